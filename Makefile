@@ -1,0 +1,104 @@
+# ducha — build, test, run, install.  See README.md.
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR      = $(PREFIX)/bin
+MANDIR      = $(PREFIX)/share/man/man1
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+
+CC       ?= cc
+PKGS      = ncursesw sqlite3 libcrypto
+VERSION   = 0.1.0
+BASE_CFLAGS = -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+              -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen -I/usr/include/iniparser \
+              -DDUCHA_VERSION='"$(VERSION)"' -DDUCHA_SYSCONFDIR='"$(SYSCONFDIR)"'
+# `make SAN=1` builds into build-san/ with AddressSanitizer and UBSan.
+ifeq ($(SAN),1)
+BUILD    ?= build-san
+OPT       = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else
+BUILD    ?= build
+OPT       = -O2
+endif
+CFLAGS   += $(BASE_CFLAGS) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDFLAGS  += $(filter -fsanitize%,$(OPT))
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -liniparser -lm
+
+SRC      := $(wildcard src/*.c src/*/*.c)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+OBJ_LIB  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+OBJ_MAIN := $(BUILD)/main.o
+EMBED    := db/schema.sql db/load.sql db/plan-cq-2016-25.sql
+UNIT_SRC := $(wildcard test/unit/*.c)
+UNIT_OBJ := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%.o)
+DEPS_OK  := build/.deps-ok
+
+ifeq ($(SAN),1)
+BIN      := $(BUILD)/ducha
+else
+BIN      := ducha
+endif
+
+.PHONY: all deps run test test-unit test-cli test-plan test-san install uninstall clean bench
+all: $(BIN)
+
+$(DEPS_OK): tools/deps.sh
+	@sh tools/deps.sh
+	@mkdir -p build && touch $@
+deps: $(DEPS_OK)
+
+$(BIN): $(OBJ_MAIN) $(BUILD)/libducha.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libducha.a: $(OBJ_LIB)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/embedded.c: $(EMBED) tools/embed.sh
+	@mkdir -p $(dir $@)
+	{ sh tools/embed.sh ducha_schema_sql db/schema.sql; \
+	  sh tools/embed.sh ducha_load_sql db/load.sql; \
+	  sh tools/embed.sh ducha_builtin_plan_sql db/plan-cq-2016-25.sql; } > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
+	$(CC) -c -o $@ $<
+
+$(BUILD)/test/%.o: test/unit/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) -MMD -MP -c -o $@ $<
+$(BUILD)/test-unit: $(UNIT_OBJ) $(BUILD)/libducha.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs check)
+
+-include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# The demo database is rebuilt when the program or the plan changes.
+DEMO_DB = build/demo.db
+run: $(BIN)
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@./$(BIN) --db $(DEMO_DB) --conf conf/demo.ini init --demo >/dev/null
+	./$(BIN) --db $(DEMO_DB) --conf conf/demo.ini
+
+test-unit: $(BUILD)/test-unit
+	CK_FORK=yes ./$(BUILD)/test-unit
+test-cli: $(BIN)
+	DUCHA=./$(BIN) bash test/cli/run.sh
+test-plan: $(DEPS_OK)
+	bash test/plan/check-transcription.sh
+
+# `make test`: every test, with the normal build and again under the sanitizers.
+test: $(DEPS_OK)
+	$(MAKE) test-plan
+	$(MAKE) test-unit test-cli
+	$(MAKE) SAN=1 test-unit test-cli
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SYSCONFDIR)/ducha
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/ducha
+	install -m 0644 doc/ducha.1 $(DESTDIR)$(MANDIR)/ducha.1
+	install -m 0644 conf/ducha.ini $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ducha $(DESTDIR)$(MANDIR)/ducha.1
+
+clean:
+	rm -rf build build-san ducha

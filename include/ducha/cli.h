@@ -1,0 +1,41 @@
+#ifndef DUCHA_CLI_H
+#define DUCHA_CLI_H
+/* The command-line commands. Each returns the process exit status:
+ * 0 success, 1 failure (one line on stderr), 2 bad usage. */
+#include <stdbool.h>
+#include "ducha/config.h"
+#include "ducha/model.h"
+#include "ducha/store.h"
+
+typedef struct cli {
+	config cfg;
+	const char *db_path;
+	const char *plan_code;       /* --plan, or the config's */
+	const char *user_opt;        /* --user */
+	int as_of;                   /* resolved: --as-of, config, today */
+	actor who;
+	store *st;
+	plan_rec plan;
+	const char *command;
+	const char *usage;           /* the current command's usage text */
+} cli;
+
+int  cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int  cli_usage_error(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Opens the database (read-only unless write) and loads the plan. */
+bool cli_open(cli *c, bool write);
+void cli_close(cli *c);
+/* Prints the usage when argv holds --help / -h; returns true then. */
+bool cli_wants_help(const cli *c, int argc, char **argv);
+/* A task number argument. */
+bool cli_parse_task(const cli *c, const char *arg, int *num);
+
+int cli_init(cli *c, int argc, char **argv);
+int cli_tasks(cli *c, int argc, char **argv);
+int cli_show(cli *c, int argc, char **argv);
+int cli_agencies(cli *c, int argc, char **argv);
+int cli_update(cli *c, int argc, char **argv);
+int cli_note(cli *c, int argc, char **argv);
+int cli_log(cli *c, int argc, char **argv);
+int cli_check(cli *c, int argc, char **argv);
+#endif

@@ -1,0 +1,41 @@
+#ifndef DUCHA_CONFIG_H
+#define DUCHA_CONFIG_H
+/* conf/ducha.ini, read with iniparser. Every section and key is known;
+ * anything else is an error naming the file, section and key. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <limits.h>
+
+typedef struct config_flags {
+	double behind;            /* below this share of expected: behind (0.90) */
+	double lagging;           /* below this share of expected: lagging (0.70) */
+	double approx_tolerance;  /* "≈" targets: met within this share (0.05) */
+	int due_soon_days;        /* due within this many days: due-soon (30) */
+	int report_grace_days;    /* a quarter's report is due this long after it ends (15) */
+} config_flags;
+
+typedef struct config {
+	char path[PATH_MAX];      /* the file read, "" for built-in defaults */
+	char db_path[PATH_MAX];   /* [database] path, resolved against the file's folder */
+	int busy_timeout_ms;      /* [database] busy_timeout_ms */
+	int as_of;                /* [general] as_of as a day number; 0: today */
+	char plan[101];           /* [general] plan: default plan code, "" for the first */
+	config_flags flags;
+	char lang[3];             /* [ui] lang: "zh" or "en" */
+	int color;                /* [ui] color: -1 auto, 0 never, 1 always */
+	int page_width;           /* [report] page_width (80) */
+	int page_length;          /* [report] page_length (66) */
+	char report_dir[PATH_MAX];/* [report] folder */
+	char print_command[512];  /* [print] command, "" when printing is off */
+	char keys[64][32];        /* [keys] action = key, raw, checked by the UI */
+	char key_names[64][32];
+	int nkeys;
+	char colors[32][32];      /* [colors] element = fg,bg */
+	char color_names[32][32];
+	int ncolors;
+} config;
+
+void config_defaults(config *c);
+/* Loads path over the defaults. Returns false with a one-line message in err. */
+bool config_load(config *c, const char *path, char *err, size_t errlen);
+#endif

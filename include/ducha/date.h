@@ -1,0 +1,24 @@
+#ifndef DUCHA_DATE_H
+#define DUCHA_DATE_H
+/* Calendar dates as day numbers (days since 1970-01-01), and quarters. */
+#include <stdbool.h>
+
+enum { DATE_TEXT_SIZE = 11, PERIOD_TEXT_SIZE = 7 };
+
+int  date_from_ymd(int year, int month, int day);
+void date_to_ymd(int days, int *year, int *month, int *day);
+int  date_days_in_month(int year, int month);
+bool date_is_valid(int year, int month, int day);
+/* Strict YYYY-MM-DD. */
+bool date_parse(const char *text, int *days);
+void date_format(int days, char out[DATE_TEXT_SIZE]);
+int  date_today(void);
+int  date_year(int days);
+
+/* Quarters "YYYYQn". */
+bool period_parse(const char *text, int *year, int *quarter);
+void period_format(int year, int quarter, char out[PERIOD_TEXT_SIZE]);
+int  period_first_day(int year, int quarter);
+int  period_last_day(int year, int quarter);
+void period_of_date(int days, int *year, int *quarter);
+#endif

@@ -1,0 +1,53 @@
+#ifndef DUCHA_DB_H
+#define DUCHA_DB_H
+/* A thin SQLite wrapper used only by the store layer: statements are
+ * prepared once and cached, and every failure is recorded with the SQL that
+ * failed, so callers just return false and report db_error(). */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+typedef struct db db;
+typedef struct sqlite3_stmt db_stmt;
+
+enum { DB_READONLY = 1, DB_CREATE = 2 };
+
+db  *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen);
+void db_close(db *d);
+const char *db_error(const db *d);
+bool db_is_readonly(const db *d);
+/* Records an error message (printf-style) as the current error. */
+void db_fail(db *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A cached prepared statement for this exact SQL text (reset, bindings cleared). */
+db_stmt *db_prepare(db *d, const char *sql);
+/* Runs SQL that may hold several statements, with no result rows. */
+bool db_exec(db *d, const char *sql);
+
+bool db_bind_text(db *d, db_stmt *s, const char *name, const char *v);
+bool db_bind_int(db *d, db_stmt *s, const char *name, int64_t v);
+bool db_bind_double(db *d, db_stmt *s, const char *name, double v);
+bool db_bind_null(db *d, db_stmt *s, const char *name);
+/* 1: a row, 0: done, -1: error (recorded). */
+int  db_step(db *d, db_stmt *s);
+/* Step a statement that returns no rows (or ignore them), then reset it. */
+bool db_run(db *d, db_stmt *s);
+void db_reset(db_stmt *s);
+
+const char *db_col_text(db_stmt *s, int col);   /* never NULL */
+int64_t db_col_int(db_stmt *s, int col);
+double  db_col_double(db_stmt *s, int col);
+bool    db_col_is_null(db_stmt *s, int col);
+/* malloc'd copy of a text column */
+char   *db_col_dup(db_stmt *s, int col);
+
+/* BEGIN IMMEDIATE … COMMIT, rolled back by db_rollback on any failure. */
+bool db_begin(db *d);
+bool db_commit(db *d);
+void db_rollback(db *d);
+int64_t db_last_id(db *d);
+int  db_changes(db *d);
+
+/* Integer PRAGMA value (application_id, user_version…), -1 on error. */
+int64_t db_pragma_int(db *d, const char *pragma);
+#endif

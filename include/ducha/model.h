@@ -1,0 +1,108 @@
+#ifndef DUCHA_MODEL_H
+#define DUCHA_MODEL_H
+/* The plan as the program sees it: plain structs filled by the store and
+ * read by core, cli, report and ui. No SQL, no curses. */
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { MODEL_MAX_DUES = 16 };
+
+typedef enum comparator { CMP_GE, CMP_GT, CMP_APPROX, CMP_RANGE } comparator;
+
+typedef enum role { ROLE_ADMIN, ROLE_INSPECTOR, ROLE_REPORTER, ROLE_VIEWER } role;
+
+typedef struct plan_rec {
+	int64_t id;
+	char *code, *title, *issuer;
+	int starts, ends;            /* day numbers */
+} plan_rec;
+
+typedef struct task_rec {
+	int64_t id;
+	int num;
+	int area_num, measure_num;
+	char *area_short, *area_title, *measure_title;
+	char *text;
+	char *deadline;              /* as written */
+	int dues[MODEL_MAX_DUES];    /* normalised, ascending */
+	int ndues;
+	int due;                     /* the last due date */
+	char *status;                /* open | in-progress | completed | accepted */
+	char *lead, *support;        /* agency names joined with ';' */
+	int version;
+} task_rec;
+
+typedef struct indicator_rec {
+	int64_t id;
+	int ord;
+	char *name, *unit;
+	bool milestone;              /* 0/1: a roadmap published, a platform built */
+	comparator cmp;
+	double target, target_hi;    /* target_hi only for CMP_RANGE */
+	int due;
+	bool per_year;               /* the target applies afresh each year */
+	double baseline;
+} indicator_rec;
+
+/* One reported value of one indicator, at the end of its quarter. */
+typedef struct value_point {
+	int year, quarter;
+	int day;                     /* the quarter's last day */
+	double value;
+} value_point;
+
+typedef struct report_rec {
+	int64_t id;
+	char period[8];
+	int year, quarter;
+	char *status;                /* not-started | in-progress | completed */
+	char *note, *author, *created;
+	bool demo;
+	int version;
+	int nvalues;
+	int64_t *indicator_ids;
+	double *values;
+} report_rec;
+
+typedef struct note_rec {
+	int64_t id;
+	char *kind;                  /* progress | comment */
+	char *text, *author, *created;
+	bool demo;
+} note_rec;
+
+typedef struct agency_rec {
+	int64_t id;
+	char *name;
+	int lead, support;           /* task counts in the current plan */
+} agency_rec;
+
+/* A task with everything the flag rules and the detail views need. */
+typedef struct task_detail {
+	task_rec task;
+	indicator_rec *indicators;
+	int nindicators;
+	report_rec *reports;         /* oldest first */
+	int nreports;
+	note_rec *notes;             /* oldest first */
+	int nnotes;
+} task_detail;
+
+void model_plan_free(plan_rec *p);
+void model_task_free(task_rec *t);
+void model_indicator_free(indicator_rec *i);
+void model_report_free(report_rec *r);
+void model_note_free(note_rec *n);
+void model_agency_free(agency_rec *a);
+void model_detail_free(task_detail *d);
+
+const char *model_comparator_symbol(comparator c);   /* "≥", ">", "≈", "–" */
+bool model_comparator_parse(const char *sql_value, comparator *out);
+const char *model_role_name(role r);
+bool model_role_parse(const char *name, role *out);
+
+/* The values reported for one indicator, oldest first; malloc'd, *n points. */
+value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n);
+/* The latest report, or NULL. */
+const report_rec *model_latest_report(const task_detail *d);
+#endif

@@ -1,0 +1,44 @@
+#ifndef DUCHA_TEXT_H
+#define DUCHA_TEXT_H
+/* UTF-8 text measured in display columns (CJK characters are two columns),
+ * and made safe for terminals and printouts. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdint.h>
+
+/* Decodes one strict UTF-8 sequence (no overlongs, surrogates, > U+10FFFF).
+ * Returns its length in bytes, or 0 if the bytes at s are not valid. */
+size_t text_decode(const char *s, size_t len, uint32_t *cp);
+/* Whether all of s is strict UTF-8; *bad gets the byte offset of the first error. */
+bool text_utf8_valid(const char *s, size_t len, size_t *bad);
+/* Display columns of one code point that is printed as itself (0, 1 or 2). */
+int  text_cp_width(uint32_t cp);
+/* Whether a code point must never reach a terminal raw: C0/C1 controls, DEL,
+ * bidi overrides and isolates, line/paragraph separators. */
+bool text_cp_is_unsafe(uint32_t cp);
+
+/* Display width of s as text_escape would show it. */
+int  text_width(const char *s);
+
+enum { TEXT_KEEP_NEWLINE = 1 };
+/* A malloc'd copy in which anything unsafe is shown harmlessly: control
+ * characters as ^X or <U+XXXX>, invalid bytes as <XX>. Tabs become a space. */
+char *text_escape(const char *s, int flags);
+
+/* A malloc'd copy of (escaped) s cut to at most cols columns, ending in "…"
+ * when something was cut. */
+char *text_truncate(const char *s, int cols);
+/* Prints escaped s cut/padded to exactly cols columns. right: align right. */
+void text_print_padded(FILE *out, const char *s, int cols, bool right);
+
+/* Wraps escaped s into lines of at most cols columns (cols >= 2). Hard line
+ * breaks in s are kept. Chinese closing punctuation never starts a line.
+ * Returns the number of lines; *lines is a malloc'd array of malloc'd strings. */
+int  text_wrap(const char *s, int cols, char ***lines);
+void text_free_lines(char **lines, int n);
+
+
+/* Chinese numerals for 1–99 as documents number measures: 6 → "六", 21 → "二十一". */
+void text_cn_number(int n, char *buf, size_t len);
+#endif

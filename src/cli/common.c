@@ -1,0 +1,83 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/cli.h"
+#include "ducha/text.h"
+
+int cli_error(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* One line, and nothing stored in it may steer the terminal. */
+	char *safe = text_escape(msg, 0);
+	fprintf(stderr, "ducha: %s\n", safe);
+	free(safe);
+	return 1;
+}
+
+int cli_usage_error(const cli *c, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	char *safe = text_escape(msg, 0);
+	fprintf(stderr, "ducha %s: %s（用 ducha %s --help 查看用法）\n", c->command, safe, c->command);
+	free(safe);
+	return 2;
+}
+
+bool cli_open(cli *c, bool write)
+{
+	char err[1024];
+	c->st = store_open(c->db_path, write ? 0 : STORE_READONLY, c->cfg.busy_timeout_ms, err, sizeof err);
+	if (!c->st) {
+		cli_error("%s", err);
+		return false;
+	}
+	if (!store_plan(c->st, c->plan_code, &c->plan)) {
+		cli_error("%s", store_error(c->st));
+		return false;
+	}
+	return true;
+}
+
+void cli_close(cli *c)
+{
+	model_plan_free(&c->plan);
+	store_close(c->st);
+	c->st = NULL;
+}
+
+bool cli_wants_help(const cli *c, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			printf("用法: %s", c->usage);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool cli_parse_task(const cli *c, const char *arg, int *num)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || errno || v < 1 || v > 100000) {
+		cli_usage_error(c, "\"%s\" 不是任务序号（应为正整数，如 15）", arg);
+		return false;
+	}
+	*num = (int)v;
+	return true;
+}

@@ -1,0 +1,184 @@
+/* update, note: the two ways to write from the command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/cli.h"
+#include "ducha/date.h"
+#include "ducha/text.h"
+#include "ducha/validate.h"
+
+enum { UPDATE_MAX_SETS = 64, NOTE_MAX_CHARS = 2000 };
+
+static const char *parse_status(const char *s)
+{
+	static const struct { const char *in, *out; } map[] = {
+		{ "not-started", "not-started" }, { "未开始", "not-started" },
+		{ "in-progress", "in-progress" }, { "进行中", "in-progress" },
+		{ "completed", "completed" },     { "已完成", "completed" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(s, map[i].in) == 0)
+			return map[i].out;
+	return NULL;
+}
+
+static const indicator_rec *find_indicator(const task_detail *d, const char *name)
+{
+	for (int i = 0; i < d->nindicators; i++)
+		if (strcmp(d->indicators[i].name, name) == 0)
+			return &d->indicators[i];
+	return NULL;
+}
+
+/* "科技型企业=2100" → indicator id and value; one-line error otherwise. */
+static bool parse_set(cli *c, const task_detail *d, const char *arg, int64_t *id, double *value)
+{
+	const char *eq = strchr(arg, '=');
+	char err[256];
+	if (!eq || eq == arg) {
+		cli_usage_error(c, "--set \"%s\" 应写成 指标名=数值", arg);
+		return false;
+	}
+	char *name = strndup(arg, (size_t)(eq - arg));
+	const indicator_rec *ind = name ? find_indicator(d, name) : NULL;
+	if (!ind) {
+		char known[1024] = "";
+		for (int i = 0; i < d->nindicators; i++) {
+			strncat(known, i ? "、" : "", sizeof known - strlen(known) - 1);
+			strncat(known, d->indicators[i].name, sizeof known - strlen(known) - 1);
+		}
+		cli_error("任务 %d 没有名为 \"%s\" 的指标（可用：%s）", d->task.num, name ? name : "",
+		          d->nindicators ? known : "该任务没有量化指标");
+		free(name);
+		return false;
+	}
+	free(name);
+	if (!validate_number(ind->name, eq + 1, value, err, sizeof err)) {
+		cli_error("%s", err);
+		return false;
+	}
+	if (ind->milestone && *value != 0 && *value != 1) {
+		cli_error("指标 \"%s\" 是里程碑，只能填 0（未完成）或 1（已完成）", ind->name);
+		return false;
+	}
+	*id = ind->id;
+	return true;
+}
+
+typedef struct update_args {
+	const char *period, *status, *note;
+	const char *sets[UPDATE_MAX_SETS];
+	int nsets;
+	int task;
+} update_args;
+
+static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
+{
+	static const struct option opts[] = {
+		{ "period", required_argument, 0, 'p' }, { "set", required_argument, 0, 's' },
+		{ "status", required_argument, 0, 'S' }, { "note", required_argument, 0, 'n' },
+		{ 0, 0, 0, 0 },
+	};
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'p': a->period = optarg; break;
+		case 'S':
+			a->status = parse_status(optarg);
+			if (!a->status)
+				return cli_usage_error(c, "--status \"%s\" 应为 not-started、in-progress 或 completed", optarg);
+			break;
+		case 'n': a->note = optarg; break;
+		case 's':
+			if (a->nsets == UPDATE_MAX_SETS)
+				return cli_usage_error(c, "--set 太多（最多 %d 个）", UPDATE_MAX_SETS);
+			a->sets[a->nsets++] = optarg;
+			break;
+		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(c, optind >= argc ? "缺少任务序号" : "多余的参数 \"%s\"", argv[argc - 1]);
+	if (!cli_parse_task(c, argv[optind], &a->task))
+		return 2;
+	int y, q;
+	if (!a->period)
+		return cli_usage_error(c, "缺少 --period（如 --period 2016Q4）");
+	if (!period_parse(a->period, &y, &q))
+		return cli_usage_error(c, "--period \"%s\" 不是有效的季度（应为 YYYYQn，n 为 1–4，如 2016Q4）", a->period);
+	if (!a->nsets && !a->status && !a->note)
+		return cli_usage_error(c, "没有要保存的内容：至少给出 --set、--status 或 --note 之一");
+	return 0;
+}
+
+int cli_update(cli *c, int argc, char **argv)
+{
+	update_args a = { 0 };
+	int rc = parse_update_args(c, argc, argv, &a);
+	if (rc)
+		return rc;
+	char err[512];
+	text_rule note_rule = { "说明", NOTE_MAX_CHARS, true, false };
+	if (a.note && !validate_text(&note_rule, a.note, err, sizeof err))
+		return cli_error("%s", err);
+	if (!cli_open(c, true))
+		return 1;
+	task_detail d;
+	bool found;
+	if (!store_task_detail(c->st, c->plan.id, a.task, &d, &found))
+		return cli_error("%s", store_error(c->st));
+	int64_t ids[UPDATE_MAX_SETS];
+	double values[UPDATE_MAX_SETS];
+	for (int i = 0; i < a.nsets; i++)
+		if (!parse_set(c, &d, a.sets[i], &ids[i], &values[i])) {
+			model_detail_free(&d);
+			return 1;
+		}
+	report_input in = { .task_id = d.task.id, .status = a.status, .note = a.note,
+	                    .nvalues = a.nsets, .indicator_ids = ids, .values = values };
+	snprintf(in.period, sizeof in.period, "%s", a.period);
+	model_detail_free(&d);
+	if (!store_save_report(c->st, &c->who, &in))
+		return cli_error("保存失败，未做任何改动: %s", store_error(c->st));
+	printf("已保存：任务 %d %s 季度填报\n", a.task, a.period);
+	return 0;
+}
+
+int cli_note(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "comment", no_argument, 0, 'c' }, { 0, 0, 0, 0 },
+	};
+	bool comment = false;
+	int opt, num;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt != 'c')
+			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
+		comment = true;
+	}
+	if (argc - optind != 2)
+		return cli_usage_error(c, argc - optind < 2 ? "需要任务序号和内容" : "参数太多（内容请用引号括起来）");
+	if (!cli_parse_task(c, argv[optind], &num))
+		return 2;
+	const char *text = argv[optind + 1];
+	char err[512];
+	text_rule rule = { comment ? "督查意见" : "进展情况", NOTE_MAX_CHARS, true, true };
+	if (!validate_text(&rule, text, err, sizeof err))
+		return cli_error("%s", err);
+	if (!cli_open(c, true))
+		return 1;
+	task_detail d;
+	bool found;
+	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
+		return cli_error("%s", store_error(c->st));
+	int64_t task_id = d.task.id;
+	model_detail_free(&d);
+	if (!store_add_note(c->st, &c->who, task_id, comment ? "comment" : "progress", text, false))
+		return cli_error("保存失败，未做任何改动: %s", store_error(c->st));
+	printf("已保存：任务 %d 的%s\n", num, comment ? "督查意见" : "进展情况");
+	return 0;
+}

@@ -1,0 +1,309 @@
+#include "ducha/config.h"
+
+#include <errno.h>
+#include <iniparser.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ducha/date.h"
+#include "ducha/text.h"
+
+void config_defaults(config *c)
+{
+	memset(c, 0, sizeof *c);
+	snprintf(c->db_path, sizeof c->db_path, "ducha.db");
+	c->busy_timeout_ms = 5000;
+	c->flags.behind = 0.90;
+	c->flags.lagging = 0.70;
+	c->flags.approx_tolerance = 0.05;
+	c->flags.due_soon_days = 30;
+	c->flags.report_grace_days = 15;
+	snprintf(c->lang, sizeof c->lang, "zh");
+	c->color = -1;
+	c->page_width = 80;
+	c->page_length = 66;
+	snprintf(c->report_dir, sizeof c->report_dir, "reports");
+}
+
+typedef struct load_ctx {
+	config *c;
+	const char *file;
+	char dir[PATH_MAX];
+	char *err;
+	size_t errlen;
+} load_ctx;
+
+static bool bad(load_ctx *x, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static bool bad(load_ctx *x, const char *key, const char *fmt, ...)
+{
+	char why[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	char *safe = text_escape(key, 0);
+	const char *colon = strchr(safe, ':');
+	if (colon)
+		snprintf(x->err, x->errlen, "配置文件 %s: [%.*s] %s: %s", x->file, (int)(colon - safe), safe,
+		         colon + 1, why);
+	else
+		snprintf(x->err, x->errlen, "配置文件 %s: [%s]: %s", x->file, safe, why);
+	free(safe);
+	return false;
+}
+
+static bool set_string(load_ctx *x, const char *key, const char *v, char *dst, size_t size)
+{
+	if (strlen(v) >= size)
+		return bad(x, key, "值太长（最多 %zu 字节）", size - 1);
+	if (!text_utf8_valid(v, strlen(v), NULL))
+		return bad(x, key, "值不是有效的 UTF-8");
+	snprintf(dst, size, "%s", v);
+	return true;
+}
+
+static bool set_path(load_ctx *x, const char *key, const char *v, char *dst, size_t size)
+{
+	if (*v == '\0')
+		return bad(x, key, "路径不能为空");
+	if (v[0] == '/' || x->dir[0] == '\0')
+		return set_string(x, key, v, dst, size);
+	char joined[PATH_MAX * 2];
+	snprintf(joined, sizeof joined, "%s/%s", x->dir, v);
+	return set_string(x, key, joined, dst, size);
+}
+
+static bool set_int(load_ctx *x, const char *key, const char *v, int lo, int hi, int *dst)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || errno || n < lo || n > hi)
+		return bad(x, key, "\"%s\" 不是 %d 到 %d 之间的整数", v, lo, hi);
+	*dst = (int)n;
+	return true;
+}
+
+static bool set_share(load_ctx *x, const char *key, const char *v, double *dst)
+{
+	char *end;
+	errno = 0;
+	double d = strtod(v, &end);
+	bool percent = *end == '%' && end[1] == '\0';
+	if (percent)
+		d /= 100;
+	if (*v == '\0' || (*end != '\0' && !percent) || errno || !(d >= 0 && d <= 1))
+		return bad(x, key, "\"%s\" 不是 0 到 1 之间的比例（如 0.9 或 90%%）", v);
+	*dst = d;
+	return true;
+}
+
+static bool set_choice(load_ctx *x, const char *key, const char *v, const char *const *names,
+                       const int *values, int n, int *dst)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(v, names[i]) == 0) {
+			*dst = values[i];
+			return true;
+		}
+	return bad(x, key, "\"%s\" 不是可用的值", v);
+}
+
+static bool apply(load_ctx *x, const char *key, const char *v)
+{
+	config *c = x->c;
+	if (!strcmp(key, "database:path"))
+		return set_path(x, key, v, c->db_path, sizeof c->db_path);
+	if (!strcmp(key, "database:busy_timeout_ms"))
+		return set_int(x, key, v, 0, 600000, &c->busy_timeout_ms);
+	if (!strcmp(key, "general:as_of")) {
+		if (*v && !date_parse(v, &c->as_of))
+			return bad(x, key, "\"%s\" 不是 YYYY-MM-DD 格式的日期", v);
+		return true;
+	}
+	if (!strcmp(key, "general:plan"))
+		return set_string(x, key, v, c->plan, sizeof c->plan);
+	if (!strcmp(key, "flags:behind"))
+		return set_share(x, key, v, &c->flags.behind);
+	if (!strcmp(key, "flags:lagging"))
+		return set_share(x, key, v, &c->flags.lagging);
+	if (!strcmp(key, "flags:approx_tolerance"))
+		return set_share(x, key, v, &c->flags.approx_tolerance);
+	if (!strcmp(key, "flags:due_soon_days"))
+		return set_int(x, key, v, 0, 366, &c->flags.due_soon_days);
+	if (!strcmp(key, "flags:report_grace_days"))
+		return set_int(x, key, v, 0, 92, &c->flags.report_grace_days);
+	if (!strcmp(key, "ui:lang")) {
+		static const char *const names[] = { "zh", "en" };
+		static const int values[] = { 0, 1 };
+		int which = 0;
+		if (!set_choice(x, key, v, names, values, 2, &which))
+			return false;
+		snprintf(c->lang, sizeof c->lang, "%s", names[which]);
+		return true;
+	}
+	if (!strcmp(key, "ui:color")) {
+		static const char *const names[] = { "auto", "never", "always" };
+		static const int values[] = { -1, 0, 1 };
+		return set_choice(x, key, v, names, values, 3, &c->color);
+	}
+	if (!strcmp(key, "report:page_width"))
+		return set_int(x, key, v, 60, 400, &c->page_width);
+	if (!strcmp(key, "report:page_length"))
+		return set_int(x, key, v, 0, 1000, &c->page_length);
+	if (!strcmp(key, "report:folder"))
+		return set_path(x, key, v, c->report_dir, sizeof c->report_dir);
+	if (!strcmp(key, "print:command"))
+		return set_string(x, key, v, c->print_command, sizeof c->print_command);
+	if (!strncmp(key, "keys:", 5)) {
+		if (c->nkeys == 64)
+			return bad(x, key, "按键设置太多");
+		if (!set_string(x, key, key + 5, c->key_names[c->nkeys], sizeof c->key_names[0]) ||
+		    !set_string(x, key, v, c->keys[c->nkeys], sizeof c->keys[0]))
+			return false;
+		c->nkeys++;
+		return true;
+	}
+	if (!strncmp(key, "colors:", 7)) {
+		if (c->ncolors == 32)
+			return bad(x, key, "颜色设置太多");
+		if (!set_string(x, key, key + 7, c->color_names[c->ncolors], sizeof c->color_names[0]) ||
+		    !set_string(x, key, v, c->colors[c->ncolors], sizeof c->colors[0]))
+			return false;
+		c->ncolors++;
+		return true;
+	}
+	return bad(x, key, "未知的设置项");
+}
+
+static const char *const known_sections[] = {
+	"database", "general", "flags", "ui", "report", "print", "keys", "colors", "users",
+};
+
+static bool known_section(const char *name)
+{
+	for (size_t i = 0; i < sizeof known_sections / sizeof known_sections[0]; i++)
+		if (strcmp(name, known_sections[i]) == 0)
+			return true;
+	return false;
+}
+
+/* iniparser reports syntax errors through a printf-style callback. */
+static char parse_error[256];
+static int capture_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(parse_error, sizeof parse_error, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(parse_error);
+	while (n && (parse_error[n - 1] == '\n' || parse_error[n - 1] == '\r'))
+		parse_error[--n] = '\0';
+	return 0;
+}
+
+/* NUL bytes and invalid UTF-8 would be silently cut by iniparser: refuse them first. */
+static bool precheck(load_ctx *x, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(x->err, x->errlen, "无法读取配置文件 %s: %s", path, strerror(errno));
+		return false;
+	}
+	char line[1024];
+	int lineno = 0;
+	size_t n;
+	bool ok = true;
+	while (ok && fgets(line, sizeof line, f)) {
+		lineno++;
+		n = strlen(line);
+		if (n == sizeof line - 1 && line[n - 1] != '\n') {
+			snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行太长（最多 1000 字节）", path, lineno);
+			ok = false;
+		} else if (n + 1 < sizeof line && !feof(f) && line[n - 1] != '\n') {
+			snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行含有 NUL 字节", path, lineno);
+			ok = false;
+		} else if (!text_utf8_valid(line, n, NULL)) {
+			snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行不是有效的 UTF-8", path, lineno);
+			ok = false;
+		}
+	}
+	/* A NUL on the last line hides from fgets: compare lengths. */
+	if (ok) {
+		long size = ftell(f);
+		rewind(f);
+		long counted = 0;
+		int ch;
+		while ((ch = fgetc(f)) != EOF)
+			if (ch == 0) {
+				snprintf(x->err, x->errlen, "配置文件 %s 含有 NUL 字节", path);
+				ok = false;
+				break;
+			} else {
+				counted++;
+			}
+		(void)size;
+	}
+	fclose(f);
+	return ok;
+}
+
+bool config_load(config *c, const char *path, char *err, size_t errlen)
+{
+	load_ctx x = { .c = c, .file = path, .err = err, .errlen = errlen };
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		snprintf(err, errlen, "配置文件 %s 不存在或无法访问: %s", path, strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "配置文件 %s 不是普通文件", path);
+		return false;
+	}
+	if (!precheck(&x, path))
+		return false;
+	char copy[PATH_MAX];
+	snprintf(copy, sizeof copy, "%s", path);
+	snprintf(x.dir, sizeof x.dir, "%s", dirname(copy));
+	parse_error[0] = '\0';
+	iniparser_set_error_callback(capture_error);
+	dictionary *d = iniparser_load(path);
+	if (!d) {
+		snprintf(err, errlen, "配置文件 %s 格式错误: %s", path, parse_error[0] ? parse_error : "无法解析");
+		return false;
+	}
+	snprintf(c->path, sizeof c->path, "%s", path);
+	bool ok = true;
+	int nsec = iniparser_getnsec(d);
+	for (int i = 0; ok && i < nsec; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+		if (!known_section(sec)) {
+			snprintf(err, errlen, "配置文件 %s: 未知的节 [%s]", path, sec);
+			ok = false;
+			break;
+		}
+		int nkeys = iniparser_getsecnkeys(d, sec);
+		const char **keys = calloc((size_t)nkeys + 1, sizeof *keys);
+		if (!keys)
+			abort();
+		iniparser_getseckeys(d, sec, keys);
+		for (int k = 0; ok && k < nkeys; k++) {
+			if (!strcmp(sec, "users"))
+				continue;  /* read by the identity module */
+			ok = apply(&x, keys[k], iniparser_getstring(d, keys[k], ""));
+		}
+		free(keys);
+	}
+	if (ok && c->flags.lagging > c->flags.behind) {
+		snprintf(err, errlen, "配置文件 %s: [flags] lagging (%.2f) 不能大于 behind (%.2f)", path,
+		         c->flags.lagging, c->flags.behind);
+		ok = false;
+	}
+	iniparser_freedict(d);
+	return ok;
+}

@@ -1,0 +1,141 @@
+#include "ducha/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/date.h"
+
+void model_plan_free(plan_rec *p)
+{
+	free(p->code);
+	free(p->title);
+	free(p->issuer);
+	memset(p, 0, sizeof *p);
+}
+
+void model_task_free(task_rec *t)
+{
+	free(t->area_short);
+	free(t->area_title);
+	free(t->measure_title);
+	free(t->text);
+	free(t->deadline);
+	free(t->status);
+	free(t->lead);
+	free(t->support);
+	memset(t, 0, sizeof *t);
+}
+
+void model_indicator_free(indicator_rec *i)
+{
+	free(i->name);
+	free(i->unit);
+	memset(i, 0, sizeof *i);
+}
+
+void model_report_free(report_rec *r)
+{
+	free(r->status);
+	free(r->note);
+	free(r->author);
+	free(r->created);
+	free(r->indicator_ids);
+	free(r->values);
+	memset(r, 0, sizeof *r);
+}
+
+void model_note_free(note_rec *n)
+{
+	free(n->kind);
+	free(n->text);
+	free(n->author);
+	free(n->created);
+	memset(n, 0, sizeof *n);
+}
+
+void model_agency_free(agency_rec *a)
+{
+	free(a->name);
+	memset(a, 0, sizeof *a);
+}
+
+void model_detail_free(task_detail *d)
+{
+	model_task_free(&d->task);
+	for (int i = 0; i < d->nindicators; i++)
+		model_indicator_free(&d->indicators[i]);
+	for (int i = 0; i < d->nreports; i++)
+		model_report_free(&d->reports[i]);
+	for (int i = 0; i < d->nnotes; i++)
+		model_note_free(&d->notes[i]);
+	free(d->indicators);
+	free(d->reports);
+	free(d->notes);
+	memset(d, 0, sizeof *d);
+}
+
+const char *model_comparator_symbol(comparator c)
+{
+	switch (c) {
+	case CMP_GE: return "≥";
+	case CMP_GT: return ">";
+	case CMP_APPROX: return "≈";
+	case CMP_RANGE: return "–";
+	}
+	return "?";
+}
+
+bool model_comparator_parse(const char *v, comparator *out)
+{
+	static const struct { const char *sql; comparator c; } map[] = {
+		{ ">=", CMP_GE }, { ">", CMP_GT }, { "~", CMP_APPROX }, { "range", CMP_RANGE },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(v, map[i].sql) == 0) {
+			*out = map[i].c;
+			return true;
+		}
+	return false;
+}
+
+static const char *const role_names[] = { "admin", "inspector", "reporter", "viewer" };
+
+const char *model_role_name(role r)
+{
+	return role_names[r];
+}
+
+bool model_role_parse(const char *name, role *out)
+{
+	for (int i = 0; i < 4; i++)
+		if (strcmp(name, role_names[i]) == 0) {
+			*out = (role)i;
+			return true;
+		}
+	return false;
+}
+
+value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n)
+{
+	value_point *pts = calloc((size_t)d->nreports + 1, sizeof *pts);
+	if (!pts)
+		abort();
+	*n = 0;
+	for (int r = 0; r < d->nreports; r++) {
+		const report_rec *rep = &d->reports[r];
+		for (int v = 0; v < rep->nvalues; v++)
+			if (rep->indicator_ids[v] == indicator_id) {
+				value_point *p = &pts[(*n)++];
+				p->year = rep->year;
+				p->quarter = rep->quarter;
+				p->value = rep->values[v];
+				p->day = period_last_day(rep->year, rep->quarter);
+			}
+	}
+	return pts;
+}
+
+const report_rec *model_latest_report(const task_detail *d)
+{
+	return d->nreports ? &d->reports[d->nreports - 1] : NULL;
+}

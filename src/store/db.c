@@ -1,0 +1,293 @@
+#include "ducha/db.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { DB_CACHE_MAX = 128 };
+
+typedef struct cached {
+	char *sql;                  /* a copy: callers may build SQL in a buffer */
+	sqlite3_stmt *stmt;
+} cached;
+
+struct db {
+	sqlite3 *handle;
+	bool readonly;
+	bool in_tx;
+	char err[512];
+	cached cache[DB_CACHE_MAX];
+	int ncache;
+};
+
+void db_fail(db *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->err, sizeof d->err, fmt, ap);
+	va_end(ap);
+}
+
+/* One error path: names what SQLite said and the SQL that failed. */
+static void fail_sql(db *d, const char *sql)
+{
+	const char *msg = sqlite3_errmsg(d->handle);
+	int code = sqlite3_extended_errcode(d->handle);
+	const char *what = "数据库错误";
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		what = "数据库被占用（其他人正在保存），请稍后重试";
+	else if ((code & 0xff) == SQLITE_FULL)
+		what = "磁盘已满，未保存任何内容";
+	else if ((code & 0xff) == SQLITE_READONLY)
+		what = "数据库只读，不能保存";
+	else if ((code & 0xff) == SQLITE_CONSTRAINT)
+		what = "数据不符合约束";
+	db_fail(d, "%s: %s [SQL: %.80s]", what, msg, sql ? sql : "");
+}
+
+db *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
+{
+	db *d = calloc(1, sizeof *d);
+	if (!d) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	if (flags & DB_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &d->handle, oflags, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "无法打开数据库 %s: %s", path,
+		         d->handle ? sqlite3_errmsg(d->handle) : "out of memory");
+		sqlite3_close(d->handle);
+		free(d);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(d->handle, 1);
+	sqlite3_busy_timeout(d->handle, busy_timeout_ms);
+	d->readonly = (flags & DB_READONLY) || sqlite3_db_readonly(d->handle, "main") == 1;
+	return d;
+}
+
+void db_close(db *d)
+{
+	if (!d)
+		return;
+	for (int i = 0; i < d->ncache; i++) {
+		sqlite3_finalize(d->cache[i].stmt);
+		free(d->cache[i].sql);
+	}
+	sqlite3_close(d->handle);
+	free(d);
+}
+
+const char *db_error(const db *d)
+{
+	return d->err;
+}
+
+bool db_is_readonly(const db *d)
+{
+	return d->readonly;
+}
+
+db_stmt *db_prepare(db *d, const char *sql)
+{
+	for (int i = 0; i < d->ncache; i++)
+		if (strcmp(d->cache[i].sql, sql) == 0) {
+			sqlite3_reset(d->cache[i].stmt);
+			sqlite3_clear_bindings(d->cache[i].stmt);
+			return d->cache[i].stmt;
+		}
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(d->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		fail_sql(d, sql);
+		return NULL;
+	}
+	if (d->ncache == DB_CACHE_MAX) {
+		/* Evict the oldest; the cache only ever holds the program's own SQL. */
+		sqlite3_finalize(d->cache[0].stmt);
+		free(d->cache[0].sql);
+		memmove(d->cache, d->cache + 1, sizeof d->cache[0] * (DB_CACHE_MAX - 1));
+		d->ncache--;
+	}
+	d->cache[d->ncache].sql = strdup(sql);
+	if (!d->cache[d->ncache].sql)
+		abort();
+	d->cache[d->ncache].stmt = s;
+	d->ncache++;
+	return s;
+}
+
+bool db_exec(db *d, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(d->handle, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		db_fail(d, "数据库错误: %s", msg ? msg : sqlite3_errmsg(d->handle));
+		sqlite3_free(msg);
+		return false;
+	}
+	return true;
+}
+
+static int param(db *d, db_stmt *s, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+	if (i == 0)
+		db_fail(d, "internal error: no parameter %s in [SQL: %.80s]", name, sqlite3_sql(s));
+	return i;
+}
+
+static bool bound(db *d, db_stmt *s, int rc)
+{
+	if (rc != SQLITE_OK)
+		fail_sql(d, sqlite3_sql(s));
+	return rc == SQLITE_OK;
+}
+
+bool db_bind_text(db *d, db_stmt *s, const char *name, const char *v)
+{
+	int i = param(d, s, name);
+	if (!i)
+		return false;
+	if (!v)
+		return bound(d, s, sqlite3_bind_null(s, i));
+	return bound(d, s, sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT));
+}
+
+bool db_bind_int(db *d, db_stmt *s, const char *name, int64_t v)
+{
+	int i = param(d, s, name);
+	return i && bound(d, s, sqlite3_bind_int64(s, i, v));
+}
+
+bool db_bind_double(db *d, db_stmt *s, const char *name, double v)
+{
+	int i = param(d, s, name);
+	return i && bound(d, s, sqlite3_bind_double(s, i, v));
+}
+
+bool db_bind_null(db *d, db_stmt *s, const char *name)
+{
+	int i = param(d, s, name);
+	return i && bound(d, s, sqlite3_bind_null(s, i));
+}
+
+int db_step(db *d, db_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	fail_sql(d, sqlite3_sql(s));
+	sqlite3_reset(s);
+	return -1;
+}
+
+bool db_run(db *d, db_stmt *s)
+{
+	int rc;
+	while ((rc = db_step(d, s)) == 1)
+		;
+	sqlite3_reset(s);
+	return rc == 0;
+}
+
+void db_reset(db_stmt *s)
+{
+	sqlite3_reset(s);
+}
+
+const char *db_col_text(db_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? (const char *)t : "";
+}
+
+int64_t db_col_int(db_stmt *s, int col)
+{
+	return sqlite3_column_int64(s, col);
+}
+
+double db_col_double(db_stmt *s, int col)
+{
+	return sqlite3_column_double(s, col);
+}
+
+bool db_col_is_null(db_stmt *s, int col)
+{
+	return sqlite3_column_type(s, col) == SQLITE_NULL;
+}
+
+char *db_col_dup(db_stmt *s, int col)
+{
+	char *p = strdup(db_col_text(s, col));
+	if (!p)
+		abort();
+	return p;
+}
+
+bool db_begin(db *d)
+{
+	if (d->readonly) {
+		db_fail(d, "数据库以只读方式打开，不能保存");
+		return false;
+	}
+	if (!db_exec(d, "BEGIN IMMEDIATE")) {
+		fail_sql(d, "BEGIN IMMEDIATE");
+		return false;
+	}
+	d->in_tx = true;
+	return true;
+}
+
+bool db_commit(db *d)
+{
+	if (sqlite3_exec(d->handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		fail_sql(d, "COMMIT");
+		db_rollback(d);
+		return false;
+	}
+	d->in_tx = false;
+	return true;
+}
+
+void db_rollback(db *d)
+{
+	if (!sqlite3_get_autocommit(d->handle))
+		sqlite3_exec(d->handle, "ROLLBACK", NULL, NULL, NULL);
+	d->in_tx = false;
+}
+
+int64_t db_last_id(db *d)
+{
+	return sqlite3_last_insert_rowid(d->handle);
+}
+
+int db_changes(db *d)
+{
+	return sqlite3_changes(d->handle);
+}
+
+int64_t db_pragma_int(db *d, const char *pragma)
+{
+	char sql[64];
+	sqlite3_stmt *s = NULL;
+	int64_t v = -1;
+	snprintf(sql, sizeof sql, "PRAGMA %s", pragma);
+	if (sqlite3_prepare_v2(d->handle, sql, -1, &s, NULL) != SQLITE_OK) {
+		fail_sql(d, sql);
+		return -1;
+	}
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		fail_sql(d, sql);
+	sqlite3_finalize(s);
+	return v;
+}

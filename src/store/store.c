@@ -1,0 +1,264 @@
+#include "ducha/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ducha/audit.h"
+#include "internal.h"
+
+extern const char ducha_schema_sql[];
+extern const char ducha_load_sql[];
+extern const char ducha_builtin_plan_sql[];
+
+/* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
+static const char *const migrations[] = { NULL };
+
+static bool file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Refuses what is not ours or is newer; brings an older schema up to date. */
+static bool check_identity(store *s, const char *path, char *err, size_t errlen)
+{
+	int64_t app = db_pragma_int(s->db, "application_id");
+	int64_t ver = db_pragma_int(s->db, "user_version");
+	if (app < 0 || ver < 0) {
+		snprintf(err, errlen, "%s 不是 ducha 数据库（无法作为 SQLite 数据库读取）", path);
+		return false;
+	}
+	if (app == 0 && ver == 0) {
+		db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema");
+		bool empty = q && db_step(s->db, q) == 1 && db_col_int(q, 0) == 0;
+		if (q)
+			db_reset(q);
+		if (empty)
+			return true;
+	}
+	if (app != STORE_APPLICATION_ID) {
+		snprintf(err, errlen, "%s 不是 ducha 数据库（application_id %lld）", path, (long long)app);
+		return false;
+	}
+	if (ver > STORE_SCHEMA_VERSION) {
+		snprintf(err, errlen, "%s 的数据库结构版本 %lld 比本程序支持的版本 %d 新，请升级 ducha",
+		         path, (long long)ver, STORE_SCHEMA_VERSION);
+		return false;
+	}
+	for (int64_t v = ver; v < STORE_SCHEMA_VERSION; v++) {
+		if (db_is_readonly(s->db)) {
+			snprintf(err, errlen, "%s 的结构版本 %lld 需要升级，但数据库是只读的", path, (long long)v);
+			return false;
+		}
+		if (!db_begin(s->db) || !db_exec(s->db, migrations[v - 1]) || !db_commit(s->db)) {
+			snprintf(err, errlen, "升级 %s 的数据库结构失败: %s", path, db_error(s->db));
+			db_rollback(s->db);
+			return false;
+		}
+	}
+	return true;
+}
+
+store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
+{
+	if (!(flags & STORE_CREATE) && !file_exists(path)) {
+		snprintf(err, errlen, "数据库 %s 不存在（先运行 ducha init）", path);
+		return NULL;
+	}
+	store *s = calloc(1, sizeof *s);
+	if (!s)
+		abort();
+	int dflags = ((flags & STORE_READONLY) ? DB_READONLY : 0) | ((flags & STORE_CREATE) ? DB_CREATE : 0);
+	s->db = db_open(path, dflags, busy_timeout_ms, err, errlen);
+	if (!s->db) {
+		free(s);
+		return NULL;
+	}
+	if (!check_identity(s, path, err, errlen)) {
+		store_close(s);
+		return NULL;
+	}
+	db_exec(s->db, "PRAGMA foreign_keys = ON");
+	if (!db_is_readonly(s->db))
+		db_exec(s->db, "PRAGMA journal_mode = WAL");
+	return s;
+}
+
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	db_close(s->db);
+	free(s);
+}
+
+const char *store_error(const store *s)
+{
+	return db_error(s->db);
+}
+
+bool store_is_readonly(const store *s)
+{
+	return db_is_readonly(s->db);
+}
+
+bool store_has_data(store *s, bool *has)
+{
+	db_stmt *q = db_prepare(s->db,
+		"SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'plan')");
+	if (!q || db_step(s->db, q) < 0)
+		return false;
+	bool table = db_col_int(q, 0) != 0;
+	db_reset(q);
+	*has = false;
+	if (!table)
+		return true;
+	q = db_prepare(s->db, "SELECT EXISTS (SELECT 1 FROM plan)");
+	if (!q || db_step(s->db, q) < 0)
+		return false;
+	*has = db_col_int(q, 0) != 0;
+	db_reset(q);
+	return true;
+}
+
+bool store_init_builtin(store *s, const actor *who)
+{
+	bool has_schema = false;
+	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
+	if (!q || db_step(s->db, q) < 0)
+		return false;
+	has_schema = db_col_int(q, 0) > 0;
+	db_reset(q);
+	if (!db_begin(s->db))
+		return false;
+	bool ok = (has_schema || db_exec(s->db, ducha_schema_sql)) &&
+	          db_exec(s->db, ducha_load_sql) &&
+	          db_exec(s->db, ducha_builtin_plan_sql) &&
+	          db_exec(s->db, "DROP VIEW temp.load_plan; DROP VIEW temp.load_area;"
+	                         "DROP VIEW temp.load_measure; DROP VIEW temp.load_task;"
+	                         "DROP VIEW temp.load_indicator; DROP TABLE temp.load_current;");
+	if (ok) {
+		db_stmt *p = db_prepare(s->db,
+			"SELECT json_object('plan', code, 'tasks', (SELECT count(*) FROM task WHERE plan_id = plan.id))"
+			"  FROM plan ORDER BY id DESC LIMIT 1");
+		ok = p && db_step(s->db, p) == 1;
+		char *summary = ok ? db_col_dup(p, 0) : NULL;
+		if (p)
+			db_reset(p);
+		ok = ok && store_audit_append(s, who, "init", "plan", NULL, summary);
+		free(summary);
+	}
+	if (!ok || !db_commit(s->db)) {
+		char keep[512];
+		snprintf(keep, sizeof keep, "%s", db_error(s->db));
+		db_rollback(s->db);
+		db_fail(s->db, "%s", keep);
+		return false;
+	}
+	return true;
+}
+
+/* --- JSON through SQLite's json functions ------------------------------ */
+
+static char *json_query(store *s, const char *sql, const json_field *f, int n)
+{
+	db_stmt *q = db_prepare(s->db, sql);
+	if (!q)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		char key[16], val[16];
+		snprintf(key, sizeof key, ":k%d", i);
+		snprintf(val, sizeof val, ":v%d", i);
+		if (!db_bind_text(s->db, q, key, f[i].key))
+			return NULL;
+		switch (f[i].kind) {
+		case JSON_TEXT:
+		case JSON_RAW:
+			db_bind_text(s->db, q, val, f[i].text);
+			break;
+		case JSON_INT:
+			db_bind_int(s->db, q, val, f[i].i);
+			break;
+		case JSON_REAL:
+			db_bind_double(s->db, q, val, f[i].d);
+			break;
+		case JSON_BOOL:
+			db_bind_text(s->db, q, val, f[i].i ? "true" : "false");
+			break;
+		case JSON_NULL:
+			db_bind_null(s->db, q, val);
+			break;
+		}
+	}
+	char *out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
+	db_reset(q);
+	return out;
+}
+
+char *store_json_object(store *s, const json_field *f, int n)
+{
+	/* The SQL depends only on the shape (which fields are raw JSON), so the
+	 * cached statement is reused for every row of a table. */
+	size_t cap = 32 + (size_t)n * 40;
+	char *sql = malloc(cap);
+	if (!sql)
+		abort();
+	size_t len = (size_t)snprintf(sql, cap, "SELECT json_object(");
+	for (int i = 0; i < n; i++) {
+		bool raw = f[i].kind == JSON_RAW || f[i].kind == JSON_BOOL;
+		len += (size_t)snprintf(sql + len, cap - len, "%s:k%d, %s:v%d%s", i ? ", " : "", i,
+		                        raw ? "json(" : "", i, raw ? ")" : "");
+	}
+	snprintf(sql + len, cap - len, ")");
+	char *out = json_query(s, sql, f, n);
+	free(sql);
+	return out;
+}
+
+char *store_json_array(store *s, char *const *items, int n)
+{
+	/* The items are JSON already; join them and let SQLite validate the whole. */
+	size_t len = 2;
+	for (int i = 0; i < n; i++)
+		len += strlen(items[i]) + 1;
+	char *joined = malloc(len + 1), *p = joined;
+	if (!joined)
+		abort();
+	*p++ = '[';
+	for (int i = 0; i < n; i++) {
+		if (i)
+			*p++ = ',';
+		size_t k = strlen(items[i]);
+		memcpy(p, items[i], k);
+		p += k;
+	}
+	*p++ = ']';
+	*p = '\0';
+	db_stmt *q = db_prepare(s->db, "SELECT json(:a)");
+	char *out = NULL;
+	if (q) {
+		db_bind_text(s->db, q, ":a", joined);
+		out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
+		db_reset(q);
+	}
+	free(joined);
+	return out;
+}
+
+char *store_json_string_list(store *s, const char *joined)
+{
+	db_stmt *q = db_prepare(s->db,
+		"WITH RECURSIVE split(item, rest) AS ("
+		"  SELECT NULL, :list || ';'"
+		"  UNION ALL SELECT substr(rest, 1, instr(rest, ';') - 1),"
+		"                   substr(rest, instr(rest, ';') + 1) FROM split WHERE rest <> '')"
+		" SELECT json_group_array(item) FROM split WHERE item IS NOT NULL AND item <> ''");
+	if (!q)
+		return NULL;
+	db_bind_text(s->db, q, ":list", joined ? joined : "");
+	char *out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
+	db_reset(q);
+	return out;
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Checks that the Debian packages ducha builds and tests with are installed.
+# As root, installs the missing ones; otherwise prints the exact command.
+set -u
+need="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libssl-dev check sqlite3 tmux"
+[ $# -gt 0 ] && need="$need $*"
+missing=""
+for p in $need; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  echo "ducha: installing missing Debian packages:$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq$missing >&2 && exit 0
+  echo "ducha: apt-get install failed for:$missing" >&2
+  exit 1
+fi
+echo "ducha: missing Debian packages. Run as root:" >&2
+echo "  apt-get install$missing" >&2
+exit 1
