@@ -28,8 +28,8 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 OBJ_LIB  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 OBJ_MAIN := $(BUILD)/main.o
 EMBED    := db/schema.sql db/load.sql db/plan-cq-2016-25.sql
-UNIT_SRC := $(wildcard test/unit/*.c)
-UNIT_OBJ := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%.o)
+UNIT_SRC := $(wildcard test/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 DEPS_OK  := build/.deps-ok
 
 ifeq ($(SAN),1)
@@ -64,13 +64,13 @@ $(BUILD)/gen/embedded.c: $(EMBED) tools/embed.sh
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) -c -o $@ $<
 
-$(BUILD)/test/%.o: test/unit/%.c | $(DEPS_OK)
+# Each test/unit/test_*.c is its own Check program (see test/unit/check_main.h).
+$(BUILD)/test/%: test/unit/%.c $(BUILD)/libducha.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) -MMD -MP -c -o $@ $<
-$(BUILD)/test-unit: $(UNIT_OBJ) $(BUILD)/libducha.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs check)
+	$(CC) $(CFLAGS) -Itest/unit $(shell pkg-config --cflags check) -MMD -MP -o $@ $< \
+	  $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs check)
 
--include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_BIN:=.d)
 
 # The demo database is rebuilt when the program or the plan changes.
 DEMO_DB = build/demo.db
@@ -79,8 +79,8 @@ run: $(BIN)
 	@./$(BIN) --db $(DEMO_DB) --conf conf/demo.ini init --demo >/dev/null
 	./$(BIN) --db $(DEMO_DB) --conf conf/demo.ini
 
-test-unit: $(BUILD)/test-unit
-	CK_FORK=yes ./$(BUILD)/test-unit
+test-unit: $(UNIT_BIN)
+	@DUCHA_TEST_DATA=test/data sh test/unit/run.sh $(UNIT_BIN)
 test-cli: $(BIN)
 	DUCHA=./$(BIN) bash test/cli/run.sh
 test-plan: $(DEPS_OK)

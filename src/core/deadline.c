@@ -222,6 +222,10 @@ bool deadline_parse(const char *text, deadline *out, char *err, size_t errlen)
 			why = "多余的文字";
 			goto bad;
 		}
+		if (p > norm && p[-1] == ',' && !*p) {
+			why = "分隔符后缺少日期";
+			goto bad;
+		}
 	}
 	if (items == 0) {
 		why = "空的完成时限";
