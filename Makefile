@@ -33,12 +33,13 @@ UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 DEPS_OK  := build/.deps-ok
 
 ifeq ($(SAN),1)
-BIN      := $(BUILD)/ducha
+BIN      ?= $(BUILD)/ducha
 else
-BIN      := ducha
+BIN      ?= ducha
 endif
 
 .PHONY: all deps run test test-unit test-cli test-plan test-san install uninstall clean bench
+RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
 $(DEPS_OK): tools/deps.sh
@@ -76,13 +77,13 @@ $(BUILD)/test/%: test/unit/%.c $(BUILD)/libducha.a | $(DEPS_OK)
 DEMO_DB = build/demo.db
 run: $(BIN)
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@./$(BIN) --db $(DEMO_DB) --conf conf/demo.ini init --demo >/dev/null
-	./$(BIN) --db $(DEMO_DB) --conf conf/demo.ini
+	@$(RUNBIN) --db $(DEMO_DB) --conf conf/demo.ini init --demo >/dev/null
+	$(RUNBIN) --db $(DEMO_DB) --conf conf/demo.ini
 
 test-unit: $(UNIT_BIN)
 	@DUCHA_TEST_DATA=test/data sh test/unit/run.sh $(UNIT_BIN)
 test-cli: $(BIN)
-	DUCHA=./$(BIN) bash test/cli/run.sh
+	DUCHA=$(BIN) bash test/cli/run.sh
 test-plan: $(DEPS_OK)
 	bash test/plan/check-transcription.sh
 
@@ -92,7 +93,8 @@ test: $(DEPS_OK)
 	$(MAKE) test-unit test-cli
 	$(MAKE) SAN=1 test-unit test-cli
 
-install: $(BIN)
+instRUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
+all: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SYSCONFDIR)/ducha
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/ducha
 	install -m 0644 doc/ducha.1 $(DESTDIR)$(MANDIR)/ducha.1
