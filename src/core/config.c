@@ -111,7 +111,12 @@ static bool set_choice(load_ctx *x, const char *key, const char *v, const char *
 			*dst = values[i];
 			return true;
 		}
-	return bad(x, key, "\"%s\" 不是可用的值", v);
+	char allowed[128] = "";
+	for (int i = 0; i < n; i++) {
+		strncat(allowed, i ? "、" : "", sizeof allowed - strlen(allowed) - 1);
+		strncat(allowed, names[i], sizeof allowed - strlen(allowed) - 1);
+	}
+	return bad(x, key, "\"%s\" 不是可用的值（可用：%s）", v, allowed);
 }
 
 static bool apply(load_ctx *x, const char *key, const char *v)
@@ -201,9 +206,9 @@ static int capture_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(parse_error, sizeof parse_error, fmt, ap);
 	va_end(ap);
-	size_t n = strlen(parse_error);
-	while (n && (parse_error[n - 1] == '\n' || parse_error[n - 1] == '\r'))
-		parse_error[--n] = '\0';
+	for (char *p = parse_error; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 	return 0;
 }
 
