@@ -4,13 +4,14 @@ DESTDIR    ?=
 BINDIR      = $(PREFIX)/bin
 MANDIR      = $(PREFIX)/share/man/man1
 SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+STATEDIR   ?= $(if $(filter /usr,$(PREFIX)),/var/lib/ducha,$(PREFIX)/var/lib/ducha)
 
 CC       ?= cc
 PKGS      = ncursesw sqlite3 libcrypto
 VERSION   = 0.1.0
 BASE_CFLAGS = -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen -I/usr/include/iniparser \
-              -DDUCHA_VERSION='"$(VERSION)"' -DDUCHA_SYSCONFDIR='"$(SYSCONFDIR)"'
+              -DDUCHA_VERSION='"$(VERSION)"'
 # `make SAN=1` builds into build-san/ with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)
 BUILD    ?= build-san
@@ -38,7 +39,7 @@ else
 BIN      ?= ducha
 endif
 
-.PHONY: all deps run test test-unit test-cli test-plan test-san install uninstall clean bench
+.PHONY: FORCE all deps run test test-unit test-cli test-plan test-san install uninstall clean bench
 RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
@@ -56,6 +57,14 @@ $(BUILD)/libducha.a: $(OBJ_LIB)
 $(BUILD)/%.o: src/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# Compiled-in paths; rewritten only when they change, so PREFIX=… rebuilds main.o.
+$(BUILD)/gen/paths.h: FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define DUCHA_SYSCONFDIR "$(SYSCONFDIR)"' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/main.o: $(BUILD)/gen/paths.h
+FORCE:
 
 $(BUILD)/gen/embedded.c: $(EMBED) tools/embed.sh
 	@mkdir -p $(dir $@)
@@ -93,14 +102,16 @@ test: $(DEPS_OK)
 	$(MAKE) test-unit test-cli
 	$(MAKE) SAN=1 test-unit test-cli
 
-instRUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
-all: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SYSCONFDIR)/ducha
+# The installed config points the database at $(STATEDIR).
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SYSCONFDIR)/ducha $(DESTDIR)$(STATEDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/ducha
 	install -m 0644 doc/ducha.1 $(DESTDIR)$(MANDIR)/ducha.1
-	install -m 0644 conf/ducha.ini $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
+	sed 's|^path = ducha.db$$|path = $(STATEDIR)/ducha.db|' conf/ducha.ini > $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini.tmp
+	mv $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini.tmp $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
+	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/ducha $(DESTDIR)$(MANDIR)/ducha.1
+	rm -f $(DESTDIR)$(BINDIR)/ducha $(DESTDIR)$(MANDIR)/ducha.1 $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
 
 clean:
 	rm -rf build build-san ducha

@@ -9,6 +9,7 @@
 #include "ducha/cli.h"
 #include "ducha/date.h"
 #include "ducha/identity.h"
+#include "paths.h"
 
 typedef struct command {
 	const char *name;
