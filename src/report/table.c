@@ -166,13 +166,15 @@ static int last_text_column(const table *t)
 static void print_text(const table *t, FILE *out)
 {
 	int final = last_text_column(t);
-	int *width = calloc((size_t)t->ncols, sizeof *width);
+	if (final < 0)
+		return;
+	int *width = calloc((size_t)final + 1, sizeof *width);
 	if (!width)
 		abort();
-	for (int c = 0; c < t->ncols; c++)
+	for (int c = 0; c <= final; c++)
 		width[c] = text_width(t->cols[c].header);
 	for (int r = 0; r < t->nrows; r++)
-		for (int c = 0; c < t->ncols; c++) {
+		for (int c = 0; c <= final; c++) {
 			char *s = cell_string(&t->cells[r * t->ncols + c], "、");
 			int w = text_width(s);
 			free(s);
