@@ -24,7 +24,7 @@ CFLAGS   += $(BASE_CFLAGS) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/nul
 LDFLAGS  += $(filter -fsanitize%,$(OPT))
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -liniparser -lm
 
-SRC      := $(wildcard src/*.c src/*/*.c)
+SRC      := $(filter-out $(EXCLUDE),$(wildcard src/*.c src/*/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 OBJ_LIB  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 OBJ_MAIN := $(BUILD)/main.o

@@ -140,7 +140,7 @@ CREATE TABLE audit (
   at        TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
   user      TEXT NOT NULL CHECK (length(user) BETWEEN 1 AND 64),
   role      TEXT NOT NULL CHECK (role IN ('admin', 'inspector', 'reporter', 'viewer')),
-  action    TEXT NOT NULL CHECK (action IN ('init', 'report', 'note', 'status', 'import', 'restore')),
+  action    TEXT NOT NULL CHECK (action IN ('init', 'report', 'note', 'status', 'conflict', 'import', 'restore')),
   object    TEXT NOT NULL CHECK (length(object) BETWEEN 1 AND 200),
   old       TEXT CHECK (old IS NULL OR json_valid(old)),
   new       TEXT CHECK (new IS NULL OR json_valid(new)),

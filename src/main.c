@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ducha/cli.h"
@@ -37,10 +38,13 @@ static const command commands[] = {
 	  "  --period YYYYQn        填报季度，如 2016Q4\n"
 	  "  --set INDICATOR=VALUE  指标实际值，如 --set 科技型企业=2100（可重复）\n"
 	  "  --status S             not-started | in-progress | completed（未开始/进行中/已完成）\n"
-	  "  --note TEXT            进展说明\n" },
+	  "  --note TEXT            进展说明\n"
+	  "  --if-version N         只在该季度填报仍是版本 N 时保存（0：尚无填报），否则报告冲突\n" },
 	{ "note", cli_note, "添加进展情况或督查意见",
 	  "ducha note TASK TEXT [--comment]\n"
 	  "  --comment   作为督查意见（默认为进展情况）\n" },
+	{ "accept", cli_accept, "销号：确认一项已完成的任务（督查人员）",
+	  "ducha accept TASK\n" },
 	{ "log", cli_log, "查看留痕记录",
 	  "ducha log [TASK] [--format text|csv|json]\n" },
 	{ "check", cli_check, "检查数据库完整性、外键和留痕链",
@@ -110,6 +114,8 @@ int main(int argc, char **argv)
 	const char *conf_opt = NULL, *db_opt = NULL, *as_of_opt = NULL;
 	int opt;
 	setup_locale();
+	/* Files we create (database, -wal, -shm, reports) are for the group only. */
+	umask(007);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		switch (opt) {

@@ -36,6 +36,7 @@ int cli_show(cli *c, int argc, char **argv);
 int cli_agencies(cli *c, int argc, char **argv);
 int cli_update(cli *c, int argc, char **argv);
 int cli_note(cli *c, int argc, char **argv);
+int cli_accept(cli *c, int argc, char **argv);
 int cli_log(cli *c, int argc, char **argv);
 int cli_check(cli *c, int argc, char **argv);
 #endif

@@ -14,6 +14,15 @@ typedef struct config_flags {
 	int report_grace_days;    /* a quarter's report is due this long after it ends (15) */
 } config_flags;
 
+enum { CONFIG_MAX_USERS = 256 };
+
+/* [users] name = admin | inspector | viewer | reporter:AGENCY */
+typedef struct config_user {
+	char name[65];
+	int role;                 /* a role value of model.h */
+	char agency[101];         /* for reporters */
+} config_user;
+
 typedef struct config {
 	char path[PATH_MAX];      /* the file read, "" for built-in defaults */
 	char db_path[PATH_MAX];   /* [database] path, resolved against the file's folder */
@@ -33,9 +42,15 @@ typedef struct config {
 	char colors[32][32];      /* [colors] element = fg,bg */
 	char color_names[32][32];
 	int ncolors;
+	config_user users[CONFIG_MAX_USERS];
+	int nusers;               /* 0: a single-user desk, whoever runs it is admin */
+	char service_account[65]; /* [access] service_account: forced commands give --user */
+	bool restricted;          /* [access] restricted: no editor or shell, files only in report_dir */
 } config;
 
 void config_defaults(config *c);
+/* The [users] entry for name, or NULL. */
+const config_user *config_find_user(const config *c, const char *name);
 /* Loads path over the defaults. Returns false with a one-line message in err. */
 bool config_load(config *c, const char *path, char *err, size_t errlen);
 #endif

@@ -16,6 +16,8 @@ db  *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t
 void db_close(db *d);
 const char *db_error(const db *d);
 bool db_is_readonly(const db *d);
+/* Whether the last failure was a lock held past the busy timeout. */
+bool db_was_busy(const db *d);
 /* Records an error message (printf-style) as the current error. */
 void db_fail(db *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -28,6 +30,8 @@ bool db_bind_text(db *d, db_stmt *s, const char *name, const char *v);
 bool db_bind_int(db *d, db_stmt *s, const char *name, int64_t v);
 bool db_bind_double(db *d, db_stmt *s, const char *name, double v);
 bool db_bind_null(db *d, db_stmt *s, const char *name);
+/* Whether the statement has this named parameter. */
+bool db_has_param(db_stmt *s, const char *name);
 /* 1: a row, 0: done, -1: error (recorded). */
 int  db_step(db *d, db_stmt *s);
 /* Step a statement that returns no rows (or ignore them), then reset it. */

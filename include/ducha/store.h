@@ -21,6 +21,9 @@ enum { STORE_READONLY = 1, STORE_CREATE = 2 };
  * newer schema, and migrates an older one. */
 store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen);
 void   store_close(store *s);
+/* Whether the database and its -wal and -shm files are closed to other users
+ * (not world-writable); otherwise a one-line warning naming the file. */
+bool   store_files_private(const char *path, char *warning, size_t len);
 const char *store_error(const store *s);
 bool   store_is_readonly(const store *s);
 
@@ -47,8 +50,12 @@ bool store_task_detail(store *s, int64_t plan_id, int num, task_detail *out, boo
 bool store_agencies(store *s, int64_t plan_id, agency_rec **out, int *n);
 bool store_agency_find(store *s, const char *name, int64_t *id, bool *found);
 
+/* report_input.expected_version: the version the user started from. */
+enum { STORE_ANY_VERSION = 0, STORE_EXPECT_NEW = -1 };
+
 typedef struct report_input {
 	int64_t task_id;
+	int expected_version;        /* STORE_ANY_VERSION, STORE_EXPECT_NEW or a version */
 	char period[8];
 	const char *status;          /* NULL: keep (or in-progress when new) */
 	const char *note;            /* NULL: keep */
@@ -58,10 +65,29 @@ typedef struct report_input {
 	bool demo;
 } report_input;
 
-/* Records (or amends) the report of a task for a quarter, with its audit row. */
+/* Records (or amends) the report of a task for a quarter, with its audit row.
+ * When someone else saved that report since expected_version, nothing is
+ * overwritten: the failure is STORE_FAIL_CONFLICT, their version is in
+ * store_conflict_theirs(), and the user's input is kept in the audit trail. */
 bool store_save_report(store *s, const actor *who, const report_input *in);
+/* kind: "progress" or "comment". */
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo);
+/* 销号: marks a task accepted (inspector or admin). */
+bool store_accept_task(store *s, const actor *who, int64_t task_id);
+
+typedef enum store_failure {
+	STORE_FAIL_NONE,
+	STORE_FAIL_ERROR,            /* see store_error() */
+	STORE_FAIL_DENIED,           /* the database's own permission check refused it */
+	STORE_FAIL_CONFLICT,         /* someone else changed it first */
+	STORE_FAIL_BUSY,             /* still locked after the busy timeout: retry */
+} store_failure;
+store_failure store_last_failure(const store *s);
+/* After STORE_FAIL_CONFLICT: the report as it now stands (JSON). */
+const char *store_conflict_theirs(const store *s);
+/* The audit chain's newest hash (for report footers) and its length. */
+bool store_audit_head(store *s, char hex[65], int64_t *rows);
 
 typedef struct audit_rec {
 	int64_t id;
@@ -91,4 +117,37 @@ char *store_json_object(store *s, const json_field *fields, int n);
 char *store_json_array(store *s, char *const *items, int n);
 /* A malloc'd JSON array of strings split from a ';'-joined list. */
 char *store_json_string_list(store *s, const char *joined);
+
+/* --- Queries of the full-screen program (src/store/ui_query.c) ---------- */
+
+typedef struct area_rec {
+	int num;
+	char *title, *short_name;
+} area_rec;
+/* The areas (领域) of a plan in number order; *out is malloc'd. */
+bool store_areas(store *s, int64_t plan_id, area_rec **out, int *n);
+void store_areas_free(area_rec *a, int n);
+
+typedef struct task_query {
+	int area;                    /* 0: any */
+	int64_t agency_id;           /* 0: any */
+	const char *role;            /* NULL, "lead" or "support" (with agency_id) */
+	int due_year;                /* 0: any; else a due date falls in that year */
+} task_query;
+/* Only the numbers of the matching tasks, in number order, through the
+ * indexes: lists load the rows they show, never whole tables. */
+bool store_task_nums(store *s, int64_t plan_id, const task_query *q, int **nums, int *n);
+
+typedef enum search_kind { SEARCH_TASK, SEARCH_PROGRESS, SEARCH_COMMENT, SEARCH_REPORT } search_kind;
+typedef struct search_hit {
+	int task_num;
+	search_kind kind;            /* where the text was found */
+	char *text;                  /* the whole text that matched */
+} search_hit;
+/* Task texts, notes and report notes of a plan that contain needle (a
+ * substring, Chinese or not; ASCII letters ignore case), by task number,
+ * at most limit hits. */
+bool store_search(store *s, int64_t plan_id, const char *needle, int limit,
+                  search_hit **out, int *n);
+void store_search_free(search_hit *h, int n);
 #endif

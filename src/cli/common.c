@@ -42,6 +42,8 @@ bool cli_open(cli *c, bool write)
 		cli_error("%s", err);
 		return false;
 	}
+	if (!store_files_private(c->db_path, err, sizeof err))
+		cli_error("%s", err);
 	if (!store_plan(c->st, c->plan_code, &c->plan)) {
 		cli_error("%s", store_error(c->st));
 		return false;

@@ -1,4 +1,6 @@
+#include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -55,6 +57,9 @@ int cli_init(cli *c, int argc, char **argv)
 	}
 	if (!store_init_builtin(c->st, &c->who))
 		return cli_error("初始化失败: %s", store_error(c->st));
+	/* Group-writable, so colleagues in the ducha group can save; never world. */
+	if (chmod(c->db_path, 0660) != 0)
+		return cli_error("无法设置 %s 的权限: %s", c->db_path, strerror(errno));
 	if (!store_plan(c->st, NULL, &c->plan))
 		return cli_error("%s", store_error(c->st));
 	printf("已创建数据库 %s，载入《%s》（%s）\n", c->db_path, c->plan.title, c->plan.code);

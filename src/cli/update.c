@@ -6,6 +6,7 @@
 
 #include "ducha/cli.h"
 #include "ducha/date.h"
+#include "ducha/permission.h"
 #include "ducha/text.h"
 #include "ducha/validate.h"
 
@@ -69,6 +70,7 @@ static bool parse_set(cli *c, const task_detail *d, const char *arg, int64_t *id
 
 typedef struct update_args {
 	const char *period, *status, *note;
+	int if_version;
 	const char *sets[UPDATE_MAX_SETS];
 	int nsets;
 	int task;
@@ -79,8 +81,9 @@ static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
 	static const struct option opts[] = {
 		{ "period", required_argument, 0, 'p' }, { "set", required_argument, 0, 's' },
 		{ "status", required_argument, 0, 'S' }, { "note", required_argument, 0, 'n' },
-		{ 0, 0, 0, 0 },
+		{ "if-version", required_argument, 0, 'v' }, { 0, 0, 0, 0 },
 	};
+	char *end;
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -92,6 +95,13 @@ static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
 				return cli_usage_error(c, "--status \"%s\" 应为 not-started、in-progress 或 completed", optarg);
 			break;
 		case 'n': a->note = optarg; break;
+		case 'v':
+			a->if_version = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || a->if_version < 0 || a->if_version > 1000000)
+				return cli_usage_error(c, "--if-version \"%s\" 应为版本号（0 表示该季度尚无填报）", optarg);
+			if (a->if_version == 0)
+				a->if_version = STORE_EXPECT_NEW;
+			break;
 		case 's':
 			if (a->nsets == UPDATE_MAX_SETS)
 				return cli_usage_error(c, "--set 太多（最多 %d 个）", UPDATE_MAX_SETS);
@@ -112,6 +122,22 @@ static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
 	if (!a->nsets && !a->status && !a->note)
 		return cli_usage_error(c, "没有要保存的内容：至少给出 --set、--status 或 --note 之一");
 	return 0;
+}
+
+enum { EXIT_CONFLICT = 3 };
+
+/* A conflict shows both versions; the user's input is already kept in the audit trail. */
+static int report_failure(cli *c, const update_args *a)
+{
+	if (store_last_failure(c->st) != STORE_FAIL_CONFLICT)
+		return cli_error("保存失败，未做任何改动: %s", store_error(c->st));
+	cli_error("保存冲突：任务 %d %s 的填报已被他人修改，未覆盖对方的内容", a->task, a->period);
+	char *theirs = text_escape(store_conflict_theirs(c->st), 0);
+	fprintf(stderr, "  对方的版本：%s\n", theirs);
+	fprintf(stderr, "  你的输入已记入留痕（ducha log %d 中的 conflict 一行）。核对后用对方的版本号"
+	                " --if-version 重新提交即可以你的为准。\n", a->task);
+	free(theirs);
+	return EXIT_CONFLICT;
 }
 
 int cli_update(cli *c, int argc, char **argv)
@@ -137,12 +163,17 @@ int cli_update(cli *c, int argc, char **argv)
 			model_detail_free(&d);
 			return 1;
 		}
+	if (!permission_check(&c->who, PERM_REPORT, &d.task, err, sizeof err)) {
+		model_detail_free(&d);
+		return cli_error("%s", err);
+	}
 	report_input in = { .task_id = d.task.id, .status = a.status, .note = a.note,
-	                    .nvalues = a.nsets, .indicator_ids = ids, .values = values };
+	                    .nvalues = a.nsets, .indicator_ids = ids, .values = values,
+	                    .expected_version = a.if_version };
 	snprintf(in.period, sizeof in.period, "%s", a.period);
 	model_detail_free(&d);
 	if (!store_save_report(c->st, &c->who, &in))
-		return cli_error("保存失败，未做任何改动: %s", store_error(c->st));
+		return report_failure(c, &a);
 	printf("已保存：任务 %d %s 季度填报\n", a.task, a.period);
 	return 0;
 }
@@ -176,9 +207,38 @@ int cli_note(cli *c, int argc, char **argv)
 	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
 		return cli_error("%s", store_error(c->st));
 	int64_t task_id = d.task.id;
+	bool allowed = permission_check(&c->who, comment ? PERM_COMMENT : PERM_PROGRESS, &d.task, err,
+	                                sizeof err);
 	model_detail_free(&d);
+	if (!allowed)
+		return cli_error("%s", err);
 	if (!store_add_note(c->st, &c->who, task_id, comment ? "comment" : "progress", text, false))
 		return cli_error("保存失败，未做任何改动: %s", store_error(c->st));
 	printf("已保存：任务 %d 的%s\n", num, comment ? "督查意见" : "进展情况");
+	return 0;
+}
+
+int cli_accept(cli *c, int argc, char **argv)
+{
+	int num;
+	if (argc != 2)
+		return cli_usage_error(c, argc < 2 ? "缺少任务序号" : "多余的参数 \"%s\"", argv[argc - 1]);
+	if (!cli_parse_task(c, argv[1], &num))
+		return 2;
+	if (!cli_open(c, true))
+		return 1;
+	task_detail d;
+	bool found;
+	char err[512];
+	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
+		return cli_error("%s", store_error(c->st));
+	int64_t task_id = d.task.id;
+	bool allowed = permission_check(&c->who, PERM_ACCEPT, &d.task, err, sizeof err);
+	model_detail_free(&d);
+	if (!allowed)
+		return cli_error("%s", err);
+	if (!store_accept_task(c->st, &c->who, task_id))
+		return cli_error("销号失败，未做任何改动: %s", store_error(c->st));
+	printf("已销号：任务 %d\n", num);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "ducha/date.h"
+#include "ducha/model.h"
 #include "ducha/text.h"
 
 void config_defaults(config *c)
@@ -119,6 +120,40 @@ static bool set_choice(load_ctx *x, const char *key, const char *v, const char *
 	return bad(x, key, "\"%s\" 不是可用的值（可用：%s）", v, allowed);
 }
 
+/* "reporter:市科委" → role and agency. */
+static bool add_user(load_ctx *x, const char *key, const char *name, const char *v)
+{
+	config *c = x->c;
+	if (c->nusers == CONFIG_MAX_USERS)
+		return bad(x, key, "用户太多（最多 %d 个）", CONFIG_MAX_USERS);
+	config_user *u = &c->users[c->nusers];
+	memset(u, 0, sizeof *u);
+	char role_name[16];
+	const char *colon = strchr(v, ':');
+	size_t n = colon ? (size_t)(colon - v) : strlen(v);
+	snprintf(role_name, sizeof role_name, "%.*s", (int)(n < 15 ? n : 15), v);
+	role r;
+	if (n >= sizeof role_name || !model_role_parse(role_name, &r))
+		return bad(x, key, "\"%s\" 不是有效的角色（admin、inspector、viewer 或 reporter:单位名称）", v);
+	if ((r == ROLE_REPORTER) != (colon != NULL) || (colon && !colon[1]))
+		return bad(x, key, "%s", r == ROLE_REPORTER ? "reporter 需要写明单位，如 reporter:市科委"
+		                                            : "只有 reporter 角色后面跟单位名称");
+	if (!set_string(x, key, name, u->name, sizeof u->name) ||
+	    (colon && !set_string(x, key, colon + 1, u->agency, sizeof u->agency)))
+		return false;
+	u->role = (int)r;
+	c->nusers++;
+	return true;
+}
+
+const config_user *config_find_user(const config *c, const char *name)
+{
+	for (int i = 0; i < c->nusers; i++)
+		if (strcmp(c->users[i].name, name) == 0)
+			return &c->users[i];
+	return NULL;
+}
+
 static bool apply(load_ctx *x, const char *key, const char *v)
 {
 	config *c = x->c;
@@ -183,11 +218,24 @@ static bool apply(load_ctx *x, const char *key, const char *v)
 		c->ncolors++;
 		return true;
 	}
+	if (!strcmp(key, "access:service_account"))
+		return set_string(x, key, v, c->service_account, sizeof c->service_account);
+	if (!strcmp(key, "access:restricted")) {
+		static const char *const names[] = { "false", "true", "no", "yes", "0", "1" };
+		static const int values[] = { 0, 1, 0, 1, 0, 1 };
+		int on = 0;
+		if (!set_choice(x, key, v, names, values, 6, &on))
+			return false;
+		c->restricted = on;
+		return true;
+	}
+	if (!strncmp(key, "users:", 6))
+		return add_user(x, key, key + 6, v);
 	return bad(x, key, "未知的设置项");
 }
 
 static const char *const known_sections[] = {
-	"database", "general", "flags", "ui", "report", "print", "keys", "colors", "users",
+	"database", "general", "flags", "ui", "report", "print", "keys", "colors", "users", "access",
 };
 
 static bool known_section(const char *name)
@@ -297,11 +345,8 @@ bool config_load(config *c, const char *path, char *err, size_t errlen)
 		if (!keys)
 			abort();
 		iniparser_getseckeys(d, sec, keys);
-		for (int k = 0; ok && k < nkeys; k++) {
-			if (!strcmp(sec, "users"))
-				continue;  /* read by the identity module */
+		for (int k = 0; ok && k < nkeys; k++)
 			ok = apply(&x, keys[k], iniparser_getstring(d, keys[k], ""));
-		}
 		free(keys);
 	}
 	if (ok && c->flags.lagging > c->flags.behind) {

@@ -17,6 +17,7 @@ struct db {
 	sqlite3 *handle;
 	bool readonly;
 	bool in_tx;
+	bool busy;                  /* the last failure was SQLITE_BUSY/LOCKED */
 	char err[512];
 	cached cache[DB_CACHE_MAX];
 	int ncache;
@@ -25,6 +26,7 @@ struct db {
 void db_fail(db *d, const char *fmt, ...)
 {
 	va_list ap;
+	d->busy = false;
 	va_start(ap, fmt);
 	vsnprintf(d->err, sizeof d->err, fmt, ap);
 	va_end(ap);
@@ -36,7 +38,8 @@ static void fail_sql(db *d, const char *sql)
 	const char *msg = sqlite3_errmsg(d->handle);
 	int code = sqlite3_extended_errcode(d->handle);
 	const char *what = "数据库错误";
-	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+	bool busy = (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+	if (busy)
 		what = "数据库被占用（其他人正在保存），请稍后重试";
 	else if ((code & 0xff) == SQLITE_FULL)
 		what = "磁盘已满，未保存任何内容";
@@ -45,6 +48,7 @@ static void fail_sql(db *d, const char *sql)
 	else if ((code & 0xff) == SQLITE_CONSTRAINT)
 		what = "数据不符合约束";
 	db_fail(d, "%s: %s [SQL: %.80s]", what, msg, sql ? sql : "");
+	d->busy = busy;
 }
 
 db *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
@@ -92,6 +96,11 @@ const char *db_error(const db *d)
 bool db_is_readonly(const db *d)
 {
 	return d->readonly;
+}
+
+bool db_was_busy(const db *d)
+{
+	return d->busy;
 }
 
 db_stmt *db_prepare(db *d, const char *sql)
@@ -176,6 +185,11 @@ bool db_bind_null(db *d, db_stmt *s, const char *name)
 	return i && bound(d, s, sqlite3_bind_null(s, i));
 }
 
+bool db_has_param(db_stmt *s, const char *name)
+{
+	return sqlite3_bind_parameter_index(s, name) != 0;
+}
+
 int db_step(db *d, db_stmt *s)
 {
 	int rc = sqlite3_step(s);
@@ -237,7 +251,7 @@ bool db_begin(db *d)
 		db_fail(d, "数据库以只读方式打开，不能保存");
 		return false;
 	}
-	if (!db_exec(d, "BEGIN IMMEDIATE")) {
+	if (sqlite3_exec(d->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		fail_sql(d, "BEGIN IMMEDIATE");
 		return false;
 	}

@@ -6,6 +6,8 @@
 
 struct store {
 	db *db;
+	store_failure failure;
+	char *theirs;                /* JSON of the other side of a conflict */
 };
 
 /* Appends an audit row chained to the previous one; inside a transaction. */

@@ -86,11 +86,28 @@ store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, s
 	return s;
 }
 
+bool store_files_private(const char *path, char *warning, size_t len)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char name[4200];
+		struct stat st;
+		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+		if (stat(name, &st) == 0 && (st.st_mode & S_IWOTH)) {
+			snprintf(warning, len, "警告：%s 可被任何用户写入（权限 %04o），请执行 chmod o-rw %s",
+			         name, (unsigned)(st.st_mode & 07777), name);
+			return false;
+		}
+	}
+	return true;
+}
+
 void store_close(store *s)
 {
 	if (!s)
 		return;
 	db_close(s->db);
+	free(s->theirs);
 	free(s);
 }
 

@@ -6,6 +6,30 @@
 #include "ducha/audit.h"
 #include "internal.h"
 
+/* The permission rules again, inside the SQL that writes: a row is written
+ * only when they hold (binds :role, :agency, :task). See permission.c. */
+#define MAY_REPORT \
+	"(:role = 'admin' OR (:role = 'reporter' AND EXISTS (SELECT 1 FROM task_agency x" \
+	" JOIN agency g ON g.id = x.agency_id WHERE x.task_id = :task AND g.name = :agency)))"
+#define MAY_NOTE \
+	"(:role = 'admin' OR (:kind = 'comment' AND :role = 'inspector') OR (:kind = 'progress'" \
+	" AND :role = 'reporter' AND EXISTS (SELECT 1 FROM task_agency x JOIN agency g" \
+	" ON g.id = x.agency_id WHERE x.task_id = :task AND g.name = :agency)))"
+#define MAY_ACCEPT "(:role IN ('admin', 'inspector'))"
+
+static bool bind_actor(store *s, db_stmt *q, const actor *who)
+{
+	return db_bind_text(s->db, q, ":role", model_role_name(who->role)) &&
+	       (!db_has_param(q, ":agency") || db_bind_text(s->db, q, ":agency", who->agency));
+}
+
+static bool denied(store *s, const char *what)
+{
+	db_fail(s->db, "数据库拒绝了这次%s：当前用户无此权限", what);
+	s->failure = STORE_FAIL_DENIED;
+	return false;
+}
+
 
 bool store_audit_append(store *s, const actor *who, const char *action, const char *object,
                         const char *old_json, const char *new_json)
@@ -68,14 +92,16 @@ static char *report_json(store *s, int64_t report_id)
 	return out;
 }
 
-static bool find_report(store *s, const report_input *in, int64_t *id)
+static bool find_report(store *s, const report_input *in, int64_t *id, int *version)
 {
-	db_stmt *q = db_prepare(s->db, "SELECT id FROM report WHERE task_id = :task AND period = :period");
+	db_stmt *q = db_prepare(s->db,
+		"SELECT id, version FROM report WHERE task_id = :task AND period = :period");
 	if (!q || !db_bind_int(s->db, q, ":task", in->task_id) ||
 	    !db_bind_text(s->db, q, ":period", in->period))
 		return false;
 	int rc = db_step(s->db, q);
 	*id = rc == 1 ? db_col_int(q, 0) : 0;
+	*version = rc == 1 ? (int)db_col_int(q, 1) : 0;
 	db_reset(q);
 	return rc >= 0;
 }
@@ -87,22 +113,26 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 		q = db_prepare(s->db,
 			"UPDATE report SET status = coalesce(:status, status), note = coalesce(:note, note),"
 			"  author = :author, created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
-			"  version = version + 1 WHERE id = :id");
-		return q && db_bind_text(s->db, q, ":status", in->status) &&
-		       db_bind_text(s->db, q, ":note", in->note) &&
-		       db_bind_text(s->db, q, ":author", who->user) && db_bind_int(s->db, q, ":id", *id) &&
-		       db_run(s->db, q);
+			"  version = version + 1 WHERE id = :id AND task_id = :task AND " MAY_REPORT);
+		if (!q || !db_bind_text(s->db, q, ":status", in->status) ||
+		    !db_bind_text(s->db, q, ":note", in->note) ||
+		    !db_bind_text(s->db, q, ":author", who->user) || !db_bind_int(s->db, q, ":id", *id) ||
+		    !db_bind_int(s->db, q, ":task", in->task_id) || !bind_actor(s, q, who) || !db_run(s->db, q))
+			return false;
+		return db_changes(s->db) == 1 || denied(s, "填报");
 	}
 	q = db_prepare(s->db,
 		"INSERT INTO report (task_id, period, status, note, author, created, demo)"
-		" VALUES (:task, :period, coalesce(:status, 'in-progress'), coalesce(:note, ''), :author,"
-		"         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo)");
+		" SELECT :task, :period, coalesce(:status, 'in-progress'), coalesce(:note, ''), :author,"
+		"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo WHERE " MAY_REPORT);
 	if (!q || !db_bind_int(s->db, q, ":task", in->task_id) ||
 	    !db_bind_text(s->db, q, ":period", in->period) ||
 	    !db_bind_text(s->db, q, ":status", in->status) || !db_bind_text(s->db, q, ":note", in->note) ||
 	    !db_bind_text(s->db, q, ":author", who->user) || !db_bind_int(s->db, q, ":demo", in->demo) ||
-	    !db_run(s->db, q))
+	    !bind_actor(s, q, who) || !db_run(s->db, q))
 		return false;
+	if (db_changes(s->db) != 1)
+		return denied(s, "填报");
 	*id = db_last_id(s->db);
 	return true;
 }
@@ -145,22 +175,108 @@ static bool finish(store *s, bool ok)
 {
 	if (ok && db_commit(s->db))
 		return true;
+	bool busy = db_was_busy(s->db);
 	char keep[512];
 	snprintf(keep, sizeof keep, "%s", db_error(s->db));
 	db_rollback(s->db);
 	db_fail(s->db, "%s", keep);
+	if (s->failure == STORE_FAIL_NONE)
+		s->failure = busy ? STORE_FAIL_BUSY : STORE_FAIL_ERROR;
+	return false;
+}
+
+static bool begin(store *s)
+{
+	s->failure = STORE_FAIL_NONE;
+	free(s->theirs);
+	s->theirs = NULL;
+	if (db_begin(s->db))
+		return true;
+	s->failure = db_was_busy(s->db) ? STORE_FAIL_BUSY : STORE_FAIL_ERROR;
+	return false;
+}
+
+store_failure store_last_failure(const store *s)
+{
+	return s->failure;
+}
+
+const char *store_conflict_theirs(const store *s)
+{
+	return s->theirs ? s->theirs : "null";
+}
+
+/* The user's input as JSON, so a conflict keeps it in the audit trail. */
+static char *input_json(store *s, const report_input *in)
+{
+	json_field *vals = calloc((size_t)in->nvalues + 1, sizeof *vals);
+	char **names = calloc((size_t)in->nvalues + 1, sizeof *names);
+	if (!vals || !names)
+		abort();
+	db_stmt *q = db_prepare(s->db, "SELECT name FROM indicator WHERE id = :id");
+	for (int i = 0; q && i < in->nvalues; i++) {
+		db_bind_int(s->db, q, ":id", in->indicator_ids[i]);
+		names[i] = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : strdup("?");
+		db_reset(q);
+		vals[i] = (json_field){ names[i], JSON_REAL, NULL, 0, in->values[i] };
+	}
+	char *values = store_json_object(s, vals, in->nvalues);
+	json_field f[] = {
+		{ "period", JSON_TEXT, in->period, 0, 0 },
+		{ "status", in->status ? JSON_TEXT : JSON_NULL, in->status, 0, 0 },
+		{ "note", in->note ? JSON_TEXT : JSON_NULL, in->note, 0, 0 },
+		{ "values", JSON_RAW, values ? values : "{}", 0, 0 },
+		{ "expected_version", JSON_INT, NULL, in->expected_version, 0 },
+	};
+	char *out = store_json_object(s, f, 5);
+	for (int i = 0; i < in->nvalues; i++)
+		free(names[i]);
+	free(names);
+	free(vals);
+	free(values);
+	return out;
+}
+
+static bool version_moved(const report_input *in, int64_t id, int version)
+{
+	if (in->expected_version == STORE_ANY_VERSION)
+		return false;
+	if (in->expected_version == STORE_EXPECT_NEW)
+		return id != 0;
+	return id == 0 || version != in->expected_version;
+}
+
+/* Someone else saved first: keep their row, record ours beside it. */
+static bool record_conflict(store *s, const actor *who, const report_input *in, int64_t id,
+                            const char *object)
+{
+	char *mine = input_json(s, in);
+	s->theirs = id ? report_json(s, id) : NULL;
+	bool ok = mine && store_audit_append(s, who, "conflict", object, s->theirs, mine);
+	free(mine);
+	if (!ok || !db_commit(s->db)) {
+		db_rollback(s->db);
+		s->failure = STORE_FAIL_ERROR;
+		return false;
+	}
+	db_fail(s->db, "保存冲突：%s 已被他人修改，你的输入未覆盖对方的内容", object);
+	s->failure = STORE_FAIL_CONFLICT;
 	return false;
 }
 
 bool store_save_report(store *s, const actor *who, const report_input *in)
 {
 	int64_t id = 0;
+	int version = 0;
 	char *old = NULL, *new_json = NULL;
 	char object[64], suffix[32];
 	snprintf(suffix, sizeof suffix, "report %s", in->period);
-	if (!db_begin(s->db))
+	if (!begin(s))
 		return false;
-	bool ok = task_object(s, in->task_id, suffix, object, sizeof object) && find_report(s, in, &id);
+	bool ok = task_object(s, in->task_id, suffix, object, sizeof object) &&
+	          find_report(s, in, &id, &version);
+	if (ok && version_moved(in, id, version))
+		return record_conflict(s, who, in, id, object);
 	if (ok && id)
 		ok = (old = report_json(s, id)) != NULL;
 	ok = ok && upsert_report(s, who, in, &id) && save_values(s, in, id) &&
@@ -175,15 +291,18 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
                     const char *text, bool demo)
 {
 	char object[64];
-	if (!db_begin(s->db))
+	if (!begin(s))
 		return false;
 	bool ok = task_object(s, task_id, "note", object, sizeof object);
 	db_stmt *q = ok ? db_prepare(s->db,
 		"INSERT INTO note (task_id, kind, text, author, created, demo)"
-		" VALUES (:task, :kind, :text, :author, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo)") : NULL;
+		" SELECT :task, :kind, :text, :author, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), :demo"
+		"  WHERE " MAY_NOTE) : NULL;
 	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_bind_text(s->db, q, ":kind", kind) &&
 	     db_bind_text(s->db, q, ":text", text) && db_bind_text(s->db, q, ":author", who->user) &&
-	     db_bind_int(s->db, q, ":demo", demo) && db_run(s->db, q);
+	     db_bind_int(s->db, q, ":demo", demo) && bind_actor(s, q, who) && db_run(s->db, q);
+	if (ok && db_changes(s->db) != 1)
+		ok = denied(s, "记录");
 	char *new_json = NULL;
 	if (ok) {
 		q = db_prepare(s->db, "SELECT json_object('id', id, 'kind', kind, 'text', text) FROM note WHERE id = :id");
@@ -196,6 +315,57 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
 	ok = ok && store_audit_append(s, who, "note", object, NULL, new_json);
 	free(new_json);
 	return finish(s, ok);
+}
+
+bool store_accept_task(store *s, const actor *who, int64_t task_id)
+{
+	char object[64];
+	if (!begin(s))
+		return false;
+	bool ok = task_object(s, task_id, "", object, sizeof object);
+	db_stmt *q = ok ? db_prepare(s->db,
+		"SELECT json_object('status', status, 'version', version) FROM task WHERE id = :task") : NULL;
+	char *old = NULL, *new_json = NULL;
+	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_step(s->db, q) == 1;
+	if (ok)
+		old = db_col_dup(q, 0);
+	if (q)
+		db_reset(q);
+	/* Only a task reported completed can be accepted. */
+	q = ok ? db_prepare(s->db, "UPDATE task SET status = 'accepted', version = version + 1"
+	                           " WHERE id = :task AND status <> 'accepted' AND " MAY_ACCEPT
+	                           " AND (status = 'completed' OR (SELECT status FROM report"
+	                           "      WHERE task_id = :task ORDER BY period DESC LIMIT 1) = 'completed')")
+	       : NULL;
+	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && bind_actor(s, q, who) && db_run(s->db, q);
+	if (ok && db_changes(s->db) != 1) {
+		db_fail(s->db, "%s 不能销号：已经销号、最新填报不是“已完成”，或当前用户无权销号", object);
+		s->failure = STORE_FAIL_DENIED;
+		ok = false;
+	}
+	q = ok ? db_prepare(s->db,
+		"SELECT json_object('status', status, 'version', version) FROM task WHERE id = :task") : NULL;
+	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_step(s->db, q) == 1;
+	if (ok)
+		new_json = db_col_dup(q, 0);
+	if (q)
+		db_reset(q);
+	ok = ok && store_audit_append(s, who, "status", object, old, new_json);
+	free(old);
+	free(new_json);
+	return finish(s, ok);
+}
+
+bool store_audit_head(store *s, char hex[65], int64_t *rows)
+{
+	db_stmt *q = db_prepare(s->db,
+		"SELECT (SELECT hash FROM audit ORDER BY id DESC LIMIT 1), count(*) FROM audit");
+	if (!q || db_step(s->db, q) != 1)
+		return false;
+	snprintf(hex, 65, "%s", db_col_is_null(q, 0) ? audit_genesis_hash : db_col_text(q, 0));
+	*rows = db_col_int(q, 1);
+	db_reset(q);
+	return true;
 }
 
 static int check_rows(store *s, const char *sql, const char *label,

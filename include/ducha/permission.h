@@ -1,0 +1,22 @@
+#ifndef DUCHA_PERMISSION_H
+#define DUCHA_PERMISSION_H
+/* Who may do what. Checked here in C before anything is attempted (so the
+ * user is told why), and again by the SQL that writes (see store/write.c). */
+#include <stdbool.h>
+#include <stddef.h>
+#include "ducha/model.h"
+#include "ducha/store.h"
+
+typedef enum permission_action {
+	PERM_REPORT,     /* submit or amend a quarterly report */
+	PERM_PROGRESS,   /* add a progress note */
+	PERM_COMMENT,    /* add an inspector's comment */
+	PERM_ACCEPT,     /* accept a completed task (销号) */
+} permission_action;
+
+/* Whether who may act on task t; otherwise a one-line reason in why. */
+bool permission_check(const actor *who, permission_action action, const task_rec *t,
+                      char *why, size_t whylen);
+/* Whether an agency is among the task's lead or support agencies. */
+bool permission_agency_on_task(const char *agency, const task_rec *t);
+#endif
