@@ -103,11 +103,18 @@ test: $(DEPS_OK)
 	$(MAKE) SAN=1 test-unit test-cli
 
 # The installed config points the database at $(STATEDIR).
+# DUCHA_GROUP=ducha: personal accounts share a group-owned database through a
+#   setgid binary (state dir 2770, files created 0660 under umask 007).
+# DUCHA_OWNER=ducha: a service account owns the state dir (forced commands).
+INSTALL_OWNER = $(if $(DUCHA_OWNER),-o $(DUCHA_OWNER)) $(if $(DUCHA_GROUP),-g $(DUCHA_GROUP))
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SYSCONFDIR)/ducha $(DESTDIR)$(STATEDIR)
-	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/ducha
+	install -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SYSCONFDIR)/ducha
+	install -d -m $(if $(DUCHA_GROUP),2770,0770) $(INSTALL_OWNER) $(DESTDIR)$(STATEDIR) $(DESTDIR)$(STATEDIR)/reports
+	install -m $(if $(DUCHA_GROUP),2755,0755) $(if $(DUCHA_GROUP),-g $(DUCHA_GROUP)) $(BIN) $(DESTDIR)$(BINDIR)/ducha
 	install -m 0644 doc/ducha.1 $(DESTDIR)$(MANDIR)/ducha.1
-	sed 's|^path = ducha.db$$|path = $(STATEDIR)/ducha.db|' conf/ducha.ini > $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini.tmp
+	sed -e 's|^path = ducha.db$$|path = $(STATEDIR)/ducha.db|' \
+	    -e 's|^folder = reports$$|folder = $(STATEDIR)/reports|' conf/ducha.ini \
+	    > $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini.tmp
 	mv $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini.tmp $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
 	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
 uninstall:

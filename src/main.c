@@ -131,6 +131,13 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* A setgid install grants the group's database to everyone who runs it:
+	 * then only the installed config and the database it names may be used. */
+	if (getegid() != getgid() &&
+	    (conf_opt || db_opt || getenv("DUCHA_CONF") || getenv("DUCHA_DB") || c.user_opt)) {
+		fprintf(stderr, "ducha: 以 setgid 方式安装时不接受 --conf、--db、--user、DUCHA_CONF 或 DUCHA_DB\n");
+		return 2;
+	}
 	if (!load_config(&c, conf_opt))
 		return 1;
 	const char *env_db = getenv("DUCHA_DB");
@@ -145,6 +152,7 @@ int main(int argc, char **argv)
 	char err[512];
 	if (!identity_resolve(&c.cfg, c.user_opt, &c.who, err, sizeof err))
 		return cli_error("%s", err);
+	c.restricted = c.cfg.restricted || c.user_opt != NULL;
 	if (optind >= argc) {
 		/* No command: the full-screen program arrives with issue 4; until then the task list. */
 		char *args[] = { (char *)"tasks", NULL };

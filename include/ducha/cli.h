@@ -13,6 +13,7 @@ typedef struct cli {
 	const char *plan_code;       /* --plan, or the config's */
 	const char *user_opt;        /* --user */
 	int as_of;                   /* resolved: --as-of, config, today */
+	bool restricted;             /* forced command or [access] restricted: see permission.h */
 	actor who;
 	store *st;
 	plan_rec plan;

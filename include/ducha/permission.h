@@ -17,6 +17,10 @@ typedef enum permission_action {
 /* Whether who may act on task t; otherwise a one-line reason in why. */
 bool permission_check(const actor *who, permission_action action, const task_rec *t,
                       char *why, size_t whylen);
+/* Restricted mode (a forced command, or [access] restricted): files may be
+ * written only inside the configured report folder. */
+bool permission_output_path(const char *report_dir, bool restricted, const char *path,
+                            char *why, size_t whylen);
 /* Whether an agency is among the task's lead or support agencies. */
 bool permission_agency_on_task(const char *agency, const task_rec *t);
 #endif

@@ -1,6 +1,9 @@
 #include "ducha/permission.h"
 
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool in_list(const char *name, const char *joined)
@@ -59,4 +62,31 @@ bool permission_check(const actor *who, permission_action action, const task_rec
 		snprintf(why, whylen, "%s（%s）无权对任务 %d %s：%s", who->user, model_role_name(who->role),
 		         t->num, action_label(action), rule);
 	return ok;
+}
+
+/* The real folder a file would land in (the file itself may not exist yet). */
+static bool real_folder(const char *path, char out[PATH_MAX])
+{
+	char copy[PATH_MAX];
+	snprintf(copy, sizeof copy, "%s", path);
+	return realpath(dirname(copy), out) != NULL;
+}
+
+bool permission_output_path(const char *report_dir, bool restricted, const char *path,
+                            char *why, size_t whylen)
+{
+	char folder[PATH_MAX], allowed[PATH_MAX];
+	if (!restricted)
+		return true;
+	if (!realpath(report_dir, allowed)) {
+		snprintf(why, whylen, "受限模式下只能写入报告文件夹 %s，但它不存在", report_dir);
+		return false;
+	}
+	size_t n = strlen(allowed);
+	if (!real_folder(path, folder) || strncmp(folder, allowed, n) != 0 ||
+	    (folder[n] != '\0' && folder[n] != '/')) {
+		snprintf(why, whylen, "受限模式下只能写入报告文件夹 %s，不能写入 %s", report_dir, path);
+		return false;
+	}
+	return true;
 }

@@ -1,0 +1,112 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "ducha/config.h"
+#include "ducha/identity.h"
+#include "ducha/permission.h"
+
+static task_rec task_with(const char *lead, const char *support)
+{
+	task_rec t = { 0 };
+	t.num = 7;
+	t.lead = (char *)lead;
+	t.support = (char *)support;
+	return t;
+}
+
+START_TEST(reporter_only_for_own_agency)
+{
+	actor kewei = { "k", ROLE_REPORTER, "市科委" };
+	char why[256];
+	task_rec led = task_with("市科委", "");
+	task_rec supported = task_with("市经济信息委", "市教委;市科委");
+	task_rec foreign = task_with("市商委", "市外经贸委;市科委员会");   /* a longer name is not a match */
+	ck_assert(permission_check(&kewei, PERM_REPORT, &led, why, sizeof why));
+	ck_assert(permission_check(&kewei, PERM_PROGRESS, &supported, why, sizeof why));
+	ck_assert(!permission_check(&kewei, PERM_REPORT, &foreign, why, sizeof why));
+	ck_assert_ptr_nonnull(strstr(why, "本单位"));
+	ck_assert(!permission_check(&kewei, PERM_COMMENT, &led, why, sizeof why));
+	ck_assert(!permission_check(&kewei, PERM_ACCEPT, &led, why, sizeof why));
+}
+END_TEST
+
+START_TEST(inspector_viewer_admin)
+{
+	actor insp = { "i", ROLE_INSPECTOR, "" }, look = { "v", ROLE_VIEWER, "" }, boss = { "b", ROLE_ADMIN, "" };
+	char why[256];
+	task_rec t = task_with("市科委", "");
+	ck_assert(permission_check(&insp, PERM_COMMENT, &t, why, sizeof why));
+	ck_assert(permission_check(&insp, PERM_ACCEPT, &t, why, sizeof why));
+	ck_assert(!permission_check(&insp, PERM_REPORT, &t, why, sizeof why));
+	for (int a = PERM_REPORT; a <= PERM_ACCEPT; a++) {
+		ck_assert(!permission_check(&look, (permission_action)a, &t, why, sizeof why));
+		ck_assert(permission_check(&boss, (permission_action)a, &t, why, sizeof why));
+	}
+}
+END_TEST
+
+START_TEST(restricted_writes_only_into_report_folder)
+{
+	char dir[] = "/tmp/ducha-perm-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char reports[128], inside[160], outside[160], sneaky[200];
+	snprintf(reports, sizeof reports, "%s/reports", dir);
+	mkdir(reports, 0700);
+	snprintf(inside, sizeof inside, "%s/a.txt", reports);
+	snprintf(outside, sizeof outside, "%s/a.txt", dir);
+	snprintf(sneaky, sizeof sneaky, "%s/../a.txt", reports);
+	char why[512];
+	ck_assert(permission_output_path(reports, true, inside, why, sizeof why));
+	ck_assert(!permission_output_path(reports, true, outside, why, sizeof why));
+	ck_assert(!permission_output_path(reports, true, sneaky, why, sizeof why));
+	ck_assert(!permission_output_path(reports, true, "/etc/passwd", why, sizeof why));
+	ck_assert(permission_output_path(reports, false, "/tmp/x.txt", why, sizeof why));
+	char sibling[160];   /* ".../reports-old" is not inside ".../reports" */
+	snprintf(sibling, sizeof sibling, "%s/reports-old", dir);
+	mkdir(sibling, 0700);
+	strcat(sibling, "/a.txt");
+	ck_assert(!permission_output_path(reports, true, sibling, why, sizeof why));
+	rmdir(reports);
+	sibling[strlen(sibling) - 6] = '\0';
+	rmdir(sibling);
+	rmdir(dir);
+}
+END_TEST
+
+START_TEST(identity_needs_a_named_user)
+{
+	config c;
+	actor who;
+	char err[512];
+	config_defaults(&c);
+	ck_assert(identity_resolve(&c, NULL, &who, err, sizeof err));
+	ck_assert_int_eq(who.role, ROLE_ADMIN);          /* single-user desk */
+	ck_assert(!identity_resolve(&c, "alice", &who, err, sizeof err));   /* --user refused */
+	c.nusers = 1;
+	snprintf(c.users[0].name, sizeof c.users[0].name, "someone-else");
+	ck_assert(!identity_resolve(&c, NULL, &who, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "未获授权"));
+	/* The service account may name the person; $USER plays no part. */
+	setenv("USER", "alice", 1);
+	setenv("LOGNAME", "alice", 1);
+	ck_assert(!identity_resolve(&c, NULL, &who, err, sizeof err));
+}
+END_TEST
+
+static Suite *permission_suite(void)
+{
+	Suite *s = suite_create("permission");
+	TCase *tc = tcase_create("permission");
+	tcase_add_test(tc, reporter_only_for_own_agency);
+	tcase_add_test(tc, inspector_viewer_admin);
+	tcase_add_test(tc, restricted_writes_only_into_report_folder);
+	tcase_add_test(tc, identity_needs_a_named_user);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+DUCHA_TEST_MAIN(permission_suite)
