@@ -22,7 +22,7 @@ OPT       = -O2
 endif
 CFLAGS   += $(BASE_CFLAGS) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDFLAGS  += $(filter -fsanitize%,$(OPT))
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -liniparser -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -liniparser -lcsv -lm
 
 SRC      := $(filter-out $(EXCLUDE),$(wildcard src/*.c src/*/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
@@ -39,7 +39,7 @@ else
 BIN      ?= ducha
 endif
 
-.PHONY: FORCE all deps run test test-unit test-cli test-plan test-san install uninstall clean bench
+.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust install uninstall clean bench
 RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
@@ -96,11 +96,17 @@ test-cli: $(BIN)
 test-plan: $(DEPS_OK)
 	bash test/plan/check-transcription.sh
 
-# `make test`: every test, with the normal build and again under the sanitizers.
+test-robust: $(BIN)
+	DUCHA=$(BIN) bash test/robust/run.sh
+
+# `make test`: every test, with the normal build and again under the
+# sanitizers, then each fuzzer for FUZZ_SECONDS.
 test: $(DEPS_OK)
 	$(MAKE) test-plan
-	$(MAKE) test-unit test-cli
-	$(MAKE) SAN=1 test-unit test-cli
+	$(MAKE) test-unit test-cli test-screen test-e2e test-robust
+	$(MAKE) SAN=1 test-unit test-cli test-screen test-e2e
+	$(MAKE) SAN=1 ROBUST_ROUNDS=10 test-robust
+	$(MAKE) fuzz
 
 # The installed config points the database at $(STATEDIR).
 # DUCHA_GROUP=ducha: personal accounts share a group-owned database through a
@@ -121,4 +127,40 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ducha $(DESTDIR)$(MANDIR)/ducha.1 $(DESTDIR)$(SYSCONFDIR)/ducha/ducha.ini
 
 clean:
-	rm -rf build build-san ducha
+	rm -rf build build-san build-fuzz ducha
+
+# libFuzzer harnesses (clang): each runs FUZZ_SECONDS from its committed seed
+# corpus in test/fuzz/corpus/NAME; new finds go to a scratch folder.
+FUZZ_SECONDS ?= 15
+FUZZ_CC      ?= clang
+FUZZ_FLAGS    = -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -I/usr/include/iniparser \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_LIB      = src/core/deadline.c src/core/date.c src/text/text.c src/core/validate.c \
+                src/core/config.c src/core/model.c
+FUZZ_NAMES    = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
+build-fuzz/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $(FUZZ_EXTRA_$*) | $(DEPS_OK)
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB) $(FUZZ_EXTRA_$*) -liniparser $(FUZZ_LIBS_$*)
+fuzz: $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
+	@for n in $(FUZZ_NAMES); do \
+	  rm -rf build-fuzz/new-$$n && mkdir -p build-fuzz/new-$$n && \
+	  echo "fuzz $$n: $(FUZZ_SECONDS) s" && \
+	  ./build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
+	    -artifact_prefix=build-fuzz/$$n- build-fuzz/new-$$n test/fuzz/corpus/$$n \
+	    > build-fuzz/$$n.log 2>&1 || { tail -30 build-fuzz/$$n.log; echo "fuzz $$n: FAILED"; exit 1; }; \
+	  grep -E '^(#[0-9]+.*DONE|Done)' build-fuzz/$$n.log | tail -1; \
+	done
+.PHONY: fuzz
+
+# The full-screen program's tests: golden screens (test/screen/run.sh, driven
+# by the screen-test program from key scripts) and the end-to-end test in
+# tmux (test/e2e/tui_report.sh).
+SCREEN_BIN = $(BUILD)/screen-test
+$(SCREEN_BIN): test/screen/screen.c $(BUILD)/libducha.a | $(DEPS_OK)
+	$(CC) $(CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS)
+-include $(SCREEN_BIN).d
+test-screen: $(BIN) $(SCREEN_BIN)
+	DUCHA=$(BIN) SCREEN=$(SCREEN_BIN) bash test/screen/run.sh
+test-e2e: $(BIN)
+	DUCHA=$(BIN) bash test/e2e/tui_report.sh
+.PHONY: test-screen test-e2e

@@ -1,6 +1,7 @@
 -- ducha database schema, version 1.
 -- Applied by `ducha init` (the program embeds this file at build time).
 -- Every table is STRICT; every enumerated or bounded column has a CHECK.
+-- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
 
 PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
 PRAGMA user_version = 1;
@@ -34,7 +35,7 @@ CREATE TABLE measure (
   area_id   INTEGER NOT NULL REFERENCES area(id),
   num       INTEGER NOT NULL CHECK (num BETWEEN 1 AND 999),
   title     TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
-  body      TEXT NOT NULL CHECK (length(body) <= 10000),
+  body      TEXT NOT NULL CHECK (length(body) <= 10000 AND length(CAST(body AS BLOB)) <= 40000),
   UNIQUE (plan_id, num)
 ) STRICT;
 CREATE INDEX measure_area ON measure(area_id);
@@ -45,7 +46,8 @@ CREATE TABLE task (
   plan_id   INTEGER NOT NULL REFERENCES plan(id),
   measure_id INTEGER NOT NULL REFERENCES measure(id),
   num       INTEGER NOT NULL CHECK (num BETWEEN 1 AND 100000),
-  text      TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000),
+  text      TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000
+                                 AND length(CAST(text AS BLOB)) <= 16000),
   deadline  TEXT NOT NULL CHECK (length(deadline) BETWEEN 1 AND 100),
   -- JSON array of normalised due dates, ascending; the last is `due`.
   dues      TEXT NOT NULL CHECK (json_valid(dues) AND json_type(dues) = 'array'
@@ -105,7 +107,8 @@ CREATE TABLE report (
   period    TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
   status    TEXT NOT NULL DEFAULT 'in-progress'
             CHECK (status IN ('not-started', 'in-progress', 'completed')),
-  note      TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+  note      TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000
+                                 AND length(CAST(note AS BLOB)) <= 8000),
   author    TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 64),
   created   TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
   demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
@@ -127,7 +130,8 @@ CREATE TABLE note (
   id        INTEGER PRIMARY KEY,
   task_id   INTEGER NOT NULL REFERENCES task(id),
   kind      TEXT NOT NULL DEFAULT 'progress' CHECK (kind IN ('progress', 'comment')),
-  text      TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+  text      TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000
+                                 AND length(CAST(text AS BLOB)) <= 8000),
   author    TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 64),
   created   TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
   demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))

@@ -1,6 +1,7 @@
 /* ducha: options, then a table of commands. */
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "ducha/cli.h"
 #include "ducha/date.h"
 #include "ducha/identity.h"
+#include "ducha/ui.h"
 #include "paths.h"
 
 typedef struct command {
@@ -45,10 +47,40 @@ static const command commands[] = {
 	  "  --comment   作为督查意见（默认为进展情况）\n" },
 	{ "accept", cli_accept, "销号：确认一项已完成的任务（督查人员）",
 	  "ducha accept TASK\n" },
+	{ "lagging", cli_lagging, "列出滞后、临期、逾期和未报送的任务与指标（最严重的在前）",
+	  "ducha lagging [--area N] [--agency NAME] [--format text|csv|json]\n"
+	  "  --area N        只列第 N 个领域（1–5）的任务\n"
+	  "  --agency NAME   只列该单位牵头或配合的任务\n"
+	  "  按 --as-of 日期（默认今天）计算序时进度；每行给出原因和牵头单位\n" },
 	{ "log", cli_log, "查看留痕记录",
 	  "ducha log [TASK] [--format text|csv|json]\n" },
 	{ "check", cli_check, "检查数据库完整性、外键和留痕链",
 	  "ducha check\n" },
+	{ "import-plan", cli_import_plan, "从分工表（CSV）导入一个新的工作方案（管理员）",
+	  "ducha import-plan FILE.csv --code CODE --title TITLE [--issuer NAME] [--starts YYYY-MM-DD]\n"
+	  "                  [--dry-run] [--no-indicators]\n"
+	  "  列按表头名称匹配（顺序不限）：序号、重点任务、完成时限、牵头单位、配合单位，可选 领域、措施\n"
+	  "  编码：UTF-8（可带 BOM）或 GB18030/GBK；单位名称按 、，,; 和换行拆分，去掉名称中的空格\n"
+	  "  没有 领域 列：建一个领域“全部任务”；没有 措施 列：每个领域建一项与它同名的措施；\n"
+	  "  领域、措施 单元格为空时沿用上一行（合并单元格），措施不跨领域沿用\n"
+	  "  --starts DATE     序时进度的起点（默认：最早截止日期所在年份的 1 月 1 日）\n"
+	  "  --dry-run         只检查并列出将要创建的内容（含建议的量化指标和未能识别的数字），不写入\n"
+	  "  --no-indicators   不根据任务文字建议量化指标\n" },
+	{ "import-reports", cli_import_reports, "从 CSV 批量导入季度填报（全部成功或全部不导入）",
+	  "ducha import-reports FILE.csv\n"
+	  "  列按表头名称匹配：task、period，以及 indicator 与 value、status、note（也可用 任务、季度、指标、数值、状态、说明）\n"
+	  "  同一任务同一季度的各行合成一份填报；权限和留痕与 ducha update 相同\n" },
+	{ "export", cli_export, "导出整个工作方案：分工表（CSV，可再导入）或全部数据（JSON）",
+	  "ducha export [--format csv|json] [-o FILE]\n"
+	  "  --format csv    分工表：序号,领域,措施,重点任务,完成时限,牵头单位,配合单位（默认）\n"
+	  "  --format json   方案、领域、措施、单位、任务、指标、填报和记录\n"
+	  "  -o FILE         写入文件（受限模式下只能写入报告文件夹）\n" },
+	{ "backup", cli_backup, "在线备份数据库（他人正在保存时也可进行）",
+	  "ducha backup FILE [--force]\n"
+	  "  --force   覆盖已有的 FILE\n" },
+	{ "restore", cli_restore, "从备份恢复数据库（管理员）",
+	  "ducha restore FILE\n"
+	  "  拒绝不是 ducha 数据库、结构版本更新或未通过完整性、外键和留痕链检查的文件\n" },
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 
@@ -116,6 +148,8 @@ int main(int argc, char **argv)
 	setup_locale();
 	/* Files we create (database, -wal, -shm, reports) are for the group only. */
 	umask(007);
+	/* Past a file-size limit, a write should fail and be rolled back, not kill us. */
+	signal(SIGXFSZ, SIG_IGN);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		switch (opt) {
@@ -154,7 +188,14 @@ int main(int argc, char **argv)
 		return cli_error("%s", err);
 	c.restricted = c.cfg.restricted || c.user_opt != NULL;
 	if (optind >= argc) {
-		/* No command: the full-screen program arrives with issue 4; until then the task list. */
+		/* No command: the full-screen program on a terminal; the task list
+		 * when input or output is a pipe or a file. */
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			c.command = "ui";
+			int rc = cli_open(&c, true) ? ui_run(&c) : 1;
+			cli_close(&c);
+			return rc;
+		}
 		char *args[] = { (char *)"tasks", NULL };
 		c.command = "tasks";
 		c.usage = find_command("tasks")->usage;

@@ -40,4 +40,12 @@ int cli_note(cli *c, int argc, char **argv);
 int cli_accept(cli *c, int argc, char **argv);
 int cli_log(cli *c, int argc, char **argv);
 int cli_check(cli *c, int argc, char **argv);
+int cli_lagging(cli *c, int argc, char **argv);
+/* init --demo: sample quarterly reports (示例数据) through the store API. */
+bool cli_demo_load(cli *c, int *reports, int *notes);
+int cli_import_plan(cli *c, int argc, char **argv);
+int cli_import_reports(cli *c, int argc, char **argv);
+int cli_export(cli *c, int argc, char **argv);
+int cli_backup(cli *c, int argc, char **argv);
+int cli_restore(cli *c, int argc, char **argv);
 #endif

@@ -10,7 +10,8 @@
 typedef struct db db;
 typedef struct sqlite3_stmt db_stmt;
 
-enum { DB_READONLY = 1, DB_CREATE = 2 };
+/* DB_IMMUTABLE: read a file whose folder we cannot write (no -shm possible). */
+enum { DB_READONLY = 1, DB_CREATE = 2, DB_IMMUTABLE = 4 };
 
 db  *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen);
 void db_close(db *d);

@@ -5,6 +5,7 @@
  * forecast. Pure: no SQL, no curses. The CLI, the TUI and the printed
  * summaries all ask this module, so screen and paper never disagree. */
 #include <stdbool.h>
+#include <stddef.h>
 #include "ducha/config.h"
 #include "ducha/model.h"
 
@@ -31,8 +32,9 @@ typedef struct indicator_state {
 	double actual;              /* the latest reported value */
 	int actual_year, actual_quarter;
 	double target;              /* the target in force (this year's, for per-year) */
+	int due;                    /* the due date in force (this year's, for per-year) */
 	double expected;            /* 序时进度 at the as-of date */
-	double expected_share;      /* expected / target, 0..1 */
+	double expected_share;      /* share of the way from baseline to target, 0..1 */
 	double gap;                 /* expected - actual (negative: ahead) */
 	bool has_forecast;
 	double forecast_value;      /* projected value at the due date */
@@ -42,11 +44,39 @@ typedef struct indicator_state {
 
 typedef struct task_state {
 	flag_value flag;            /* the worst of its indicators', or by status and dates */
+	int due;                    /* the due date the verdict is about */
 	char reason[FLAG_REASON_SIZE];
 	int nindicators;
 	indicator_state *indicators; /* parallel to task_detail.indicators */
 } task_state;
 
+/* A quantity as the reasons print it: whole numbers from 100 up, one
+ * decimal below, then the unit ("2478 家", "49.6 亿元"). */
+void flag_format_quantity(double v, const char *unit, char *buf, size_t len);
+
+/* The gap (expected − actual) as the reasons print it: from the expected
+ * value rounded as shown, so "序时 194 项，实际 107 项，差 87 项" adds up. */
+double flag_shown_gap(const indicator_state *st);
+
+/* The rules, in short (src/core/flag.c has them in full):
+ *  - expected: linear from the baseline on plan->starts to the target on the
+ *    due date (the whole target on the due date itself); per-year targets
+ *    restart from zero each year the task names, phased from
+ *    max(plan start, 1 January); milestones are expected on their due date.
+ *  - done: the latest known value meets the target (≥, >, ≈ within
+ *    approx_tolerance, a range's lower bound), or the task is accepted;
+ *    a zero target is met at once. Reports of quarters that begin after
+ *    as_of are not known yet.
+ *  - overdue: from the day after a due date not met (a per-year target's
+ *    missed year counts); before the plan starts everything is ok.
+ *  - lagging / behind: growth below rules->lagging / rules->behind of the
+ *    expected growth.
+ *  - unreported: no value for the last quarter whose report was due
+ *    (report_grace_days after it ended, late from the day after).
+ *  - due-soon: not done, due within due_soon_days, and not shown to be on
+ *    course (at or above expected); an on-course indicator stays ok.
+ *  - forecast: with two or more reported quarters and a quarter of the
+ *    window gone, the least-squares rate carried on from the latest report. */
 void flag_evaluate_task(const task_detail *d, const plan_rec *plan, int as_of,
                         const config_flags *rules, bool english, task_state *out);
 void flag_task_state_free(task_state *s);

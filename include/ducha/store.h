@@ -26,6 +26,8 @@ void   store_close(store *s);
 bool   store_files_private(const char *path, char *warning, size_t len);
 const char *store_error(const store *s);
 bool   store_is_readonly(const store *s);
+/* Opened as a read-only snapshot (the folder cannot hold a -shm file). */
+bool   store_is_snapshot(const store *s);
 
 /* Whether the database already holds a plan. */
 bool store_has_data(store *s, bool *has);
@@ -150,4 +152,81 @@ typedef struct search_hit {
 bool store_search(store *s, int64_t plan_id, const char *needle, int limit,
                   search_hit **out, int *n);
 void store_search_free(search_hit *h, int n);
+
+/* --- Several plans; import, export, backup (src/store/import.c, backup.c) -- */
+
+/* Every plan in the database, oldest first (the built-in plan is one of
+ * them): for a plan switcher. *out is malloc'd. */
+bool store_plans(store *s, plan_rec **out, int *n);
+void store_plans_free(plan_rec *p, int n);
+
+typedef struct import_indicator {
+	const char *name, *unit;
+	comparator cmp;
+	double target, target_hi;    /* target_hi only for CMP_RANGE */
+	bool per_year;
+} import_indicator;
+
+typedef struct import_area {
+	int num;
+	const char *title, *short_name;
+} import_area;
+
+typedef struct import_measure {
+	int num, area;               /* area: an import_area's num */
+	const char *title;
+} import_measure;
+
+typedef struct import_task {
+	int num, measure;            /* measure: an import_measure's num */
+	const char *text, *deadline;
+	int dues[MODEL_MAX_DUES];    /* ascending day numbers; the last is the due date */
+	int ndues;
+	const char *const *lead;     /* agency names, normalised */
+	int nlead;
+	const char *const *support;
+	int nsupport;
+	const import_indicator *indicators;
+	int nindicators;             /* due at the task's last due date */
+} import_task;
+
+typedef struct plan_import {
+	const char *code, *title, *issuer;
+	const char *source;          /* the file, for the audit row */
+	int starts, ends;            /* day numbers */
+	const import_area *areas;
+	int nareas;
+	const import_measure *measures;
+	int nmeasures;
+	const import_task *tasks;
+	int ntasks;
+} plan_import;
+
+/* Loads a plan (areas, measures, tasks, agencies, indicators) with one audit
+ * row 'import', in one transaction; an empty database gets the schema first.
+ * Agencies already known are reused by name. */
+bool store_import_plan(store *s, const actor *who, const plan_import *in);
+/* Whether a plan of that code exists (false too when there is no schema yet). */
+bool store_plan_exists(store *s, const char *code, bool *exists);
+
+/* Saves n reports (store_save_report's rules, permission predicates and one
+ * audit row each) in one transaction: all or nothing. On failure *failed is
+ * the index of the report that failed, or -1. */
+bool store_save_reports(store *s, const actor *who, const report_input *in, int n, int *failed);
+
+/* A whole plan as one JSON document built by SQLite: plan, areas, measures,
+ * agencies, tasks with their indicators, reports and notes. malloc'd. */
+char *store_export_json(store *s, int64_t plan_id);
+
+/* SQLite's online backup of the database at db_path into dest: a consistent
+ * snapshot even while others write, written under a temporary name and moved
+ * into place (replace: overwrite an existing dest). */
+bool store_backup(const char *db_path, const char *dest, bool replace, int busy_timeout_ms,
+                  char *err, size_t errlen);
+/* Replaces the database at db_path by the ducha database src, atomically,
+ * with an audit row 'restore' appended to src's chain. Refuses a src that is
+ * not a ducha database, is of a newer schema, or fails the integrity, foreign
+ * key or audit chain checks; refuses a db_path that exists and is not ducha's. */
+bool store_restore(const char *db_path, const char *src, const actor *who, int busy_timeout_ms,
+                   char *err, size_t errlen);
 #endif

@@ -39,6 +39,11 @@ int  text_wrap(const char *s, int cols, char ***lines);
 void text_free_lines(char **lines, int n);
 
 
+/* JSON text made safe for a terminal: inside strings, C1 controls, bidi
+ * controls and line separators become \uXXXX escapes and invalid bytes
+ * U+FFFD — the same JSON value, minus anything that could steer a terminal. */
+char *text_json_safe(const char *json);
+
 /* Chinese numerals for 1–99 as documents number measures: 6 → "六", 21 → "二十一". */
 void text_cn_number(int n, char *buf, size_t len);
 #endif

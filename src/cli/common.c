@@ -44,6 +44,10 @@ bool cli_open(cli *c, bool write)
 	}
 	if (!store_files_private(c->db_path, err, sizeof err))
 		cli_error("%s", err);
+	if (write && store_is_readonly(c->st)) {
+		cli_error("数据库 %s 是只读的（没有写权限），不能保存；查看命令仍可使用", c->db_path);
+		return false;
+	}
 	if (!store_plan(c->st, c->plan_code, &c->plan)) {
 		cli_error("%s", store_error(c->st));
 		return false;

@@ -21,17 +21,34 @@ static bool remove_database(const char *path)
 	return true;
 }
 
+/* The sample reports; on failure the new database goes, so nothing half-made stays. */
+static int load_demo(cli *c)
+{
+	int reports, notes;
+	if (!cli_demo_load(c, &reports, &notes)) {
+		cli_error("示例数据载入失败，已删除新建的数据库: %s", store_error(c->st));
+		cli_close(c);
+		remove_database(c->db_path);
+		return 1;
+	}
+	printf("已载入示例数据（【示例数据】）：%d 份季度填报（2016Q1–2017Q3），%d 条进展情况和督查意见；"
+	       "按 2017-12-10 查看（conf/demo.ini）\n", reports, notes);
+	return 0;
+}
+
 int cli_init(cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "force", no_argument, 0, 'f' }, { 0, 0, 0, 0 },
+		{ "force", no_argument, 0, 'f' }, { "demo", no_argument, 0, 'd' }, { 0, 0, 0, 0 },
 	};
-	bool force = false;
+	bool force = false, demo = false;
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		if (opt == 'f')
 			force = true;
+		else if (opt == 'd')
+			demo = true;
 		else
 			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
 	}
@@ -63,5 +80,5 @@ int cli_init(cli *c, int argc, char **argv)
 	if (!store_plan(c->st, NULL, &c->plan))
 		return cli_error("%s", store_error(c->st));
 	printf("已创建数据库 %s，载入《%s》（%s）\n", c->db_path, c->plan.title, c->plan.code);
-	return 0;
+	return demo ? load_demo(c) : 0;
 }

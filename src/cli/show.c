@@ -1,13 +1,34 @@
 /* show TASK */
 #include <getopt.h>
+#include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ducha/cli.h"
 #include "ducha/date.h"
+#include "ducha/flag.h"
 #include "ducha/table.h"
 #include "ducha/text.h"
+
+/* Every line of show goes out through here: whatever stored text it holds
+ * (names, units, reasons built from them) is escaped on the way. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	char *line = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&line, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	char *safe = text_escape(line, TEXT_KEEP_NEWLINE);
+	fputs(safe, stdout);
+	free(safe);
+	free(line);
+}
 
 enum { SHOW_WIDTH = 78 };
 
@@ -19,8 +40,8 @@ static void print_wrapped(const char *label, const char *s, int indent)
 		if (i == 0 && label)
 			text_print_padded(stdout, label, indent, false);
 		else
-			printf("%*s", indent, "");
-		printf("%s\n", lines[i]);
+			say("%*s", indent, "");
+		say("%s\n", lines[i]);
 	}
 	text_free_lines(lines, n);
 }
@@ -79,76 +100,142 @@ static const char *indicator_name(const task_detail *d, int64_t id)
 	return "?";
 }
 
-static void print_indicators(const task_detail *d)
+/* A flag's reason is one line by design; wrapping would split its numbers. */
+static void print_reason(const char *label, const char *reason)
 {
-	printf("\n量化指标\n");
+	char *safe = text_escape(reason, 0);
+	say("%s%s\n", label, safe);
+	free(safe);
+}
+
+/* "序时 2478 家（49.6%）" / "序时 应已完成"; what is expected at the as-of date. */
+static void expected_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len)
+{
+	char q[64], due[DATE_TEXT_SIZE];
+	date_format(st->due, due);
+	if (ind->milestone) {
+		snprintf(buf, len, st->expected_share >= 1 ? "序时 应已完成（%s）" : "序时 未到期（%s 前完成）", due);
+		return;
+	}
+	if (!isfinite(st->target) || st->target < 0) {
+		snprintf(buf, len, "序时 —（未设目标值）");
+		return;
+	}
+	flag_format_quantity(st->expected, ind->unit, q, sizeof q);
+	snprintf(buf, len, "序时 %s（%.1f%%）", q, st->expected_share * 100);
+}
+
+static void gap_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len)
+{
+	char q[64];
+	if (!st->has_actual || ind->milestone || !isfinite(st->target) || st->target < 0) {
+		snprintf(buf, len, "差 —");
+		return;
+	}
+	double gap = flag_shown_gap(st);
+	flag_format_quantity(fabs(gap), ind->unit, q, sizeof q);
+	snprintf(buf, len, "%s %s", gap > 0 ? "差" : "超", q);
+}
+
+static void print_forecast(const cli *c, const indicator_rec *ind, const indicator_state *st)
+{
+	char q[64], due[DATE_TEXT_SIZE], met[DATE_TEXT_SIZE], line[256];
+	if (!st->has_forecast)
+		return;
+	flag_format_quantity(st->forecast_value, ind->unit, q, sizeof q);
+	date_format(st->due, due);
+	date_format(st->forecast_met_day, met);
+	if (st->forecast_met_day == 0)
+		snprintf(line, sizeof line, "按填报进度，%s 约 %s；照此无法达标", due, q);
+	else if (st->flag == FLAG_DONE)
+		snprintf(line, sizeof line, "已于 %s（该季度末）达标", met);
+	else if (st->forecast_met_day <= c->as_of)
+		snprintf(line, sizeof line, "按填报进度，%s 约 %s；应已于 %s 达标，待下次填报确认", due, q, met);
+	else
+		snprintf(line, sizeof line, "按填报进度，%s 约 %s；预计 %s 达标", due, q, met);
+	say("     预测  %s\n", line);
+}
+
+static void print_indicator_state(const cli *c, const indicator_rec *ind, const indicator_state *st)
+{
+	char expected[160], gap[96];
+	expected_text(ind, st, expected, sizeof expected);
+	gap_text(ind, st, gap, sizeof gap);
+	say("     %s  %s  预警 %s %s\n", expected, gap, flag_glyph(st->flag),
+	       flag_label(st->flag, strcmp(c->cfg.lang, "en") == 0));
+	print_reason("     原因  ", st->reason);
+	print_forecast(c, ind, st);
+}
+
+static void print_indicators(const cli *c, const task_detail *d, const task_state *ts)
+{
+	say("\n量化指标\n");
 	if (d->nindicators == 0)
-		printf("  （无量化指标，按任务状态和完成时限督查）\n");
+		say("  （无量化指标，按任务状态和完成时限督查）\n");
 	for (int i = 0; i < d->nindicators; i++) {
 		const indicator_rec *ind = &d->indicators[i];
+		const indicator_state *st = &ts->indicators[i];
 		char target[96], due[DATE_TEXT_SIZE], actual[48] = "未报送";
 		target_text(ind, target, sizeof target);
 		date_format(ind->due, due);
-		int n;
-		value_point *pts = model_indicator_series(d, ind->id, &n);
-		if (n) {
+		if (st->has_actual) {
 			char v[32];
-			table_format_number(pts[n - 1].value, v, sizeof v);
-			snprintf(actual, sizeof actual, "%s（%dQ%d）", v, pts[n - 1].year, pts[n - 1].quarter);
+			table_format_number(st->actual, v, sizeof v);
+			snprintf(actual, sizeof actual, "%s（%dQ%d）", v, st->actual_year, st->actual_quarter);
 		}
-		free(pts);
-		printf("  %d. ", ind->ord);
+		say("  %d. ", ind->ord);
 		text_print_padded(stdout, ind->name, 26, false);
-		printf("  目标 ");
+		say("  目标 ");
 		text_print_padded(stdout, target, 14, false);
-		printf("  %s %s  实际 %s\n", ind->per_year ? "每年" : "截至", due, actual);
+		say("  %s %s  实际 %s\n", ind->per_year ? "每年" : "截至", due, actual);
+		print_indicator_state(c, ind, st);
 	}
 }
 
 static void print_history(const task_detail *d)
 {
-	printf("\n季度填报（最新在前）\n");
+	say("\n季度填报（最新在前）\n");
 	if (d->nreports == 0)
-		printf("  （尚无填报）\n");
+		say("  （尚无填报）\n");
 	for (int r = d->nreports - 1; r >= 0; r--) {
 		const report_rec *rep = &d->reports[r];
-		printf("  %s  %s  %s  %s%s\n", rep->period, status_label(rep->status), rep->author,
+		say("  %s  %s  %s  %s%s\n", rep->period, status_label(rep->status), rep->author,
 		       rep->created, rep->demo ? "  [示例数据]" : "");
 		for (int v = 0; v < rep->nvalues; v++) {
 			char num[32];
 			table_format_number(rep->values[v], num, sizeof num);
 			char *name = text_escape(indicator_name(d, rep->indicator_ids[v]), 0);
-			printf("      %s = %s\n", name, num);
+			say("      %s = %s\n", name, num);
 			free(name);
 		}
 		if (rep->note[0])
 			print_wrapped("      说明：", rep->note, 12);
 	}
-	printf("\n进展情况 / 督查意见（最新在前）\n");
+	say("\n进展情况 / 督查意见（最新在前）\n");
 	if (d->nnotes == 0)
-		printf("  （尚无）\n");
+		say("  （尚无）\n");
 	for (int i = d->nnotes - 1; i >= 0; i--) {
 		const note_rec *n = &d->notes[i];
 		char *author = text_escape(n->author, 0);
-		printf("  %s  %s  %s%s\n", n->created, strcmp(n->kind, "comment") ? "进展" : "督查意见", author,
+		say("  %s  %s  %s%s\n", n->created, strcmp(n->kind, "comment") ? "进展" : "督查意见", author,
 		       n->demo ? "  [示例数据]" : "");
 		free(author);
 		print_wrapped(NULL, n->text, 6);
 	}
 }
 
-static void print_text(const cli *c, const task_detail *d)
+static void print_text(const cli *c, const task_detail *d, const task_state *ts)
 {
 	const task_rec *t = &d->task;
 	char cn[16], due[DATE_TEXT_SIZE];
 	text_cn_number(t->measure_num, cn, sizeof cn);
-	printf("任务 %d  【%s】  %s\n", t->num, t->area_short, c->plan.code);
+	say("任务 %d  【%s】  %s\n", t->num, t->area_short, c->plan.code);
 	char measure[600];
 	snprintf(measure, sizeof measure, "（%s）%s", cn, t->measure_title);
 	print_wrapped("所属措施  ", measure, 10);
-	printf("\n");
+	say("\n");
 	print_wrapped(NULL, t->text, 2);
-	printf("\n");
+	say("\n");
 	char deadline[400] = "";
 	size_t len = (size_t)snprintf(deadline, sizeof deadline, "%s（", t->deadline);
 	for (int i = 0; i < t->ndues && len < sizeof deadline; i++) {
@@ -160,8 +247,10 @@ static void print_text(const cli *c, const task_detail *d)
 	print_wrapped("完成时限  ", deadline, 10);
 	print_list("牵头单位  ", t->lead);
 	print_list("配合单位  ", t->support);
-	printf("任务状态  %s\n", status_label(t->status));
-	print_indicators(d);
+	say("任务状态  %s\n", status_label(t->status));
+	say("预警状态  %s %s\n", flag_glyph(ts->flag), flag_label(ts->flag, strcmp(c->cfg.lang, "en") == 0));
+	print_reason("预警原因  ", ts->reason);
+	print_indicators(c, d, ts);
 	print_history(d);
 }
 
@@ -178,16 +267,30 @@ static char *dues_json(cli *c, const task_rec *t)
 	return store_json_array(c->st, items, t->ndues);
 }
 
-static char *indicator_json(cli *c, const task_detail *d, const indicator_rec *i)
+static char *forecast_json(cli *c, const indicator_state *st)
 {
-	char due[DATE_TEXT_SIZE];
+	char met[DATE_TEXT_SIZE];
+	if (!st->has_forecast)
+		return NULL;
+	date_format(st->forecast_met_day, met);
+	json_field f[] = {
+		{ "value", JSON_REAL, NULL, 0, st->forecast_value },
+		{ "met", st->forecast_met_day ? JSON_TEXT : JSON_NULL, met, 0, 0 },
+	};
+	return store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+}
+
+static char *indicator_json(cli *c, const indicator_rec *i, const indicator_state *st)
+{
+	char due[DATE_TEXT_SIZE], due_now[DATE_TEXT_SIZE];
 	static const char *const cmp[] = { ">=", ">", "~", "range" };
 	date_format(i->due, due);
-	int n;
-	value_point *pts = model_indicator_series(d, i->id, &n);
+	date_format(st->due, due_now);
 	char period[PERIOD_TEXT_SIZE] = "";
-	if (n)
-		period_format(pts[n - 1].year, pts[n - 1].quarter, period);
+	if (st->has_actual)
+		period_format(st->actual_year, st->actual_quarter, period);
+	bool measurable = isfinite(st->target) && st->target >= 0;
+	char *forecast = forecast_json(c, st);
 	json_field f[] = {
 		{ "name", JSON_TEXT, i->name, 0, 0 },
 		{ "kind", JSON_TEXT, i->milestone ? "milestone" : "number", 0, 0 },
@@ -198,11 +301,21 @@ static char *indicator_json(cli *c, const task_detail *d, const indicator_rec *i
 		{ "due", JSON_TEXT, due, 0, 0 },
 		{ "mode", JSON_TEXT, i->per_year ? "per-year" : "cumulative", 0, 0 },
 		{ "baseline", JSON_REAL, NULL, 0, i->baseline },
-		{ "actual", n ? JSON_REAL : JSON_NULL, NULL, 0, n ? pts[n - 1].value : 0 },
-		{ "actual_period", n ? JSON_TEXT : JSON_NULL, period, 0, 0 },
+		{ "actual", st->has_actual ? JSON_REAL : JSON_NULL, NULL, 0, st->actual },
+		{ "actual_period", st->has_actual ? JSON_TEXT : JSON_NULL, period, 0, 0 },
+		{ "target_in_force", measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->target },
+		{ "due_in_force", JSON_TEXT, due_now, 0, 0 },
+		{ "expected", measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->expected },
+		{ "expected_share", JSON_REAL, NULL, 0, st->expected_share },
+		{ "gap", st->has_actual && measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->gap },
+		{ "flag", JSON_TEXT, flag_name(st->flag), 0, 0 },
+		{ "flag_label", JSON_TEXT, flag_label(st->flag, strcmp(c->cfg.lang, "en") == 0), 0, 0 },
+		{ "reason", JSON_TEXT, st->reason, 0, 0 },
+		{ "forecast", forecast ? JSON_RAW : JSON_NULL, forecast, 0, 0 },
 	};
-	free(pts);
-	return store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+	char *out = store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+	free(forecast);
+	return out;
 }
 
 static char *report_json(cli *c, const task_detail *d, const report_rec *r)
@@ -253,14 +366,15 @@ static char **items_alloc(int n)
 	return items;
 }
 
-static int cli_show_json(cli *c, const task_detail *d)
+static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 {
 	const task_rec *t = &d->task;
-	char due[DATE_TEXT_SIZE];
+	char due[DATE_TEXT_SIZE], as_of[DATE_TEXT_SIZE];
 	date_format(t->due, due);
+	date_format(c->as_of, as_of);
 	char **items = items_alloc(d->nindicators);
 	for (int i = 0; i < d->nindicators; i++)
-		items[i] = indicator_json(c, d, &d->indicators[i]);
+		items[i] = indicator_json(c, &d->indicators[i], &ts->indicators[i]);
 	char *indicators = array_of(c, items, d->nindicators);
 	items = items_alloc(d->nreports);
 	for (int i = 0; i < d->nreports; i++)
@@ -285,6 +399,10 @@ static int cli_show_json(cli *c, const task_detail *d)
 		{ "dues", JSON_RAW, dues ? dues : "[]", 0, 0 },
 		{ "due", JSON_TEXT, due, 0, 0 },
 		{ "status", JSON_TEXT, t->status, 0, 0 },
+		{ "as_of", JSON_TEXT, as_of, 0, 0 },
+		{ "flag", JSON_TEXT, flag_name(ts->flag), 0, 0 },
+		{ "flag_label", JSON_TEXT, flag_label(ts->flag, strcmp(c->cfg.lang, "en") == 0), 0, 0 },
+		{ "flag_reason", JSON_TEXT, ts->reason, 0, 0 },
 		{ "lead", JSON_RAW, lead ? lead : "[]", 0, 0 },
 		{ "support", JSON_RAW, support ? support : "[]", 0, 0 },
 		{ "indicators", JSON_RAW, indicators ? indicators : "[]", 0, 0 },
@@ -293,8 +411,11 @@ static int cli_show_json(cli *c, const task_detail *d)
 	};
 	char *out = store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
 	bool ok = out && indicators && reports && notes && dues && lead && support;
-	if (ok)
-		printf("%s\n", out);
+	if (ok) {
+		char *safe = text_json_safe(out);
+		say("%s\n", safe);
+		free(safe);
+	}
 	free(out);
 	free(indicators);
 	free(reports);
@@ -330,11 +451,14 @@ int cli_show(cli *c, int argc, char **argv)
 	bool found;
 	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
 		return cli_error("%s", store_error(c->st));
+	task_state ts;
+	flag_evaluate_task(&d, &c->plan, c->as_of, &c->cfg.flags, strcmp(c->cfg.lang, "en") == 0, &ts);
 	int rc = 0;
 	if (fmt == FMT_JSON)
-		rc = cli_show_json(c, &d);
+		rc = cli_show_json(c, &d, &ts);
 	else
-		print_text(c, &d);
+		print_text(c, &d, &ts);
+	flag_task_state_free(&ts);
 	model_detail_free(&d);
 	return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "ducha/cli.h"
 #include "ducha/date.h"
+#include "ducha/flag.h"
 #include "ducha/table.h"
 
 static bool parse_format(cli *c, const char *arg, unsigned allowed, out_format *f)
@@ -22,20 +23,27 @@ static const table_column task_columns[] = {
 	{ "measure", "措施", 0, true, true },
 	{ "deadline", "完成时限", 0, false, true },
 	{ "due", "截止日期", 0, false, false },
+	{ "flag", "预警", 0, false, false },
 	{ "lead", "牵头单位", 16, false, false },
 	{ "support", "配合单位", 0, false, true },
 	{ "text", "重点任务", 36, false, false },
 };
 
-int cli_tasks(cli *c, int argc, char **argv)
+typedef struct tasks_args {
+	task_filter filter;
+	const char *agency;
+	bool by_flag;
+	flag_value flag;
+	out_format fmt;
+} tasks_args;
+
+static int parse_tasks_args(cli *c, int argc, char **argv, tasks_args *a)
 {
 	static const struct option opts[] = {
 		{ "area", required_argument, 0, 'a' }, { "agency", required_argument, 0, 'g' },
-		{ "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 },
+		{ "flag", required_argument, 0, 'F' }, { "format", required_argument, 0, 'f' },
+		{ 0, 0, 0, 0 },
 	};
-	task_filter filter = { 0 };
-	const char *agency = NULL;
-	out_format fmt = FMT_TEXT;
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -43,11 +51,17 @@ int cli_tasks(cli *c, int argc, char **argv)
 		case 'a':
 			if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '9')
 				return cli_usage_error(c, "--area \"%s\" 应为领域编号 1–5", optarg);
-			filter.area = optarg[0] - '0';
+			a->filter.area = optarg[0] - '0';
 			break;
-		case 'g': agency = optarg; break;
+		case 'g': a->agency = optarg; break;
+		case 'F':
+			if (!flag_parse(optarg, &a->flag))
+				return cli_usage_error(c, "--flag \"%s\" 应为 done、ok、due-soon、behind、lagging、"
+				                          "overdue 或 unreported 之一", optarg);
+			a->by_flag = true;
+			break;
 		case 'f':
-			if (!parse_format(c, optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON, &fmt))
+			if (!parse_format(c, optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON, &a->fmt))
 				return 2;
 			break;
 		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
@@ -55,34 +69,71 @@ int cli_tasks(cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	return 0;
+}
+
+/* The task's verdict at the as-of date, from the same rules show and lagging use. */
+static bool task_flag(cli *c, const task_rec *t, flag_value *out)
+{
+	task_detail d;
+	bool found;
+	if (!store_task_detail(c->st, c->plan.id, t->num, &d, &found))
+		return false;
+	task_state s;
+	flag_evaluate_task(&d, &c->plan, c->as_of, &c->cfg.flags, strcmp(c->cfg.lang, "en") == 0, &s);
+	*out = s.flag;
+	flag_task_state_free(&s);
+	model_detail_free(&d);
+	return true;
+}
+
+static void add_task_row(cli *c, table *t, const task_rec *task, flag_value f, out_format fmt)
+{
+	char due[DATE_TEXT_SIZE], shown[64];
+	date_format(task->due, due);
+	table_int(t, task->num);
+	table_text(t, task->area_short);
+	table_int(t, task->measure_num);
+	table_text(t, task->deadline);
+	table_text(t, due);
+	/* Text shows a glyph with the label, so the flag never rests on colour;
+	 * CSV and JSON carry the machine-readable value. */
+	snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, strcmp(c->cfg.lang, "en") == 0));
+	table_text(t, fmt == FMT_TEXT ? shown : flag_name(f));
+	table_list(t, c->st, task->lead);
+	table_list(t, c->st, task->support);
+	table_text(t, task->text);
+}
+
+int cli_tasks(cli *c, int argc, char **argv)
+{
+	tasks_args a = { .fmt = FMT_TEXT };
+	int rc = parse_tasks_args(c, argc, argv, &a);
+	if (rc)
+		return rc;
 	if (!cli_open(c, false))
 		return 1;
-	if (agency) {
+	if (a.agency) {
 		bool found;
-		if (!store_agency_find(c->st, agency, &filter.agency_id, &found) || !found)
+		if (!store_agency_find(c->st, a.agency, &a.filter.agency_id, &found) || !found)
 			return cli_error("%s", store_error(c->st));
 	}
 	task_rec *tasks;
 	int n;
-	if (!store_tasks(c->st, c->plan.id, &filter, &tasks, &n))
+	if (!store_tasks(c->st, c->plan.id, &a.filter, &tasks, &n))
 		return cli_error("%s", store_error(c->st));
 	table t;
 	table_init(&t, task_columns, (int)(sizeof task_columns / sizeof task_columns[0]));
+	bool ok = true;
 	for (int i = 0; i < n; i++) {
-		char due[DATE_TEXT_SIZE];
-		date_format(tasks[i].due, due);
-		table_int(&t, tasks[i].num);
-		table_text(&t, tasks[i].area_short);
-		table_int(&t, tasks[i].measure_num);
-		table_text(&t, tasks[i].deadline);
-		table_text(&t, due);
-		table_list(&t, c->st, tasks[i].lead);
-		table_list(&t, c->st, tasks[i].support);
-		table_text(&t, tasks[i].text);
+		flag_value f = FLAG_OK;
+		ok = ok && task_flag(c, &tasks[i], &f);
+		if (ok && (!a.by_flag || f == a.flag))
+			add_task_row(c, &t, &tasks[i], f, a.fmt);
 		model_task_free(&tasks[i]);
 	}
 	free(tasks);
-	bool ok = table_print(&t, c->st, fmt, stdout);
+	ok = ok && table_print(&t, c->st, a.fmt, stdout);
 	table_free(&t);
 	return ok ? 0 : cli_error("%s", store_error(c->st));
 }

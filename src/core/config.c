@@ -64,6 +64,12 @@ static bool set_string(load_ctx *x, const char *key, const char *v, char *dst, s
 		return bad(x, key, "值太长（最多 %zu 字节）", size - 1);
 	if (!text_utf8_valid(v, strlen(v), NULL))
 		return bad(x, key, "值不是有效的 UTF-8");
+	for (size_t i = 0, n = strlen(v); i < n;) {
+		uint32_t cp;
+		i += text_decode(v + i, n - i, &cp);
+		if (text_cp_is_unsafe(cp) && cp != '\t')
+			return bad(x, key, "值含有控制字符 U+%04X", (unsigned)cp);
+	}
 	snprintf(dst, size, "%s", v);
 	return true;
 }
@@ -107,6 +113,9 @@ static bool set_share(load_ctx *x, const char *key, const char *v, double *dst)
 static bool set_choice(load_ctx *x, const char *key, const char *v, const char *const *names,
                        const int *values, int n, int *dst)
 {
+	char shown[64];
+	if (!set_string(x, key, v, shown, sizeof shown))
+		return false;
 	for (int i = 0; i < n; i++)
 		if (strcmp(v, names[i]) == 0) {
 			*dst = values[i];
@@ -260,7 +269,41 @@ static int capture_error(const char *fmt, ...)
 	return 0;
 }
 
-/* NUL bytes and invalid UTF-8 would be silently cut by iniparser: refuse them first. */
+enum { CONFIG_MAX_BYTES = 1 << 20, CONFIG_MAX_LINE = 1000 };
+
+/* The first problem iniparser would hide (it cuts at NUL bytes and long
+ * lines): NUL, over-long lines, invalid UTF-8. Returns its line, or 0. */
+static int first_bad_line(const char *text, size_t len, const char **what)
+{
+	int line = 1;
+	for (size_t start = 0; start < len; line++) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		if (memchr(text + start, '\0', end - start)) {
+			*what = "含有 NUL 字节";
+			return line;
+		}
+		if (end - start > CONFIG_MAX_LINE) {
+			*what = "太长（最多 1000 字节）";
+			return line;
+		}
+		if (!text_utf8_valid(text + start, end - start, NULL)) {
+			*what = "不是有效的 UTF-8";
+			return line;
+		}
+		for (size_t i = start; i < end;) {
+			uint32_t cp;
+			i += text_decode(text + i, end - i, &cp);
+			if (text_cp_is_unsafe(cp) && cp != '\t' && cp != '\r') {
+				*what = "含有控制字符";
+				return line;
+			}
+		}
+		start = end + 1;
+	}
+	return 0;
+}
+
 static bool precheck(load_ctx *x, const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -268,42 +311,22 @@ static bool precheck(load_ctx *x, const char *path)
 		snprintf(x->err, x->errlen, "无法读取配置文件 %s: %s", path, strerror(errno));
 		return false;
 	}
-	char line[1024];
-	int lineno = 0;
-	size_t n;
-	bool ok = true;
-	while (ok && fgets(line, sizeof line, f)) {
-		lineno++;
-		n = strlen(line);
-		if (n == sizeof line - 1 && line[n - 1] != '\n') {
-			snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行太长（最多 1000 字节）", path, lineno);
-			ok = false;
-		} else if (n + 1 < sizeof line && !feof(f) && line[n - 1] != '\n') {
-			snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行含有 NUL 字节", path, lineno);
-			ok = false;
-		} else if (!text_utf8_valid(line, n, NULL)) {
-			snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行不是有效的 UTF-8", path, lineno);
-			ok = false;
-		}
-	}
-	/* A NUL on the last line hides from fgets: compare lengths. */
-	if (ok) {
-		long size = ftell(f);
-		rewind(f);
-		long counted = 0;
-		int ch;
-		while ((ch = fgetc(f)) != EOF)
-			if (ch == 0) {
-				snprintf(x->err, x->errlen, "配置文件 %s 含有 NUL 字节", path);
-				ok = false;
-				break;
-			} else {
-				counted++;
-			}
-		(void)size;
-	}
+	char *text = malloc(CONFIG_MAX_BYTES + 1);
+	if (!text)
+		abort();
+	size_t len = fread(text, 1, CONFIG_MAX_BYTES + 1, f);
+	bool failed = ferror(f);
 	fclose(f);
-	return ok;
+	const char *what = NULL;
+	int line = 0;
+	if (failed)
+		snprintf(x->err, x->errlen, "无法读取配置文件 %s", path);
+	else if (len > CONFIG_MAX_BYTES)
+		snprintf(x->err, x->errlen, "配置文件 %s 太大（最多 1 MiB）", path);
+	else if ((line = first_bad_line(text, len, &what)) != 0)
+		snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行%s", path, line, what);
+	free(text);
+	return !failed && len <= CONFIG_MAX_BYTES && line == 0;
 }
 
 bool config_load(config *c, const char *path, char *err, size_t errlen)

@@ -62,8 +62,10 @@ bool validate_number(const char *field, const char *s, double *out, char *err, s
 	for (size_t i = 0; i < len && n + 1 < sizeof ascii;) {
 		uint32_t cp;
 		size_t k = text_decode(s + i, len - i, &cp);
-		if (k == 0)
+		if (k == 0) {
+			n = 0;   /* invalid bytes: refuse the whole value */
 			break;
+		}
 		i += k;
 		if (cp >= 0xFF10 && cp <= 0xFF19)
 			cp = '0' + (cp - 0xFF10);

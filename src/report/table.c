@@ -270,8 +270,10 @@ static bool print_json(const table *t, store *s, FILE *out)
 	}
 	char *all = ok ? store_json_array(s, rows, t->nrows) : NULL;
 	if (all) {
-		fputs(all, out);
+		char *safe = text_json_safe(all);
+		fputs(safe, out);
 		fputc('\n', out);
+		free(safe);
 	}
 	for (int r = 0; rows && r < t->nrows; r++)
 		free(rows[r]);

@@ -42,13 +42,34 @@ static void fail_sql(db *d, const char *sql)
 	if (busy)
 		what = "数据库被占用（其他人正在保存），请稍后重试";
 	else if ((code & 0xff) == SQLITE_FULL)
-		what = "磁盘已满，未保存任何内容";
+		what = "磁盘已满";
 	else if ((code & 0xff) == SQLITE_READONLY)
 		what = "数据库只读，不能保存";
 	else if ((code & 0xff) == SQLITE_CONSTRAINT)
 		what = "数据不符合约束";
+	else if ((code & 0xff) == SQLITE_NOTADB)
+		what = "不是 ducha 数据库（不是 SQLite 文件）";
+	else if ((code & 0xff) == SQLITE_CORRUPT)
+		what = "数据库文件已损坏（请从备份恢复）";
+	else if ((code & 0xff) == SQLITE_IOERR)
+		what = "读写数据库文件出错（磁盘已满或超过文件大小限制？）";
 	db_fail(d, "%s: %s [SQL: %.80s]", what, msg, sql ? sql : "");
 	d->busy = busy;
+}
+
+/* "file:…?immutable=1", percent-encoding what a URI would misread. */
+static char *immutable_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *uri = malloc(n * 3 + 32), *p = uri;
+	if (!uri)
+		abort();
+	p += sprintf(p, "file:");
+	for (const char *c = path; *c; c++)
+		p += (*c == '%' || *c == '?' || *c == '#') ? sprintf(p, "%%%02X", (unsigned char)*c)
+		                                           : sprintf(p, "%c", *c);
+	sprintf(p, "?immutable=1");
+	return uri;
 }
 
 db *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
@@ -59,11 +80,19 @@ db *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t 
 		return NULL;
 	}
 	int oflags = SQLITE_OPEN_NOMUTEX;
+	char *uri = NULL;
+	if (flags & DB_IMMUTABLE) {
+		uri = immutable_uri(path);
+		oflags |= SQLITE_OPEN_URI;
+		flags |= DB_READONLY;
+	}
 	if (flags & DB_READONLY)
 		oflags |= SQLITE_OPEN_READONLY;
 	else
 		oflags |= SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &d->handle, oflags, NULL) != SQLITE_OK) {
+	int rc = sqlite3_open_v2(uri ? uri : path, &d->handle, oflags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "无法打开数据库 %s: %s", path,
 		         d->handle ? sqlite3_errmsg(d->handle) : "out of memory");
 		sqlite3_close(d->handle);

@@ -8,6 +8,7 @@ struct store {
 	db *db;
 	store_failure failure;
 	char *theirs;                /* JSON of the other side of a conflict */
+	bool snapshot;               /* opened immutable: see store_open */
 };
 
 /* Appends an audit row chained to the previous one; inside a transaction. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ducha/audit.h"
 #include "internal.h"
@@ -27,7 +28,7 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 	int64_t app = db_pragma_int(s->db, "application_id");
 	int64_t ver = db_pragma_int(s->db, "user_version");
 	if (app < 0 || ver < 0) {
-		snprintf(err, errlen, "%s 不是 ducha 数据库（无法作为 SQLite 数据库读取）", path);
+		snprintf(err, errlen, "无法读取数据库 %s: %s", path, db_error(s->db));
 		return false;
 	}
 	if (app == 0 && ver == 0) {
@@ -61,12 +62,43 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 	return true;
 }
 
+/* An existing non-empty file must start with SQLite's header. */
+static bool looks_like_sqlite(const char *path, char *err, size_t errlen)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return true;   /* let SQLite report why it cannot open it */
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (n == 0 || memcmp(head, magic, sizeof magic) == 0)
+		return true;
+	snprintf(err, errlen, "%s 不是 ducha 数据库（不是 SQLite 文件）", path);
+	return false;
+}
+
+/* A read-only file in a folder we cannot write: read it as an immutable snapshot. */
+static store *open_snapshot(store *s, const char *path, int busy_timeout_ms, char *err, size_t errlen)
+{
+	db_close(s->db);
+	s->db = db_open(path, DB_IMMUTABLE, busy_timeout_ms, err, errlen);
+	if (s->db && check_identity(s, path, err, errlen)) {
+		s->snapshot = true;
+		return s;
+	}
+	store_close(s);
+	return NULL;
+}
+
 store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
 {
 	if (!(flags & STORE_CREATE) && !file_exists(path)) {
 		snprintf(err, errlen, "数据库 %s 不存在（先运行 ducha init）", path);
 		return NULL;
 	}
+	if (!looks_like_sqlite(path, err, errlen))
+		return NULL;
 	store *s = calloc(1, sizeof *s);
 	if (!s)
 		abort();
@@ -77,6 +109,8 @@ store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, s
 		return NULL;
 	}
 	if (!check_identity(s, path, err, errlen)) {
+		if (access(path, W_OK) != 0 && file_exists(path))
+			return open_snapshot(s, path, busy_timeout_ms, err, errlen);
 		store_close(s);
 		return NULL;
 	}
@@ -119,6 +153,11 @@ const char *store_error(const store *s)
 bool store_is_readonly(const store *s)
 {
 	return db_is_readonly(s->db);
+}
+
+bool store_is_snapshot(const store *s)
+{
+	return s->snapshot;
 }
 
 bool store_has_data(store *s, bool *has)

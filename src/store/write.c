@@ -264,11 +264,24 @@ static bool record_conflict(store *s, const actor *who, const report_input *in, 
 	return false;
 }
 
+/* The report, its values and its audit row, inside the caller's transaction. */
+static bool write_report(store *s, const actor *who, const report_input *in, const char *object,
+                         int64_t id)
+{
+	char *old = NULL, *new_json = NULL;
+	bool ok = !id || (old = report_json(s, id)) != NULL;
+	ok = ok && upsert_report(s, who, in, &id) && save_values(s, in, id) &&
+	     (new_json = report_json(s, id)) != NULL &&
+	     store_audit_append(s, who, "report", object, old, new_json);
+	free(old);
+	free(new_json);
+	return ok;
+}
+
 bool store_save_report(store *s, const actor *who, const report_input *in)
 {
 	int64_t id = 0;
 	int version = 0;
-	char *old = NULL, *new_json = NULL;
 	char object[64], suffix[32];
 	snprintf(suffix, sizeof suffix, "report %s", in->period);
 	if (!begin(s))
@@ -277,13 +290,33 @@ bool store_save_report(store *s, const actor *who, const report_input *in)
 	          find_report(s, in, &id, &version);
 	if (ok && version_moved(in, id, version))
 		return record_conflict(s, who, in, id, object);
-	if (ok && id)
-		ok = (old = report_json(s, id)) != NULL;
-	ok = ok && upsert_report(s, who, in, &id) && save_values(s, in, id) &&
-	     (new_json = report_json(s, id)) != NULL &&
-	     store_audit_append(s, who, "report", object, old, new_json);
-	free(old);
-	free(new_json);
+	ok = ok && write_report(s, who, in, object, id);
+	return finish(s, ok);
+}
+
+bool store_save_reports(store *s, const actor *who, const report_input *in, int n, int *failed)
+{
+	*failed = -1;
+	if (!begin(s))
+		return false;
+	bool ok = true;
+	for (int i = 0; ok && i < n; i++) {
+		int64_t id = 0;
+		int version = 0;
+		char object[64], suffix[32];
+		snprintf(suffix, sizeof suffix, "report %s", in[i].period);
+		ok = task_object(s, in[i].task_id, suffix, object, sizeof object) &&
+		     find_report(s, &in[i], &id, &version);
+		/* All or nothing: a moved version fails the batch instead of being recorded. */
+		if (ok && version_moved(&in[i], id, version)) {
+			db_fail(s->db, "保存冲突：%s 已被他人修改", object);
+			s->failure = STORE_FAIL_CONFLICT;
+			ok = false;
+		}
+		ok = ok && write_report(s, who, &in[i], object, id);
+		if (!ok)
+			*failed = i;
+	}
 	return finish(s, ok);
 }
 

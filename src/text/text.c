@@ -352,3 +352,28 @@ void text_cn_number(int n, char *out, size_t len)
 	int tens = n / 10, ones = n % 10;
 	snprintf(out, len, "%s%s%s", tens > 1 ? digit[tens] : "", tens ? "十" : "", digit[ones]);
 }
+
+char *text_json_safe(const char *json)
+{
+	buf b = { 0 };
+	size_t n = strlen(json);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = text_decode(json + i, n - i, &cp);
+		char tmp[16];
+		if (k == 0) {
+			buf_adds(&b, "\\ufffd");
+			i++;
+			continue;
+		}
+		if (cp >= 0x7F && text_cp_is_unsafe(cp)) {
+			snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
+			buf_adds(&b, tmp);
+		} else {
+			buf_add(&b, json + i, k);
+		}
+		i += k;
+	}
+	return b.p;
+}

@@ -2,9 +2,9 @@
 $DUCHA --db t.db init >/dev/null
 $DUCHA --db t.db update 15 --period 2016Q4 --set 科技型企业=2100 >/dev/null
 $DUCHA --db t.db init; echo "exit $?"
-$DUCHA --db t.db show 15 | grep -c 2016Q4
+sqlite3 t.db 'SELECT count(*) FROM report'
 $DUCHA --db t.db init --force; echo "exit $?"
-$DUCHA --db t.db show 15 | grep -c 2016Q4
+sqlite3 t.db 'SELECT count(*) FROM report'
 echo "not a database" > text.db
 $DUCHA --db text.db tasks; echo "exit $?"
 $DUCHA --db text.db init; echo "exit $?"

@@ -1,0 +1,73 @@
+#ifndef DUCHA_PLANTABLE_H
+#define DUCHA_PLANTABLE_H
+/* A 分工表 (division-of-labour table) read from CSV rows into tasks ready to
+ * be stored: the header row found by column names (in any order, after any
+ * title rows), every cell validated, agency lists split and normalised,
+ * deadlines parsed, targets proposed. Every bad line is reported, with its
+ * line number. Pure: no SQL, no I/O. */
+#include <stdbool.h>
+#include "ducha/csvread.h"
+#include "ducha/deadline.h"
+#include "ducha/target.h"
+
+enum { PLANTABLE_HEADER_SEARCH = 10, PLANTABLE_MAX_ERRORS = 200 };
+
+/* Columns: 序号, 重点任务, 完成时限, 牵头单位, 配合单位 are required;
+ * 领域 and 措施 optional (a merged cell, empty below its first row, is
+ * filled down). */
+typedef enum plantable_col {
+	PT_NUM, PT_AREA, PT_MEASURE, PT_TEXT, PT_DEADLINE, PT_LEAD, PT_SUPPORT, PT_NCOLS
+} plantable_col;
+
+typedef struct plantable_error {
+	int line;
+	char msg[480];
+} plantable_error;
+
+typedef struct plantable_task {
+	int line;                    /* where its row starts in the file */
+	int num;
+	int area, measure;           /* 1-based numbers of plantable.areas / .measures */
+	char *text, *deadline;       /* line breaks taken out */
+	deadline due;
+	char **lead, **support;      /* normalised agency names */
+	int nlead, nsupport;
+	target_list *targets;        /* NULL unless targets were asked for */
+} plantable_task;
+
+typedef struct plantable_measure {
+	int area;
+	char *title;
+} plantable_measure;
+
+typedef struct plantable {
+	int header_line;
+	bool has_col[PT_NCOLS];
+	char **areas;                /* titles; area n is areas[n - 1] */
+	int nareas;
+	plantable_measure *measures; /* measure n is measures[n - 1] */
+	int nmeasures;
+	plantable_task *tasks;
+	int ntasks;
+	plantable_error *errors;     /* in line order */
+	int nerrors;
+} plantable;
+
+/* The names of the area and measure made when the table has no such column. */
+extern const char plantable_default_section[];
+
+/* Reads the table; false when there are errors (all of them in out->errors). */
+bool plantable_read(const csv_table *csv, bool propose_targets, plantable *out);
+void plantable_free(plantable *t);
+
+/* Splits a 牵头单位/配合单位 cell on 、，,;； and line breaks (never inside
+ * brackets), removes the spaces inside each name and writes its brackets
+ * full-width, as official names do; duplicates dropped.
+ * Returns the count; *names is malloc'd (free with plantable_free_names).
+ * On a name that is too long: -1 and a reason in err. */
+int  plantable_split_agencies(const char *cell, char ***names, char *err, size_t errlen);
+void plantable_free_names(char **names, int n);
+/* A cell's lines joined: line breaks (and the spaces around them) removed,
+ * a space kept between two ASCII words. malloc'd. */
+char *plantable_join_lines(const char *cell);
+#endif

@@ -1,0 +1,55 @@
+#ifndef DUCHA_UI_DATA_H
+#define DUCHA_UI_DATA_H
+/* What the screens show, asked of the store and judged by the flag module:
+ * tasks are loaded one at a time when a screen needs them, evaluated once,
+ * and kept until a save or a reload. No curses, no SQL. */
+#include <stdbool.h>
+#include "ducha/config.h"
+#include "ducha/flag.h"
+#include "ducha/store.h"
+
+typedef struct ui_task {
+	task_detail d;
+	task_state st;
+	int progress;                /* 0–100, or -1 when there is nothing to measure */
+} ui_task;
+
+/* Filters of the main panes; zero (and flag -1) means any. */
+typedef struct ui_filter {
+	int64_t agency_id;
+	char agency[101];
+	int flag;                    /* a flag_value, or -1 */
+	int year;
+} ui_filter;
+
+typedef struct ui_data {
+	store *st;
+	const plan_rec *plan;
+	int as_of;
+	const config_flags *rules;
+	bool english;
+	ui_task **cache;             /* by task number */
+	int cap;
+	area_rec *areas;
+	int nareas;
+	char err[512];               /* the last failure, for the message line */
+} ui_data;
+
+bool ui_data_open(ui_data *u, store *st, const plan_rec *plan, int as_of,
+                  const config_flags *rules, bool english);
+void ui_data_close(ui_data *u);
+/* The task with its flags, or NULL (u->err says why). */
+const ui_task *ui_data_task(ui_data *u, int num);
+/* Forgets one task (after a save) or all (reload), so they are read again. */
+void ui_data_forget(ui_data *u, int num);
+void ui_data_forget_all(ui_data *u);
+/* Task numbers of an area (0: all) under a filter, in number order. */
+bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n);
+bool ui_filter_active(const ui_filter *f);
+/* Average share of target reached over a task's indicators, capped at 100:
+ * a done or accepted task is 100; -1 when there are no indicators or no
+ * reported values. */
+int ui_task_progress(const task_detail *d, const task_state *st);
+/* Whether an agency (by name) is among a task's ';'-joined lead or support. */
+bool ui_agency_in(const char *joined, const char *name);
+#endif

@@ -1,0 +1,41 @@
+#ifndef DUCHA_UI_INPUT_H
+#define DUCHA_UI_INPUT_H
+/* Where keys come from: the terminal (get_wch, so Chinese typed or pasted
+ * arrives whole), or a key script for the golden screen tests. */
+#include <stdbool.h>
+#include <stdio.h>
+#include "ducha/ui_keys.h"
+
+typedef enum ui_event_kind { UI_EV_KEY, UI_EV_MOUSE, UI_EV_RESIZE } ui_event_kind;
+typedef enum ui_mouse_kind { UI_MOUSE_CLICK, UI_MOUSE_DOUBLE, UI_MOUSE_WHEEL_UP, UI_MOUSE_WHEEL_DOWN } ui_mouse_kind;
+
+typedef struct ui_event {
+	ui_event_kind kind;
+	ui_key key;
+	ui_mouse_kind mouse;
+	int y, x;
+} ui_event;
+
+typedef struct ui_input ui_input;
+
+/* Hooks of a script: dump the screen at <dump>; hook gets any other <token>
+ * the script holds (test-only actions) and returns false when unknown. */
+typedef struct ui_script_hooks {
+	void (*dump)(void *ctx, const char *label);
+	bool (*hook)(void *ctx, const char *token);
+	void *ctx;
+} ui_script_hooks;
+
+ui_input *ui_input_terminal(void);
+/* Script syntax: text is typed as it stands (line ends are ignored, a line
+ * starting with # is a comment); <Name> is a key by the names of
+ * ui_key_parse (<Enter>, <Esc>, <S-Tab>, <F2>, <^S>); <lt> is "<";
+ * <resize COLSxROWS>, <click X Y>, <dclick X Y>, <wheel-up X Y>,
+ * <wheel-down X Y>, <dump> and <dump LABEL>. */
+ui_input *ui_input_script(const char *path, const ui_script_hooks *hooks, char *err, size_t errlen);
+/* The next event; false at the end of input (terminal gone, script done). */
+bool ui_input_next(ui_input *in, ui_event *ev);
+/* A script that stopped on a bad token says so here ("" otherwise). */
+const char *ui_input_error(const ui_input *in);
+void ui_input_free(ui_input *in);
+#endif

@@ -1,0 +1,20 @@
+#ifndef DUCHA_UI_LIST_H
+#define DUCHA_UI_LIST_H
+/* A selection in a list of n rows shown height rows at a time. */
+#include <stdbool.h>
+#include "ducha/ui_action.h"
+
+typedef struct ui_list {
+	int n, sel, top, height;
+} ui_list;
+
+/* New row count or height: the selection and the scroll stay in range. */
+void ui_list_fit(ui_list *l, int n, int height);
+/* Up, down, page up/down, first, last; false for any other action. */
+bool ui_list_action(ui_list *l, ui_action a);
+/* Selects the row at screen row `row` of the list (0: the first shown);
+ * false when no row is there. */
+bool ui_list_click(ui_list *l, int row);
+/* Scrolls by a mouse wheel step. */
+void ui_list_wheel(ui_list *l, int delta);
+#endif

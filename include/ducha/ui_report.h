@@ -1,0 +1,10 @@
+#ifndef DUCHA_UI_REPORT_H
+#define DUCHA_UI_REPORT_H
+/* The quarterly report form: period (the as-of date's quarter by default),
+ * one field per indicator, status and note. Checked before saving, errors
+ * under the fields; a failed save keeps everything typed. */
+#include "ducha/ui_view.h"
+
+extern const view_ops ui_report_ops;
+view *ui_report_new(ui *u, int num);
+#endif

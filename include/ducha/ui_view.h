@@ -1,0 +1,81 @@
+#ifndef DUCHA_UI_VIEW_H
+#define DUCHA_UI_VIEW_H
+/* The screen state shared by all views, and the view interface (as tig's
+ * view_ops): each view lays itself out for the current size, draws the body
+ * rows, and handles the actions and text that reach it. Views sit on a
+ * stack; Esc pops back to exactly where you were. */
+#include <stdbool.h>
+#include <stdint.h>
+#include "ducha/cli.h"
+#include "ducha/permission.h"
+#include "ducha/ui_data.h"
+#include "ducha/ui_input.h"
+#include "ducha/ui_keys.h"
+
+typedef struct ui ui;
+typedef struct view view;
+
+typedef struct view_ops {
+	const char *name;
+	unsigned scope;                          /* UI_SCOPE_* it accepts */
+	bool overlay;                            /* drawn over the view beneath (a question) */
+	void (*layout)(ui *u, view *v);          /* after open, resize, save, reload; NULL:
+	                                          * the view lays out as it draws */
+	void (*draw)(ui *u, view *v);            /* rows UI_BODY_TOP .. ui_body_end() */
+	bool (*action)(ui *u, view *v, ui_action a);
+	void (*text)(ui *u, view *v, uint32_t cp);        /* editors: a typed character */
+	void (*mouse)(ui *u, view *v, const ui_event *ev);
+	int  (*task)(ui *u, view *v);            /* the task selected or open; 0: none */
+	void (*free)(view *v);
+	const ui_action *hints;                  /* the hint line, ending in UI_ACT_NONE */
+} view_ops;
+
+struct view {
+	const view_ops *ops;
+};
+
+enum {
+	UI_MAX_VIEWS = 24, UI_MAX_DRAFTS = 16,
+	UI_MIN_COLS = 80, UI_MIN_ROWS = 24,
+	UI_BODY_TOP = 1,                         /* row 0 is the title line */
+};
+
+struct ui {
+	cli *c;
+	ui_data data;
+	ui_keymap keys;
+	view *stack[UI_MAX_VIEWS];
+	int depth;
+	view *drafts[UI_MAX_DRAFTS];             /* forms left with unsaved input */
+	int ndrafts;
+	ui_filter filter;                        /* of the main panes */
+	char msg[600];
+	bool msg_error;
+	bool too_small, quit;
+	int cursor_y, cursor_x;                  /* -1: no cursor */
+	ui_input *in;
+};
+
+/* The last body row (the message line and the hint line are below it). */
+int  ui_body_end(void);
+void ui_push(ui *u, view *v);
+/* Pops and frees the top view. */
+void ui_pop(ui *u);
+/* Pops the top view without freeing it. */
+view *ui_detach(ui *u);
+view *ui_top(ui *u);
+void ui_message(ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Every view lays itself out again (after a resize, a save or a reload). */
+void ui_relayout(ui *u);
+/* A form left with unsaved input is kept, and found again by kind and task;
+ * false (and the form stays open) when there is no room for another. */
+bool ui_draft_keep(ui *u, view *v);
+view *ui_draft_take(ui *u, const view_ops *ops, int task);
+/* Opens the detail of a task, or its forms when the user may write. */
+void ui_open_task(ui *u, int num);
+void ui_open_report(ui *u, int num);
+void ui_open_note(ui *u, int num);
+/* Whether the user may do this to a task (role, agency, read-only
+ * database); when not, says why in the message line. */
+bool ui_may_write(ui *u, int num, permission_action what);
+#endif

@@ -1,0 +1,255 @@
+/* init --demo: clearly labelled sample quarterly reports (示例数据) for
+ * 2016Q1–2017Q3 across the built-in plan, written through the store API so
+ * each has its audit row, and marked demo = 1 with notes that say so.
+ *
+ * Each task follows a profile chosen so that, at the as-of date conf/demo.ini
+ * pins (2017-12-10), every flag value occurs among the tasks. The values are
+ * computed, not drawn at random: a linear path to a chosen share of the
+ * expected progress (序时进度) at that date. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/cli.h"
+#include "ducha/date.h"
+
+/* The as-of date the profiles are designed for; conf/demo.ini pins the same. */
+enum { DEMO_AS_OF_YEAR = 2017, DEMO_AS_OF_MONTH = 12, DEMO_AS_OF_DAY = 10 };
+/* Reports for 2016Q1 … 2017Q3. */
+enum { DEMO_FIRST_YEAR = 2016, DEMO_QUARTERS = 7, DEMO_MAX_VALUES = 16 };
+
+#define DEMO_MARK "【示例数据】"
+
+typedef enum demo_profile {
+	DEMO_UNSET,         /* not in the table: treated as due-soon */
+	DEMO_DONE,          /* target met by 2017Q2 (2016 tasks: by their due date) */
+	DEMO_OK,            /* a little ahead of expected progress */
+	DEMO_DUE_SOON,      /* a little below expected, or a deliverable still open */
+	DEMO_BEHIND,        /* 80% of expected */
+	DEMO_LAGGING,       /* 55% of expected */
+	DEMO_UNREPORTED,    /* no report for 2017Q3 */
+	DEMO_OVERDUE,       /* a 2016 due date missed */
+} demo_profile;
+
+/* The share of expected progress each profile reaches at the as-of date. */
+static const double demo_ratio[] = {
+	[DEMO_UNSET] = 0.95, [DEMO_DONE] = 1.05, [DEMO_OK] = 1.01, [DEMO_DUE_SOON] = 0.95,
+	[DEMO_BEHIND] = 0.80, [DEMO_LAGGING] = 0.55, [DEMO_UNREPORTED] = 0.95, [DEMO_OVERDUE] = 0.60,
+};
+
+static const char *const demo_note[] = {
+	[DEMO_UNSET] = "工作有序推进。",
+	[DEMO_DONE] = "目标已完成，转入巩固提升。",
+	[DEMO_OK] = "按计划推进，进度符合序时要求。",
+	[DEMO_DUE_SOON] = "工作有序推进，正在抓紧收尾。",
+	[DEMO_BEHIND] = "受项目审批周期影响，进度略慢于计划。",
+	[DEMO_LAGGING] = "配套资金未及时到位，进度明显滞后。",
+	[DEMO_UNREPORTED] = "按计划推进。",
+	[DEMO_OVERDUE] = "工作仍在推进中，尚未完成。",
+};
+
+/* Task number → profile for the built-in plan. Tasks whose targets are a
+ * handful of 个 round coarsely, so they get the profiles rounding cannot flip. */
+static const demo_profile demo_plan[] = {
+	[1] = DEMO_DONE,        [2] = DEMO_DONE,        [3] = DEMO_DONE,        [4] = DEMO_OK,
+	[5] = DEMO_LAGGING,     [6] = DEMO_BEHIND,      [7] = DEMO_DONE,        [8] = DEMO_DUE_SOON,
+	[9] = DEMO_DUE_SOON,    [10] = DEMO_UNREPORTED, [11] = DEMO_OK,         [12] = DEMO_BEHIND,
+	[13] = DEMO_OK,         [14] = DEMO_DUE_SOON,   [15] = DEMO_LAGGING,    [16] = DEMO_BEHIND,
+	[17] = DEMO_UNREPORTED, [18] = DEMO_DONE,       [19] = DEMO_DONE,       [20] = DEMO_OVERDUE,
+	[21] = DEMO_DUE_SOON,   [22] = DEMO_OVERDUE,    [23] = DEMO_DONE,       [24] = DEMO_OK,
+	[25] = DEMO_UNREPORTED, [26] = DEMO_LAGGING,    [27] = DEMO_UNREPORTED, [28] = DEMO_DONE,
+	[29] = DEMO_DUE_SOON,   [30] = DEMO_BEHIND,     [31] = DEMO_DONE,       [32] = DEMO_OVERDUE,
+	[33] = DEMO_DUE_SOON,   [34] = DEMO_OK,         [35] = DEMO_LAGGING,    [36] = DEMO_UNREPORTED,
+	[37] = DEMO_DUE_SOON,   [38] = DEMO_DUE_SOON,
+};
+
+/* Progress notes and inspectors' comments on a few tasks. */
+static const struct {
+	int task;
+	const char *kind, *text;
+} demo_notes[] = {
+	{ 15, "progress", "已召开全市科技型企业培育推进会，分解下达各区县目标。" },
+	{ 15, "comment", "科技型企业培育进度严重滞后，请牵头单位说明原因并提出整改措施。" },
+	{ 22, "comment", "示范区创建已逾期，请于本月底前报送书面情况说明。" },
+	{ 5, "comment", "国外研发机构引进明显滞后，请加大工作力度。" },
+	{ 17, "comment", "2017年第三季度进展尚未报送，请尽快补报。" },
+	{ 13, "progress", "新型科技平台建设进展顺利，已达到序时进度。" },
+};
+
+typedef struct demo_quarter {
+	int year, quarter, end;
+} demo_quarter;
+
+static demo_profile profile_of(int task)
+{
+	int n = (int)(sizeof demo_plan / sizeof demo_plan[0]);
+	return task > 0 && task < n ? demo_plan[task] : DEMO_UNSET;
+}
+
+static double share(int start, int due, int day)
+{
+	if (due <= start)
+		return day >= due ? 1 : 0;
+	double s = (double)(day - start) / (double)(due - start);
+	return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+static bool earlier_year(const indicator_rec *ind, int year)
+{
+	return ind->per_year && year < date_year(ind->due);
+}
+
+/* The window a target is phased over: the plan, or one year of a per-year one. */
+static void phase_of(const cli *c, const task_rec *t, const indicator_rec *ind, int year, int *start,
+                     int *due)
+{
+	*start = c->plan.starts;
+	*due = ind->due;
+	if (!ind->per_year)
+		return;
+	int jan1 = date_from_ymd(year, 1, 1);
+	*start = jan1 > c->plan.starts ? jan1 : c->plan.starts;
+	*due = date_from_ymd(year, 12, 31);
+	for (int i = 0; i < t->ndues; i++)
+		if (date_year(t->dues[i]) == year)
+			*due = t->dues[i];
+}
+
+/* 0/1: delivered by the profile's quarter, never for one that misses it. */
+static double milestone_value(demo_profile p, const indicator_rec *ind, const demo_quarter *q)
+{
+	if (earlier_year(ind, q->year))
+		return p != DEMO_OVERDUE && q->quarter == 4;
+	if (p == DEMO_DONE)
+		return q->end >= ind->due || (q->year == date_year(ind->due) && q->quarter >= 2);
+	if (p == DEMO_OK)
+		return q->year == DEMO_AS_OF_YEAR && q->quarter >= 2;
+	return 0;
+}
+
+/* A value on a linear path that reaches the profile's share of the expected
+ * progress at the as-of date from the last report, 2017Q3. */
+static double number_value(const cli *c, const task_rec *t, const indicator_rec *ind, demo_profile p,
+                           const demo_quarter *q)
+{
+	int start, due;
+	phase_of(c, t, ind, q->year, &start, &due);
+	double s = share(start, due, q->end);
+	if (earlier_year(ind, q->year))
+		return ceil(ind->target * (p == DEMO_OVERDUE ? 0.6 : 1.05) * s);
+	if (p == DEMO_DONE) {
+		double by = share(start, due, period_last_day(DEMO_AS_OF_YEAR, 2));
+		return ceil(ind->target * 1.05 * (by > 0 ? fmin(1, s / by) : 1));
+	}
+	int as_of = date_from_ymd(DEMO_AS_OF_YEAR, DEMO_AS_OF_MONTH, DEMO_AS_OF_DAY);
+	double at = share(start, due, as_of);
+	double last = share(start, due, period_last_day(DEMO_AS_OF_YEAR, 3));
+	double path = last > 0 ? s / last : 1;
+	return round(ind->baseline + (ind->target - ind->baseline) * demo_ratio[p] * at * path);
+}
+
+static bool is_final_quarter(const demo_quarter *q)
+{
+	return q->year == DEMO_AS_OF_YEAR && q->quarter == 3;
+}
+
+static const char *done_status(const task_rec *t, const demo_quarter *q)
+{
+	bool yearly = t->ndues >= 2;
+	if (t->due < date_from_ymd(DEMO_AS_OF_YEAR, 1, 1))
+		return q->end >= t->due ? "completed" : "in-progress";
+	if (is_final_quarter(q) || (yearly && q->quarter == 4))
+		return "completed";
+	return "in-progress";
+}
+
+/* The status an agency would report. Yearly tasks close each earlier year
+ * (a "completed" report in its Q4) unless their profile is to miss it. */
+static const char *report_status(const task_rec *t, demo_profile p, const demo_quarter *q)
+{
+	if (q->year == DEMO_FIRST_YEAR && q->quarter == 1 && (p == DEMO_LAGGING || p == DEMO_OVERDUE))
+		return "not-started";
+	if (p == DEMO_DONE)
+		return done_status(t, q);
+	if (t->ndues >= 2 && q->quarter == 4 && p != DEMO_OVERDUE)
+		return "completed";
+	return "in-progress";
+}
+
+static bool save_quarter(cli *c, const task_detail *d, demo_profile p, const demo_quarter *q)
+{
+	int64_t ids[DEMO_MAX_VALUES];
+	double values[DEMO_MAX_VALUES];
+	int n = d->nindicators < DEMO_MAX_VALUES ? d->nindicators : DEMO_MAX_VALUES;
+	for (int i = 0; i < n; i++) {
+		const indicator_rec *ind = &d->indicators[i];
+		ids[i] = ind->id;
+		values[i] = ind->milestone ? milestone_value(p, ind, q) : number_value(c, &d->task, ind, p, q);
+		if (values[i] < 0)
+			values[i] = 0;
+	}
+	char note[512];
+	snprintf(note, sizeof note, DEMO_MARK "%dQ%d：%s", q->year, q->quarter, demo_note[p]);
+	report_input in = { .task_id = d->task.id, .status = report_status(&d->task, p, q), .note = note,
+	                    .nvalues = n, .indicator_ids = ids, .values = values, .demo = true };
+	period_format(q->year, q->quarter, in.period);
+	return store_save_report(c->st, &c->who, &in);
+}
+
+static bool load_task(cli *c, int num, int *reports)
+{
+	task_detail d;
+	bool found;
+	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
+		return false;
+	demo_profile p = profile_of(num);
+	bool ok = true;
+	for (int k = 0; ok && k < DEMO_QUARTERS; k++) {
+		demo_quarter q = { DEMO_FIRST_YEAR + k / 4, k % 4 + 1, 0 };
+		q.end = period_last_day(q.year, q.quarter);
+		if (p == DEMO_UNREPORTED && is_final_quarter(&q))
+			continue;
+		ok = save_quarter(c, &d, p, &q);
+		*reports += ok;
+	}
+	model_detail_free(&d);
+	return ok;
+}
+
+static bool load_notes(cli *c, int *notes)
+{
+	for (size_t i = 0; i < sizeof demo_notes / sizeof demo_notes[0]; i++) {
+		task_detail d;
+		bool found;
+		if (!store_task_detail(c->st, c->plan.id, demo_notes[i].task, &d, &found)) {
+			if (!found)
+				continue;        /* not this plan's task */
+			return false;
+		}
+		char text[512];
+		snprintf(text, sizeof text, DEMO_MARK "%s", demo_notes[i].text);
+		bool ok = store_add_note(c->st, &c->who, d.task.id, demo_notes[i].kind, text, true);
+		model_detail_free(&d);
+		if (!ok)
+			return false;
+		(*notes)++;
+	}
+	return true;
+}
+
+bool cli_demo_load(cli *c, int *reports, int *notes)
+{
+	task_rec *tasks;
+	int n;
+	*reports = *notes = 0;
+	if (!store_tasks(c->st, c->plan.id, NULL, &tasks, &n))
+		return false;
+	bool ok = true;
+	for (int i = 0; i < n; i++) {
+		ok = ok && load_task(c, tasks[i].num, reports);
+		model_task_free(&tasks[i]);
+	}
+	free(tasks);
+	return ok && load_notes(c, notes);
+}

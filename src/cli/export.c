@@ -1,0 +1,193 @@
+/* export, backup, restore: a plan written out whole, the database copied
+ * out while others work, and copied back. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ducha/cli.h"
+#include "ducha/cli_say.h"
+#include "ducha/permission.h"
+#include "ducha/table.h"
+#include "ducha/text.h"
+
+/* The 分工表 in the shape import-plan reads. */
+static const char *const plan_header[] = { "序号", "领域", "措施", "重点任务", "完成时限", "牵头单位",
+	                                       "配合单位" };
+
+/* A ';'-joined list as the table writes it: joined with 、. */
+static void csv_list(FILE *out, const char *joined)
+{
+	size_t n = 1;
+	for (const char *p = joined; *p; p++)
+		n += *p == ';' ? 3 : 1;
+	char *s = malloc(n), *o = s;
+	if (!s)
+		abort();
+	for (const char *p = joined; *p; p++) {
+		if (*p == ';') {
+			memcpy(o, "、", 3);
+			o += 3;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	table_csv_field(out, s);
+	free(s);
+}
+
+static bool write_plan_csv(cli *c, FILE *out)
+{
+	task_rec *tasks;
+	int n;
+	if (!store_tasks(c->st, c->plan.id, NULL, &tasks, &n)) {
+		cli_error("%s", store_error(c->st));
+		return false;
+	}
+	/* A BOM, so that Excel opens the file as UTF-8. */
+	fputs("\xEF\xBB\xBF", out);
+	for (size_t i = 0; i < sizeof plan_header / sizeof plan_header[0]; i++) {
+		fputs(i ? "," : "", out);
+		table_csv_field(out, plan_header[i]);
+	}
+	fputs("\r\n", out);
+	for (int i = 0; i < n; i++) {
+		const task_rec *t = &tasks[i];
+		fprintf(out, "%d,", t->num);
+		table_csv_field(out, t->area_title);
+		fputc(',', out);
+		table_csv_field(out, t->measure_title);
+		fputc(',', out);
+		table_csv_field(out, t->text);
+		fputc(',', out);
+		table_csv_field(out, t->deadline);
+		fputc(',', out);
+		csv_list(out, t->lead);
+		fputc(',', out);
+		csv_list(out, t->support);
+		fputs("\r\n", out);
+		model_task_free(&tasks[i]);
+	}
+	free(tasks);
+	return true;
+}
+
+static bool write_plan_json(cli *c, FILE *out)
+{
+	char *json = store_export_json(c->st, c->plan.id);
+	if (!json) {
+		cli_error("%s", store_error(c->st));
+		return false;
+	}
+	char *safe = text_json_safe(json);
+	fputs(safe, out);
+	fputc('\n', out);
+	free(safe);
+	free(json);
+	return true;
+}
+
+static bool may_write(cli *c, const char *path)
+{
+	char why[PATH_MAX + 200];
+	if (permission_output_path(c->cfg.report_dir, c->restricted, path, why, sizeof why))
+		return true;
+	cli_error("%s", why);
+	return false;
+}
+
+/* Writes to path (stdout when NULL); a file that could not be written whole is removed. */
+static int write_out(cli *c, const char *path, out_format fmt)
+{
+	FILE *out = path ? fopen(path, "w") : stdout;
+	if (!out)
+		return cli_error("无法写入 %s: %s", path, strerror(errno));
+	bool ok = fmt == FMT_JSON ? write_plan_json(c, out) : write_plan_csv(c, out);
+	bool written = !ferror(out);
+	if (path)
+		written = fclose(out) == 0 && written;
+	else
+		written = fflush(out) == 0 && written;
+	if (ok && !written)
+		cli_error("写入 %s 失败: %s", path ? path : "标准输出", strerror(errno));
+	if (path && !(ok && written))
+		unlink(path);
+	return ok && written ? 0 : 1;
+}
+
+int cli_export(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
+		{ 0, 0, 0, 0 },
+	};
+	out_format fmt = FMT_CSV;
+	const char *path = NULL;
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (!format_parse(optarg, FMT_ALLOW_CSV | FMT_ALLOW_JSON, &fmt))
+				return cli_usage_error(c, "不支持的输出格式 \"%s\"（应为 csv 或 json）", optarg);
+			break;
+		case 'o': path = optarg; break;
+		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	if (path && !may_write(c, path))
+		return 1;
+	if (!cli_open(c, false))
+		return 1;
+	int rc = write_out(c, path, fmt);
+	if (rc == 0 && path)
+		cli_say(stderr, "已导出《%s》（%s）到 %s", c->plan.title, c->plan.code, path);
+	return rc;
+}
+
+int cli_backup(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "force", no_argument, 0, 'f' }, { 0, 0, 0, 0 },
+	};
+	bool force = false;
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt != 'f')
+			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
+		force = true;
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(c, optind >= argc ? "缺少备份文件名" : "多余的参数 \"%s\"", argv[argc - 1]);
+	const char *dest = argv[optind];
+	char err[PATH_MAX + 600];
+	if (!may_write(c, dest) || !cli_open(c, false))
+		return 1;
+	if (!store_backup(c->db_path, dest, force, c->cfg.busy_timeout_ms, err, sizeof err))
+		return cli_error("%s", err);
+	cli_say(stdout, "已备份 %s 到 %s", c->db_path, dest);
+	return 0;
+}
+
+int cli_restore(cli *c, int argc, char **argv)
+{
+	if (argc != 2)
+		return cli_usage_error(c, argc < 2 ? "缺少备份文件名" : "多余的参数 \"%s\"", argv[argc - 1]);
+	if (argv[1][0] == '-')
+		return cli_usage_error(c, "无法识别的选项 %s", argv[1]);
+	if (c->who.role != ROLE_ADMIN)
+		return cli_error("%s（%s）无权恢复数据库：只有管理员（admin）可以", c->who.user,
+		                 model_role_name(c->who.role));
+	char err[PATH_MAX + 1200];
+	if (!store_restore(c->db_path, argv[1], &c->who, c->cfg.busy_timeout_ms, err, sizeof err))
+		return cli_error("%s；数据库未改动", err);
+	cli_say(stdout, "已从 %s 恢复 %s（留痕中记有一行 restore）", argv[1], c->db_path);
+	return 0;
+}

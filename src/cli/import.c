@@ -1,0 +1,374 @@
+/* import-plan: a new plan from its 分工表. Every row is checked before
+ * anything is written; then one transaction loads it all. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ducha/cli.h"
+#include "ducha/cli_say.h"
+#include "ducha/csvread.h"
+#include "ducha/date.h"
+#include "ducha/plantable.h"
+#include "ducha/table.h"
+#include "ducha/text.h"
+#include "ducha/validate.h"
+
+enum { AREA_SHORT_CHARS = 10 };
+/* Due dates are copied from the parser's result into the store's input. */
+_Static_assert((int)MODEL_MAX_DUES == (int)DEADLINE_MAX_DUES, "due date arrays differ in size");
+
+typedef struct plan_args {
+	const char *file, *code, *title, *issuer, *starts;
+	bool dry_run, no_indicators;
+	int starts_day;
+} plan_args;
+
+static int parse_plan_args(cli *c, int argc, char **argv, plan_args *a)
+{
+	static const struct option opts[] = {
+		{ "code", required_argument, 0, 'c' }, { "title", required_argument, 0, 't' },
+		{ "issuer", required_argument, 0, 'i' }, { "starts", required_argument, 0, 's' },
+		{ "dry-run", no_argument, 0, 'n' }, { "no-indicators", no_argument, 0, 'N' },
+		{ 0, 0, 0, 0 },
+	};
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'c': a->code = optarg; break;
+		case 't': a->title = optarg; break;
+		case 'i': a->issuer = optarg; break;
+		case 's': a->starts = optarg; break;
+		case 'n': a->dry_run = true; break;
+		case 'N': a->no_indicators = true; break;
+		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(c, optind >= argc ? "缺少 CSV 文件" : "多余的参数 \"%s\"", argv[argc - 1]);
+	a->file = argv[optind];
+	if (!a->code || !a->title)
+		return cli_usage_error(c, "缺少 %s（新工作方案的编号和标题都要给出）", a->code ? "--title" : "--code");
+	if (a->starts && !date_parse(a->starts, &a->starts_day))
+		return cli_usage_error(c, "--starts \"%s\" 不是 YYYY-MM-DD 格式的有效日期", a->starts);
+	return 0;
+}
+
+static bool valid_args(const plan_args *a)
+{
+	text_rule rules[] = { { "编号（--code）", 100, false, true }, { "标题（--title）", 500, false, true },
+	                      { "发文单位（--issuer）", 200, false, false } };
+	const char *values[] = { a->code, a->title, a->issuer ? a->issuer : "" };
+	char err[400];
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (!validate_text(&rules[i], values[i], err, sizeof err)) {
+			cli_error("%s", err);
+			return false;
+		}
+	return true;
+}
+
+static void print_errors(const char *file, const plantable *t)
+{
+	for (int i = 0; i < t->nerrors; i++)
+		cli_error("%s:%d: %s", file, t->errors[i].line, t->errors[i].msg);
+	if (t->nerrors == PLANTABLE_MAX_ERRORS)
+		cli_error("%s: 错误太多，只列出前 %d 处", file, PLANTABLE_MAX_ERRORS);
+	cli_error("%s: 未导入任何内容（%d 处错误，请改正后重新导入）", file, t->nerrors);
+}
+
+/* --- the plan as the store takes it ------------------------------------------ */
+
+typedef struct built {
+	import_area *areas;
+	import_measure *measures;
+	import_task *tasks;
+	import_indicator **indicators;
+	char **shorts;
+} built;
+
+/* A label for narrow columns: the area's first characters. */
+static char *short_name(const char *title)
+{
+	char *cut = text_truncate(title, AREA_SHORT_CHARS * 2);
+	/* text_truncate marks a cut with "…"; a label is better without it. */
+	size_t n = strlen(cut);
+	if (n >= 3 && strcmp(cut + n - 3, "…") == 0)
+		cut[n - 3] = '\0';
+	return cut;
+}
+
+static void build_indicators(const plantable_task *pt, import_task *t, import_indicator **out)
+{
+	int n = pt->targets ? pt->targets->n : 0;
+	*out = calloc((size_t)n + 1, sizeof **out);
+	if (!*out)
+		abort();
+	for (int i = 0; i < n; i++) {
+		const target *g = &pt->targets->items[i];
+		(*out)[i] = (import_indicator){ g->name, g->unit, g->cmp, g->value, g->value_hi, g->per_year };
+	}
+	t->indicators = *out;
+	t->nindicators = n;
+}
+
+static void build(const plantable *pt, const plan_args *a, plan_import *in, built *b)
+{
+	b->areas = calloc((size_t)pt->nareas, sizeof *b->areas);
+	b->shorts = calloc((size_t)pt->nareas, sizeof *b->shorts);
+	b->measures = calloc((size_t)pt->nmeasures, sizeof *b->measures);
+	b->tasks = calloc((size_t)pt->ntasks, sizeof *b->tasks);
+	b->indicators = calloc((size_t)pt->ntasks, sizeof *b->indicators);
+	if (!b->areas || !b->shorts || !b->measures || !b->tasks || !b->indicators)
+		abort();
+	for (int i = 0; i < pt->nareas; i++) {
+		b->shorts[i] = short_name(pt->areas[i]);
+		b->areas[i] = (import_area){ i + 1, pt->areas[i], b->shorts[i] };
+	}
+	for (int i = 0; i < pt->nmeasures; i++)
+		b->measures[i] = (import_measure){ i + 1, pt->measures[i].area, pt->measures[i].title };
+	int first = 0, last = 0;
+	for (int i = 0; i < pt->ntasks; i++) {
+		const plantable_task *t = &pt->tasks[i];
+		import_task *it = &b->tasks[i];
+		*it = (import_task){ .num = t->num, .measure = t->measure, .text = t->text,
+		                     .deadline = t->deadline, .ndues = t->due.count,
+		                     .lead = (const char *const *)t->lead, .nlead = t->nlead,
+		                     .support = (const char *const *)t->support, .nsupport = t->nsupport };
+		memcpy(it->dues, t->due.dues, sizeof it->dues);
+		build_indicators(t, it, &b->indicators[i]);
+		if (i == 0 || t->due.dues[0] < first)
+			first = t->due.dues[0];
+		if (i == 0 || t->due.dues[t->due.count - 1] > last)
+			last = t->due.dues[t->due.count - 1];
+	}
+	/* Expected progress needs a start and a 分工表 names none: by default the
+	 * plan starts on 1 January of the year of its first due date. */
+	int y, m, d;
+	date_to_ymd(first, &y, &m, &d);
+	*in = (plan_import){ .code = a->code, .title = a->title, .issuer = a->issuer, .source = a->file,
+	                     .starts = a->starts ? a->starts_day : date_from_ymd(y, 1, 1), .ends = last,
+	                     .areas = b->areas, .nareas = pt->nareas, .measures = b->measures,
+	                     .nmeasures = pt->nmeasures, .tasks = b->tasks, .ntasks = pt->ntasks };
+}
+
+static void built_free(built *b, int nareas, int ntasks)
+{
+	for (int i = 0; i < nareas; i++)
+		free(b->shorts[i]);
+	for (int i = 0; i < ntasks; i++)
+		free(b->indicators[i]);
+	free(b->shorts);
+	free(b->indicators);
+	free(b->areas);
+	free(b->measures);
+	free(b->tasks);
+}
+
+/* --- dry run -------------------------------------------------------------------- */
+
+static void put(const char *label, const char *s)
+{
+	char *safe = text_escape(s, 0);
+	printf("%s%s\n", label, safe);
+	free(safe);
+}
+
+/* The agencies the database does not know yet, each once. */
+typedef struct fresh_list {
+	const char **names;
+	int n;
+} fresh_list;
+
+/* Whether an agency is new to the database (no database: every one is). */
+static bool is_new(cli *c, const char *name, fresh_list *fresh)
+{
+	int64_t id;
+	bool found = false;
+	if (c->st && store_agency_find(c->st, name, &id, &found) && found)
+		return false;
+	for (int i = 0; i < fresh->n; i++)
+		if (strcmp(fresh->names[i], name) == 0)
+			return true;
+	fresh->names = realloc(fresh->names, sizeof *fresh->names * (size_t)(fresh->n + 1));
+	if (!fresh->names)
+		abort();
+	fresh->names[fresh->n++] = name;
+	return true;
+}
+
+static void put_agencies(cli *c, const char *label, char **names, int n, fresh_list *fresh)
+{
+	size_t cap = 16;
+	for (int i = 0; i < n; i++)
+		cap += strlen(names[i]) + 16;
+	char *line = malloc(cap);
+	if (!line)
+		abort();
+	line[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		bool unknown = is_new(c, names[i], fresh);
+		strcat(line, i ? "、" : "");
+		strcat(line, names[i]);
+		strcat(line, unknown ? "（新）" : "");
+	}
+	put(label, n ? line : "—");
+	free(line);
+}
+
+static void put_target(const target *g, int due)
+{
+	char a[32], b[32], d[DATE_TEXT_SIZE], line[600];
+	table_format_number(g->value, a, sizeof a);
+	table_format_number(g->value_hi, b, sizeof b);
+	date_format(due, d);
+	if (g->cmp == CMP_RANGE)
+		snprintf(line, sizeof line, "%s %s–%s %s", g->name, a, b, g->unit);
+	else
+		snprintf(line, sizeof line, "%s %s %s %s", g->name, model_comparator_symbol(g->cmp), a, g->unit);
+	size_t n = strlen(line);
+	snprintf(line + n, sizeof line - n, "（%s，截止 %s）［%s］", g->per_year ? "每年" : "累计", d,
+	         g->source);
+	put("      指标：", line);
+}
+
+static void put_task(cli *c, const plantable_task *t, fresh_list *fresh, int *nind)
+{
+	char head[64], dues[DEADLINE_MAX_DUES * (DATE_TEXT_SIZE + 2) + 64] = "";
+	snprintf(head, sizeof head, "    任务 %d（第 %d 行）：", t->num, t->line);
+	put(head, t->text);
+	for (int i = 0; i < t->due.count; i++) {
+		char d[DATE_TEXT_SIZE];
+		date_format(t->due.dues[i], d);
+		strcat(dues, i ? "、" : "");
+		strcat(dues, d);
+	}
+	char line[400];
+	snprintf(line, sizeof line, "%s → %s%s", t->deadline, dues, t->due.yearly ? "（每年）" : "");
+	put("      完成时限：", line);
+	put_agencies(c, "      牵头单位：", t->lead, t->nlead, fresh);
+	put_agencies(c, "      配合单位：", t->support, t->nsupport, fresh);
+	for (int i = 0; t->targets && i < t->targets->n; i++)
+		put_target(&t->targets->items[i], t->due.dues[t->due.count - 1]);
+	for (int i = 0; t->targets && i < t->targets->nskipped; i++) {
+		snprintf(line, sizeof line, "%s：%s", t->targets->skipped[i].source, t->targets->skipped[i].why);
+		put("      未能识别：", line);
+	}
+	*nind += t->targets ? t->targets->n : 0;
+}
+
+static void dry_run(cli *c, const plantable *pt, const plan_import *in, const char *encoding,
+                    bool starts_given)
+{
+	char line[800], s[DATE_TEXT_SIZE], e[DATE_TEXT_SIZE];
+	fresh_list fresh = { 0 };
+	int nind = 0;
+	snprintf(line, sizeof line, "%s（%s 编码，表头在第 %d 行）", in->source, encoding, pt->header_line);
+	put("试导入，未写入任何内容：", line);
+	snprintf(line, sizeof line, "%s《%s》", in->code, in->title);
+	put("工作方案：", line);
+	date_format(in->starts, s);
+	date_format(in->ends, e);
+	printf("  起止：%s 至 %s%s\n", s, e,
+	       starts_given ? "" : "（起始日默认取最早截止日期所在年份的 1 月 1 日，可用 --starts 指定）");
+	for (int a = 1; a <= pt->nareas; a++) {
+		snprintf(line, sizeof line, "%d %s（简称 %s）", a, pt->areas[a - 1], in->areas[a - 1].short_name);
+		put("领域 ", line);
+		for (int m = 1; m <= pt->nmeasures; m++) {
+			if (pt->measures[m - 1].area != a)
+				continue;
+			snprintf(line, sizeof line, "%d %s", m, pt->measures[m - 1].title);
+			put("  措施 ", line);
+			for (int t = 0; t < pt->ntasks; t++)
+				if (pt->tasks[t].measure == m)
+					put_task(c, &pt->tasks[t], &fresh, &nind);
+		}
+	}
+	printf("合计：%d 个领域，%d 项措施，%d 项任务，%d 个量化指标（加 --no-indicators 则不建），"
+	       "%d 个新单位\n", pt->nareas, pt->nmeasures, pt->ntasks, nind, fresh.n);
+	free(fresh.names);
+}
+
+/* --- the command ------------------------------------------------------------------- */
+
+static bool open_for_import(cli *c, bool dry, bool *created)
+{
+	char err[1024];
+	*created = access(c->db_path, F_OK) != 0;
+	if (dry && *created)
+		return true;   /* nothing to compare with: every agency is new */
+	c->st = store_open(c->db_path, dry ? STORE_READONLY : STORE_CREATE, c->cfg.busy_timeout_ms,
+	                   err, sizeof err);
+	if (!c->st)
+		cli_error("%s", err);
+	return c->st != NULL;
+}
+
+static bool code_taken(cli *c, const char *code)
+{
+	bool exists = false;
+	if (c->st && !store_plan_exists(c->st, code, &exists)) {
+		cli_error("%s", store_error(c->st));
+		return true;
+	}
+	if (exists)
+		cli_error("已有编号为 \"%s\" 的工作方案，未导入任何内容（换一个 --code）", code);
+	return exists;
+}
+
+static int load(cli *c, const plan_args *a, const plantable *pt, const char *encoding)
+{
+	plan_import in;
+	built b = { 0 };
+	bool created = false;
+	build(pt, a, &in, &b);
+	int rc = 0;
+	if (in.starts > in.ends) {
+		rc = cli_error("--starts %s 晚于最后的截止日期", a->starts);
+	} else if (!open_for_import(c, a->dry_run, &created) || code_taken(c, a->code)) {
+		rc = 1;
+	} else if (a->dry_run) {
+		dry_run(c, pt, &in, encoding, a->starts != NULL);
+	} else if (!store_import_plan(c->st, &c->who, &in)) {
+		rc = cli_error("导入失败，未写入任何内容: %s", store_error(c->st));
+	} else {
+		/* A database made here is shared like one made by init. */
+		if (created && chmod(c->db_path, 0660) != 0)
+			cli_error("无法设置 %s 的权限: %s", c->db_path, strerror(errno));
+		cli_say(stdout, "已导入《%s》（%s）：%d 个领域，%d 项措施，%d 项任务（用 ducha --plan \"%s\" tasks 查看）",
+		        a->title, a->code, in.nareas, in.nmeasures, in.ntasks, a->code);
+	}
+	built_free(&b, pt->nareas, pt->ntasks);
+	return rc;
+}
+
+int cli_import_plan(cli *c, int argc, char **argv)
+{
+	plan_args a = { 0 };
+	int rc = parse_plan_args(c, argc, argv, &a);
+	if (rc)
+		return rc;
+	if (!valid_args(&a))
+		return 1;
+	if (!a.dry_run && c->who.role != ROLE_ADMIN)
+		return cli_error("%s（%s）无权导入工作方案：只有管理员（admin）可以（可先用 --dry-run 检查）",
+		                 c->who.user, model_role_name(c->who.role));
+	csv_table csv;
+	char err[1024];
+	if (!csvread_file(a.file, &csv, err, sizeof err))
+		return cli_error("%s；未导入任何内容", err);
+	plantable pt;
+	if (!plantable_read(&csv, !a.no_indicators, &pt)) {
+		print_errors(a.file, &pt);
+		rc = 1;
+	} else {
+		rc = load(c, &a, &pt, csv.encoding);
+	}
+	plantable_free(&pt);
+	csvread_free(&csv);
+	return rc;
+}

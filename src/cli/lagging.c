@@ -1,0 +1,264 @@
+/* lagging: every flagged task and indicator, worst first, with its reason
+ * and lead agencies. The verdicts come from the flag module, the same one
+ * the tasks list, show, the TUI and the summaries ask. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/cli.h"
+#include "ducha/date.h"
+#include "ducha/flag.h"
+#include "ducha/table.h"
+
+/* One judged item: an indicator, or a task that has none. */
+typedef struct lag_row {
+	const task_detail *d;
+	const indicator_rec *ind;    /* NULL: the task itself */
+	const indicator_state *st;   /* NULL with ind */
+	const task_state *ts;
+} lag_row;
+
+typedef struct lag_args {
+	task_filter filter;
+	const char *agency;
+	out_format fmt;
+} lag_args;
+
+static const table_column lag_columns[] = {
+	{ "flag", "预警值", 0, false, true },
+	{ "label", "预警", 0, false, false },
+	{ "task", "序号", 0, true, false },
+	{ "indicator", "指标", 16, false, false },
+	{ "expected", "序时", 0, true, true },
+	{ "actual", "实际", 0, true, true },
+	{ "actual_period", "填报季度", 0, false, true },
+	{ "target", "目标", 0, true, true },
+	{ "unit", "单位", 0, false, true },
+	{ "due", "截止日期", 0, false, true },
+	{ "lead", "牵头单位", 14, false, false },
+	{ "forecast", "预测值", 0, true, true },
+	{ "forecast_met", "预计达标", 0, false, true },
+	{ "reason", "原因", 0, false, false },
+};
+enum { LAG_NCOLS = sizeof lag_columns / sizeof lag_columns[0] };
+
+static int parse_args(cli *c, int argc, char **argv, lag_args *a)
+{
+	static const struct option opts[] = {
+		{ "area", required_argument, 0, 'a' }, { "agency", required_argument, 0, 'g' },
+		{ "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 },
+	};
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'a':
+			if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '9')
+				return cli_usage_error(c, "--area \"%s\" 应为领域编号 1–5", optarg);
+			a->filter.area = optarg[0] - '0';
+			break;
+		case 'g': a->agency = optarg; break;
+		case 'f':
+			if (!format_parse(optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON, &a->fmt))
+				return cli_usage_error(c, "不支持的输出格式 \"%s\"", optarg);
+			break;
+		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	return 0;
+}
+
+/* Worst first; then by task number and indicator order, so the list is stable. */
+static int row_order(const void *pa, const void *pb)
+{
+	const lag_row *a = pa, *b = pb;
+	flag_value fa = a->st ? a->st->flag : a->ts->flag, fb = b->st ? b->st->flag : b->ts->flag;
+	if (fa != fb)
+		return fa > fb ? -1 : 1;
+	if (a->d->task.num != b->d->task.num)
+		return a->d->task.num < b->d->task.num ? -1 : 1;
+	int oa = a->ind ? a->ind->ord : 0, ob = b->ind ? b->ind->ord : 0;
+	return (oa > ob) - (oa < ob);
+}
+
+static void add_date(table *t, int day)
+{
+	char date[DATE_TEXT_SIZE];
+	if (day <= 0) {
+		table_null(t);
+		return;
+	}
+	date_format(day, date);
+	table_text(t, date);
+}
+
+static void add_label(table *t, flag_value f, bool english, out_format fmt)
+{
+	char shown[64];
+	if (fmt == FMT_TEXT)
+		snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, english));
+	else
+		snprintf(shown, sizeof shown, "%s", flag_label(f, english));
+	table_text(t, shown);
+}
+
+/* The numbers of an indicator row, or nulls for a task row. */
+static void add_numbers(table *t, const lag_row *r)
+{
+	const indicator_state *st = r->st;
+	if (!st) {
+		for (int i = 0; i < 4; i++)   /* expected, actual, its quarter, target */
+			table_null(t);
+		table_text(t, "");
+		add_date(t, r->ts->due);
+		return;
+	}
+	char period[PERIOD_TEXT_SIZE] = "";
+	table_real(t, st->expected);
+	if (st->has_actual) {
+		table_real(t, st->actual);
+		period_format(st->actual_year, st->actual_quarter, period);
+		table_text(t, period);
+	} else {
+		table_null(t);
+		table_null(t);
+	}
+	table_real(t, st->target);
+	table_text(t, r->ind->unit);
+	add_date(t, st->due);
+}
+
+static void add_row(cli *c, table *t, const lag_row *r, bool english, out_format fmt)
+{
+	flag_value f = r->st ? r->st->flag : r->ts->flag;
+	table_text(t, flag_name(f));
+	add_label(t, f, english, fmt);
+	table_int(t, r->d->task.num);
+	/* A task judged without indicators: an empty field, shown as a dash. */
+	table_text(t, r->ind ? r->ind->name : fmt == FMT_TEXT ? "—" : "");
+	add_numbers(t, r);
+	table_list(t, c->st, r->d->task.lead);
+	if (r->st && r->st->has_forecast) {
+		table_real(t, r->st->forecast_value);
+		add_date(t, r->st->forecast_met_day);
+	} else {
+		table_null(t);
+		table_null(t);
+	}
+	table_text(t, r->st ? r->st->reason : r->ts->reason);
+}
+
+static bool flagged(flag_value f)
+{
+	return f != FLAG_DONE && f != FLAG_OK;
+}
+
+/* The rows of one task: its flagged indicators, or the task itself when it
+ * has none. Returns the count appended. */
+static int task_rows(const task_detail *d, const task_state *ts, lag_row *out)
+{
+	int n = 0;
+	if (d->nindicators == 0) {
+		if (flagged(ts->flag))
+			out[n++] = (lag_row){ d, NULL, NULL, ts };
+		return n;
+	}
+	/* An accepted task is closed, whatever its indicators still say. */
+	if (ts->flag == FLAG_DONE)
+		return 0;
+	for (int i = 0; i < d->nindicators; i++)
+		if (flagged(ts->indicators[i].flag))
+			out[n++] = (lag_row){ d, &d->indicators[i], &ts->indicators[i], ts };
+	return n;
+}
+
+/* Loads and judges every task that matches; arrays are malloc'd. */
+static bool judge_all(cli *c, const task_filter *f, bool english, task_detail **ds, task_state **ss,
+                      int *n)
+{
+	task_rec *tasks;
+	if (!store_tasks(c->st, c->plan.id, f, &tasks, n)) {
+		*n = 0;
+		return false;
+	}
+	*ds = calloc((size_t)*n + 1, sizeof **ds);
+	*ss = calloc((size_t)*n + 1, sizeof **ss);
+	if (!*ds || !*ss)
+		abort();
+	bool ok = true;
+	for (int i = 0; i < *n; i++) {
+		bool found;
+		if (ok && store_task_detail(c->st, c->plan.id, tasks[i].num, &(*ds)[i], &found))
+			flag_evaluate_task(&(*ds)[i], &c->plan, c->as_of, &c->cfg.flags, english, &(*ss)[i]);
+		else
+			ok = false;
+		model_task_free(&tasks[i]);
+	}
+	free(tasks);
+	return ok;
+}
+
+static void print_heading(const cli *c, int rows, bool english)
+{
+	char date[DATE_TEXT_SIZE];
+	date_format(c->as_of, date);
+	if (english)
+		printf("As of %s: %d flagged item%s\n", date, rows, rows == 1 ? "" : "s");
+	else
+		printf("截至 %s：%d 项预警\n", date, rows);
+}
+
+static int print_rows(cli *c, const lag_args *a, task_detail *ds, task_state *ss, int n, bool english)
+{
+	int cap = 0;
+	for (int i = 0; i < n; i++)
+		cap += ds[i].nindicators + 1;
+	lag_row *rows = calloc((size_t)cap + 1, sizeof *rows);
+	if (!rows)
+		abort();
+	int nrows = 0;
+	for (int i = 0; i < n; i++)
+		nrows += task_rows(&ds[i], &ss[i], rows + nrows);
+	qsort(rows, (size_t)nrows, sizeof *rows, row_order);
+	table t;
+	table_init(&t, lag_columns, LAG_NCOLS);
+	for (int i = 0; i < nrows; i++)
+		add_row(c, &t, &rows[i], english, a->fmt);
+	if (a->fmt == FMT_TEXT)
+		print_heading(c, nrows, english);
+	bool ok = table_print(&t, c->st, a->fmt, stdout);
+	table_free(&t);
+	free(rows);
+	return ok ? 0 : cli_error("%s", store_error(c->st));
+}
+
+int cli_lagging(cli *c, int argc, char **argv)
+{
+	lag_args a = { .fmt = FMT_TEXT };
+	int rc = parse_args(c, argc, argv, &a);
+	if (rc)
+		return rc;
+	if (!cli_open(c, false))
+		return 1;
+	if (a.agency) {
+		bool found;
+		if (!store_agency_find(c->st, a.agency, &a.filter.agency_id, &found) || !found)
+			return cli_error("%s", store_error(c->st));
+	}
+	bool english = strcmp(c->cfg.lang, "en") == 0;
+	task_detail *ds = NULL;
+	task_state *ss = NULL;
+	int n = 0;
+	bool ok = judge_all(c, &a.filter, english, &ds, &ss, &n);
+	rc = ok ? print_rows(c, &a, ds, ss, n, english) : cli_error("%s", store_error(c->st));
+	for (int i = 0; i < n; i++) {
+		flag_task_state_free(&ss[i]);
+		model_detail_free(&ds[i]);
+	}
+	free(ds);
+	free(ss);
+	return rc;
+}

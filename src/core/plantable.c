@@ -1,0 +1,617 @@
+#include "ducha/plantable.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/text.h"
+#include "ducha/validate.h"
+
+const char plantable_default_section[] = "全部任务";
+
+/* Header names as offices write them (compared without spaces, ASCII lower case). */
+static const char *const col_names[PT_NCOLS][7] = {
+	[PT_NUM] = { "序号", "编号", "任务序号", "no", "no.", NULL },
+	[PT_AREA] = { "领域", "重点领域", "板块", NULL },
+	[PT_MEASURE] = { "措施", "主要措施", "工作措施", NULL },
+	[PT_TEXT] = { "重点任务", "工作任务", "主要任务", "任务内容", "任务", NULL },
+	[PT_DEADLINE] = { "完成时限", "完成时间", "时限", NULL },
+	[PT_LEAD] = { "牵头单位", "牵头部门", NULL },
+	[PT_SUPPORT] = { "配合单位", "配合部门", NULL },
+};
+static const char *const col_label[PT_NCOLS] = { "序号", "领域", "措施", "重点任务", "完成时限",
+	                                             "牵头单位", "配合单位" };
+static const bool col_required[PT_NCOLS] = { true, false, false, true, true, true, true };
+/* The schema's limits, in characters, for the cell as typed. */
+static const int col_max_chars[PT_NCOLS] = { 20, 200, 200, 4000, 100, 2000, 2000 };
+enum { AGENCY_MAX_CHARS = 100, MAX_AREAS = 99, MAX_MEASURES = 999, MAX_TASK_NUM = 100000,
+       MAX_PER_ROLE = 100 };
+
+static void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		abort();
+	return q;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *p = strdup(s);
+	if (!p)
+		abort();
+	return p;
+}
+
+static void add_error(plantable *t, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void add_error(plantable *t, int line, const char *fmt, ...)
+{
+	if (t->nerrors == PLANTABLE_MAX_ERRORS)
+		return;
+	if (t->nerrors % 16 == 0)
+		t->errors = xrealloc(t->errors, sizeof *t->errors * (size_t)(t->nerrors + 16));
+	plantable_error *e = &t->errors[t->nerrors++];
+	e->line = line;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+}
+
+/* --- cells ------------------------------------------------------------------ */
+
+static bool is_blank_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
+}
+
+static bool is_break_cp(uint32_t cp)
+{
+	return cp == '\n' || cp == '\r';
+}
+
+static bool ascii_word(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+/* Code points of s (invalid bytes stop it: cells are validated first). */
+static uint32_t *decode_all(const char *s, int *n)
+{
+	size_t len = strlen(s);
+	uint32_t *cp = xrealloc(NULL, sizeof *cp * (len + 1));
+	*n = 0;
+	for (size_t i = 0; i < len;) {
+		size_t k = text_decode(s + i, len - i, &cp[*n]);
+		if (k == 0)
+			break;
+		i += k;
+		(*n)++;
+	}
+	return cp;
+}
+
+static size_t put_cp(char *out, uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static char *encode(const uint32_t *cp, int from, int to)
+{
+	char *out = xrealloc(NULL, (size_t)(to - from) * 4 + 1);
+	size_t o = 0;
+	for (int i = from; i < to; i++)
+		o += put_cp(out + o, cp[i]);
+	out[o] = '\0';
+	return out;
+}
+
+char *plantable_join_lines(const char *cell)
+{
+	int n;
+	uint32_t *cp = decode_all(cell, &n);
+	uint32_t *out = xrealloc(NULL, sizeof *out * (size_t)(n + 1));
+	int o = 0;
+	for (int i = 0; i < n; i++) {
+		if (!is_break_cp(cp[i])) {
+			out[o++] = cp[i];
+			continue;
+		}
+		/* A break with the blanks around it is layout: drop it all, but keep
+		 * two ASCII words apart. */
+		while (o > 0 && is_blank_cp(out[o - 1]))
+			o--;
+		while (i + 1 < n && (is_blank_cp(cp[i + 1]) || is_break_cp(cp[i + 1])))
+			i++;
+		if (o > 0 && i + 1 < n && ascii_word(out[o - 1]) && ascii_word(cp[i + 1]))
+			out[o++] = ' ';
+	}
+	int s = 0;
+	while (s < o && is_blank_cp(out[s]))
+		s++;
+	while (o > s && is_blank_cp(out[o - 1]))
+		o--;
+	char *text = encode(out, s, o);
+	free(cp);
+	free(out);
+	return text;
+}
+
+/* A cell as exported by table_csv_field: a leading ' that neutralised a
+ * formula (= + - @) is not part of the text. */
+static const char *cell_at(const csv_row *r, int col)
+{
+	if (col < 0 || col >= r->nfields)
+		return "";
+	const char *s = r->fields[col];
+	if (s[0] == '\'' && s[1] && strchr("=+-@", s[1]))
+		return s + 1;
+	return s;
+}
+
+/* 0–9, ０–９, 一二三四五六七八九十百零〇 */
+static bool is_cn_numeral(uint32_t cp)
+{
+	static const uint32_t cn[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+	                               0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6, 0x3007 };
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+		return true;
+	for (size_t i = 0; i < sizeof cn / sizeof cn[0]; i++)
+		if (cp == cn[i])
+			return true;
+	return false;
+}
+
+/* "一、创新能力…", "（一）加快…", "1. 加快…" → the title without its number. */
+static char *strip_numbering(const char *s)
+{
+	int n, i = 0;
+	uint32_t *cp = decode_all(s, &n);
+	bool bracket = n > 0 && (cp[0] == '(' || cp[0] == 0xFF08);
+	i = bracket;
+	int digits = i;
+	while (i < n && is_cn_numeral(cp[i]))
+		i++;
+	bool numbered = false;
+	if (i > digits && bracket && i < n && (cp[i] == ')' || cp[i] == 0xFF09)) {
+		i++;
+		numbered = true;
+		if (i < n && (cp[i] == 0x3001 || cp[i] == '.' || cp[i] == 0xFF0E))
+			i++;
+	} else if (i > digits && !bracket && i < n && (cp[i] == 0x3001 || cp[i] == '.' || cp[i] == 0xFF0E)) {
+		i++;
+		numbered = true;
+	}
+	if (!numbered)
+		i = 0;
+	while (i < n && is_blank_cp(cp[i]))
+		i++;
+	char *out = encode(cp, i < n ? i : 0, n);
+	free(cp);
+	return out;
+}
+
+/* --- agencies ----------------------------------------------------------------- */
+
+static bool is_list_separator(uint32_t cp)
+{
+	return cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == ';' || cp == 0xFF1B || is_break_cp(cp);
+}
+
+void plantable_free_names(char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static bool add_name(char ***names, int *n, const uint32_t *cp, int len, char *err, size_t errlen)
+{
+	if (len == 0)
+		return true;
+	char *name = encode(cp, 0, len);
+	if (len > AGENCY_MAX_CHARS) {
+		snprintf(err, errlen, "单位名称太长（%d 个字符，最多 %d 个）: %.60s…", len, AGENCY_MAX_CHARS, name);
+		free(name);
+		return false;
+	}
+	for (int i = 0; i < *n; i++)
+		if (strcmp((*names)[i], name) == 0) {
+			free(name);
+			return true;
+		}
+	*names = xrealloc(*names, sizeof **names * (size_t)(*n + 1));
+	(*names)[(*n)++] = name;
+	return true;
+}
+
+int plantable_split_agencies(const char *cell, char ***names, char *err, size_t errlen)
+{
+	int n, count = 0, depth = 0, len = 0;
+	uint32_t *cp = decode_all(cell, &n);
+	uint32_t *name = xrealloc(NULL, sizeof *name * (size_t)(n + 1));
+	*names = NULL;
+	bool ok = true;
+	for (int i = 0; ok && i <= n; i++) {
+		uint32_t c = i < n ? cp[i] : 0;
+		if (c == '(' || c == 0xFF08)
+			depth++;
+		else if ((c == ')' || c == 0xFF09) && depth > 0)
+			depth--;
+		if (i == n || (depth == 0 && is_list_separator(c))) {
+			ok = add_name(names, &count, name, len, err, errlen);
+			len = 0;
+		} else if (!is_blank_cp(c) && !is_break_cp(c)) {
+			/* 市 发 展 改 革 委 → 市发展改革委; 各区县(自治县) → 各区县（自治县） */
+			name[len++] = c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c;
+		}
+	}
+	free(cp);
+	free(name);
+	if (!ok) {
+		plantable_free_names(*names, count);
+		*names = NULL;
+		return -1;
+	}
+	return count;
+}
+
+/* --- header ------------------------------------------------------------------- */
+
+static bool find_columns(const csv_row *row, int col[PT_NCOLS])
+{
+	for (int c = 0; c < PT_NCOLS; c++)
+		col[c] = csvread_column(row, col_names[c]);
+	return col[PT_NUM] >= 0 && col[PT_TEXT] >= 0;
+}
+
+/* The header row's index, or -1 (with the errors recorded). */
+static int find_header(const csv_table *csv, int col[PT_NCOLS], plantable *t)
+{
+	if (csv->nrows == 0) {
+		add_error(t, 1, "文件中没有任何内容");
+		return -1;
+	}
+	for (int r = 0; r < csv->nrows && r < PLANTABLE_HEADER_SEARCH; r++) {
+		if (!find_columns(&csv->rows[r], col))
+			continue;
+		t->header_line = csv->rows[r].line;
+		for (int c = 0; c < PT_NCOLS; c++) {
+			t->has_col[c] = col[c] >= 0;
+			if (col_required[c] && col[c] < 0)
+				add_error(t, t->header_line, "表头缺少“%s”列（列名按名称匹配，顺序不限）", col_label[c]);
+		}
+		return t->nerrors ? -1 : r;
+	}
+	add_error(t, csv->rows[0].line, "找不到表头：前 %d 行中没有同时含“序号”和“重点任务”两列的行",
+	          PLANTABLE_HEADER_SEARCH);
+	return -1;
+}
+
+/* --- rows ------------------------------------------------------------------ */
+
+typedef struct reader {
+	plantable *t;
+	const int *col;
+	const csv_row *row;
+	char *area, *measure;        /* the current 领域 / 措施, filled down */
+	bool propose;
+	int row_errors;
+} reader;
+
+static void row_error(reader *rd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void row_error(reader *rd, const char *fmt, ...)
+{
+	char msg[480];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	add_error(rd->t, rd->row->line, "%s", msg);
+	rd->row_errors++;
+}
+
+static const char *cell(const reader *rd, plantable_col c)
+{
+	return cell_at(rd->row, rd->col[c]);
+}
+
+/* The cell through validate_text; its label names the column. */
+static bool valid_cell(reader *rd, plantable_col c)
+{
+	if (rd->col[c] < 0)
+		return true;
+	char field[64], err[400];
+	snprintf(field, sizeof field, "%s（第 %d 列）", col_label[c], rd->col[c] + 1);
+	text_rule rule = { field, col_max_chars[c], true, col_required[c] && c != PT_SUPPORT };
+	if (validate_text(&rule, cell(rd, c), err, sizeof err))
+		return true;
+	row_error(rd, "%s", err);
+	return false;
+}
+
+static bool parse_num(reader *rd, int *num)
+{
+	char *s = plantable_join_lines(cell(rd, PT_NUM));
+	int n;
+	uint32_t *cp = decode_all(s, &n);
+	long v = 0;
+	int i = 0, digits = 0;
+	for (; i < n; i++) {
+		uint32_t c = cp[i] >= 0xFF10 && cp[i] <= 0xFF19 ? '0' + (cp[i] - 0xFF10) : cp[i];
+		if (c < '0' || c > '9' || digits >= 7)
+			break;
+		v = v * 10 + (long)(c - '0');
+		digits++;
+	}
+	/* "1." and "1、" are how lists are numbered. */
+	if (i < n && (cp[i] == '.' || cp[i] == 0x3001 || cp[i] == 0xFF0E))
+		i++;
+	bool ok = digits > 0 && i == n && v >= 1 && v <= MAX_TASK_NUM;
+	if (!ok)
+		row_error(rd, "序号（第 %d 列）\"%.40s\" 不是 1–%d 的整数", rd->col[PT_NUM] + 1, s, MAX_TASK_NUM);
+	*num = (int)v;
+	free(cp);
+	free(s);
+	return ok;
+}
+
+static bool parse_agencies(reader *rd, plantable_col c, char ***names, int *n)
+{
+	char err[300];
+	*names = NULL;
+	*n = plantable_split_agencies(cell(rd, c), names, err, sizeof err);
+	if (*n < 0) {
+		row_error(rd, "%s（第 %d 列）: %s", col_label[c], rd->col[c] + 1, err);
+		*n = 0;
+		return false;
+	}
+	if (*n > MAX_PER_ROLE) {
+		row_error(rd, "%s（第 %d 列）: 单位太多（%d 个，最多 %d 个）", col_label[c], rd->col[c] + 1, *n,
+		          MAX_PER_ROLE);
+		return false;
+	}
+	if (c == PT_LEAD && *n == 0) {
+		row_error(rd, "牵头单位（第 %d 列）不能为空（合并单元格另存为 CSV 后只留在第一行，请逐行填写）",
+		          rd->col[c] + 1);
+		return false;
+	}
+	return true;
+}
+
+static void check_both_roles(reader *rd, const plantable_task *task)
+{
+	for (int i = 0; i < task->nlead; i++)
+		for (int j = 0; j < task->nsupport; j++)
+			if (strcmp(task->lead[i], task->support[j]) == 0)
+				row_error(rd, "“%s”同时列在牵头单位和配合单位中", task->lead[i]);
+}
+
+/* A 领域/措施 cell, or the one above it when empty (a merged cell). */
+static bool section(reader *rd, plantable_col c, char **current)
+{
+	if (rd->col[c] < 0)
+		return true;
+	char *joined = plantable_join_lines(cell(rd, c));
+	char *title = strip_numbering(joined);
+	free(joined);
+	if (title[0]) {
+		free(*current);
+		*current = title;
+		return true;
+	}
+	free(title);
+	if (*current)
+		return true;
+	row_error(rd, "%s（第 %d 列）为空，上面也没有可沿用的%s", col_label[c], rd->col[c] + 1, col_label[c]);
+	return false;
+}
+
+static int area_number(plantable *t, const char *title)
+{
+	for (int i = 0; i < t->nareas; i++)
+		if (strcmp(t->areas[i], title) == 0)
+			return i + 1;
+	t->areas = xrealloc(t->areas, sizeof *t->areas * (size_t)(t->nareas + 1));
+	t->areas[t->nareas++] = xstrdup(title);
+	return t->nareas;
+}
+
+static int measure_number(plantable *t, int area, const char *title)
+{
+	for (int i = 0; i < t->nmeasures; i++)
+		if (t->measures[i].area == area && strcmp(t->measures[i].title, title) == 0)
+			return i + 1;
+	t->measures = xrealloc(t->measures, sizeof *t->measures * (size_t)(t->nmeasures + 1));
+	t->measures[t->nmeasures++] = (plantable_measure){ area, xstrdup(title) };
+	return t->nmeasures;
+}
+
+/* Without a 领域 column: one area for the plan; without a 措施 column: one
+ * measure per area, named like it. */
+static bool place(reader *rd, plantable_task *task)
+{
+	plantable *t = rd->t;
+	const char *area = rd->area ? rd->area : plantable_default_section;
+	const char *measure = rd->measure ? rd->measure : area;
+	task->area = area_number(t, area);
+	task->measure = measure_number(t, task->area, measure);
+	if (t->nareas > MAX_AREAS)
+		row_error(rd, "领域超过 %d 个", MAX_AREAS);
+	if (t->nmeasures > MAX_MEASURES)
+		row_error(rd, "措施超过 %d 项", MAX_MEASURES);
+	return rd->row_errors == 0;
+}
+
+static void free_task(plantable_task *task)
+{
+	free(task->text);
+	free(task->deadline);
+	plantable_free_names(task->lead, task->nlead);
+	plantable_free_names(task->support, task->nsupport);
+	free(task->targets);
+}
+
+static bool parse_deadline(reader *rd, plantable_task *task)
+{
+	char err[300];
+	if (deadline_parse(cell(rd, PT_DEADLINE), &task->due, err, sizeof err)) {
+		task->deadline = plantable_join_lines(cell(rd, PT_DEADLINE));
+		return true;
+	}
+	row_error(rd, "完成时限（第 %d 列）: %s", rd->col[PT_DEADLINE] + 1, err);
+	return false;
+}
+
+/* One row into a task; every problem in it is recorded. */
+static void read_row(reader *rd)
+{
+	plantable_task task = { .line = rd->row->line };
+	rd->row_errors = 0;
+	bool ok[PT_NCOLS];
+	for (int c = 0; c < PT_NCOLS; c++)
+		ok[c] = valid_cell(rd, (plantable_col)c);
+	/* Each valid cell is read on, so that one line lists all its problems. */
+	if (ok[PT_NUM])
+		parse_num(rd, &task.num);
+	if (ok[PT_TEXT]) {
+		task.text = plantable_join_lines(cell(rd, PT_TEXT));
+		if (!task.text[0])
+			row_error(rd, "重点任务（第 %d 列）只有空白", rd->col[PT_TEXT] + 1);
+	}
+	if (ok[PT_DEADLINE])
+		parse_deadline(rd, &task);
+	bool lead = ok[PT_LEAD] && parse_agencies(rd, PT_LEAD, &task.lead, &task.nlead);
+	bool support = ok[PT_SUPPORT] && parse_agencies(rd, PT_SUPPORT, &task.support, &task.nsupport);
+	if (lead && support)
+		check_both_roles(rd, &task);
+	/* A 措施 filled down never crosses into another 领域. */
+	char *area_before = rd->area ? xstrdup(rd->area) : NULL;
+	if (ok[PT_AREA] && section(rd, PT_AREA, &rd->area) && area_before &&
+	    strcmp(area_before, rd->area) != 0) {
+		free(rd->measure);
+		rd->measure = NULL;
+	}
+	free(area_before);
+	if (ok[PT_MEASURE])
+		section(rd, PT_MEASURE, &rd->measure);
+	if (rd->row_errors || !place(rd, &task)) {
+		free_task(&task);
+		return;
+	}
+	if (rd->propose) {
+		task.targets = xrealloc(NULL, sizeof *task.targets);
+		target_propose(task.text, task.targets);
+	}
+	plantable *t = rd->t;
+	t->tasks = xrealloc(t->tasks, sizeof *t->tasks * (size_t)(t->ntasks + 1));
+	t->tasks[t->ntasks++] = task;
+}
+
+/* A title row, a repeated header (a table printed over several pages), a
+ * row with neither number nor task: which of them to skip or refuse. */
+static bool skip_row(reader *rd)
+{
+	const char *num = cell(rd, PT_NUM), *text = cell(rd, PT_TEXT);
+	if (csvread_header_is(num, col_names[PT_NUM]) && csvread_header_is(text, col_names[PT_TEXT]))
+		return true;
+	char *n = plantable_join_lines(num), *x = plantable_join_lines(text);
+	bool neither = !n[0] && !x[0];
+	free(n);
+	free(x);
+	if (neither)
+		row_error(rd, "这一行既没有序号也没有重点任务（如是说明文字，请删去）");
+	return neither;
+}
+
+static int by_num(const void *a, const void *b)
+{
+	const plantable_task *x = *(plantable_task *const *)a, *y = *(plantable_task *const *)b;
+	if (x->num != y->num)
+		return (x->num > y->num) - (x->num < y->num);
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static void check_duplicates(plantable *t)
+{
+	plantable_task **order = xrealloc(NULL, sizeof *order * (size_t)t->ntasks);
+	for (int i = 0; i < t->ntasks; i++)
+		order[i] = &t->tasks[i];
+	qsort(order, (size_t)t->ntasks, sizeof *order, by_num);
+	for (int i = 1; i < t->ntasks; i++)
+		if (order[i]->num == order[i - 1]->num)
+			add_error(t, order[i]->line, "序号 %d 与第 %d 行重复", order[i]->num, order[i - 1]->line);
+	free(order);
+}
+
+/* Errors in line order; within a line, in the order found (columns). At
+ * most PLANTABLE_MAX_ERRORS, so an insertion sort (stable) is enough. */
+static void sort_errors(plantable *t)
+{
+	for (int i = 1; i < t->nerrors; i++) {
+		plantable_error e = t->errors[i];
+		int j = i;
+		for (; j > 0 && t->errors[j - 1].line > e.line; j--)
+			t->errors[j] = t->errors[j - 1];
+		t->errors[j] = e;
+	}
+}
+
+bool plantable_read(const csv_table *csv, bool propose_targets, plantable *out)
+{
+	memset(out, 0, sizeof *out);
+	int col[PT_NCOLS];
+	int header = find_header(csv, col, out);
+	if (header < 0)
+		return false;
+	reader rd = { .t = out, .col = col, .propose = propose_targets };
+	for (int r = header + 1; r < csv->nrows; r++) {
+		rd.row = &csv->rows[r];
+		if (!skip_row(&rd))
+			read_row(&rd);
+	}
+	free(rd.area);
+	free(rd.measure);
+	check_duplicates(out);
+	if (out->ntasks == 0 && out->nerrors == 0)
+		add_error(out, out->header_line, "表头下面没有任何任务");
+	sort_errors(out);
+	return out->nerrors == 0;
+}
+
+void plantable_free(plantable *t)
+{
+	for (int i = 0; i < t->ntasks; i++)
+		free_task(&t->tasks[i]);
+	free(t->tasks);
+	for (int i = 0; i < t->nareas; i++)
+		free(t->areas[i]);
+	free(t->areas);
+	for (int i = 0; i < t->nmeasures; i++)
+		free(t->measures[i].title);
+	free(t->measures);
+	free(t->errors);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,253 @@
+/* backup and restore through SQLite's online backup API (sqlite3_backup_*).
+ * The wrapper in db.c keeps its connection to itself, so these open
+ * connections of their own: a backup reads a consistent snapshot through one,
+ * and a restore writes into the live file through one on which no
+ * transaction of ours is open (the backup API requires that). */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+enum { BACKUP_RETRY_MS = 20 };
+
+static sqlite3 *open_raw(const char *path, bool write, int busy_ms, char *err, size_t errlen)
+{
+	sqlite3 *h = NULL;
+	int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+	if (sqlite3_open_v2(path, &h, flags, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "无法打开 %s: %s", path, h ? sqlite3_errmsg(h) : "out of memory");
+		sqlite3_close(h);
+		return NULL;
+	}
+	sqlite3_busy_timeout(h, busy_ms);
+	return h;
+}
+
+/* Every page of from into to, as one transaction on to. A step that finds
+ * either side locked is retried until the busy timeout has passed. */
+static bool copy_pages(sqlite3 *to, sqlite3 *from, int busy_ms, const char *what, char *err,
+                       size_t errlen)
+{
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+	if (!b) {
+		snprintf(err, errlen, "%s失败: %s", what, sqlite3_errmsg(to));
+		return false;
+	}
+	int rc, waited = 0;
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		if (waited >= busy_ms)
+			break;
+		sqlite3_sleep(BACKUP_RETRY_MS);
+		waited += BACKUP_RETRY_MS;
+	}
+	sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE)
+		return true;
+	snprintf(err, errlen, "%s失败: %s%s", what, sqlite3_errstr(rc),
+	         rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? "（数据库一直被占用，请稍后重试）" : "");
+	return false;
+}
+
+static void remove_db_files(const char *path)
+{
+	static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+	char name[4200];
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+		unlink(name);
+	}
+}
+
+/* A new empty file beside path, for SQLite to fill; its name goes in tmp. */
+static bool make_temp(const char *path, const char *tag, char *tmp, size_t len, char *err,
+                      size_t errlen)
+{
+	snprintf(tmp, len, "%s.%s-XXXXXX", path, tag);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "无法在 %s 旁创建临时文件: %s", path, strerror(errno));
+		return false;
+	}
+	/* A backup holds everything: readable by the group that shares the database, no more. */
+	fchmod(fd, 0640);
+	close(fd);
+	return true;
+}
+
+/* The snapshot as one self-contained file, without a -wal beside it. */
+static bool snapshot_to(const char *db_path, const char *tmp, int busy_ms, char *err, size_t errlen)
+{
+	sqlite3 *from = open_raw(db_path, false, busy_ms, err, errlen);
+	sqlite3 *to = from ? open_raw(tmp, true, busy_ms, err, errlen) : NULL;
+	bool ok = to && copy_pages(to, from, busy_ms, "备份", err, errlen);
+	if (ok && sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "备份失败: %s", sqlite3_errmsg(to));
+		ok = false;
+	}
+	sqlite3_close(to);
+	sqlite3_close(from);
+	return ok;
+}
+
+/* Moves tmp to dest: rename() to replace, link() to refuse an existing dest. */
+static bool put_in_place(const char *tmp, const char *dest, bool replace, char *err, size_t errlen)
+{
+	if (replace ? rename(tmp, dest) == 0 : link(tmp, dest) == 0) {
+		if (!replace)
+			unlink(tmp);
+		return true;
+	}
+	if (errno == EEXIST)
+		snprintf(err, errlen, "%s 已存在，未覆盖（确需覆盖请加 --force）", dest);
+	else
+		snprintf(err, errlen, "无法写入 %s: %s", dest, strerror(errno));
+	return false;
+}
+
+bool store_backup(const char *db_path, const char *dest, bool replace, int busy_timeout_ms,
+                  char *err, size_t errlen)
+{
+	char tmp[4200];
+	if (!make_temp(dest, "tmp", tmp, sizeof tmp, err, errlen))
+		return false;
+	bool ok = snapshot_to(db_path, tmp, busy_timeout_ms, err, errlen) &&
+	          put_in_place(tmp, dest, replace, err, errlen);
+	remove_db_files(tmp);
+	return ok;
+}
+
+/* --- restore ----------------------------------------------------------------- */
+
+static void note_problem(void *ctx, const char *problem)
+{
+	char *first = ctx;
+	if (!first[0])
+		snprintf(first, 512, "%s", problem);
+}
+
+/* The audit chain's head and length as JSON, for the restore row. */
+static char *chain_json(store *s, const char *file)
+{
+	char head[65];
+	int64_t rows = 0;
+	if (!store_audit_head(s, head, &rows))
+		return NULL;
+	json_field f[] = {
+		{ "file", JSON_TEXT, file, 0, 0 },
+		{ "audit_rows", JSON_INT, NULL, rows, 0 },
+		{ "audit_head", JSON_TEXT, head, 0, 0 },
+	};
+	return store_json_object(s, f, 3);
+}
+
+/* src must be a sound ducha database holding a plan; its chain goes in *chain. */
+static bool check_source(const char *src, int busy_ms, char **chain, char *err, size_t errlen)
+{
+	if (access(src, R_OK) != 0) {
+		snprintf(err, errlen, "无法读取 %s: %s", src, strerror(errno));
+		return false;
+	}
+	char why[1024];
+	store *in = store_open(src, STORE_READONLY, busy_ms, why, sizeof why);
+	if (!in) {
+		snprintf(err, errlen, "拒绝恢复：%s", why);
+		return false;
+	}
+	bool has = false;
+	int problems = 0;
+	char first[512] = "";
+	bool ok = store_has_data(in, &has) && (!has || store_check(in, note_problem, first, &problems));
+	if (!ok)
+		snprintf(err, errlen, "拒绝恢复：%s 未通过检查（读取出错）: %s", src, store_error(in));
+	else if (!has)
+		snprintf(err, errlen, "拒绝恢复：%s 中没有任何工作方案", src);
+	else if (problems)
+		snprintf(err, errlen, "拒绝恢复：%s 未通过检查（%d 个问题），第一个: %s", src, problems, first);
+	ok = ok && has && !problems && (*chain = chain_json(in, src)) != NULL;
+	store_close(in);
+	return ok;
+}
+
+/* The live database, if there is one, must be ducha's; *chain: its audit
+ * chain before the restore (JSON), NULL when the file does not exist. */
+static bool check_target(const char *db_path, int busy_ms, char **chain, char *err, size_t errlen)
+{
+	*chain = NULL;
+	if (access(db_path, F_OK) != 0)
+		return true;
+	char why[1024];
+	store *live = store_open(db_path, 0, busy_ms, why, sizeof why);
+	if (!live) {
+		snprintf(err, errlen, "拒绝恢复：%s", why);
+		return false;
+	}
+	bool schema = false;
+	*chain = store_has_data(live, &schema) && schema ? chain_json(live, db_path) : NULL;
+	store_close(live);
+	return true;
+}
+
+/* Appends the 'restore' audit row to the copy about to become the database. */
+static bool audit_restore(const char *tmp, const actor *who, const char *old_json,
+                          const char *new_json, int busy_ms, char *err, size_t errlen)
+{
+	char why[1024];
+	store *t = store_open(tmp, 0, busy_ms, why, sizeof why);
+	if (!t) {
+		snprintf(err, errlen, "恢复失败: %s", why);
+		return false;
+	}
+	bool ok = db_begin(t->db) &&
+	          store_audit_append(t, who, "restore", "database", old_json, new_json) &&
+	          db_commit(t->db);
+	if (!ok) {
+		snprintf(err, errlen, "恢复失败: %s", store_error(t));
+		db_rollback(t->db);
+	}
+	store_close(t);
+	return ok;
+}
+
+static bool copy_file_db(const char *from_path, const char *to_path, int busy_ms, const char *what,
+                         char *err, size_t errlen)
+{
+	sqlite3 *from = open_raw(from_path, false, busy_ms, err, errlen);
+	sqlite3 *to = from ? open_raw(to_path, true, busy_ms, err, errlen) : NULL;
+	bool ok = to && copy_pages(to, from, busy_ms, what, err, errlen);
+	sqlite3_close(to);
+	sqlite3_close(from);
+	return ok;
+}
+
+bool store_restore(const char *db_path, const char *src, const actor *who, int busy_timeout_ms,
+                   char *err, size_t errlen)
+{
+	char *theirs = NULL, *mine = NULL, tmp[4200];
+	bool existed = access(db_path, F_OK) == 0;
+	bool ok = check_source(src, busy_timeout_ms, &theirs, err, errlen) &&
+	          check_target(db_path, busy_timeout_ms, &mine, err, errlen) &&
+	          make_temp(db_path, "restore", tmp, sizeof tmp, err, errlen);
+	if (!ok) {
+		free(theirs);
+		free(mine);
+		return false;
+	}
+	/* The audit row goes into a copy first, so that the database changes
+	 * once, in one transaction, from the old content to the restored one
+	 * with its 'restore' row. */
+	ok = copy_file_db(src, tmp, busy_timeout_ms, "复制备份", err, errlen) &&
+	     audit_restore(tmp, who, mine, theirs, busy_timeout_ms, err, errlen) &&
+	     copy_file_db(tmp, db_path, busy_timeout_ms, "恢复", err, errlen);
+	remove_db_files(tmp);
+	free(theirs);
+	free(mine);
+	/* A database created here is shared like one made by init. */
+	if (ok && !existed)
+		chmod(db_path, 0660);
+	return ok;
+}

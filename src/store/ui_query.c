@@ -1,0 +1,118 @@
+/* Reads for the full-screen program: areas, task numbers by filter, search.
+ * Lists ask for numbers only and load the few rows they show. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void *grow(void *p, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	void *q = realloc(p, (size_t)*cap * size);
+	if (!q)
+		abort();
+	return q;
+}
+
+bool store_areas(store *s, int64_t plan_id, area_rec **out, int *n)
+{
+	db_stmt *q = db_prepare(s->db,
+		"SELECT num, title, short FROM area WHERE plan_id = :plan ORDER BY num");
+	*out = NULL;
+	*n = 0;
+	if (!q || !db_bind_int(s->db, q, ":plan", plan_id))
+		return false;
+	int cap = 0, rc;
+	while ((rc = db_step(s->db, q)) == 1) {
+		*out = grow(*out, *n, &cap, sizeof **out);
+		area_rec *a = &(*out)[(*n)++];
+		a->num = (int)db_col_int(q, 0);
+		a->title = db_col_dup(q, 1);
+		a->short_name = db_col_dup(q, 2);
+	}
+	db_reset(q);
+	return rc == 0;
+}
+
+void store_areas_free(area_rec *a, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(a[i].title);
+		free(a[i].short_name);
+	}
+	free(a);
+}
+
+bool store_task_nums(store *s, int64_t plan_id, const task_query *f, int **nums, int *n)
+{
+	/* The year test reads the task's own dues array: a yearly task
+	 * (2016年、2017年) belongs to each year it names. */
+	db_stmt *q = db_prepare(s->db,
+		"SELECT t.num FROM task t JOIN measure m ON m.id = t.measure_id"
+		"  JOIN area a ON a.id = m.area_id"
+		" WHERE t.plan_id = :plan AND (:area = 0 OR a.num = :area)"
+		"   AND (:agency = 0 OR EXISTS (SELECT 1 FROM task_agency y WHERE y.task_id = t.id"
+		"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))"
+		"   AND (:year = 0 OR EXISTS (SELECT 1 FROM json_each(t.dues)"
+		"        WHERE substr(value, 1, 4) = printf('%04d', :year)))"
+		" ORDER BY t.num");
+	*nums = NULL;
+	*n = 0;
+	if (!q || !db_bind_int(s->db, q, ":plan", plan_id) ||
+	    !db_bind_int(s->db, q, ":area", f ? f->area : 0) ||
+	    !db_bind_int(s->db, q, ":agency", f ? f->agency_id : 0) ||
+	    !db_bind_text(s->db, q, ":role", f ? f->role : NULL) ||
+	    !db_bind_int(s->db, q, ":year", f ? f->due_year : 0))
+		return false;
+	int cap = 0, rc;
+	while ((rc = db_step(s->db, q)) == 1) {
+		*nums = grow(*nums, *n, &cap, sizeof **nums);
+		(*nums)[(*n)++] = (int)db_col_int(q, 0);
+	}
+	db_reset(q);
+	return rc == 0;
+}
+
+bool store_search(store *s, int64_t plan_id, const char *needle, int limit,
+                  search_hit **out, int *n)
+{
+	/* instr() compares characters, so a Chinese substring matches exactly;
+	 * lower() folds ASCII only, which is what people expect of "AI" or "ai". */
+	db_stmt *q = db_prepare(s->db,
+		"SELECT num, kind, text FROM ("
+		"  SELECT t.num AS num, 0 AS kind, t.text AS text, 0 AS ord FROM task t"
+		"   WHERE t.plan_id = :plan AND instr(lower(t.text), lower(:q)) > 0"
+		"  UNION ALL"
+		"  SELECT t.num, CASE n.kind WHEN 'comment' THEN 2 ELSE 1 END, n.text, n.id"
+		"    FROM note n JOIN task t ON t.id = n.task_id"
+		"   WHERE t.plan_id = :plan AND instr(lower(n.text), lower(:q)) > 0"
+		"  UNION ALL"
+		"  SELECT t.num, 3, r.note, r.id FROM report r JOIN task t ON t.id = r.task_id"
+		"   WHERE t.plan_id = :plan AND r.note <> '' AND instr(lower(r.note), lower(:q)) > 0)"
+		" ORDER BY num, kind, ord DESC LIMIT :limit");
+	*out = NULL;
+	*n = 0;
+	if (!q || !db_bind_int(s->db, q, ":plan", plan_id) || !db_bind_text(s->db, q, ":q", needle) ||
+	    !db_bind_int(s->db, q, ":limit", limit))
+		return false;
+	int cap = 0, rc;
+	while ((rc = db_step(s->db, q)) == 1) {
+		*out = grow(*out, *n, &cap, sizeof **out);
+		search_hit *h = &(*out)[(*n)++];
+		h->task_num = (int)db_col_int(q, 0);
+		h->kind = (search_kind)db_col_int(q, 1);
+		h->text = db_col_dup(q, 2);
+	}
+	db_reset(q);
+	return rc == 0;
+}
+
+void store_search_free(search_hit *h, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(h[i].text);
+	free(h);
+}

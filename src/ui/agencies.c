@@ -1,0 +1,236 @@
+/* Agencies: how many tasks each leads and supports, and how those tasks
+ * stand; Enter lists an agency's tasks. */
+#include "ducha/ui_agencies.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/text.h"
+#include "ducha/ui_draw.h"
+#include "ducha/ui_i18n.h"
+#include "ducha/ui_list.h"
+#include "ducha/ui_tasklist.h"
+
+enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, COUNT_W = 4, NAME_MAX_W = 30 };
+
+typedef struct agencies_view {
+	view base;
+	agency_rec *list;
+	int n;
+	int (*flags)[FLAG_COUNT];   /* per agency: its tasks (lead or support) by flag */
+	ui_list sel;
+	int name_w, flag_w[FLAG_COUNT];
+	bool failed;
+} agencies_view;
+
+static void drop(agencies_view *a)
+{
+	for (int i = 0; i < a->n; i++)
+		model_agency_free(&a->list[i]);
+	free(a->list);
+	free(a->flags);
+	a->list = NULL;
+	a->flags = NULL;
+	a->n = 0;
+}
+
+static bool count_flags(ui *u, int64_t agency, int *count)
+{
+	task_query q = { .agency_id = agency };
+	int *nums, n;
+	if (!store_task_nums(u->c->st, u->c->plan.id, &q, &nums, &n)) {
+		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
+		return false;
+	}
+	bool ok = true;
+	for (int i = 0; i < n && ok; i++) {
+		const ui_task *t = ui_data_task(&u->data, nums[i]);
+		if ((ok = t != NULL))
+			count[t->st.flag]++;
+	}
+	free(nums);
+	return ok;
+}
+
+static bool load(ui *u, agencies_view *a)
+{
+	if (!store_agencies(u->c->st, u->c->plan.id, &a->list, &a->n)) {
+		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
+		return false;
+	}
+	a->flags = calloc((size_t)a->n + 1, sizeof *a->flags);
+	if (!a->flags)
+		abort();
+	for (int i = 0; i < a->n; i++)
+		if (!count_flags(u, a->list[i].id, a->flags[i]))
+			return false;
+	return true;
+}
+
+static void widths(agencies_view *a)
+{
+	int rest = 1 + 2 * (COUNT_W + 1);
+	for (int f = 0; f < FLAG_COUNT; f++) {
+		int w = text_width(flag_label((flag_value)f, ui_english()));
+		a->flag_w[f] = w > COUNT_W ? w : COUNT_W;
+		rest += a->flag_w[f] + 1;
+	}
+	/* Wide screens do not push the counts away from the names. */
+	a->name_w = COLS - rest - 1 < NAME_MAX_W ? COLS - rest - 1 : NAME_MAX_W;
+}
+
+static void agencies_layout(ui *u, view *v)
+{
+	agencies_view *a = (agencies_view *)v;
+	drop(a);
+	a->failed = !load(u, a);
+	if (a->failed)
+		ui_message(u, true, "%s", u->data.err);
+	ui_list_fit(&a->sel, a->n, ui_body_end() - LIST_Y + 1);
+	widths(a);
+}
+
+static void draw_header(agencies_view *a)
+{
+	int x = 1;
+	ui_blank(HEADER_Y, 0, COLS, UI_E_HEADER);
+	ui_put(HEADER_Y, x, a->name_w, UI_L("单位", "Agency"), UI_E_HEADER);
+	x += a->name_w + 1;
+	ui_put_pad(HEADER_Y, x, COUNT_W, UI_L("牵头", "Lead"), UI_E_HEADER, true);
+	x += COUNT_W + 1;
+	ui_put_pad(HEADER_Y, x, COUNT_W, UI_L("配合", "Supp"), UI_E_HEADER, true);
+	x += COUNT_W + 1;
+	/* Worst first, as in the lagging view. */
+	for (int f = FLAG_COUNT - 1; f >= 0; f--) {
+		ui_put_pad(HEADER_Y, x, a->flag_w[f], flag_label((flag_value)f, ui_english()), UI_E_HEADER, true);
+		x += a->flag_w[f] + 1;
+	}
+}
+
+static void draw_row(agencies_view *a, int i, int y)
+{
+	bool on = i == a->sel.sel;
+	ui_elem e = on ? UI_E_SELECTED : UI_E_NORMAL;
+	char num[16];
+	int x = 1;
+	ui_blank(y, 0, COLS, e);
+	ui_put(y, 0, 1, on ? ">" : " ", e);
+	ui_put(y, x, a->name_w, a->list[i].name, e);
+	x += a->name_w + 1;
+	snprintf(num, sizeof num, "%d", a->list[i].lead);
+	ui_put_pad(y, x, COUNT_W, num, e, true);
+	x += COUNT_W + 1;
+	snprintf(num, sizeof num, "%d", a->list[i].support);
+	ui_put_pad(y, x, COUNT_W, num, e, true);
+	x += COUNT_W + 1;
+	for (int f = FLAG_COUNT - 1; f >= 0; f--) {
+		int c = a->flags[i][f];
+		snprintf(num, sizeof num, "%d", c);
+		ui_put_pad(y, x, a->flag_w[f], c ? num : "-", c && !on ? ui_flag_elem((flag_value)f) : e, true);
+		x += a->flag_w[f] + 1;
+	}
+}
+
+static void agencies_draw(ui *u, view *v)
+{
+	(void)u;
+	agencies_view *a = (agencies_view *)v;
+	char title[200];
+	snprintf(title, sizeof title, UI_L("单位一览：%d 个单位；预警数按该单位牵头或配合的任务计",
+	                                   "%d agencies; flags count the tasks each leads or supports"), a->n);
+	ui_put(TITLE_Y, 1, COLS - 2, title, UI_E_LABEL);
+	draw_header(a);
+	for (int r = 0; r < a->sel.height && a->sel.top + r < a->n; r++)
+		draw_row(a, a->sel.top + r, LIST_Y + r);
+}
+
+/* The source of an agency's task list. */
+typedef struct agency_src {
+	int64_t id;
+	char name[101];
+} agency_src;
+
+static bool load_agency_tasks(ui *u, void *ctx, int **nums, int *n, char *title, size_t len)
+{
+	const agency_src *s = ctx;
+	task_query q = { .agency_id = s->id };
+	if (!store_task_nums(u->c->st, u->c->plan.id, &q, nums, n)) {
+		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
+		return false;
+	}
+	int lead = 0;
+	for (int i = 0; i < *n; i++) {
+		const ui_task *t = ui_data_task(&u->data, (*nums)[i]);
+		lead += t && ui_agency_in(t->d.task.lead, s->name);
+	}
+	snprintf(title, len, UI_L("%s 的任务：牵头 %d 项，配合 %d 项", "Tasks of %s: leads %d, supports %d"), s->name,
+	         lead, *n - lead);
+	return true;
+}
+
+static void open_agency(ui *u, agencies_view *a)
+{
+	if (a->n == 0)
+		return;
+	agency_src *s = calloc(1, sizeof *s);
+	if (!s)
+		abort();
+	s->id = a->list[a->sel.sel].id;
+	snprintf(s->name, sizeof s->name, "%s", a->list[a->sel.sel].name);
+	ui_tasklist_source src = { .load = load_agency_tasks, .free = free, .ctx = s, .agency = s->name,
+	                           .kind = "agency" };
+	ui_push(u, ui_tasklist_new(u, &src));
+}
+
+static bool agencies_action(ui *u, view *v, ui_action a)
+{
+	agencies_view *av = (agencies_view *)v;
+	if (a == UI_ACT_OPEN) {
+		open_agency(u, av);
+		return true;
+	}
+	return ui_list_action(&av->sel, a);
+}
+
+static void agencies_mouse(ui *u, view *v, const ui_event *ev)
+{
+	agencies_view *a = (agencies_view *)v;
+	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN)
+		ui_list_wheel(&a->sel, ev->mouse == UI_MOUSE_WHEEL_UP ? -3 : 3);
+	else if (ui_list_click(&a->sel, ev->y - LIST_Y) && ev->mouse == UI_MOUSE_DOUBLE)
+		open_agency(u, a);
+}
+
+static void agencies_free(view *v)
+{
+	agencies_view *a = (agencies_view *)v;
+	drop(a);
+	free(a);
+}
+
+static const ui_action agencies_hints[] = {
+	UI_ACT_OPEN, UI_ACT_LAGGING, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
+};
+
+static const view_ops agencies_ops = {
+	.name = "agencies",
+	.scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST,
+	.layout = agencies_layout,
+	.draw = agencies_draw,
+	.action = agencies_action,
+	.mouse = agencies_mouse,
+	.free = agencies_free,
+	.hints = agencies_hints,
+};
+
+view *ui_agencies_new(ui *u)
+{
+	(void)u;
+	agencies_view *a = calloc(1, sizeof *a);
+	if (!a)
+		abort();
+	a->base.ops = &agencies_ops;
+	return &a->base;
+}

@@ -1,0 +1,111 @@
+/* Scrolled text of coloured segments. */
+#include "ducha/ui_doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/text.h"
+#include "ducha/ui_draw.h"
+
+void ui_doc_free(ui_doc *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		for (int s = 0; s < d->lines[i].nsegs; s++)
+			free(d->lines[i].segs[s].text);
+		free(d->lines[i].segs);
+	}
+	free(d->lines);
+	d->lines = NULL;
+	d->n = d->cap = 0;
+}
+
+void ui_doc_clear(ui_doc *d, int width)
+{
+	ui_doc_free(d);
+	d->width = width;
+}
+
+void ui_doc_line_start(ui_doc *d, int indent)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		ui_doc_line *p = realloc(d->lines, (size_t)d->cap * sizeof *p);
+		if (!p)
+			abort();
+		d->lines = p;
+	}
+	d->lines[d->n++] = (ui_doc_line){ NULL, 0, indent };
+}
+
+void ui_doc_add(ui_doc *d, const char *text, ui_elem e)
+{
+	if (d->n == 0)
+		ui_doc_line_start(d, 0);
+	ui_doc_line *l = &d->lines[d->n - 1];
+	ui_seg *p = realloc(l->segs, (size_t)(l->nsegs + 1) * sizeof *p);
+	char *copy = strdup(text ? text : "");
+	if (!p || !copy)
+		abort();
+	l->segs = p;
+	l->segs[l->nsegs++] = (ui_seg){ copy, e };
+}
+
+void ui_doc_blank(ui_doc *d)
+{
+	ui_doc_line_start(d, 0);
+}
+
+void ui_doc_para(ui_doc *d, int indent, const char *label, int label_w, const char *text, ui_elem e)
+{
+	char **lines;
+	int cols = d->width - indent - label_w;
+	int n = text_wrap(text ? text : "", cols < 2 ? 2 : cols, &lines);
+	for (int i = 0; i < n; i++) {
+		ui_doc_line_start(d, indent);
+		if (label_w) {
+			/* The label column is padded so the text lines up. */
+			char pad[256];
+			int w = i == 0 && label ? text_width(label) : 0;
+			snprintf(pad, sizeof pad, "%s%*s", i == 0 && label ? label : "",
+			         label_w > w ? label_w - w : 0, "");
+			ui_doc_add(d, pad, UI_E_LABEL);
+		}
+		ui_doc_add(d, lines[i], e);
+	}
+	text_free_lines(lines, n);
+}
+
+static void clamp(ui_doc *d)
+{
+	if (d->top > d->n - d->height)
+		d->top = d->n - d->height;
+	if (d->top < 0)
+		d->top = 0;
+}
+
+bool ui_doc_action(ui_doc *d, ui_action a)
+{
+	switch (a) {
+	case UI_ACT_UP: d->top--; break;
+	case UI_ACT_DOWN: d->top++; break;
+	case UI_ACT_PAGE_UP: d->top -= d->height - 1; break;
+	case UI_ACT_PAGE_DOWN: d->top += d->height - 1; break;
+	case UI_ACT_FIRST: d->top = 0; break;
+	case UI_ACT_LAST: d->top = d->n; break;
+	default: return false;
+	}
+	clamp(d);
+	return true;
+}
+
+void ui_doc_draw(ui_doc *d, int y, int x, int h)
+{
+	d->height = h;
+	clamp(d);
+	for (int r = 0; r < h && d->top + r < d->n; r++) {
+		const ui_doc_line *l = &d->lines[d->top + r];
+		int col = x + l->indent, right = x + d->width;
+		for (int s = 0; s < l->nsegs && col < right; s++)
+			col += ui_put(y + r, col, right - col, l->segs[s].text, l->segs[s].elem);
+	}
+}

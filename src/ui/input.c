@@ -1,0 +1,204 @@
+/* Events from the terminal or from a key script. */
+#include "ducha/ui_input.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/text.h"
+
+struct ui_input {
+	bool script;
+	char *text;                 /* the script, comments and line ends removed */
+	size_t pos;
+	ui_script_hooks hooks;
+	char err[200];
+};
+
+ui_input *ui_input_terminal(void)
+{
+	ui_input *in = calloc(1, sizeof *in);
+	if (!in)
+		abort();
+	return in;
+}
+
+/* Keeps the script's text without comment lines and line ends. */
+static char *read_script(FILE *f)
+{
+	size_t cap = 4096, len = 0;
+	char *out = malloc(cap), line[4096];
+	if (!out)
+		abort();
+	while (fgets(line, sizeof line, f)) {
+		if (line[0] == '#')
+			continue;
+		size_t n = strcspn(line, "\r\n");
+		if (len + n + 1 > cap) {
+			cap = (len + n + 1) * 2;
+			char *p = realloc(out, cap);
+			if (!p)
+				abort();
+			out = p;
+		}
+		memcpy(out + len, line, n);
+		len += n;
+	}
+	out[len] = '\0';
+	return out;
+}
+
+ui_input *ui_input_script(const char *path, const ui_script_hooks *hooks, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, errlen, "cannot read key script %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	ui_input *in = ui_input_terminal();
+	in->script = true;
+	in->text = read_script(f);
+	in->hooks = *hooks;
+	fclose(f);
+	return in;
+}
+
+static bool terminal_next(ui_event *ev)
+{
+	wint_t ch;
+	int rc;
+	/* A signal may interrupt the wait; only a closed terminal ends it. */
+	do {
+		errno = 0;
+		rc = get_wch(&ch);
+	} while (rc == ERR && errno == EINTR);
+	if (rc == ERR)
+		return false;
+	memset(ev, 0, sizeof *ev);
+	if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+		ev->kind = UI_EV_RESIZE;
+		return true;
+	}
+	MEVENT me;
+	if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+		if (getmouse(&me) != OK)
+			return terminal_next(ev);
+		ev->kind = UI_EV_MOUSE;
+		ev->y = me.y;
+		ev->x = me.x;
+		ev->mouse = (me.bstate & BUTTON1_DOUBLE_CLICKED) ? UI_MOUSE_DOUBLE
+		          : (me.bstate & BUTTON4_PRESSED) ? UI_MOUSE_WHEEL_UP
+		          : (me.bstate & BUTTON5_PRESSED) ? UI_MOUSE_WHEEL_DOWN : UI_MOUSE_CLICK;
+		return true;
+	}
+	ev->kind = UI_EV_KEY;
+	ev->key = ui_key_from_input(rc == KEY_CODE_YES, (int)ch);
+	return true;
+}
+
+static bool mouse_token(const char *tok, ui_event *ev)
+{
+	static const struct { const char *name; ui_mouse_kind kind; } kinds[] = {
+		{ "click", UI_MOUSE_CLICK }, { "dclick", UI_MOUSE_DOUBLE },
+		{ "wheel-up", UI_MOUSE_WHEEL_UP }, { "wheel-down", UI_MOUSE_WHEEL_DOWN },
+	};
+	char name[16];
+	int x, y;
+	if (sscanf(tok, "%15s %d %d", name, &x, &y) != 3)
+		return false;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(name, kinds[i].name) == 0) {
+			ev->kind = UI_EV_MOUSE;
+			ev->mouse = kinds[i].kind;
+			ev->x = x;
+			ev->y = y;
+			return true;
+		}
+	return false;
+}
+
+/* One <token>: true when it made an event; *stop when the script is wrong. */
+static bool special_token(ui_input *in, const char *tok, ui_event *ev, bool *stop)
+{
+	int cols, rows;
+	if (strcmp(tok, "lt") == 0) {
+		ev->kind = UI_EV_KEY;
+		ev->key = '<';
+		return true;
+	}
+	if (sscanf(tok, "resize %dx%d", &cols, &rows) == 2) {
+		resize_term(rows, cols);
+		ev->kind = UI_EV_RESIZE;
+		return true;
+	}
+	if (strcmp(tok, "dump") == 0 || strncmp(tok, "dump ", 5) == 0) {
+		in->hooks.dump(in->hooks.ctx, tok[4] ? tok + 5 : "");
+		return false;
+	}
+	if (mouse_token(tok, ev))
+		return true;
+	if (ui_key_parse(tok, &ev->key)) {
+		ev->kind = UI_EV_KEY;
+		return true;
+	}
+	if (in->hooks.hook && in->hooks.hook(in->hooks.ctx, tok))
+		return false;
+	snprintf(in->err, sizeof in->err, "unknown token <%.100s> in key script", tok);
+	*stop = true;
+	return false;
+}
+
+static bool script_next(ui_input *in, ui_event *ev)
+{
+	const char *s = in->text;
+	size_t n = strlen(s);
+	while (in->pos < n) {
+		memset(ev, 0, sizeof *ev);
+		if (s[in->pos] == '<') {
+			const char *close = strchr(s + in->pos, '>');
+			if (!close) {
+				snprintf(in->err, sizeof in->err, "unclosed < in key script");
+				return false;
+			}
+			char tok[128];
+			snprintf(tok, sizeof tok, "%.*s", (int)(close - s - in->pos - 1), s + in->pos + 1);
+			in->pos = (size_t)(close - s) + 1;
+			bool stop = false;
+			if (special_token(in, tok, ev, &stop))
+				return true;
+			if (stop)
+				return false;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = text_decode(s + in->pos, n - in->pos, &cp);
+		if (k == 0) {
+			snprintf(in->err, sizeof in->err, "invalid UTF-8 in key script");
+			return false;
+		}
+		in->pos += k;
+		ev->kind = UI_EV_KEY;
+		ev->key = (ui_key)cp;
+		return true;
+	}
+	return false;
+}
+
+bool ui_input_next(ui_input *in, ui_event *ev)
+{
+	return in->script ? script_next(in, ev) : terminal_next(ev);
+}
+
+const char *ui_input_error(const ui_input *in)
+{
+	return in->err;
+}
+
+void ui_input_free(ui_input *in)
+{
+	if (!in)
+		return;
+	free(in->text);
+	free(in);
+}

@@ -1,0 +1,57 @@
+/* A selection that scrolls with it. */
+#include "ducha/ui_list.h"
+
+static void clamp(ui_list *l)
+{
+	if (l->height < 1)
+		l->height = 1;
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	if (l->top > l->sel)
+		l->top = l->sel;
+	if (l->sel >= l->top + l->height)
+		l->top = l->sel - l->height + 1;
+	if (l->top > l->n - l->height)
+		l->top = l->n - l->height;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+void ui_list_fit(ui_list *l, int n, int height)
+{
+	l->n = n;
+	l->height = height;
+	clamp(l);
+}
+
+bool ui_list_action(ui_list *l, ui_action a)
+{
+	switch (a) {
+	case UI_ACT_UP: l->sel--; break;
+	case UI_ACT_DOWN: l->sel++; break;
+	case UI_ACT_PAGE_UP: l->sel -= l->height; l->top -= l->height; break;
+	case UI_ACT_PAGE_DOWN: l->sel += l->height; l->top += l->height; break;
+	case UI_ACT_FIRST: l->sel = 0; break;
+	case UI_ACT_LAST: l->sel = l->n - 1; break;
+	default: return false;
+	}
+	clamp(l);
+	return true;
+}
+
+bool ui_list_click(ui_list *l, int row)
+{
+	if (row < 0 || row >= l->height || l->top + row >= l->n)
+		return false;
+	l->sel = l->top + row;
+	return true;
+}
+
+void ui_list_wheel(ui_list *l, int delta)
+{
+	l->top += delta;
+	l->sel += delta;
+	clamp(l);
+}

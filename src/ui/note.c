@@ -1,0 +1,191 @@
+/* The note editor: a progress note or an inspector's comment. */
+#include "ducha/ui_note.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/ui_draw.h"
+#include "ducha/ui_form.h"
+#include "ducha/ui_i18n.h"
+#include "ducha/validate.h"
+
+enum { NOTE_MAX_CHARS = 2000, FORM_Y = 3 };
+
+typedef struct note_view {
+	view base;
+	int num;
+	int64_t task_id;
+	ui_form form;
+	const char *kinds[2];       /* "progress" and/or "comment", as this user may write */
+	int nkinds;
+} note_view;
+
+static const char *kind_label(const char *kind)
+{
+	return strcmp(kind, "comment") == 0 ? UI_L("督查意见", "inspector's comment") : UI_L("进展情况", "progress note");
+}
+
+static ui_field *text_field(note_view *n)
+{
+	return &n->form.fields[n->form.n - 1];
+}
+
+static const char *chosen_kind(note_view *n)
+{
+	return n->nkinds > 1 ? n->kinds[n->form.fields[0].choice] : n->kinds[0];
+}
+
+static void note_draw(ui *u, view *v)
+{
+	note_view *n = (note_view *)v;
+	const ui_task *t = ui_data_task(&u->data, n->num);
+	char head[200];
+	snprintf(head, sizeof head, UI_L("%s · 任务 %d · ", "%s · task %d · "),
+	         n->nkinds > 1 ? UI_L("进展情况 / 督查意见", "Note") : kind_label(n->kinds[0]), n->num);
+	int x = 1 + ui_put(1, 1, COLS - 2, head, UI_E_HEADER);
+	ui_put(1, x, COLS - x - 1, t ? t->d.task.text : "", UI_E_NORMAL);
+	ui_form_draw(&n->form, FORM_Y, 0, COLS - 1, ui_body_end() - FORM_Y + 1, &u->cursor_y, &u->cursor_x);
+}
+
+static void save(ui *u, note_view *n)
+{
+	const char *kind = chosen_kind(n);
+	text_rule rule = { kind_label(kind), NOTE_MAX_CHARS, true, true };
+	char *text = ui_edit_text(&text_field(n)->edit);
+	ui_form_clear_errors(&n->form);
+	if (!validate_text(&rule, text, text_field(n)->error, sizeof text_field(n)->error)) {
+		ui_form_focus_error(&n->form);
+		ui_message(u, true, "%s", UI_L("有错误，没有保存", "Not saved: see the error under the text"));
+	} else if (ui_may_write(u, n->num, strcmp(kind, "comment") == 0 ? PERM_COMMENT : PERM_PROGRESS)) {
+		if (store_add_note(u->c->st, &u->c->who, n->task_id, kind, text, false)) {
+			int num = n->num;
+			ui_pop(u);
+			ui_data_forget(&u->data, num);
+			ui_relayout(u);
+			ui_message(u, false, UI_L("已保存：任务 %d 的%s", "Saved: %2$s on task %1$d"), num, kind_label(kind));
+		} else {
+			ui_message(u, true, UI_L("没有保存（你的输入都还在）：%s", "Not saved (your input is kept): %s"),
+			           store_error(u->c->st));
+		}
+	}
+	free(text);
+}
+
+static void leave(ui *u, note_view *n)
+{
+	if (!ui_form_modified(&n->form)) {
+		ui_pop(u);
+		return;
+	}
+	ui_detach(u);
+	if (!ui_draft_keep(u, &n->base)) {
+		ui_push(u, &n->base);
+		ui_message(u, true, "%s", UI_L("草稿太多：请先保存这一份", "Too many drafts: save this one first"));
+		return;
+	}
+	ui_message(u, false, UI_L("任务 %d 的备注已留作草稿：再按 n 接着写；退出前会提醒", "Task %d's note is kept as a draft: n goes back to it"),
+	           n->num);
+}
+
+static bool note_action(ui *u, view *v, ui_action a)
+{
+	note_view *n = (note_view *)v;
+	if (a == UI_ACT_SAVE) {
+		save(u, n);
+		return true;
+	}
+	if (a == UI_ACT_CANCEL) {
+		leave(u, n);
+		return true;
+	}
+	bool done = ui_form_action(&n->form, a);
+	if (done)
+		text_field(n)->error[0] = '\0';
+	return done;
+}
+
+static void note_text(ui *u, view *v, uint32_t cp)
+{
+	(void)u;
+	note_view *n = (note_view *)v;
+	ui_form_text(&n->form, cp);
+	text_field(n)->error[0] = '\0';
+}
+
+static void note_mouse(ui *u, view *v, const ui_event *ev)
+{
+	(void)u;
+	if (ev->mouse == UI_MOUSE_CLICK || ev->mouse == UI_MOUSE_DOUBLE)
+		ui_form_click(&((note_view *)v)->form, ev->y);
+}
+
+static int note_task(ui *u, view *v)
+{
+	(void)u;
+	return ((note_view *)v)->num;
+}
+
+static void note_free(view *v)
+{
+	note_view *n = (note_view *)v;
+	ui_form_free(&n->form);
+	free(n);
+}
+
+static const ui_action note_hints[] = {
+	UI_ACT_SAVE, UI_ACT_NEXT_FIELD, UI_ACT_CANCEL, UI_ACT_HELP, UI_ACT_NONE,
+};
+
+const view_ops ui_note_ops = {
+	.name = "note",
+	.scope = UI_SCOPE_EDIT,
+	.draw = note_draw,
+	.action = note_action,
+	.text = note_text,
+	.mouse = note_mouse,
+	.task = note_task,
+	.free = note_free,
+	.hints = note_hints,
+};
+
+/* The kinds this user may write, the usual one first. */
+static void allowed_kinds(ui *u, note_view *n, const task_rec *t)
+{
+	char why[400];
+	bool progress = permission_check(&u->c->who, PERM_PROGRESS, t, why, sizeof why);
+	bool comment = permission_check(&u->c->who, PERM_COMMENT, t, why, sizeof why);
+	if (comment && u->c->who.role == ROLE_INSPECTOR)
+		n->kinds[n->nkinds++] = "comment";
+	if (progress)
+		n->kinds[n->nkinds++] = "progress";
+	if (comment && u->c->who.role != ROLE_INSPECTOR)
+		n->kinds[n->nkinds++] = "comment";
+}
+
+view *ui_note_new(ui *u, int num)
+{
+	const ui_task *t = ui_data_task(&u->data, num);
+	if (!t) {
+		ui_message(u, true, "%s", u->data.err);
+		return NULL;
+	}
+	note_view *n = calloc(1, sizeof *n);
+	if (!n)
+		abort();
+	n->base.ops = &ui_note_ops;
+	n->num = num;
+	n->task_id = t->d.task.id;
+	allowed_kinds(u, n, &t->d.task);
+	if (n->nkinds == 0)
+		n->kinds[n->nkinds++] = "progress";  /* ui_open_note refused already; saving re-checks */
+	ui_form_init(&n->form);
+	if (n->nkinds > 1) {
+		const char *labels[2] = { kind_label(n->kinds[0]), kind_label(n->kinds[1]) };
+		ui_form_add_choice(&n->form, UI_L("类别", "Kind"), labels, 2, 0);
+	}
+	ui_form_add_text(&n->form, UI_L("内容", "Text"), NOTE_MAX_CHARS, "");
+	n->form.focus = n->form.n - 1;
+	return &n->base;
+}

@@ -1,0 +1,428 @@
+/* The quarterly report form. Everything typed stays in the form until it
+ * is saved: a check that fails, a locked database or someone else's save
+ * first never throws input away. */
+#include "ducha/ui_report.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/date.h"
+#include "ducha/table.h"
+#include "ducha/text.h"
+#include "ducha/ui_draw.h"
+#include "ducha/ui_form.h"
+#include "ducha/ui_i18n.h"
+#include "ducha/validate.h"
+
+enum { NOTE_MAX_CHARS = 2000, VALUE_MAX_CHARS = 24, FORM_Y = 3, PERIOD_W = 10, VALUE_W = 14 };
+
+/* The version of each period's report when the form opened (or after a
+ * conflict), so a save can tell whether someone else saved in between. */
+typedef struct seen {
+	char period[8];
+	int version;
+} seen;
+
+typedef struct report_view {
+	view base;
+	int num;
+	int64_t task_id;
+	ui_form form;
+	int nind;
+	indicator_rec *ind;         /* copies of the indicators: name, unit, kind */
+	seen *seen;
+	int nseen;
+} report_view;
+
+static ui_field *period_field(report_view *r) { return &r->form.fields[0]; }
+static ui_field *value_field(report_view *r, int i) { return &r->form.fields[1 + i]; }
+static ui_field *status_field(report_view *r) { return &r->form.fields[1 + r->nind]; }
+static ui_field *note_field(report_view *r) { return &r->form.fields[2 + r->nind]; }
+
+static void remember_versions(report_view *r, const task_detail *d)
+{
+	free(r->seen);
+	r->seen = calloc((size_t)d->nreports + 1, sizeof *r->seen);
+	if (!r->seen)
+		abort();
+	r->nseen = d->nreports;
+	for (int i = 0; i < d->nreports; i++) {
+		snprintf(r->seen[i].period, sizeof r->seen[i].period, "%s", d->reports[i].period);
+		r->seen[i].version = d->reports[i].version;
+	}
+}
+
+static int expected_version(const report_view *r, const char *period)
+{
+	for (int i = 0; i < r->nseen; i++)
+		if (strcmp(r->seen[i].period, period) == 0)
+			return r->seen[i].version;
+	return STORE_EXPECT_NEW;
+}
+
+static const report_rec *report_for(const task_detail *d, const char *period)
+{
+	for (int i = 0; i < d->nreports; i++)
+		if (strcmp(d->reports[i].period, period) == 0)
+			return &d->reports[i];
+	return NULL;
+}
+
+static bool value_of(const report_rec *rep, int64_t id, double *v)
+{
+	for (int i = 0; rep && i < rep->nvalues; i++)
+		if (rep->indicator_ids[i] == id) {
+			*v = rep->values[i];
+			return true;
+		}
+	return false;
+}
+
+/* The name and unit on the left; milestones say what 1 and 0 mean. */
+static void indicator_label(const indicator_rec *i, char *buf, size_t len)
+{
+	if (i->milestone)
+		snprintf(buf, len, UI_L("%s（1 已完成，0 未完成）", "%s (1 done, 0 not)"), i->name);
+	else if (i->unit[0])
+		snprintf(buf, len, UI_L("%s（%s）", "%s (%s)"), i->name, i->unit);
+	else
+		snprintf(buf, len, "%s", i->name);
+}
+
+/* Beside the field: the target and the last value reported before this
+ * quarter (amending a quarter shows its own value in the field). */
+static void indicator_aside(const task_detail *d, const indicator_rec *i, int year, int quarter,
+                            char *buf, size_t len)
+{
+	char a[32], b[32], target[96], last[96] = "";
+	table_format_number(i->target, a, sizeof a);
+	table_format_number(i->target_hi, b, sizeof b);
+	if (i->milestone)
+		snprintf(target, sizeof target, "%s", UI_L("里程碑", "milestone"));
+	else if (i->cmp == CMP_RANGE)
+		snprintf(target, sizeof target, UI_L("目标 %s–%s", "target %s–%s"), a, b);
+	else
+		snprintf(target, sizeof target, UI_L("目标 %s %s", "target %s %s"), model_comparator_symbol(i->cmp), a);
+	int n;
+	value_point *pts = model_indicator_series(d, i->id, &n);
+	while (n && (pts[n - 1].year > year || (pts[n - 1].year == year && pts[n - 1].quarter >= quarter)))
+		n--;
+	if (n) {
+		table_format_number(pts[n - 1].value, a, sizeof a);
+		snprintf(last, sizeof last, UI_L("；上次 %s（%dQ%d）", "; last %s (%dQ%d)"), a, pts[n - 1].year,
+		         pts[n - 1].quarter);
+	}
+	free(pts);
+	snprintf(buf, len, "%s%s", target, last);
+}
+
+static int status_index(const char *status)
+{
+	for (int i = 0; i < UI_REPORT_STATUSES; i++)
+		if (status && strcmp(status, ui_report_status[i]) == 0)
+			return i;
+	return 1;  /* in-progress */
+}
+
+static void add_indicator_fields(report_view *r, const task_detail *d, const report_rec *rep, int year,
+                                 int quarter)
+{
+	r->nind = d->nindicators;
+	r->ind = calloc((size_t)r->nind + 1, sizeof *r->ind);
+	if (!r->ind)
+		abort();
+	for (int i = 0; i < r->nind; i++) {
+		const indicator_rec *src = &d->indicators[i];
+		indicator_rec *dst = &r->ind[i];
+		*dst = *src;
+		dst->name = strdup(src->name);
+		dst->unit = strdup(src->unit);
+		if (!dst->name || !dst->unit)
+			abort();
+		char label[300], value[32] = "";
+		double v;
+		indicator_label(src, label, sizeof label);
+		if (value_of(rep, src->id, &v))
+			table_format_number(v, value, sizeof value);
+		ui_field *f = ui_form_add_line(&r->form, label, VALUE_W, VALUE_MAX_CHARS, value);
+		indicator_aside(d, src, year, quarter, f->aside, sizeof f->aside);
+	}
+}
+
+static void build_form(report_view *r, const task_detail *d, int as_of)
+{
+	int y, q;
+	char period[PERIOD_TEXT_SIZE];
+	period_of_date(as_of, &y, &q);
+	period_format(y, q, period);
+	const report_rec *rep = report_for(d, period);
+	const report_rec *latest = model_latest_report(d);
+	const char *status_labels[UI_REPORT_STATUSES];
+	for (int i = 0; i < UI_REPORT_STATUSES; i++)
+		status_labels[i] = ui_status_label(ui_report_status[i]);
+	ui_form_init(&r->form);
+	ui_form_add_line(&r->form, UI_L("填报季度", "Quarter"), PERIOD_W, 6, period);
+	add_indicator_fields(r, d, rep, y, q);
+	ui_form_add_choice(&r->form, UI_L("进展状态", "Status"), status_labels, UI_REPORT_STATUSES,
+	                   status_index(rep ? rep->status : latest ? latest->status : NULL));
+	ui_form_add_text(&r->form, UI_L("进展说明", "Note"), NOTE_MAX_CHARS, rep ? rep->note : "");
+	if (rep)
+		snprintf(note_field(r)->aside, sizeof note_field(r)->aside, "%s",
+		         UI_L("（已有本季度填报，保存即修改）", "(this quarter has a report: saving amends it)"));
+	/* The value fields come first: the quarter is usually right. */
+	r->form.focus = r->nind ? 1 : 1 + r->nind;
+}
+
+/* --- checks and saving -------------------------------------------------- */
+
+static bool check_period(ui *u, report_view *r, char *period)
+{
+	char *text = ui_edit_text(&period_field(r)->edit);
+	int y, q;
+	bool ok = period_parse(text, &y, &q);
+	if (!ok)
+		snprintf(period_field(r)->error, sizeof period_field(r)->error, "%s",
+		         UI_L("填报季度应写成 YYYYQn（n 为 1–4），如 2017Q4", "Write the quarter as YYYYQn (n 1–4), e.g. 2017Q4"));
+	else if (period_first_day(y, q) > u->c->as_of) {
+		char as_of[DATE_TEXT_SIZE];
+		date_format(u->c->as_of, as_of);
+		snprintf(period_field(r)->error, sizeof period_field(r)->error,
+		         UI_L("%s 还没有开始（截至 %s）", "%s has not begun (as of %s)"), text, as_of);
+		ok = false;
+	} else
+		period_format(y, q, period);
+	free(text);
+	return ok;
+}
+
+/* The typed values: blank fields are left out (not reported). */
+static int check_values(report_view *r, int64_t *ids, double *values, bool *ok)
+{
+	int n = 0;
+	for (int i = 0; i < r->nind; i++) {
+		ui_field *f = value_field(r, i);
+		char *text = ui_edit_text(&f->edit);
+		double v;
+		if (text[0] == '\0') {
+			free(text);
+			continue;
+		}
+		if (!validate_number(r->ind[i].name, text, &v, f->error, sizeof f->error))
+			*ok = false;
+		else if (r->ind[i].milestone && v != 0 && v != 1) {
+			snprintf(f->error, sizeof f->error, UI_L("%s是里程碑，只能填 1（已完成）或 0（未完成）",
+			                                         "%s is a milestone: 1 (done) or 0 (not done)"), r->ind[i].name);
+			*ok = false;
+		} else {
+			ids[n] = r->ind[i].id;
+			values[n++] = v;
+		}
+		free(text);
+	}
+	return n;
+}
+
+static bool check_note(report_view *r, char **note)
+{
+	text_rule rule = { UI_L("进展说明", "The note"), NOTE_MAX_CHARS, true, false };
+	*note = ui_edit_text(&note_field(r)->edit);
+	return validate_text(&rule, *note, note_field(r)->error, sizeof note_field(r)->error);
+}
+
+/* After someone else saved first: their version beside each field, ours
+ * kept in the fields; the next save goes over theirs on purpose. */
+static void show_theirs(ui *u, report_view *r, const char *period)
+{
+	ui_data_forget(&u->data, r->num);
+	const ui_task *t = ui_data_task(&u->data, r->num);
+	const report_rec *rep = t ? report_for(&t->d, period) : NULL;
+	if (!rep) {
+		ui_message(u, true, "%s", store_error(u->c->st));
+		return;
+	}
+	remember_versions(r, &t->d);
+	for (int i = 0; i < r->nind; i++) {
+		double v;
+		char num[32] = "—";
+		if (value_of(rep, r->ind[i].id, &v))
+			table_format_number(v, num, sizeof num);
+		snprintf(value_field(r, i)->aside, sizeof value_field(r, i)->aside, UI_L("%s 已存：%s", "%s saved: %s"),
+		         rep->author, num);
+	}
+	snprintf(status_field(r)->aside, sizeof status_field(r)->aside, UI_L("%s 已存：%s", "%s saved: %s"),
+	         rep->author, ui_status_label(rep->status));
+	snprintf(note_field(r)->aside, sizeof note_field(r)->aside, UI_L("%s 已存：%s", "%s saved: %s"), rep->author,
+	         rep->note[0] ? rep->note : "—");
+	char key[32];
+	ui_keymap_first(&u->keys, UI_ACT_SAVE, key, sizeof key);
+	ui_relayout(u);
+	ui_message(u, true, UI_L("%s 已先保存了 %s 的填报（见各项右侧）；你的输入都在，再按 %s 以你的为准",
+	                         "%s saved %s first (shown beside the fields); yours is kept: %s saves yours over it"),
+	           rep->author, period, key);
+}
+
+static void save_failed(ui *u, report_view *r, const char *period)
+{
+	switch (store_last_failure(u->c->st)) {
+	case STORE_FAIL_CONFLICT:
+		show_theirs(u, r, period);
+		break;
+	case STORE_FAIL_BUSY:
+		ui_message(u, true, "%s", UI_L("数据库正忙（有人正在保存）：没有保存，你的输入都还在，请稍后再按保存键",
+		                               "The database is busy (someone is saving): nothing saved, your input is kept; save again in a moment"));
+		break;
+	default:
+		ui_message(u, true, UI_L("没有保存（你的输入都还在）：%s", "Not saved (your input is kept): %s"),
+		           store_error(u->c->st));
+		break;
+	}
+}
+
+static void save(ui *u, report_view *r)
+{
+	char period[PERIOD_TEXT_SIZE] = "", *note = NULL;
+	int64_t *ids = calloc((size_t)r->nind + 1, sizeof *ids);
+	double *values = calloc((size_t)r->nind + 1, sizeof *values);
+	if (!ids || !values)
+		abort();
+	ui_form_clear_errors(&r->form);
+	bool ok = check_period(u, r, period);
+	int n = check_values(r, ids, values, &ok);
+	ok = check_note(r, &note) && ok;
+	if (!ok) {
+		ui_form_focus_error(&r->form);
+		ui_message(u, true, "%s", UI_L("有错误，没有保存：请按各项下面的提示修改", "Not saved: correct the fields marked below them"));
+	} else if (ui_may_write(u, r->num, PERM_REPORT)) {
+		report_input in = { .task_id = r->task_id, .expected_version = expected_version(r, period),
+		                    .status = ui_report_status[status_field(r)->choice], .note = note,
+		                    .nvalues = n, .indicator_ids = ids, .values = values };
+		snprintf(in.period, sizeof in.period, "%s", period);
+		if (store_save_report(u->c->st, &u->c->who, &in)) {
+			int num = r->num;
+			ui_pop(u);
+			ui_data_forget(&u->data, num);
+			ui_relayout(u);
+			ui_message(u, false, UI_L("已保存：任务 %d %s 季度填报", "Saved: task %d, report for %s"), num, period);
+		} else {
+			save_failed(u, r, period);
+		}
+	}
+	free(ids);
+	free(values);
+	free(note);
+}
+
+/* --- the view ----------------------------------------------------------- */
+
+static void report_draw(ui *u, view *v)
+{
+	report_view *r = (report_view *)v;
+	const ui_task *t = ui_data_task(&u->data, r->num);
+	char head[160];
+	snprintf(head, sizeof head, UI_L("季度填报 · 任务 %d · ", "Quarterly report · task %d · "), r->num);
+	int x = 1 + ui_put(1, 1, COLS - 2, head, UI_E_HEADER);
+	ui_put(1, x, COLS - x - 1, t ? t->d.task.text : "", UI_E_NORMAL);
+	ui_form_draw(&r->form, FORM_Y, 0, COLS - 1, ui_body_end() - FORM_Y + 1, &u->cursor_y, &u->cursor_x);
+}
+
+static void leave(ui *u, report_view *r)
+{
+	if (!ui_form_modified(&r->form)) {
+		ui_pop(u);
+		return;
+	}
+	ui_detach(u);
+	if (!ui_draft_keep(u, &r->base)) {
+		ui_push(u, &r->base);
+		ui_message(u, true, "%s", UI_L("草稿太多：请先保存这一份", "Too many drafts: save this one first"));
+		return;
+	}
+	ui_message(u, false, UI_L("任务 %d 的填报已留作草稿：再按 u 接着填；退出前会提醒", "Task %d's report is kept as a draft: u goes back to it"),
+	           r->num);
+}
+
+static bool report_action(ui *u, view *v, ui_action a)
+{
+	report_view *r = (report_view *)v;
+	if (a == UI_ACT_SAVE) {
+		save(u, r);
+		return true;
+	}
+	if (a == UI_ACT_CANCEL) {
+		leave(u, r);
+		return true;
+	}
+	int focus = r->form.focus;
+	bool done = ui_form_action(&r->form, a);
+	if (done && focus == r->form.focus)
+		r->form.fields[focus].error[0] = '\0';
+	return done;
+}
+
+static void report_text(ui *u, view *v, uint32_t cp)
+{
+	(void)u;
+	report_view *r = (report_view *)v;
+	ui_form_text(&r->form, cp);
+	r->form.fields[r->form.focus].error[0] = '\0';
+}
+
+static void report_mouse(ui *u, view *v, const ui_event *ev)
+{
+	(void)u;
+	if (ev->mouse == UI_MOUSE_CLICK || ev->mouse == UI_MOUSE_DOUBLE)
+		ui_form_click(&((report_view *)v)->form, ev->y);
+}
+
+static int report_task(ui *u, view *v)
+{
+	(void)u;
+	return ((report_view *)v)->num;
+}
+
+static void report_free(view *v)
+{
+	report_view *r = (report_view *)v;
+	for (int i = 0; i < r->nind; i++)
+		model_indicator_free(&r->ind[i]);
+	free(r->ind);
+	free(r->seen);
+	ui_form_free(&r->form);
+	free(r);
+}
+
+static const ui_action report_hints[] = {
+	UI_ACT_SAVE, UI_ACT_NEXT_FIELD, UI_ACT_CANCEL, UI_ACT_HELP, UI_ACT_NONE,
+};
+
+const view_ops ui_report_ops = {
+	.name = "report",
+	.scope = UI_SCOPE_EDIT,
+	.draw = report_draw,
+	.action = report_action,
+	.text = report_text,
+	.mouse = report_mouse,
+	.task = report_task,
+	.free = report_free,
+	.hints = report_hints,
+};
+
+view *ui_report_new(ui *u, int num)
+{
+	const ui_task *t = ui_data_task(&u->data, num);
+	if (!t) {
+		ui_message(u, true, "%s", u->data.err);
+		return NULL;
+	}
+	report_view *r = calloc(1, sizeof *r);
+	if (!r)
+		abort();
+	r->base.ops = &ui_report_ops;
+	r->num = num;
+	r->task_id = t->d.task.id;
+	remember_versions(r, &t->d);
+	build_form(r, &t->d, u->c->as_of);
+	return &r->base;
+}

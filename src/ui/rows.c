@@ -1,0 +1,120 @@
+/* Task rows, the same in every list of tasks. */
+#include "ducha/ui_rows.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/date.h"
+#include "ducha/ui_draw.h"
+#include "ducha/ui_i18n.h"
+
+enum { ROW_MARK = 1, ROW_NUM = 4, ROW_DUE = 10, ROW_PROGRESS = 4, ROW_ROLE = 4 };
+
+void ui_rows_layout(ui_row_cols *c, int x, int w, bool with_role)
+{
+	memset(c, 0, sizeof *c);
+	c->x = x;
+	c->w = w;
+	c->num = ROW_NUM;
+	c->role = with_role ? ROW_ROLE : 0;
+	c->due = ROW_DUE;
+	c->lead = w >= 110 ? 20 : w >= 96 ? 16 : 12;
+	c->progress = ROW_PROGRESS;
+	c->flag = ui_flag_width();
+	int fixed = ROW_MARK + c->num + 1 + (c->role ? c->role + 1 : 0) + 1 + c->due + 1 + c->lead + 1 +
+	            c->progress + 1 + c->flag;
+	c->text = w - fixed;
+}
+
+/* Left edges of the columns, in order: num, role, text, due, lead, progress, flag. */
+static void edges(const ui_row_cols *c, int xs[7])
+{
+	int x = c->x + ROW_MARK;
+	xs[0] = x;
+	x += c->num + 1;
+	xs[1] = x;
+	x += c->role ? c->role + 1 : 0;
+	xs[2] = x;
+	x += c->text + 1;
+	xs[3] = x;
+	x += c->due + 1;
+	xs[4] = x;
+	x += c->lead + 1;
+	xs[5] = x;
+	x += c->progress + 1;
+	xs[6] = x;
+}
+
+void ui_rows_header(const ui_row_cols *c, int y)
+{
+	int xs[7];
+	edges(c, xs);
+	ui_blank(y, c->x, c->w, UI_E_HEADER);
+	ui_put_pad(y, xs[0], c->num, UI_L("序号", "No."), UI_E_HEADER, true);
+	if (c->role)
+		ui_put(y, xs[1], c->role, UI_L("角色", "Role"), UI_E_HEADER);
+	ui_put(y, xs[2], c->text, UI_L("重点任务", "Task"), UI_E_HEADER);
+	ui_put(y, xs[3], c->due, UI_L("截止日期", "Due"), UI_E_HEADER);
+	ui_put(y, xs[4], c->lead, UI_L("牵头单位", "Lead"), UI_E_HEADER);
+	ui_put_pad(y, xs[5], c->progress, UI_L("进度", "Done"), UI_E_HEADER, true);
+	ui_put(y, xs[6], c->flag, UI_L("预警", "Flag"), UI_E_HEADER);
+}
+
+/* "a;b" as people write it: "a、b". */
+static char *list_text(const char *joined)
+{
+	size_t n = strlen(joined), k = 0;
+	char *out = malloc(n * 3 + 1);
+	if (!out)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		if (joined[i] == ';') {
+			memcpy(out + k, "、", 3);
+			k += 3;
+		} else {
+			out[k++] = joined[i];
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+static const char *role_of(const task_rec *t, const char *agency)
+{
+	if (ui_agency_in(t->lead, agency))
+		return UI_L("牵头", "lead");
+	return ui_agency_in(t->support, agency) ? UI_L("配合", "supp") : "";
+}
+
+void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, const char *agency)
+{
+	int xs[7];
+	char buf[32];
+	ui_elem e = selected ? UI_E_SELECTED : UI_E_NORMAL;
+	edges(c, xs);
+	ui_blank(y, c->x, c->w, e);
+	/* The selection is marked by a sign too, not by colour alone. */
+	ui_put(y, c->x, ROW_MARK, selected ? ">" : " ", e);
+	snprintf(buf, sizeof buf, "%d", num);
+	ui_put_pad(y, xs[0], c->num, buf, e, true);
+	const ui_task *t = ui_data_task(&u->data, num);
+	if (!t) {
+		ui_put(y, xs[2], c->text, u->data.err, UI_E_ERROR);
+		return;
+	}
+	if (c->role)
+		ui_put(y, xs[1], c->role, role_of(&t->d.task, agency ? agency : ""), e);
+	ui_put(y, xs[2], c->text, t->d.task.text, e);
+	date_format(t->d.task.due, buf);
+	ui_put(y, xs[3], c->due, buf, e);
+	char *lead = list_text(t->d.task.lead);
+	ui_put(y, xs[4], c->lead, lead, e);
+	free(lead);
+	if (t->progress >= 0)
+		snprintf(buf, sizeof buf, "%d%%", t->progress);
+	else
+		snprintf(buf, sizeof buf, "-");
+	ui_put_pad(y, xs[5], c->progress, buf, e, true);
+	ui_put_flag(y, xs[6], c->flag, t->st.flag);
+}

@@ -1,0 +1,46 @@
+/* The screen as text, for the golden screen tests. */
+#include "ducha/ui_screen.h"
+
+#include <curses.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ducha/text.h"
+#include "ducha/ui_edit.h"
+
+/* One row of curscr as UTF-8, trailing spaces removed. A wide character
+ * fills two cells: the second is skipped. */
+static void dump_row(FILE *out, int y)
+{
+	char line[4096];
+	size_t len = 0;
+	for (int x = 0; x < COLS && len + 8 < sizeof line;) {
+		cchar_t cc;
+		wchar_t wch[CCHARW_MAX + 1] = { 0 };
+		attr_t attrs;
+		short pair;
+		uint32_t cp = ' ';
+		if (mvwin_wch(curscr, y, x, &cc) == OK && getcchar(&cc, wch, &attrs, &pair, NULL) == OK &&
+		    wch[0])
+			cp = (uint32_t)wch[0];
+		len += ui_edit_encode(cp, line + len);
+		int w = text_cp_width(cp);
+		x += w > 0 ? w : 1;
+	}
+	while (len && line[len - 1] == ' ')
+		len--;
+	fprintf(out, "%.*s\n", (int)len, line);
+}
+
+void ui_screen_dump(FILE *out, const char *label, bool cursor_shown)
+{
+	int cy, cx;
+	getyx(curscr, cy, cx);
+	fprintf(out, "=== %s %dx%d", label && *label ? label : "screen", COLS, LINES);
+	if (cursor_shown)
+		fprintf(out, " cursor %d,%d", cy, cx);
+	fprintf(out, " ===\n");
+	for (int y = 0; y < LINES; y++)
+		dump_row(out, y);
+	fflush(out);
+}

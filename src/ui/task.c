@@ -1,0 +1,319 @@
+/* A task in full, scrolled: what it is, who does it, how far along it is
+ * and why it has its flag, and everything reported on it, newest first. */
+#include "ducha/ui_task.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/date.h"
+#include "ducha/table.h"
+#include "ducha/text.h"
+#include "ducha/ui_doc.h"
+#include "ducha/ui_i18n.h"
+
+enum { LABEL_W = 10, DOC_X = 1 };
+
+
+typedef struct task_view {
+	view base;
+	int num;
+	ui_doc doc;
+} task_view;
+
+/* The labels under an indicator: two Chinese characters, or a short English word. */
+static int sub_w(void)
+{
+	return ui_english() ? 8 : 6;
+}
+
+static void number(double v, char *buf, size_t len)
+{
+	table_format_number(v, buf, len);
+}
+
+static void add_flag(ui_doc *d, flag_value f)
+{
+	char shown[64];
+	snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, ui_english()));
+	ui_doc_add(d, shown, ui_flag_elem(f));
+}
+
+static void list_para(ui_doc *d, const char *label, const char *joined)
+{
+	size_t n = strlen(joined), k = 0;
+	char *shown = malloc(n * 3 + 4);
+	if (!shown)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		if (joined[i] == ';') {
+			memcpy(shown + k, "、", 3);
+			k += 3;
+		} else {
+			shown[k++] = joined[i];
+		}
+	}
+	snprintf(shown + k, 4, "%s", k ? "" : "—");
+	ui_doc_para(d, 0, label, LABEL_W, shown, UI_E_NORMAL);
+	free(shown);
+}
+
+static void build_head(ui_doc *d, const ui_task *t)
+{
+	const task_rec *r = &t->d.task;
+	char head[200], cn[16], measure[600];
+	snprintf(head, sizeof head, UI_L("任务 %d  【%s】  ", "Task %d  [%s]  "), r->num, r->area_short);
+	ui_doc_line_start(d, 0);
+	ui_doc_add(d, head, UI_E_HEADER);
+	add_flag(d, t->st.flag);
+	ui_doc_blank(d);
+	text_cn_number(r->measure_num, cn, sizeof cn);
+	snprintf(measure, sizeof measure, UI_L("（%s）%s", "(%s) %s"), cn, r->measure_title);
+	ui_doc_para(d, 0, UI_L("所属措施", "Measure"), LABEL_W, measure, UI_E_NORMAL);
+	ui_doc_para(d, 0, UI_L("重点任务", "Task"), LABEL_W, r->text, UI_E_NORMAL);
+}
+
+static void build_facts(ui_doc *d, const ui_task *t)
+{
+	const task_rec *r = &t->d.task;
+	char deadline[400];
+	size_t len = (size_t)snprintf(deadline, sizeof deadline, "%s  →  ", r->deadline);
+	for (int i = 0; i < r->ndues && len + 16 < sizeof deadline; i++) {
+		char due[DATE_TEXT_SIZE];
+		date_format(r->dues[i], due);
+		len += (size_t)snprintf(deadline + len, sizeof deadline - len, "%s%s", i ? UI_L("、", ", ") : "", due);
+	}
+	ui_doc_para(d, 0, UI_L("完成时限", "Deadline"), LABEL_W, deadline, UI_E_NORMAL);
+	list_para(d, UI_L("牵头单位", "Lead"), r->lead);
+	list_para(d, UI_L("配合单位", "Support"), r->support);
+	ui_doc_para(d, 0, UI_L("任务状态", "Status"), LABEL_W, ui_status_label(r->status), UI_E_NORMAL);
+	ui_doc_line_start(d, 0);
+	ui_doc_add(d, UI_L("预警      ", "Flag      "), UI_E_LABEL);
+	add_flag(d, t->st.flag);
+	ui_doc_para(d, 0, "", LABEL_W, t->st.reason, UI_E_NORMAL);
+}
+
+static void target_text(const indicator_rec *i, double target, char *buf, size_t len)
+{
+	char a[32], b[32];
+	number(target, a, sizeof a);
+	number(i->target_hi, b, sizeof b);
+	if (i->milestone)
+		snprintf(buf, len, "%s", UI_L("完成（里程碑，1 = 已完成）", "done (milestone, 1 = done)"));
+	else if (i->cmp == CMP_RANGE)
+		snprintf(buf, len, "%s–%s %s", a, b, i->unit);
+	else
+		snprintf(buf, len, "%s %s %s", model_comparator_symbol(i->cmp), a, i->unit);
+}
+
+static void forecast_text(const indicator_rec *i, const indicator_state *s, char *buf, size_t len)
+{
+	char v[64], day[DATE_TEXT_SIZE];
+	if (s->flag == FLAG_DONE) {
+		snprintf(buf, len, "%s", UI_L("已达标，无需预测", "Met: nothing to forecast"));
+		return;
+	}
+	if (!s->has_forecast) {
+		snprintf(buf, len, "%s", UI_L("数据不足，无法预测", "Not enough reports to forecast"));
+		return;
+	}
+	flag_format_quantity(s->forecast_value, i->unit, v, sizeof v);
+	size_t n = (size_t)snprintf(buf, len, UI_L("按目前进度，到期约 %s", "at this pace, about %s by the due date"), v);
+	if (s->forecast_met_day == 0)
+		snprintf(buf + n, len - n, "%s", UI_L("，不能达标", "; the target is not met"));
+	else if (s->forecast_met_day <= (s->due ? s->due : i->due))
+		snprintf(buf + n, len - n, "%s", UI_L("，可按期达标", "; the target is met in time"));
+	else {
+		date_format(s->forecast_met_day, day);
+		snprintf(buf + n, len - n, UI_L("，预计 %s 才能达标", "; the target is met only on %s"), day);
+	}
+}
+
+/* Quantities as the flag reasons print them, so the figures agree. */
+static void progress_text(const indicator_rec *i, const indicator_state *s, char *buf, size_t len)
+{
+	char a[64], e[64], g[64];
+	double gap = flag_shown_gap(s);
+	flag_format_quantity(s->actual, i->unit, a, sizeof a);
+	flag_format_quantity(s->expected, i->unit, e, sizeof e);
+	flag_format_quantity(gap < 0 ? -gap : gap, i->unit, g, sizeof g);
+	if (!s->has_actual)
+		snprintf(buf, len, UI_L("实际 未报送  序时 %s（%.1f%%）", "actual none  expected %s (%.1f%%)"), e,
+		         s->expected_share * 100);
+	else
+		snprintf(buf, len, UI_L("实际 %s（%dQ%d）  序时 %s（%.1f%%）  %s %s", "actual %s (%dQ%d)  expected %s (%.1f%%)  %s %s"),
+		         a, s->actual_year, s->actual_quarter, e, s->expected_share * 100,
+		         gap < 0 ? UI_L("超前", "ahead by") : UI_L("差距", "short by"), g);
+}
+
+static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_state *s)
+{
+	char line[600], target[128], due[DATE_TEXT_SIZE];
+	snprintf(line, sizeof line, "%d. %s  ", i->ord, i->name);
+	ui_doc_line_start(d, 2);
+	ui_doc_add(d, line, UI_E_HEADER);
+	add_flag(d, s->flag);
+	target_text(i, s->target, target, sizeof target);
+	date_format(s->due ? s->due : i->due, due);
+	snprintf(line, sizeof line, UI_L("%s，%s %s", "%s, %s %s"), target,
+	         i->per_year ? UI_L("每年一次，本期截至", "each year; this one due") : UI_L("截至", "due"), due);
+	ui_doc_para(d, 5, UI_L("目标", "Target"), sub_w(), line, UI_E_NORMAL);
+	progress_text(i, s, line, sizeof line);
+	ui_doc_para(d, 5, UI_L("进度", "Now"), sub_w(), line, UI_E_NORMAL);
+	ui_doc_para(d, 5, UI_L("原因", "Why"), sub_w(), s->reason, UI_E_NORMAL);
+	forecast_text(i, s, line, sizeof line);
+	ui_doc_para(d, 5, UI_L("预测", "Next"), sub_w(), line, UI_E_NORMAL);
+}
+
+static void build_indicators(ui_doc *d, const ui_task *t)
+{
+	ui_doc_blank(d);
+	ui_doc_line_start(d, 0);
+	ui_doc_add(d, UI_L("量化指标", "Indicators"), UI_E_HEADER);
+	if (t->d.nindicators == 0)
+		ui_doc_para(d, 2, NULL, 0, UI_L("（无量化指标，按任务状态和完成时限督查）",
+		                                "(No indicators: followed by status and deadline)"), UI_E_DIM);
+	for (int i = 0; i < t->d.nindicators && i < t->st.nindicators; i++)
+		build_indicator(d, &t->d.indicators[i], &t->st.indicators[i]);
+}
+
+/* "2017-10-10T09:30:00Z" as "2017-10-10 09:30". */
+static void when(const char *created, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.16s", created);
+	char *t = strchr(buf, 'T');
+	if (t)
+		*t = ' ';
+}
+
+static const char *indicator_name(const task_detail *d, int64_t id)
+{
+	for (int i = 0; i < d->nindicators; i++)
+		if (d->indicators[i].id == id)
+			return d->indicators[i].name;
+	return "?";
+}
+
+static void build_report(ui_doc *d, const task_detail *td, const report_rec *r)
+{
+	char line[400], at[32];
+	when(r->created, at, sizeof at);
+	snprintf(line, sizeof line, "%s  %s  %s  %s%s", r->period, ui_status_label(r->status), r->author, at,
+	         r->demo ? UI_L("  [示例数据]", "  [demo data]") : "");
+	ui_doc_para(d, 2, NULL, 0, line, UI_E_LABEL);
+	for (int v = 0; v < r->nvalues; v++) {
+		char num[32];
+		number(r->values[v], num, sizeof num);
+		snprintf(line, sizeof line, "%s = %s", indicator_name(td, r->indicator_ids[v]), num);
+		ui_doc_para(d, 6, NULL, 0, line, UI_E_NORMAL);
+	}
+	if (r->note[0])
+		ui_doc_para(d, 6, UI_L("说明", "Note"), sub_w(), r->note, UI_E_NORMAL);
+}
+
+static void build_history(ui_doc *d, const ui_task *t)
+{
+	ui_doc_blank(d);
+	ui_doc_line_start(d, 0);
+	ui_doc_add(d, UI_L("季度填报（最新在前）", "Quarterly reports (newest first)"), UI_E_HEADER);
+	if (t->d.nreports == 0)
+		ui_doc_para(d, 2, NULL, 0, UI_L("（尚无填报）", "(none yet)"), UI_E_DIM);
+	for (int r = t->d.nreports - 1; r >= 0; r--)
+		build_report(d, &t->d, &t->d.reports[r]);
+	ui_doc_blank(d);
+	ui_doc_line_start(d, 0);
+	ui_doc_add(d, UI_L("进展情况 / 督查意见（最新在前）", "Progress notes / comments (newest first)"), UI_E_HEADER);
+	if (t->d.nnotes == 0)
+		ui_doc_para(d, 2, NULL, 0, UI_L("（尚无）", "(none yet)"), UI_E_DIM);
+	for (int i = t->d.nnotes - 1; i >= 0; i--) {
+		const note_rec *n = &t->d.notes[i];
+		char line[300], at[32];
+		when(n->created, at, sizeof at);
+		snprintf(line, sizeof line, "%s  %s  %s%s", at,
+		         strcmp(n->kind, "comment") ? UI_L("进展", "progress") : UI_L("督查意见", "comment"), n->author,
+		         n->demo ? UI_L("  [示例数据]", "  [demo data]") : "");
+		ui_doc_para(d, 2, NULL, 0, line, UI_E_LABEL);
+		ui_doc_para(d, 6, NULL, 0, n->text, UI_E_NORMAL);
+	}
+}
+
+static void task_layout(ui *u, view *v)
+{
+	task_view *t = (task_view *)v;
+	int top = t->doc.top;
+	ui_doc_clear(&t->doc, COLS - 2 * DOC_X);
+	const ui_task *task = ui_data_task(&u->data, t->num);
+	if (!task) {
+		ui_doc_para(&t->doc, 0, NULL, 0, u->data.err, UI_E_ERROR);
+		return;
+	}
+	build_head(&t->doc, task);
+	build_facts(&t->doc, task);
+	build_indicators(&t->doc, task);
+	build_history(&t->doc, task);
+	/* The same place after a resize or a save; the draw clamps it. */
+	t->doc.top = top;
+}
+
+static void task_draw(ui *u, view *v)
+{
+	(void)u;
+	task_view *t = (task_view *)v;
+	ui_doc_draw(&t->doc, UI_BODY_TOP, DOC_X, ui_body_end() - UI_BODY_TOP + 1);
+}
+
+static bool task_action(ui *u, view *v, ui_action a)
+{
+	(void)u;
+	return ui_doc_action(&((task_view *)v)->doc, a);
+}
+
+static void task_mouse(ui *u, view *v, const ui_event *ev)
+{
+	(void)u;
+	task_view *t = (task_view *)v;
+	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN)
+		for (int i = 0; i < 3; i++)
+			ui_doc_action(&t->doc, ev->mouse == UI_MOUSE_WHEEL_UP ? UI_ACT_UP : UI_ACT_DOWN);
+}
+
+static int task_num(ui *u, view *v)
+{
+	(void)u;
+	return ((task_view *)v)->num;
+}
+
+static void task_free(view *v)
+{
+	task_view *t = (task_view *)v;
+	ui_doc_free(&t->doc);
+	free(t);
+}
+
+static const ui_action task_hints[] = {
+	UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
+};
+
+static const view_ops task_ops = {
+	.name = "task",
+	.scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST | UI_SCOPE_TASK,
+	.layout = task_layout,
+	.draw = task_draw,
+	.action = task_action,
+	.mouse = task_mouse,
+	.task = task_num,
+	.free = task_free,
+	.hints = task_hints,
+};
+
+view *ui_task_new(ui *u, int num)
+{
+	(void)u;
+	task_view *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	t->base.ops = &task_ops;
+	t->num = num;
+	return &t->base;
+}

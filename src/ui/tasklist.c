@@ -1,0 +1,125 @@
+/* A titled list of tasks, read again from its source after every save. */
+#include "ducha/ui_tasklist.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/ui_draw.h"
+#include "ducha/ui_i18n.h"
+#include "ducha/ui_list.h"
+#include "ducha/ui_rows.h"
+
+enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3 };
+
+typedef struct tasklist {
+	view base;
+	ui_tasklist_source src;
+	int *nums;
+	int n;
+	ui_list list;
+	ui_row_cols cols;
+	char title[400];
+	bool failed;
+} tasklist;
+
+static int selected_num(const tasklist *t)
+{
+	return t->list.n ? t->nums[t->list.sel] : 0;
+}
+
+static void tasklist_layout(ui *u, view *v)
+{
+	tasklist *t = (tasklist *)v;
+	int keep = selected_num(t);
+	free(t->nums);
+	t->nums = NULL;
+	t->n = 0;
+	t->failed = !t->src.load(u, t->src.ctx, &t->nums, &t->n, t->title, sizeof t->title);
+	if (t->failed)
+		ui_message(u, true, "%s", u->data.err);
+	for (int i = 0; i < t->n; i++)
+		if (t->nums[i] == keep)
+			t->list.sel = i;
+	ui_list_fit(&t->list, t->n, ui_body_end() - LIST_Y + 1);
+	ui_rows_layout(&t->cols, 0, COLS, t->src.agency != NULL);
+}
+
+static void tasklist_draw(ui *u, view *v)
+{
+	tasklist *t = (tasklist *)v;
+	ui_put(TITLE_Y, 1, COLS - 2, t->title, UI_E_LABEL);
+	ui_rows_header(&t->cols, HEADER_Y);
+	if (t->n == 0 && !t->failed)
+		ui_put(LIST_Y, 2, COLS - 2, UI_L("（没有任务）", "(no tasks)"), UI_E_DIM);
+	for (int r = 0; r < t->list.height && t->list.top + r < t->n; r++)
+		ui_rows_draw(u, &t->cols, LIST_Y + r, t->nums[t->list.top + r], t->list.top + r == t->list.sel,
+		             t->src.agency);
+}
+
+static bool tasklist_action(ui *u, view *v, ui_action a)
+{
+	tasklist *t = (tasklist *)v;
+	if (a == UI_ACT_OPEN) {
+		ui_open_task(u, selected_num(t));
+		return true;
+	}
+	return ui_list_action(&t->list, a);
+}
+
+static void tasklist_mouse(ui *u, view *v, const ui_event *ev)
+{
+	tasklist *t = (tasklist *)v;
+	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN)
+		ui_list_wheel(&t->list, ev->mouse == UI_MOUSE_WHEEL_UP ? -3 : 3);
+	else if (ui_list_click(&t->list, ev->y - LIST_Y) && ev->mouse == UI_MOUSE_DOUBLE)
+		ui_open_task(u, selected_num(t));
+}
+
+static int tasklist_task(ui *u, view *v)
+{
+	(void)u;
+	return selected_num((tasklist *)v);
+}
+
+static void tasklist_free(view *v)
+{
+	tasklist *t = (tasklist *)v;
+	if (t->src.free)
+		t->src.free(t->src.ctx);
+	free(t->nums);
+	free(t);
+}
+
+static const ui_action tasklist_hints[] = {
+	UI_ACT_OPEN, UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
+};
+
+static const view_ops tasklist_ops = {
+	.name = "tasklist",
+	.scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST | UI_SCOPE_TASK,
+	.layout = tasklist_layout,
+	.draw = tasklist_draw,
+	.action = tasklist_action,
+	.mouse = tasklist_mouse,
+	.task = tasklist_task,
+	.free = tasklist_free,
+	.hints = tasklist_hints,
+};
+
+bool ui_tasklist_is(const view *v, const char *kind)
+{
+	const tasklist *t = (const tasklist *)v;
+	return v->ops == &tasklist_ops && t->src.kind && strcmp(t->src.kind, kind) == 0;
+}
+
+view *ui_tasklist_new(ui *u, const ui_tasklist_source *src)
+{
+	(void)u;
+	tasklist *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	t->base.ops = &tasklist_ops;
+	t->src = *src;
+	return &t->base;
+}

@@ -1,0 +1,545 @@
+/* The loop: draw everything, wait for one event, handle it. Resizes are
+ * handled here and only here, with a full relayout. */
+#include "ducha/ui.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ducha/date.h"
+#include "ducha/text.h"
+#include "ducha/ui_agencies.h"
+#include "ducha/ui_confirm.h"
+#include "ducha/ui_draw.h"
+#include "ducha/ui_help.h"
+#include "ducha/ui_i18n.h"
+#include "ducha/ui_lagging.h"
+#include "ducha/ui_note.h"
+#include "ducha/ui_panes.h"
+#include "ducha/ui_report.h"
+#include "ducha/ui_screen.h"
+#include "ducha/ui_search.h"
+#include "ducha/ui_task.h"
+#include "ducha/ui_tasklist.h"
+#include "ducha/ui_view.h"
+
+/* Long enough that an arrow key's escape sequence arrives whole over a slow
+ * SSH link, short enough that Esc feels immediate. */
+enum { UI_ESC_DELAY_MS = 100 };
+
+/* --- the view stack ----------------------------------------------------- */
+
+int ui_body_end(void)
+{
+	return LINES - 3;
+}
+
+view *ui_top(ui *u)
+{
+	return u->depth ? u->stack[u->depth - 1] : NULL;
+}
+
+void ui_push(ui *u, view *v)
+{
+	if (u->depth == UI_MAX_VIEWS) {
+		v->ops->free(v);
+		ui_message(u, true, "%s", UI_L("打开的屏幕太多，请先按 Esc 返回", "Too many screens open: press Esc first"));
+		return;
+	}
+	u->stack[u->depth++] = v;
+	if (!u->too_small && v->ops->layout)
+		v->ops->layout(u, v);
+}
+
+view *ui_detach(ui *u)
+{
+	return u->depth ? u->stack[--u->depth] : NULL;
+}
+
+void ui_pop(ui *u)
+{
+	view *v = ui_detach(u);
+	if (v)
+		v->ops->free(v);
+}
+
+void ui_message(ui *u, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+void ui_relayout(ui *u)
+{
+	u->too_small = LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS;
+	if (u->too_small)
+		return;
+	for (int i = 0; i < u->depth; i++)
+		if (u->stack[i]->ops->layout)
+			u->stack[i]->ops->layout(u, u->stack[i]);
+}
+
+/* --- drafts and opening tasks ------------------------------------------- */
+
+bool ui_draft_keep(ui *u, view *v)
+{
+	if (u->ndrafts == UI_MAX_DRAFTS)
+		return false;
+	u->drafts[u->ndrafts++] = v;
+	return true;
+}
+
+view *ui_draft_take(ui *u, const view_ops *ops, int task)
+{
+	for (int i = 0; i < u->ndrafts; i++) {
+		view *v = u->drafts[i];
+		if (v->ops == ops && v->ops->task(u, v) == task) {
+			memmove(u->drafts + i, u->drafts + i + 1, (size_t)(u->ndrafts - i - 1) * sizeof *u->drafts);
+			u->ndrafts--;
+			return v;
+		}
+	}
+	return NULL;
+}
+
+bool ui_may_write(ui *u, int num, permission_action what)
+{
+	if (store_is_readonly(u->c->st)) {
+		ui_message(u, true, "%s", UI_L("数据库以只读方式打开，不能保存", "The database is open read-only"));
+		return false;
+	}
+	const ui_task *t = ui_data_task(&u->data, num);
+	if (!t) {
+		ui_message(u, true, "%s", u->data.err);
+		return false;
+	}
+	char why[400];
+	if (!permission_check(&u->c->who, what, &t->d.task, why, sizeof why)) {
+		ui_message(u, true, "%s", why);
+		return false;
+	}
+	return true;
+}
+
+/* Opening a task reads it afresh: someone may have reported on it since. */
+void ui_open_task(ui *u, int num)
+{
+	if (num <= 0)
+		return;
+	ui_data_forget(&u->data, num);
+	ui_push(u, ui_task_new(u, num));
+}
+
+static void reopen_or_new(ui *u, const view_ops *ops, int num, view *(*make)(ui *, int))
+{
+	view *draft = ui_draft_take(u, ops, num);
+	if (draft) {
+		ui_push(u, draft);
+		ui_message(u, false, "%s", UI_L("接着编辑上次未保存的草稿", "Back to your unsaved draft"));
+		return;
+	}
+	view *v = make(u, num);
+	if (v)
+		ui_push(u, v);
+}
+
+void ui_open_report(ui *u, int num)
+{
+	if (num > 0)
+		ui_data_forget(&u->data, num);
+	if (num > 0 && ui_may_write(u, num, PERM_REPORT))
+		reopen_or_new(u, &ui_report_ops, num, ui_report_new);
+}
+
+/* Either kind of note will do: the editor offers those this user may write. */
+static bool note_allowed(ui *u, int num)
+{
+	char why[400];
+	const ui_task *t = ui_data_task(&u->data, num);
+	if (t && permission_check(&u->c->who, PERM_PROGRESS, &t->d.task, why, sizeof why))
+		return ui_may_write(u, num, PERM_PROGRESS);
+	if (t && permission_check(&u->c->who, PERM_COMMENT, &t->d.task, why, sizeof why))
+		return ui_may_write(u, num, PERM_COMMENT);
+	return ui_may_write(u, num, u->c->who.role == ROLE_INSPECTOR ? PERM_COMMENT : PERM_PROGRESS);
+}
+
+void ui_open_note(ui *u, int num)
+{
+	if (num > 0 && note_allowed(u, num))
+		reopen_or_new(u, &ui_note_ops, num, ui_note_new);
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static void draw_title(ui *u)
+{
+	const cli *c = u->c;
+	char left[600], right[300], as_of[DATE_TEXT_SIZE];
+	date_format(c->as_of, as_of);
+	snprintf(left, sizeof left, " %s  %s %s%s", UI_L("督查", "ducha"), c->plan.code, c->plan.title,
+	         store_is_readonly(c->st) ? UI_L("  [只读]", "  [read-only]") : "");
+	bool reporter = c->who.role == ROLE_REPORTER;
+	snprintf(right, sizeof right, UI_L("截至 %s  用户 %s（%s%s%s） ", "as of %s  user %s (%s%s%s) "), as_of,
+	         c->who.user, ui_role_label(c->who.role), reporter ? " " : "", reporter ? c->who.agency : "");
+	int rw = text_width(right);
+	ui_blank(0, 0, COLS, UI_E_TITLE);
+	ui_put(0, 0, COLS - rw - 1, left, UI_E_TITLE);
+	ui_put(0, COLS - rw, rw, right, UI_E_TITLE);
+}
+
+/* The message line: a message when there is one, otherwise why the task
+ * in view has its flag. */
+static void draw_message(ui *u, view *v)
+{
+	int y = LINES - 2;
+	if (u->msg[0]) {
+		char shown[sizeof u->msg + 8];
+		snprintf(shown, sizeof shown, "%s%s", u->msg_error ? "! " : "", u->msg);
+		ui_put(y, 0, COLS, shown, u->msg_error ? UI_E_ERROR : UI_E_MESSAGE);
+		return;
+	}
+	int num = v->ops->task ? v->ops->task(u, v) : 0;
+	const ui_task *t = num ? ui_data_task(&u->data, num) : NULL;
+	if (!t)
+		return;
+	char head[32];
+	snprintf(head, sizeof head, "%d ", num);
+	int x = ui_put(y, 0, COLS, head, UI_E_DIM);
+	x += ui_put_flag(y, x, COLS - x, t->st.flag);
+	ui_put(y, x + 2, COLS - x - 2, t->st.reason, UI_E_NORMAL);
+}
+
+static void hint_key(ui *u, ui_action a, char *buf, size_t len)
+{
+	if (a == UI_ACT_AREA_1) {
+		char first[32], last[32];
+		ui_keymap_first(&u->keys, UI_ACT_AREA_1, first, sizeof first);
+		ui_keymap_first(&u->keys, UI_ACT_AREA_5, last, sizeof last);
+		snprintf(buf, len, "%s-%s", first, last);
+	} else {
+		ui_keymap_first(&u->keys, a, buf, len);
+	}
+}
+
+static int hint_width(ui *u, ui_action a)
+{
+	char key[64];
+	hint_key(u, a, key, sizeof key);
+	return text_width(key) + 1 + text_width(ui_action_get(a)->hint[ui_english()]);
+}
+
+static int put_hint(ui *u, ui_action a, int x)
+{
+	char key[64];
+	hint_key(u, a, key, sizeof key);
+	x += ui_put(LINES - 1, x, COLS - x, key, UI_E_HINT_KEY) + 1;
+	return x + ui_put(LINES - 1, x, COLS - x, ui_action_get(a)->hint[ui_english()], UI_E_HINT) + 2;
+}
+
+/* The hint line; its last entry (help) always finds room. */
+static void draw_hints(ui *u, view *v)
+{
+	const ui_action *h = v->ops->hints;
+	int n = 0, x = 1;
+	while (h && h[n] != UI_ACT_NONE)
+		n++;
+	ui_blank(LINES - 1, 0, COLS, UI_E_HINT);
+	if (n == 0)
+		return;
+	int reserve = hint_width(u, h[n - 1]) + 1;
+	for (int i = 0; i < n - 1; i++)
+		if (x + hint_width(u, h[i]) <= COLS - reserve - 2)
+			x = put_hint(u, h[i], x);
+	put_hint(u, h[n - 1], x);
+}
+
+static void draw_too_small(void)
+{
+	char line[200];
+	snprintf(line, sizeof line, UI_L("终端太小：至少需要 %d×%d，现在是 %d×%d", "Terminal too small: needs %dx%d, is %dx%d"),
+	         UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES);
+	const char *more = UI_L("请把窗口放大；按 q 退出", "Enlarge the window, or press q to quit");
+	int y = LINES / 2 - 1;
+	ui_put(y < 0 ? 0 : y, 0, COLS, line, UI_E_ERROR);
+	ui_put(y + 1 < LINES ? y + 1 : 0, 0, COLS, more, UI_E_NORMAL);
+}
+
+static void draw(ui *u)
+{
+	werase(stdscr);
+	u->cursor_y = u->cursor_x = -1;
+	view *v = ui_top(u);
+	if (u->too_small) {
+		draw_too_small();
+	} else {
+		draw_title(u);
+		if (v->ops->overlay && u->depth > 1)
+			u->stack[u->depth - 2]->ops->draw(u, u->stack[u->depth - 2]);
+		if (!v->ops->overlay)
+			draw_message(u, v);
+		v->ops->draw(u, v);
+		draw_hints(u, v);
+	}
+	if (u->cursor_y >= 0) {
+		curs_set(1);
+		move(u->cursor_y, u->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* --- events --------------------------------------------------------------- */
+
+static void quit_now(ui *u)
+{
+	u->quit = true;
+}
+
+static void request_quit(ui *u)
+{
+	if (u->ndrafts == 0) {
+		u->quit = true;
+		return;
+	}
+	if (u->too_small)
+		return;
+	char q[200];
+	snprintf(q, sizeof q, UI_L("有 %d 份未保存的草稿，退出后将丢失。确定退出吗？", "%d unsaved draft(s) will be lost. Quit anyway?"),
+	         u->ndrafts);
+	ui_push(u, ui_confirm_new(u, q, quit_now));
+}
+
+static void back(ui *u)
+{
+	char key[32];
+	if (u->depth > 1) {
+		ui_pop(u);
+		return;
+	}
+	ui_keymap_first(&u->keys, UI_ACT_QUIT, key, sizeof key);
+	ui_message(u, false, UI_L("这是主屏；按 %s 退出", "This is the main screen; %s quits"), key);
+}
+
+static bool top_is(ui *u, const char *name)
+{
+	return strcmp(ui_top(u)->ops->name, name) == 0;
+}
+
+static void global_action(ui *u, view *v, ui_action a)
+{
+	int num = v->ops->task ? v->ops->task(u, v) : 0;
+	switch (a) {
+	case UI_ACT_QUIT: request_quit(u); break;
+	case UI_ACT_HELP: if (!top_is(u, "help")) ui_push(u, ui_help_new(u)); break;
+	case UI_ACT_BACK: back(u); break;
+	case UI_ACT_REFRESH:
+		ui_data_forget_all(&u->data);
+		ui_relayout(u);
+		clearok(curscr, TRUE);
+		ui_message(u, false, "%s", UI_L("已从数据库重新读取", "Reloaded from the database"));
+		break;
+	case UI_ACT_AGENCIES: if (!top_is(u, "agencies")) ui_push(u, ui_agencies_new(u)); break;
+	case UI_ACT_LAGGING: if (!ui_tasklist_is(v, "lagging")) ui_push(u, ui_lagging_new(u)); break;
+	case UI_ACT_SEARCH: ui_push(u, ui_search_new(u)); break;
+	case UI_ACT_REPORT: ui_open_report(u, num); break;
+	case UI_ACT_NOTE: ui_open_note(u, num); break;
+	default: break;
+	}
+}
+
+static void handle_key(ui *u, ui_key k)
+{
+	view *v = ui_top(u);
+	u->msg[0] = '\0';
+	if (u->too_small) {
+		if (ui_keymap_lookup(&u->keys, k, UI_SCOPE_GLOBAL) == UI_ACT_QUIT)
+			request_quit(u);
+		return;
+	}
+	ui_action a = ui_keymap_lookup(&u->keys, k, v->ops->scope);
+	if (a != UI_ACT_NONE) {
+		if (!v->ops->action || !v->ops->action(u, v, a))
+			global_action(u, v, a);
+		return;
+	}
+	if (ui_key_is_text(k) && v->ops->text)
+		v->ops->text(u, v, (uint32_t)k);
+}
+
+static void handle(ui *u, const ui_event *ev)
+{
+	view *v = ui_top(u);
+	switch (ev->kind) {
+	case UI_EV_RESIZE:
+		ui_relayout(u);
+		break;
+	case UI_EV_MOUSE:
+		if (!u->too_small && v->ops->mouse) {
+			u->msg[0] = '\0';
+			v->ops->mouse(u, v, ev);
+		}
+		break;
+	case UI_EV_KEY:
+		handle_key(u, ev->key);
+		break;
+	}
+}
+
+static void run_loop(ui *u)
+{
+	ui_push(u, ui_panes_new(u));
+	ui_relayout(u);
+	while (!u->quit) {
+		draw(u);
+		ui_event ev;
+		if (!ui_input_next(u->in, &ev))
+			break;
+		handle(u, &ev);
+	}
+}
+
+/* --- start and finish --------------------------------------------------- */
+
+static bool prepare(ui *u, cli *c, char *err, size_t errlen)
+{
+	memset(u, 0, sizeof *u);
+	u->c = c;
+	u->filter.flag = -1;
+	bool english = strcmp(c->cfg.lang, "en") == 0;
+	ui_set_english(english);
+	if (!ui_keymap_init(&u->keys, &c->cfg, err, errlen) || !ui_theme_check(&c->cfg, err, errlen))
+		return false;
+	if (!ui_data_open(&u->data, c->st, &c->plan, c->as_of, &c->cfg.flags, english)) {
+		snprintf(err, errlen, "%s", u->data.err);
+		return false;
+	}
+	return true;
+}
+
+static void finish(ui *u)
+{
+	while (u->depth)
+		ui_pop(u);
+	for (int i = 0; i < u->ndrafts; i++)
+		u->drafts[i]->ops->free(u->drafts[i]);
+	u->ndrafts = 0;
+	ui_input_free(u->in);
+	ui_data_close(&u->data);
+}
+
+static void terminal_modes(void)
+{
+	/* raw: ^C, ^S and ^Q reach the program as keys (quit, save), never as
+	 * signals or flow control. */
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(UI_ESC_DELAY_MS);
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	curs_set(0);
+}
+
+int ui_run(cli *c)
+{
+	ui u;
+	char err[700];
+	if (!prepare(&u, c, err, sizeof err)) {
+		finish(&u);
+		return cli_error("%s", err);
+	}
+	const char *term = getenv("TERM");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		finish(&u);
+		return cli_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
+	}
+	set_term(scr);
+	terminal_modes();
+	ui_theme_start(&c->cfg);
+	u.in = ui_input_terminal();
+	run_loop(&u);
+	endwin();
+	finish(&u);
+	delscreen(scr);
+	return 0;
+}
+
+/* --- the golden screen tests -------------------------------------------- */
+
+typedef struct script_ctx {
+	ui *u;
+	const ui_script_opts *o;
+} script_ctx;
+
+static void script_dump(void *ctx, const char *label)
+{
+	script_ctx *s = ctx;
+	ui_screen_dump(s->o->dump, label, s->u->cursor_y >= 0);
+}
+
+static bool script_hook(void *ctx, const char *token)
+{
+	script_ctx *s = ctx;
+	return s->o->hook && s->o->hook(s->o->hook_ctx, token);
+}
+
+/* A terminal type that draws nowhere but measures like a real one. */
+static SCREEN *quiet_terminal(FILE *out, FILE *in)
+{
+	static const char *const types[] = { "xterm-256color", "xterm", "vt100" };
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		SCREEN *scr = newterm(types[i], out, in);
+		if (scr)
+			return scr;
+	}
+	return NULL;
+}
+
+int ui_run_script(cli *c, const ui_script_opts *o)
+{
+	ui u;
+	char err[700];
+	if (!prepare(&u, c, err, sizeof err)) {
+		finish(&u);
+		return cli_error("%s", err);
+	}
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr = out && in ? quiet_terminal(out, in) : NULL;
+	if (!scr) {
+		finish(&u);
+		return cli_error("cannot start a terminal for the screen test");
+	}
+	set_term(scr);
+	resize_term(o->rows, o->cols);
+	terminal_modes();
+	ui_theme_start(&c->cfg);
+	script_ctx ctx = { &u, o };
+	ui_script_hooks hooks = { script_dump, script_hook, &ctx };
+	u.in = ui_input_script(o->script, &hooks, err, sizeof err);
+	int rc = 0;
+	if (u.in) {
+		run_loop(&u);
+		if (ui_input_error(u.in)[0]) {
+			snprintf(err, sizeof err, "%s", ui_input_error(u.in));
+			rc = 1;
+		}
+	} else {
+		rc = 1;
+	}
+	endwin();
+	finish(&u);
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	if (rc)
+		cli_error("%s", err);
+	return rc;
+}

@@ -1,0 +1,203 @@
+/* The screen-independent parts of the full-screen program: the editors
+ * (cursor by character, Chinese, rows by display width), key names and the
+ * key map (conflicts refused), lists, and task progress. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "ducha/ui_data.h"
+#include "ducha/ui_edit.h"
+#include "ducha/ui_keys.h"
+#include "ducha/ui_list.h"
+
+static void type(ui_edit *e, const char *utf8)
+{
+	ui_edit tmp;
+	ui_edit_init(&tmp, false, 1000);
+	ui_edit_set(&tmp, utf8);
+	for (int i = 0; i < tmp.len; i++)
+		ck_assert(ui_edit_insert(e, tmp.buf[i]));
+	ui_edit_free(&tmp);
+}
+
+static void expect_text(const ui_edit *e, const char *want)
+{
+	char *got = ui_edit_text(e);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(cursor_moves_by_character)
+{
+	ui_edit e;
+	ui_edit_init(&e, false, 100);
+	type(&e, "进展顺利");
+	ck_assert_int_eq(e.len, 4);
+	ui_edit_action(&e, UI_ACT_LEFT, 20, 1);
+	ui_edit_action(&e, UI_ACT_LEFT, 20, 1);
+	type(&e, "很");
+	expect_text(&e, "进展很顺利");
+	ui_edit_action(&e, UI_ACT_DELETE_BACK, 20, 1);
+	ui_edit_action(&e, UI_ACT_DELETE, 20, 1);
+	expect_text(&e, "进展利");
+	ck_assert(e.modified);
+	ui_edit_free(&e);
+}
+END_TEST
+
+START_TEST(kill_and_limits)
+{
+	ui_edit e;
+	ui_edit_init(&e, false, 5);
+	type(&e, "abc中文");
+	ck_assert(!ui_edit_insert(&e, 'x'));          /* full at 5 characters */
+	ck_assert(!ui_edit_insert(&e, '\n') || e.multiline);
+	ui_edit_action(&e, UI_ACT_LINE_START, 20, 1);
+	ui_edit_action(&e, UI_ACT_RIGHT, 20, 1);
+	ui_edit_action(&e, UI_ACT_KILL_END, 20, 1);
+	expect_text(&e, "a");
+	ui_edit_set(&e, "前后");
+	ui_edit_action(&e, UI_ACT_LEFT, 20, 1);
+	ui_edit_action(&e, UI_ACT_KILL_START, 20, 1);
+	expect_text(&e, "后");
+	ui_edit_free(&e);
+}
+END_TEST
+
+START_TEST(multiline_rows_by_width)
+{
+	ui_edit e;
+	ui_edit_init(&e, true, 100);
+	/* A box 7 columns wide keeps one for the cursor: three Chinese characters a row. */
+	type(&e, "一二三四五");
+	ui_edit_action(&e, UI_ACT_OPEN, 7, 3);
+	type(&e, "ab");
+	ui_edit_action(&e, UI_ACT_UP, 7, 3);              /* from column 2 of "ab" */
+	type(&e, "X");
+	expect_text(&e, "一二三四X五\nab");
+	ui_edit_action(&e, UI_ACT_UP, 7, 3);
+	ui_edit_action(&e, UI_ACT_LINE_START, 7, 3);
+	type(&e, ">");
+	expect_text(&e, ">一二三四X五\nab");
+	ui_edit_free(&e);
+}
+END_TEST
+
+START_TEST(utf8_round_trip)
+{
+	ui_edit e;
+	ui_edit_init(&e, true, 100);
+	ui_edit_set(&e, "A é 中 😀\n２");
+	ck_assert_int_eq(e.len, 9);
+	expect_text(&e, "A é 中 😀\n２");
+	ck_assert(!e.modified);
+	ui_edit_set(&e, "\xff" "x");                          /* invalid byte: U+FFFD */
+	expect_text(&e, "\xef\xbf\xbd" "x");
+	ui_edit_free(&e);
+}
+END_TEST
+
+START_TEST(key_names)
+{
+	static const char *const names[] = { "q", "Enter", "Esc", "Tab", "S-Tab", "F2", "^S", "PgDn",
+	                                     "Space", "Backspace", "Delete", "中" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		ui_key k;
+		char back[32];
+		ck_assert_msg(ui_key_parse(names[i], &k), "%s", names[i]);
+		ui_key_name(k, back, sizeof back);
+		ck_assert_str_eq(back, names[i]);
+	}
+	ui_key k;
+	ck_assert(ui_key_parse("C-s", &k) && k == 19);
+	ck_assert(!ui_key_parse("Ctrl-S", &k));
+	ck_assert(!ui_key_parse("F13", &k));
+	ck_assert(!ui_key_parse("ab", &k));
+	ck_assert(ui_key_is_text(0x4E2D) && ui_key_is_text(0x202E) && !ui_key_is_text(27));
+}
+END_TEST
+
+static bool keymap_with(const char *name, const char *keys, char *err, size_t len)
+{
+	config c;
+	ui_keymap m;
+	config_defaults(&c);
+	snprintf(c.key_names[0], sizeof c.key_names[0], "%s", name);
+	snprintf(c.keys[0], sizeof c.keys[0], "%s", keys);
+	c.nkeys = 1;
+	return ui_keymap_init(&m, &c, err, len);
+}
+
+START_TEST(keymap_checks)
+{
+	char err[400];
+	config c;
+	ui_keymap m;
+	config_defaults(&c);
+	ck_assert(ui_keymap_init(&m, &c, err, sizeof err));
+	ck_assert_int_eq(ui_keymap_lookup(&m, 'q', UI_SCOPE_GLOBAL | UI_SCOPE_LIST), UI_ACT_QUIT);
+	ck_assert_int_eq(ui_keymap_lookup(&m, 'q', UI_SCOPE_EDIT), UI_ACT_NONE);   /* typed text */
+	ck_assert_int_eq(ui_keymap_lookup(&m, UI_KEY_ESC, UI_SCOPE_EDIT), UI_ACT_CANCEL);
+	ck_assert_int_eq(ui_keymap_lookup(&m, UI_KEY_ESC, UI_SCOPE_GLOBAL), UI_ACT_BACK);
+	ck_assert(keymap_with("quit", "Q ^X", err, sizeof err));
+	ck_assert(!keymap_with("quit", "j", err, sizeof err));
+	ck_assert_msg(strstr(err, "quit") && strstr(err, "down"), "%s", err);
+	ck_assert(!keymap_with("save", "x", err, sizeof err));
+	ck_assert(!keymap_with("no-such-action", "x", err, sizeof err));
+	ck_assert(!keymap_with("quit", "Ctrl-Q", err, sizeof err));
+	ck_assert(!keymap_with("quit", "", err, sizeof err));
+}
+END_TEST
+
+START_TEST(list_selection)
+{
+	ui_list l = { 0 };
+	ui_list_fit(&l, 30, 10);
+	ui_list_action(&l, UI_ACT_PAGE_DOWN);
+	ck_assert_int_eq(l.sel, 10);
+	ck_assert(l.sel >= l.top && l.sel < l.top + l.height);
+	ui_list_action(&l, UI_ACT_LAST);
+	ck_assert_int_eq(l.sel, 29);
+	ck_assert_int_eq(l.top, 20);
+	ui_list_fit(&l, 5, 10);                              /* fewer rows after a reload */
+	ck_assert_int_eq(l.sel, 4);
+	ck_assert_int_eq(l.top, 0);
+	ck_assert(!ui_list_click(&l, 7));
+	ck_assert(ui_list_click(&l, 2) && l.sel == 2);
+}
+END_TEST
+
+START_TEST(progress_share)
+{
+	indicator_rec ind[2] = { { .target = 100 }, { .target = 10, .baseline = 0 } };
+	indicator_state st[2] = { { .flag = FLAG_BEHIND, .has_actual = true, .actual = 50, .target = 100 },
+	                          { .flag = FLAG_OK, .has_actual = true, .actual = 20, .target = 10 } };
+	task_detail d = { .task = { .status = (char *)"in-progress" }, .indicators = ind, .nindicators = 2 };
+	task_state s = { .nindicators = 2, .indicators = st };
+	ck_assert_int_eq(ui_task_progress(&d, &s), 75);      /* 50% and 100% (capped) */
+	st[0].has_actual = st[1].has_actual = false;
+	ck_assert_int_eq(ui_task_progress(&d, &s), -1);
+	d.task.status = (char *)"accepted";
+	ck_assert_int_eq(ui_task_progress(&d, &s), 100);
+	ck_assert(ui_agency_in("市科委;市教委", "市教委") && !ui_agency_in("市科委;市教委", "市教"));
+}
+END_TEST
+
+static Suite *ui_suite(void)
+{
+	Suite *s = suite_create("ui_widgets");
+	TCase *tc = tcase_create("widgets");
+	tcase_add_test(tc, cursor_moves_by_character);
+	tcase_add_test(tc, kill_and_limits);
+	tcase_add_test(tc, multiline_rows_by_width);
+	tcase_add_test(tc, utf8_round_trip);
+	tcase_add_test(tc, key_names);
+	tcase_add_test(tc, keymap_checks);
+	tcase_add_test(tc, list_selection);
+	tcase_add_test(tc, progress_share);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+DUCHA_TEST_MAIN(ui_suite)
