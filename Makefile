@@ -39,7 +39,7 @@ else
 BIN      ?= ducha
 endif
 
-.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust install uninstall clean bench
+.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust test-valgrind install uninstall clean bench
 RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
@@ -98,12 +98,14 @@ test-plan: $(DEPS_OK)
 
 test-robust: $(BIN)
 	DUCHA=$(BIN) bash test/robust/run.sh
+test-valgrind: $(BIN)
+	DUCHA=$(BIN) bash test/valgrind/run.sh
 
 # `make test`: every test, with the normal build and again under the
 # sanitizers, then each fuzzer for FUZZ_SECONDS.
 test: $(DEPS_OK)
 	$(MAKE) test-plan
-	$(MAKE) test-unit test-cli test-screen test-e2e test-robust
+	$(MAKE) test-unit test-cli test-screen test-e2e test-robust test-valgrind
 	$(MAKE) SAN=1 test-unit test-cli test-screen test-e2e
 	$(MAKE) SAN=1 ROBUST_ROUNDS=10 test-robust
 	$(MAKE) fuzz
@@ -135,10 +137,15 @@ FUZZ_SECONDS ?= 15
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -I/usr/include/iniparser \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_LIB      = src/core/deadline.c src/core/date.c src/text/text.c src/core/validate.c \
+FUZZ_LIB      = src/core/date.c src/text/text.c src/core/validate.c \
                 src/core/config.c src/core/model.c
 FUZZ_NAMES    = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
-build-fuzz/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $(FUZZ_EXTRA_$*) | $(DEPS_OK)
+FUZZ_EXTRA_import = src/core/csvread.c src/core/plantable.c src/core/target.c src/core/deadline.c
+FUZZ_LIBS_import  = -lcsv
+FUZZ_EXTRA_deadline = src/core/deadline.c
+# Each harness links the pure modules it needs (no SQL, no curses).
+.SECONDEXPANSION:
+build-fuzz/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $$(FUZZ_EXTRA_$$*) | $(DEPS_OK)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB) $(FUZZ_EXTRA_$*) -liniparser $(FUZZ_LIBS_$*)
 fuzz: $(FUZZ_NAMES:%=build-fuzz/fuzz_%)

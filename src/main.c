@@ -90,7 +90,7 @@ static void print_help(FILE *out)
 	      "用法: ducha [--db PATH] [--conf PATH] [--as-of YYYY-MM-DD] [--plan CODE] [COMMAND ...]\n\n"
 	      "不带命令且在终端上运行时，打开全屏界面。\n\n命令:\n", out);
 	for (size_t i = 0; i < ncommands; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-15s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n选项:\n"
 	      "  --db PATH          数据库文件（也可用环境变量 DUCHA_DB）\n"
 	      "  --conf PATH        配置文件（也可用环境变量 DUCHA_CONF）\n"

@@ -2,7 +2,7 @@
 # Checks that the Debian packages ducha builds and tests with are installed.
 # As root, installs the missing ones; otherwise prints the exact command.
 set -u
-need="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libssl-dev libcsv-dev check sqlite3 tmux python3 clang libclang-rt-14-dev"
+need="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libssl-dev libcsv-dev check sqlite3 tmux python3 clang libclang-rt-14-dev valgrind"
 [ $# -gt 0 ] && need="$need $*"
 missing=""
 for p in $need; do

@@ -28,6 +28,8 @@ bool cli_open(cli *c, bool write);
 void cli_close(cli *c);
 /* Prints the usage when argv holds --help / -h; returns true then. */
 bool cli_wants_help(const cli *c, int argc, char **argv);
+/* An area number argument (1–99). */
+bool cli_parse_area(const cli *c, const char *arg, int *area);
 /* A task number argument. */
 bool cli_parse_task(const cli *c, const char *arg, int *num);
 

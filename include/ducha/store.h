@@ -96,6 +96,9 @@ typedef struct audit_rec {
 	char *at, *user, *role, *action, *object, *old, *new_value, *hash;
 } audit_rec;
 void store_audit_free(audit_rec *a);
+/* How the audit trail names a task of a plan: "task 15", or "plan CODE task 15"
+ * outside the first plan. */
+bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_t len);
 /* Audit rows, oldest first; object_prefix filters (e.g. "task 15"), NULL for all. */
 bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n);
 
@@ -229,4 +232,12 @@ bool store_backup(const char *db_path, const char *dest, bool replace, int busy_
  * key or audit chain checks; refuses a db_path that exists and is not ducha's. */
 bool store_restore(const char *db_path, const char *src, const actor *who, int busy_timeout_ms,
                    char *err, size_t errlen);
+
+/* --- Printed summaries (src/store/report_query.c) ------------------------ */
+
+/* A read transaction: every query until store_read_end sees one snapshot of
+ * the database, whatever others save meanwhile (a summary's numbers and the
+ * audit head in its footer then describe the same state). */
+bool store_read_begin(store *s);
+void store_read_end(store *s);
 #endif

@@ -87,3 +87,16 @@ bool cli_parse_task(const cli *c, const char *arg, int *num)
 	*num = (int)v;
 	return true;
 }
+
+bool cli_parse_area(const cli *c, const char *arg, int *area)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || errno || v < 1 || v > 99) {
+		cli_usage_error(c, "--area \"%s\" 应为领域编号（内置方案为 1–5）", arg);
+		return false;
+	}
+	*area = (int)v;
+	return true;
+}

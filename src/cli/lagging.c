@@ -54,9 +54,8 @@ static int parse_args(cli *c, int argc, char **argv, lag_args *a)
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'a':
-			if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '9')
-				return cli_usage_error(c, "--area \"%s\" 应为领域编号 1–5", optarg);
-			a->filter.area = optarg[0] - '0';
+			if (!cli_parse_area(c, optarg, &a->filter.area))
+				return 2;
 			break;
 		case 'g': a->agency = optarg; break;
 		case 'f':

@@ -35,8 +35,9 @@ int cli_log(cli *c, int argc, char **argv)
 		return 2;
 	if (!cli_open(c, false))
 		return 1;
-	char prefix[32];
-	snprintf(prefix, sizeof prefix, "task %d", num);
+	char prefix[320];
+	if (num && !store_task_object_name(c->st, c->plan.id, num, prefix, sizeof prefix))
+		return cli_error("%s", store_error(c->st));
 	audit_rec *rows;
 	int n;
 	if (!store_audit(c->st, num ? prefix : NULL, &rows, &n))

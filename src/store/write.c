@@ -157,16 +157,36 @@ static bool save_values(store *s, const report_input *in, int64_t report_id)
 	return true;
 }
 
+/* Audit objects name a task as "task N" in the first plan and as
+ * "plan CODE task N" in any other, so `log TASK` never mixes plans. */
+#define TASK_OBJECT_SQL \
+	"SELECT CASE WHEN t.plan_id = (SELECT min(id) FROM plan) THEN '' ELSE 'plan ' || p.code || ' ' END" \
+	"       || 'task ' || t.num FROM task t JOIN plan p ON p.id = t.plan_id"
+
 static bool task_object(store *s, int64_t task_id, const char *suffix, char *out, size_t len)
 {
-	db_stmt *q = db_prepare(s->db, "SELECT num FROM task WHERE id = :id");
+	db_stmt *q = db_prepare(s->db, TASK_OBJECT_SQL " WHERE t.id = :id");
 	if (!q || !db_bind_int(s->db, q, ":id", task_id))
 		return false;
 	int rc = db_step(s->db, q);
 	if (rc == 1)
-		snprintf(out, len, "task %lld%s%s", (long long)db_col_int(q, 0), *suffix ? " " : "", suffix);
+		snprintf(out, len, "%s%s%s", db_col_text(q, 0), *suffix ? " " : "", suffix);
 	else if (rc == 0)
 		db_fail(s->db, "任务不存在");
+	db_reset(q);
+	return rc == 1;
+}
+
+bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_t len)
+{
+	db_stmt *q = db_prepare(s->db, TASK_OBJECT_SQL " WHERE t.plan_id = :plan AND t.num = :num");
+	if (!q || !db_bind_int(s->db, q, ":plan", plan_id) || !db_bind_int(s->db, q, ":num", num))
+		return false;
+	int rc = db_step(s->db, q);
+	if (rc == 1)
+		snprintf(out, len, "%s", db_col_text(q, 0));
+	else if (rc == 0)
+		db_fail(s->db, "没有序号为 %d 的任务", num);
 	db_reset(q);
 	return rc == 1;
 }
@@ -282,7 +302,7 @@ bool store_save_report(store *s, const actor *who, const report_input *in)
 {
 	int64_t id = 0;
 	int version = 0;
-	char object[64], suffix[32];
+	char object[320], suffix[32];
 	snprintf(suffix, sizeof suffix, "report %s", in->period);
 	if (!begin(s))
 		return false;
@@ -303,7 +323,7 @@ bool store_save_reports(store *s, const actor *who, const report_input *in, int 
 	for (int i = 0; ok && i < n; i++) {
 		int64_t id = 0;
 		int version = 0;
-		char object[64], suffix[32];
+		char object[320], suffix[32];
 		snprintf(suffix, sizeof suffix, "report %s", in[i].period);
 		ok = task_object(s, in[i].task_id, suffix, object, sizeof object) &&
 		     find_report(s, &in[i], &id, &version);
@@ -323,7 +343,7 @@ bool store_save_reports(store *s, const actor *who, const report_input *in, int 
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo)
 {
-	char object[64];
+	char object[320];
 	if (!begin(s))
 		return false;
 	bool ok = task_object(s, task_id, "note", object, sizeof object);
@@ -352,7 +372,7 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
 
 bool store_accept_task(store *s, const actor *who, int64_t task_id)
 {
-	char object[64];
+	char object[320];
 	if (!begin(s))
 		return false;
 	bool ok = task_object(s, task_id, "", object, sizeof object);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the main commands under valgrind (memcheck, full leak check): any
+# invalid access or leak fails the run.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+DUCHA=${DUCHA:-$top/ducha}
+case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
+export LC_ALL=C.UTF-8 TZ=UTC
+unset DUCHA_DB DUCHA_CONF
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+vg() { valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$@"; }
+passed=0 failed=0
+run() {
+  if vg "$DUCHA" --db "$T/v.db" --as-of 2017-12-10 "$@" >/dev/null 2>"$T/err"; [ $? -ne 99 ] && ! grep -q '==[0-9]*==' "$T/err"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAILED under valgrind: ducha $*"; head -30 "$T/err"
+  fi
+}
+run init --demo
+run tasks
+run tasks --format json
+run show 15
+run show 15 --format json
+run agencies --format csv
+run update 15 --period 2017Q4 --set 科技型企业=4000 --note "valgrind 检查"
+run update 15 --period 2017Q4 --if-version 0 --note "冲突"
+run note 15 "进展"
+run lagging --format csv
+run log 15
+run check
+run export --format json
+$DUCHA report --help >/dev/null 2>&1 && run report --all
+echo "valgrind: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
