@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 		 * when input or output is a pipe or a file. */
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			c.command = "ui";
-			int rc = cli_open(&c, true) ? ui_run(&c) : 1;
+			int rc = cli_open_mode(&c, CLI_OPEN_PREFER_WRITE) ? ui_run(&c) : 1;
 			cli_close(&c);
 			return rc;
 		}

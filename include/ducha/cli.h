@@ -23,8 +23,13 @@ typedef struct cli {
 
 int  cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int  cli_usage_error(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Opens the database (read-only unless write) and loads the plan. */
+/* Opens the database (read-only unless write) and loads the plan. A write
+ * open of a read-only file is refused with a message. */
 bool cli_open(cli *c, bool write);
+/* CLI_OPEN_PREFER_WRITE: writable if the file allows, else read-only (the
+ * full-screen program then says so and refuses each save). */
+typedef enum cli_open_how { CLI_OPEN_READ, CLI_OPEN_WRITE, CLI_OPEN_PREFER_WRITE } cli_open_how;
+bool cli_open_mode(cli *c, cli_open_how how);
 void cli_close(cli *c);
 /* Prints the usage when argv holds --help / -h; returns true then. */
 bool cli_wants_help(const cli *c, int argc, char **argv);

@@ -36,8 +36,15 @@ int cli_usage_error(const cli *c, const char *fmt, ...)
 
 bool cli_open(cli *c, bool write)
 {
+	return cli_open_mode(c, write ? CLI_OPEN_WRITE : CLI_OPEN_READ);
+}
+
+bool cli_open_mode(cli *c, cli_open_how how)
+{
 	char err[1024];
-	c->st = store_open(c->db_path, write ? 0 : STORE_READONLY, c->cfg.busy_timeout_ms, err, sizeof err);
+	bool write = how == CLI_OPEN_WRITE;
+	c->st = store_open(c->db_path, how == CLI_OPEN_READ ? STORE_READONLY : 0, c->cfg.busy_timeout_ms,
+	                   err, sizeof err);
 	if (!c->st) {
 		cli_error("%s", err);
 		return false;

@@ -181,8 +181,9 @@ static void draw_title(ui *u)
 	const cli *c = u->c;
 	char left[600], right[300], as_of[DATE_TEXT_SIZE];
 	date_format(c->as_of, as_of);
-	snprintf(left, sizeof left, " %s  %s %s%s", UI_L("督查", "ducha"), c->plan.code, c->plan.title,
-	         store_is_readonly(c->st) ? UI_L("  [只读]", "  [read-only]") : "");
+	/* The read-only mark comes first: a long title is cut from the right. */
+	snprintf(left, sizeof left, " %s%s  %s %s", UI_L("督查", "ducha"),
+	         store_is_readonly(c->st) ? UI_L(" [只读]", " [read-only]") : "", c->plan.code, c->plan.title);
 	bool reporter = c->who.role == ROLE_REPORTER;
 	snprintf(right, sizeof right, UI_L("截至 %s  用户 %s（%s%s%s） ", "as of %s  user %s (%s%s%s) "), as_of,
 	         c->who.user, ui_role_label(c->who.role), reporter ? " " : "", reporter ? c->who.agency : "");
