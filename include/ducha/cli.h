@@ -33,6 +33,9 @@ bool cli_open_mode(cli *c, cli_open_how how);
 void cli_close(cli *c);
 /* Prints the usage when argv holds --help / -h; returns true then. */
 bool cli_wants_help(const cli *c, int argc, char **argv);
+/* An agency named on the command line (spaces inside the name ignored);
+ * prints the error itself when there is none. */
+bool cli_find_agency(cli *c, const char *name, int64_t *id);
 /* An area number argument (1–99). */
 bool cli_parse_area(const cli *c, const char *arg, int *area);
 /* A task number argument. */

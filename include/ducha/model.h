@@ -99,6 +99,10 @@ void model_detail_free(task_detail *d);
 const char *model_comparator_symbol(comparator c);   /* "≥", ">", "≈", "–" */
 bool model_comparator_parse(const char *sql_value, comparator *out);
 const char *model_role_name(role r);
+/* Task and report statuses as shown: "in-progress" → 进行中 / "in progress". */
+const char *model_status_label(const char *status, bool english);
+/* A report status as typed — its value or its Chinese label — or NULL. */
+const char *model_status_parse(const char *typed);
 bool model_role_parse(const char *name, role *out);
 
 /* The values reported for one indicator, oldest first; malloc'd, *n points. */

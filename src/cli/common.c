@@ -107,3 +107,13 @@ bool cli_parse_area(const cli *c, const char *arg, int *area)
 	*area = (int)v;
 	return true;
 }
+
+bool cli_find_agency(cli *c, const char *name, int64_t *id)
+{
+	bool found = false;
+	if (!store_agency_find(c->st, name, id, &found) || !found) {
+		cli_error("%s", store_error(c->st));
+		return false;
+	}
+	return true;
+}

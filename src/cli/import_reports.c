@@ -65,19 +65,6 @@ static void line_error(batch *b, const char *fmt, ...)
 	b->errors++;
 }
 
-static const char *parse_status(const char *s)
-{
-	static const struct { const char *in, *out; } map[] = {
-		{ "not-started", "not-started" }, { "未开始", "not-started" },
-		{ "in-progress", "in-progress" }, { "进行中", "in-progress" },
-		{ "completed", "completed" },     { "已完成", "completed" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(s, map[i].in) == 0)
-			return map[i].out;
-	return NULL;
-}
-
 static int find_header(const csv_table *csv, int col[RC_NCOLS])
 {
 	for (int r = 0; r < csv->nrows && r < HEADER_SEARCH; r++) {
@@ -210,7 +197,7 @@ static void read_line(batch *b, const csv_row *row)
 	const task_detail *d = task_of(b, cell(b, row, RC_TASK));
 	if (!period_parse(period, &y, &q))
 		line_error(b, "period \"%s\" 不是有效的季度（应为 YYYYQn，如 2016Q4）", period);
-	if (*status && !(mapped = parse_status(status)))
+	if (*status && !(mapped = model_status_parse(status)))
 		line_error(b, "status \"%s\" 应为 not-started、in-progress 或 completed（或 未开始、进行中、已完成）", status);
 	if (!*ind != !*value)
 		line_error(b, "indicator 和 value 要一起填写");

@@ -242,11 +242,8 @@ int cli_lagging(cli *c, int argc, char **argv)
 		return rc;
 	if (!cli_open(c, false))
 		return 1;
-	if (a.agency) {
-		bool found;
-		if (!store_agency_find(c->st, a.agency, &a.filter.agency_id, &found) || !found)
-			return cli_error("%s", store_error(c->st));
-	}
+	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
+		return 1;
 	bool english = strcmp(c->cfg.lang, "en") == 0;
 	task_detail *ds = NULL;
 	task_state *ss = NULL;

@@ -80,18 +80,6 @@ static void target_text(const indicator_rec *i, char *buf, size_t len)
 		snprintf(buf, len, "%s %s %s", model_comparator_symbol(i->cmp), a, i->unit);
 }
 
-static const char *status_label(const char *status)
-{
-	static const struct { const char *v, *label; } map[] = {
-		{ "open", "未开始" }, { "not-started", "未开始" }, { "in-progress", "进行中" },
-		{ "completed", "已完成" }, { "accepted", "已销号" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(map[i].v, status) == 0)
-			return map[i].label;
-	return status;
-}
-
 static const char *indicator_name(const task_detail *d, int64_t id)
 {
 	for (int i = 0; i < d->nindicators; i++)
@@ -199,7 +187,7 @@ static void print_history(const task_detail *d)
 		say("  （尚无填报）\n");
 	for (int r = d->nreports - 1; r >= 0; r--) {
 		const report_rec *rep = &d->reports[r];
-		say("  %s  %s  %s  %s%s\n", rep->period, status_label(rep->status), rep->author,
+		say("  %s  %s  %s  %s%s\n", rep->period, model_status_label(rep->status, false), rep->author,
 		       rep->created, rep->demo ? "  [示例数据]" : "");
 		for (int v = 0; v < rep->nvalues; v++) {
 			char num[32];
@@ -247,7 +235,7 @@ static void print_text(const cli *c, const task_detail *d, const task_state *ts)
 	print_wrapped("完成时限  ", deadline, 10);
 	print_list("牵头单位  ", t->lead);
 	print_list("配合单位  ", t->support);
-	say("任务状态  %s\n", status_label(t->status));
+	say("任务状态  %s\n", model_status_label(t->status, false));
 	say("预警状态  %s %s\n", flag_glyph(ts->flag), flag_label(ts->flag, strcmp(c->cfg.lang, "en") == 0));
 	print_reason("预警原因  ", ts->reason);
 	print_indicators(c, d, ts);

@@ -12,19 +12,6 @@
 
 enum { UPDATE_MAX_SETS = 64, NOTE_MAX_CHARS = 2000 };
 
-static const char *parse_status(const char *s)
-{
-	static const struct { const char *in, *out; } map[] = {
-		{ "not-started", "not-started" }, { "未开始", "not-started" },
-		{ "in-progress", "in-progress" }, { "进行中", "in-progress" },
-		{ "completed", "completed" },     { "已完成", "completed" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(s, map[i].in) == 0)
-			return map[i].out;
-	return NULL;
-}
-
 static const indicator_rec *find_indicator(const task_detail *d, const char *name)
 {
 	for (int i = 0; i < d->nindicators; i++)
@@ -90,7 +77,7 @@ static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
 		switch (opt) {
 		case 'p': a->period = optarg; break;
 		case 'S':
-			a->status = parse_status(optarg);
+			a->status = model_status_parse(optarg);
 			if (!a->status)
 				return cli_usage_error(c, "--status \"%s\" 应为 not-started、in-progress 或 completed", optarg);
 			break;

@@ -669,18 +669,6 @@ static bool completed_between(const ctx *c, int after, int upto)
 	return false;
 }
 
-static const char *status_text(const ctx *c, const char *status)
-{
-	static const struct { const char *v, *zh, *en; } map[] = {
-		{ "not-started", "未开始", "not started" }, { "in-progress", "进行中", "in progress" },
-		{ "completed", "已完成", "completed" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(map[i].v, status) == 0)
-			return c->en ? map[i].en : map[i].zh;
-	return status;
-}
-
 static void status_reason(const ctx *c, int due, flag_value f, bool missing, int ry, int rq,
                           int deadline, char *reason)
 {
@@ -691,7 +679,7 @@ static void status_reason(const ctx *c, int due, flag_value f, bool missing, int
 	put(reason, c->en ? "expected: done by %s" : "序时 %s 前完成", date);
 	if (r) {
 		period_format(r->year, r->quarter, period);
-		put(reason, c->en ? ", actual: %s (%s)" : "，实际 %s（%s）", status_text(c, r->status), period);
+		put(reason, c->en ? ", actual: %s (%s)" : "，实际 %s（%s）", model_status_label(r->status, c->en), period);
 	} else {
 		put(reason, c->en ? ", actual: none reported" : "，实际 尚无填报");
 	}

@@ -98,6 +98,31 @@ bool model_comparator_parse(const char *v, comparator *out)
 	return false;
 }
 
+static const struct { const char *value, *zh, *en; bool reportable; } statuses[] = {
+	{ "open", "未开始", "open", false },
+	{ "not-started", "未开始", "not started", true },
+	{ "in-progress", "进行中", "in progress", true },
+	{ "completed", "已完成", "completed", true },
+	{ "accepted", "已销号", "accepted", false },
+};
+
+const char *model_status_label(const char *status, bool english)
+{
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (strcmp(statuses[i].value, status) == 0)
+			return english ? statuses[i].en : statuses[i].zh;
+	return status;
+}
+
+const char *model_status_parse(const char *typed)
+{
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (statuses[i].reportable &&
+		    (strcmp(typed, statuses[i].value) == 0 || strcmp(typed, statuses[i].zh) == 0))
+			return statuses[i].value;
+	return NULL;
+}
+
 static const char *const role_names[] = { "admin", "inspector", "reporter", "viewer" };
 
 const char *model_role_name(role r)

@@ -19,15 +19,7 @@ const char *const ui_report_status[UI_REPORT_STATUSES] = { "not-started", "in-pr
 
 const char *ui_status_label(const char *status)
 {
-	static const struct { const char *v, *zh, *en; } map[] = {
-		{ "open", "未开始", "open" },          { "not-started", "未开始", "not started" },
-		{ "in-progress", "进行中", "in progress" }, { "completed", "已完成", "completed" },
-		{ "accepted", "已销号", "accepted" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(map[i].v, status) == 0)
-			return english ? map[i].en : map[i].zh;
-	return status;
+	return model_status_label(status, english);
 }
 
 const char *ui_role_label(role r)
