@@ -287,6 +287,32 @@ static size_t last_cp_len(const char *s, size_t len)
 	return k > 0 ? len - (k - 1) : len;
 }
 
+static bool word_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '-' || ch == '\'' || ch == '.' || ch == ',';
+}
+
+/* Where to end a line that take bytes would fill: not before Chinese closing
+ * punctuation, and not inside a Latin word when the line has a space to
+ * break at (English labels and notes). */
+static size_t break_point(const char *p, size_t take, size_t len)
+{
+	uint32_t next;
+	if (text_decode(p + take, len - take, &next) && no_line_start(next)) {
+		size_t back = last_cp_len(p, take);
+		return back < take ? take - back : take;
+	}
+	if (word_char(p[take]) && word_char(p[take - 1])) {
+		size_t space = take;
+		while (space > 0 && p[space - 1] != ' ')
+			space--;
+		if (space > 0)
+			return space;   /* the space stays at the end of this line */
+	}
+	return take;
+}
+
 static void wrap_paragraph(const char *p, size_t len, int cols,
                            char ***lines, int *n, int *cap)
 {
@@ -302,17 +328,16 @@ static void wrap_paragraph(const char *p, size_t len, int cols,
 		((char *)p)[len] = save;
 		if (take == 0)
 			take = 1;
-		if (take < len) {
-			uint32_t next;
-			if (text_decode(p + take, len - take, &next) && no_line_start(next)) {
-				size_t back = last_cp_len(p, take);
-				if (back < take)
-					take -= back;
-			}
-		}
+		if (take < len)
+			take = break_point(p, take, len);
 		push_line(lines, n, cap, p, take);
 		p += take;
 		len -= take;
+		/* The space a line was broken at is not carried to the next line. */
+		if (len > 0 && *p == ' ' && p[-1] != ' ') {
+			p++;
+			len--;
+		}
 	}
 }
 

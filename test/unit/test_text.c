@@ -98,6 +98,23 @@ START_TEST(wrap_by_columns)
 }
 END_TEST
 
+START_TEST(wrap_english_at_spaces)
+{
+	char **lines;
+	int n = text_wrap("Expected 2478 companies, actual 1000", 16, &lines);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(lines[0], "Expected 2478 ");
+	ck_assert_str_eq(lines[1], "companies, ");
+	ck_assert_str_eq(lines[2], "actual 1000");
+	text_free_lines(lines, n);
+	/* a word longer than the line is still cut */
+	n = text_wrap("abcdefghijklmnopqrstuvwxyz", 10, &lines);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(lines[0], "abcdefghij");
+	text_free_lines(lines, n);
+}
+END_TEST
+
 START_TEST(cn_numbers)
 {
 	char b[32];
@@ -161,6 +178,7 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, escape_makes_controls_harmless);
 	tcase_add_test(tc, truncate_by_columns);
 	tcase_add_test(tc, wrap_by_columns);
+	tcase_add_test(tc, wrap_english_at_spaces);
 	tcase_add_test(tc, cn_numbers);
 	tcase_add_test(tc, validation_names_field_rule_position);
 	tcase_add_test(tc, numbers_as_typed);
