@@ -171,3 +171,23 @@ test-screen: $(BIN) $(SCREEN_BIN)
 test-e2e: $(BIN)
 	DUCHA=$(BIN) bash test/e2e/tui_report.sh
 .PHONY: test-screen test-e2e
+
+# The printed summaries on A4 (issue 5): the HTML of one agency and of
+# `report --all`, printed to PDF by headless Chromium, checked with pdfinfo
+# (page count, A4) and pdftotext, page 1 of each as PNG in $(PDF_OUT) to look
+# at. Says "skipped" when chromium is not installed (it is not in deps.sh).
+PDF_OUT ?= $(BUILD)/report-pdf
+report-pdf: $(BIN)
+	DUCHA=$(BIN) OUT=$(PDF_OUT) bash test/print/pdf.sh
+.PHONY: report-pdf
+
+# `make bench`: the figures of README "Performance" (issue 8), on the
+# built-in plan and on two generated databases kept in $(BUILD)/bench
+# (test/bench/run.sh). Not part of `make test`; takes a few minutes.
+$(BUILD)/bench-gen: test/bench/gen.c $(BUILD)/libducha.a | $(DEPS_OK)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS)
+$(BUILD)/bench-measure: test/bench/measure.c | $(DEPS_OK)
+	$(CC) $(CFLAGS) -o $@ $<
+bench: $(BIN) $(SCREEN_BIN) $(BUILD)/bench-gen $(BUILD)/bench-measure
+	DUCHA=$(BIN) SCREEN=$(SCREEN_BIN) GEN=$(BUILD)/bench-gen MEASURE=$(BUILD)/bench-measure \
+	  BENCH_DIR=$(BUILD)/bench bash test/bench/run.sh

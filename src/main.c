@@ -52,6 +52,21 @@ static const command commands[] = {
 	  "  --area N        只列第 N 个领域（1–5）的任务\n"
 	  "  --agency NAME   只列该单位牵头或配合的任务\n"
 	  "  按 --as-of 日期（默认今天）计算序时进度；每行给出原因和牵头单位\n" },
+	{ "report", cli_report, "打印通报：一个单位或全部单位（含排名总览），文本、CSV、HTML 或 JSON",
+	  "ducha report (--agency NAME | --all) [--format text|csv|html|json] [-o FILE] [--since YYYYQn]\n"
+	  "             [--bom] [--print]\n"
+	  "  --agency NAME     该单位的通报：总体情况、牵头任务、配合任务（预警及原因、指标、最新填报）\n"
+	  "  --all             先是各单位排名总览（逾期、严重滞后、未报送、滞后、完成率），再是各单位通报\n"
+	  "  --format F        text（按 [report] page_width、page_length 分页，可直接打印，默认）、csv、html（A4）、json\n"
+	  "  -o FILE           写入文件（受限模式下只能写入报告文件夹）；不给时输出到标准输出\n"
+	  "  --since YYYYQn    另列该季度末以来的变化：预警的变动和此后报送的数值\n"
+	  "  --bom             CSV 前加 UTF-8 BOM，便于 Excel 打开\n"
+	  "  --print           交给 [print] command 打印（不经 shell）；没有 -o 时先写入报告文件夹\n" },
+	{ "remind", cli_remind, "催办：各单位未报送季度进展和临近完成时限的任务（可由 cron 发邮件）",
+	  "ducha remind [--agency NAME]\n"
+	  "  --agency NAME   只列该单位\n"
+	  "  列出上一个已过报送期限的季度未报送进展的任务，以及完成时限在 [flags] due_soon_days 天内的任务，\n"
+	  "  各附应报送或应完成的日期；没有需要催办的任务时什么也不输出（cron 就不会发空邮件）\n" },
 	{ "log", cli_log, "查看留痕记录",
 	  "ducha log [TASK] [--format text|csv|json]\n" },
 	{ "check", cli_check, "检查数据库完整性、外键和留痕链",

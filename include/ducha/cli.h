@@ -4,6 +4,7 @@
  * 0 success, 1 failure (one line on stderr), 2 bad usage. */
 #include <stdbool.h>
 #include "ducha/config.h"
+#include "ducha/flag.h"
 #include "ducha/model.h"
 #include "ducha/store.h"
 
@@ -41,6 +42,18 @@ bool cli_parse_area(const cli *c, const char *arg, int *area);
 /* A task number argument. */
 bool cli_parse_task(const cli *c, const char *arg, int *num);
 
+/* The tasks of the plan that match f (NULL: all), in number order, each
+ * judged at the as-of date: read in a few queries whatever their number
+ * (src/cli/judge.c). series: every report known at the as-of date, so that
+ * forecasts can be made; otherwise only the reports the verdicts need. */
+typedef struct cli_judged {
+	task_detail *d;
+	task_state *st;              /* parallel to d */
+	int n;
+} cli_judged;
+bool cli_judge_tasks(cli *c, const task_filter *f, bool series, cli_judged *out);
+void cli_judged_free(cli_judged *j);
+
 int cli_init(cli *c, int argc, char **argv);
 int cli_tasks(cli *c, int argc, char **argv);
 int cli_show(cli *c, int argc, char **argv);
@@ -51,6 +64,8 @@ int cli_accept(cli *c, int argc, char **argv);
 int cli_log(cli *c, int argc, char **argv);
 int cli_check(cli *c, int argc, char **argv);
 int cli_lagging(cli *c, int argc, char **argv);
+int cli_report(cli *c, int argc, char **argv);
+int cli_remind(cli *c, int argc, char **argv);
 /* init --demo: sample quarterly reports (示例数据) through the store API. */
 bool cli_demo_load(cli *c, int *reports, int *notes);
 int cli_import_plan(cli *c, int argc, char **argv);

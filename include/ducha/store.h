@@ -48,6 +48,23 @@ bool store_tasks(store *s, int64_t plan_id, const task_filter *f, task_rec **out
 /* One task with indicators, reports and notes. Returns false and sets
  * *found = false when no such task. */
 bool store_task_detail(store *s, int64_t plan_id, int num, task_detail *out, bool *found);
+
+/* Which tasks store_task_details reads, and how much of each. */
+typedef struct detail_query {
+	const int *nums;             /* task numbers, in any order */
+	int n;
+	const char *upto;            /* "YYYYQn": only reports of quarters up to it; NULL: all */
+	bool texts;                  /* report notes, authors and times (else NULL) */
+	bool notes;                  /* the task's notes (else nnotes is 0) */
+	bool verdicts_only;          /* with upto: only the reports the flags are judged
+	                              * from, a few per indicator however long the history;
+	                              * the verdicts are the same, there is no forecast.
+	                              * Texts then come with each task's latest report only */
+} detail_query;
+/* Many tasks of a plan with their indicators and reports, in a few queries
+ * however many they are (src/store/detail.c). *out is malloc'd, in task
+ * number order; a number that is no task is left out. */
+bool store_task_details(store *s, int64_t plan_id, const detail_query *q, task_detail **out, int *n);
 /* Agencies named in the plan, with lead/support counts, in name order. */
 bool store_agencies(store *s, int64_t plan_id, agency_rec **out, int *n);
 bool store_agency_find(store *s, const char *name, int64_t *id, bool *found);
@@ -123,6 +140,14 @@ char *store_json_array(store *s, char *const *items, int n);
 /* A malloc'd JSON array of strings split from a ';'-joined list. */
 char *store_json_string_list(store *s, const char *joined);
 
+/* The SQL of every query that runs per screen, list or command, by name
+ * (src/store/hot.c): the query-plan test explains each one and fails on a
+ * full scan of a table that grows with use. */
+typedef struct store_sql {
+	const char *name, *sql;
+} store_sql;
+const store_sql *store_hot_sql(int *n);
+
 /* --- Queries of the full-screen program (src/store/ui_query.c) ---------- */
 
 typedef struct area_rec {
@@ -142,6 +167,14 @@ typedef struct task_query {
 /* Only the numbers of the matching tasks, in number order, through the
  * indexes: lists load the rows they show, never whole tables. */
 bool store_task_nums(store *s, int64_t plan_id, const task_query *q, int **nums, int *n);
+
+typedef struct agency_task {
+	int64_t agency_id;
+	int num;                     /* a task it leads or supports */
+} agency_task;
+/* Every agency and task of a plan that are linked, by agency then task
+ * number: one query for the counts of every agency. *out is malloc'd. */
+bool store_agency_tasks(store *s, int64_t plan_id, agency_task **out, int *n);
 
 typedef enum search_kind { SEARCH_TASK, SEARCH_PROGRESS, SEARCH_COMMENT, SEARCH_REPORT } search_kind;
 typedef struct search_hit {

@@ -19,6 +19,7 @@ typedef struct ui_script_opts {
 	int cols, rows;
 	bool (*hook)(void *ctx, const char *token);
 	void *hook_ctx;
+	const char *term_out;        /* a file the terminal's output goes to; NULL: nowhere */
 } ui_script_opts;
 int ui_run_script(cli *c, const ui_script_opts *o);
 #endif

@@ -61,6 +61,9 @@ enum {
 	X(OPEN, "open", UI_SCOPE_LIST | UI_SCOPE_EDIT, "Enter", "打开", "open", \
 	  "打开所选（表单中：下一项；多行说明中：换行）", \
 	  "Open the selection (in a form: next field; in a note: new line)") \
+	X(PRINT, "print", UI_SCOPE_LIST, "p", "打印", "print", \
+	  "打印通报（所选单位或当前任务列表），写入报告文件夹", \
+	  "Print the summary of the selected agency or the task list, into the report folder") \
 	X(REPORT, "report", UI_SCOPE_TASK, "u", "填报", "report", \
 	  "录入所选任务的季度填报", "Enter the quarterly report of the task") \
 	X(NOTE, "note", UI_SCOPE_TASK, "n", "备注", "note", \

@@ -1,8 +1,11 @@
 #ifndef DUCHA_UI_DATA_H
 #define DUCHA_UI_DATA_H
-/* What the screens show, asked of the store and judged by the flag module:
- * tasks are loaded one at a time when a screen needs them, evaluated once,
- * and kept until a save or a reload. No curses, no SQL. */
+/* What the screens show, asked of the store and judged by the flag module,
+ * evaluated once and kept until a save or a reload. Lists show rows: the
+ * rows a screen is about to draw are read together, with only the reports
+ * their verdicts need (store_task_details), so paging and pane switches do
+ * not slow down as history grows. A task opened in full is read alone, with
+ * everything; only the few last opened are kept. No curses, no SQL. */
 #include <stdbool.h>
 #include "ducha/config.h"
 #include "ducha/flag.h"
@@ -12,7 +15,16 @@ typedef struct ui_task {
 	task_detail d;
 	task_state st;
 	int progress;                /* 0–100, or -1 when there is nothing to measure */
+	unsigned long used;          /* when last asked for: the least recent go first */
 } ui_task;
+
+/* A row of a task list: the task and its verdict (no forecast). */
+typedef struct ui_row {
+	task_rec task;
+	flag_value flag;
+	char reason[FLAG_REASON_SIZE];
+	int progress;
+} ui_row;
 
 /* Filters of the main panes; zero (and flag -1) means any. */
 typedef struct ui_filter {
@@ -28,8 +40,12 @@ typedef struct ui_data {
 	int as_of;
 	const config_flags *rules;
 	bool english;
-	ui_task **cache;             /* by task number */
-	int cap;
+	ui_task **cache;             /* tasks in full, by task number */
+	ui_row **rows;               /* by task number */
+	int cap;                     /* of both */
+	int ntasks;                  /* in cache */
+	unsigned long clock;
+	char upto[8];                /* the as-of date's quarter: later reports are not known */
 	area_rec *areas;
 	int nareas;
 	char err[512];               /* the last failure, for the message line */
@@ -38,11 +54,19 @@ typedef struct ui_data {
 bool ui_data_open(ui_data *u, store *st, const plan_rec *plan, int as_of,
                   const config_flags *rules, bool english);
 void ui_data_close(ui_data *u);
-/* The task with its flags, or NULL (u->err says why). */
+/* The task in full with its flags, or NULL (u->err says why). */
 const ui_task *ui_data_task(ui_data *u, int num);
+/* Reads the rows of these tasks that are not known yet, together: a list
+ * calls it for the rows it is about to draw. False on a store error. */
+bool ui_data_prefetch(ui_data *u, const int *nums, int n);
+/* The row of a task, or NULL (u->err says why). */
+const ui_row *ui_data_row(ui_data *u, int num);
 /* Forgets one task (after a save) or all (reload), so they are read again. */
 void ui_data_forget(ui_data *u, int num);
 void ui_data_forget_all(ui_data *u);
+/* Lets go of all but the last few tasks opened in full; called between
+ * events, when no screen holds one. */
+void ui_data_trim(ui_data *u);
 /* Task numbers of an area (0: all) under a filter, in number order. */
 bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n);
 bool ui_filter_active(const ui_filter *f);

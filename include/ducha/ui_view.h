@@ -11,6 +11,7 @@
 #include "ducha/ui_data.h"
 #include "ducha/ui_input.h"
 #include "ducha/ui_keys.h"
+#include "ducha/ui_timing.h"
 
 typedef struct ui ui;
 typedef struct view view;
@@ -54,6 +55,7 @@ struct ui {
 	bool too_small, quit;
 	int cursor_y, cursor_x;                  /* -1: no cursor */
 	ui_input *in;
+	ui_timing *timing;                       /* DUCHA_KEY_TIMING, or NULL */
 };
 
 /* The last body row (the message line and the hint line are below it). */

@@ -174,32 +174,6 @@ static int task_rows(const task_detail *d, const task_state *ts, lag_row *out)
 	return n;
 }
 
-/* Loads and judges every task that matches; arrays are malloc'd. */
-static bool judge_all(cli *c, const task_filter *f, bool english, task_detail **ds, task_state **ss,
-                      int *n)
-{
-	task_rec *tasks;
-	if (!store_tasks(c->st, c->plan.id, f, &tasks, n)) {
-		*n = 0;
-		return false;
-	}
-	*ds = calloc((size_t)*n + 1, sizeof **ds);
-	*ss = calloc((size_t)*n + 1, sizeof **ss);
-	if (!*ds || !*ss)
-		abort();
-	bool ok = true;
-	for (int i = 0; i < *n; i++) {
-		bool found;
-		if (ok && store_task_detail(c->st, c->plan.id, tasks[i].num, &(*ds)[i], &found))
-			flag_evaluate_task(&(*ds)[i], &c->plan, c->as_of, &c->cfg.flags, english, &(*ss)[i]);
-		else
-			ok = false;
-		model_task_free(&tasks[i]);
-	}
-	free(tasks);
-	return ok;
-}
-
 static void print_heading(const cli *c, int rows, bool english)
 {
 	char date[DATE_TEXT_SIZE];
@@ -245,16 +219,10 @@ int cli_lagging(cli *c, int argc, char **argv)
 	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
 		return 1;
 	bool english = strcmp(c->cfg.lang, "en") == 0;
-	task_detail *ds = NULL;
-	task_state *ss = NULL;
-	int n = 0;
-	bool ok = judge_all(c, &a.filter, english, &ds, &ss, &n);
-	rc = ok ? print_rows(c, &a, ds, ss, n, english) : cli_error("%s", store_error(c->st));
-	for (int i = 0; i < n; i++) {
-		flag_task_state_free(&ss[i]);
-		model_detail_free(&ds[i]);
-	}
-	free(ds);
-	free(ss);
+	/* The forecast column fits a line through every report: the whole series. */
+	cli_judged j;
+	bool ok = cli_judge_tasks(c, &a.filter, true, &j);
+	rc = ok ? print_rows(c, &a, j.d, j.st, j.n, english) : cli_error("%s", store_error(c->st));
+	cli_judged_free(&j);
 	return rc;
 }

@@ -71,21 +71,6 @@ static int parse_tasks_args(cli *c, int argc, char **argv, tasks_args *a)
 	return 0;
 }
 
-/* The task's verdict at the as-of date, from the same rules show and lagging use. */
-static bool task_flag(cli *c, const task_rec *t, flag_value *out)
-{
-	task_detail d;
-	bool found;
-	if (!store_task_detail(c->st, c->plan.id, t->num, &d, &found))
-		return false;
-	task_state s;
-	flag_evaluate_task(&d, &c->plan, c->as_of, &c->cfg.flags, strcmp(c->cfg.lang, "en") == 0, &s);
-	*out = s.flag;
-	flag_task_state_free(&s);
-	model_detail_free(&d);
-	return true;
-}
-
 static void add_task_row(cli *c, table *t, const task_rec *task, flag_value f, out_format fmt)
 {
 	char due[DATE_TEXT_SIZE], shown[64];
@@ -114,22 +99,17 @@ int cli_tasks(cli *c, int argc, char **argv)
 		return 1;
 	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
 		return 1;
-	task_rec *tasks;
-	int n;
-	if (!store_tasks(c->st, c->plan.id, &a.filter, &tasks, &n))
+	/* Each task's verdict, from the same rules show and lagging use. */
+	cli_judged j;
+	if (!cli_judge_tasks(c, &a.filter, false, &j))
 		return cli_error("%s", store_error(c->st));
 	table t;
 	table_init(&t, task_columns, (int)(sizeof task_columns / sizeof task_columns[0]));
-	bool ok = true;
-	for (int i = 0; i < n; i++) {
-		flag_value f = FLAG_OK;
-		ok = ok && task_flag(c, &tasks[i], &f);
-		if (ok && (!a.by_flag || f == a.flag))
-			add_task_row(c, &t, &tasks[i], f, a.fmt);
-		model_task_free(&tasks[i]);
-	}
-	free(tasks);
-	ok = ok && table_print(&t, c->st, a.fmt, stdout);
+	for (int i = 0; i < j.n; i++)
+		if (!a.by_flag || j.st[i].flag == a.flag)
+			add_task_row(c, &t, &j.d[i].task, j.st[i].flag, a.fmt);
+	cli_judged_free(&j);
+	bool ok = table_print(&t, c->st, a.fmt, stdout);
 	table_free(&t);
 	return ok ? 0 : cli_error("%s", store_error(c->st));
 }

@@ -6,10 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DB_CACHE_MAX = 128 };
+/* The cache is looked up on every query: a hash of the SQL text finds the
+ * statement in one or two probes instead of comparing against every cached
+ * text (many share a long prefix, such as the task columns). */
+enum { DB_CACHE_MAX = 128, DB_CACHE_SLOTS = 256 };   /* slots: a power of two, > 2 × max */
 
 typedef struct cached {
 	char *sql;                  /* a copy: callers may build SQL in a buffer */
+	uint64_t hash;
 	sqlite3_stmt *stmt;
 } cached;
 
@@ -19,8 +23,9 @@ struct db {
 	bool in_tx;
 	bool busy;                  /* the last failure was SQLITE_BUSY/LOCKED */
 	char err[512];
-	cached cache[DB_CACHE_MAX];
+	cached cache[DB_CACHE_MAX]; /* oldest first */
 	int ncache;
+	short slot[DB_CACHE_SLOTS]; /* open addressing: index into cache + 1; 0 is empty */
 };
 
 void db_fail(db *d, const char *fmt, ...)
@@ -132,31 +137,68 @@ bool db_was_busy(const db *d)
 	return d->busy;
 }
 
+/* FNV-1a: short, and good enough for a few dozen distinct texts. */
+static uint64_t sql_hash(const char *sql)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return h;
+}
+
+static void slot_put(db *d, int index)
+{
+	unsigned i = (unsigned)d->cache[index].hash & (DB_CACHE_SLOTS - 1);
+	while (d->slot[i])
+		i = (i + 1) & (DB_CACHE_SLOTS - 1);
+	d->slot[i] = (short)(index + 1);
+}
+
+static sqlite3_stmt *cache_find(db *d, const char *sql, uint64_t h)
+{
+	for (unsigned i = (unsigned)h & (DB_CACHE_SLOTS - 1); d->slot[i]; i = (i + 1) & (DB_CACHE_SLOTS - 1)) {
+		const cached *c = &d->cache[d->slot[i] - 1];
+		if (c->hash == h && strcmp(c->sql, sql) == 0)
+			return c->stmt;
+	}
+	return NULL;
+}
+
+/* Evicts the oldest statement; the slots are rebuilt, which is rare: the
+ * cache only ever holds the program's own SQL. */
+static void cache_evict_oldest(db *d)
+{
+	sqlite3_finalize(d->cache[0].stmt);
+	free(d->cache[0].sql);
+	memmove(d->cache, d->cache + 1, sizeof d->cache[0] * (DB_CACHE_MAX - 1));
+	d->ncache--;
+	memset(d->slot, 0, sizeof d->slot);
+	for (int i = 0; i < d->ncache; i++)
+		slot_put(d, i);
+}
+
 db_stmt *db_prepare(db *d, const char *sql)
 {
-	for (int i = 0; i < d->ncache; i++)
-		if (strcmp(d->cache[i].sql, sql) == 0) {
-			sqlite3_reset(d->cache[i].stmt);
-			sqlite3_clear_bindings(d->cache[i].stmt);
-			return d->cache[i].stmt;
-		}
-	sqlite3_stmt *s = NULL;
+	uint64_t h = sql_hash(sql);
+	sqlite3_stmt *s = cache_find(d, sql, h);
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
 	if (sqlite3_prepare_v3(d->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 		fail_sql(d, sql);
 		return NULL;
 	}
-	if (d->ncache == DB_CACHE_MAX) {
-		/* Evict the oldest; the cache only ever holds the program's own SQL. */
-		sqlite3_finalize(d->cache[0].stmt);
-		free(d->cache[0].sql);
-		memmove(d->cache, d->cache + 1, sizeof d->cache[0] * (DB_CACHE_MAX - 1));
-		d->ncache--;
-	}
-	d->cache[d->ncache].sql = strdup(sql);
-	if (!d->cache[d->ncache].sql)
+	if (d->ncache == DB_CACHE_MAX)
+		cache_evict_oldest(d);
+	cached *c = &d->cache[d->ncache];
+	c->sql = strdup(sql);
+	if (!c->sql)
 		abort();
-	d->cache[d->ncache].stmt = s;
-	d->ncache++;
+	c->hash = h;
+	c->stmt = s;
+	slot_put(d, d->ncache++);
 	return s;
 }
 

@@ -11,6 +11,32 @@ struct store {
 	bool snapshot;               /* opened immutable: see store_open */
 };
 
+/* The columns every task read selects (read by store_read_task), from
+ * task t joined to its measure m and area a. */
+#define STORE_TASK_COLUMNS \
+	"SELECT t.id, t.num, a.num, a.short, a.title, m.num, m.title, t.text, t.deadline," \
+	"  (SELECT group_concat(value, ',') FROM json_each(t.dues)), t.due, t.status, t.version," \
+	"  (SELECT group_concat(g.name, ';') FROM (SELECT g.name FROM task_agency x" \
+	"     JOIN agency g ON g.id = x.agency_id WHERE x.task_id = t.id AND x.role = 'lead'" \
+	"     ORDER BY x.ord) AS g)," \
+	"  (SELECT group_concat(g.name, ';') FROM (SELECT g.name FROM task_agency x" \
+	"     JOIN agency g ON g.id = x.agency_id WHERE x.task_id = t.id AND x.role = 'support'" \
+	"     ORDER BY x.ord) AS g)" \
+	" FROM task t JOIN measure m ON m.id = t.measure_id JOIN area a ON a.id = m.area_id"
+
+void store_read_task(db_stmt *q, task_rec *t);
+
+/* The SQL of the hot queries, defined beside the functions that run them
+ * and listed by store_hot_sql() (hot.c) for the query-plan test. */
+extern const char store_sql_plan[], store_sql_tasks[], store_sql_agencies[], store_sql_agency_find[];
+extern const char store_sql_areas[], store_sql_task_nums[], store_sql_agency_tasks[], store_sql_search[];
+extern const char store_sql_details_tasks[], store_sql_details_indicators[], store_sql_details_reports[],
+	store_sql_details_report_heads[], store_sql_details_values[], store_sql_details_notes[],
+	store_sql_verdict_reports[], store_sql_verdict_values[];
+extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_find_report[],
+	store_sql_report_update[], store_sql_report_insert[], store_sql_value_upsert[], store_sql_task_object[],
+	store_sql_audit_head[];
+
 /* Appends an audit row chained to the previous one; inside a transaction. */
 bool store_audit_append(store *s, const actor *who, const char *action, const char *object,
                         const char *old_json, const char *new_json);

@@ -31,12 +31,15 @@ static bool denied(store *s, const char *what)
 }
 
 
+/* The newest row by its primary key: max(id) is one seek, not a scan. */
+const char store_sql_audit_next[] =
+	"SELECT coalesce(max(id), 0) + 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),"
+	"       (SELECT hash FROM audit WHERE id = (SELECT max(id) FROM audit)) FROM audit";
+
 bool store_audit_append(store *s, const actor *who, const char *action, const char *object,
                         const char *old_json, const char *new_json)
 {
-	db_stmt *q = db_prepare(s->db,
-		"SELECT coalesce(max(id), 0) + 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),"
-		"       (SELECT hash FROM audit ORDER BY id DESC LIMIT 1) FROM audit");
+	db_stmt *q = db_prepare(s->db, store_sql_audit_next);
 	if (!q || db_step(s->db, q) != 1)
 		return false;
 	int64_t id = db_col_int(q, 0);
@@ -76,15 +79,17 @@ bool store_audit_append(store *s, const actor *who, const char *action, const ch
 	return ok;
 }
 
+const char store_sql_report_json[] =
+	"SELECT json_object('period', r.period, 'status', r.status, 'note', r.note,"
+	"  'values', (SELECT json_group_object(i.name, v.value) FROM report_value v"
+	"             JOIN indicator i ON i.id = v.indicator_id WHERE v.report_id = r.id),"
+	"  'version', r.version)"
+	" FROM report r WHERE r.id = :id";
+
 /* A report as JSON, for the audit trail; NULL when there is none. */
 static char *report_json(store *s, int64_t report_id)
 {
-	db_stmt *q = db_prepare(s->db,
-		"SELECT json_object('period', r.period, 'status', r.status, 'note', r.note,"
-		"  'values', (SELECT json_group_object(i.name, v.value) FROM report_value v"
-		"             JOIN indicator i ON i.id = v.indicator_id WHERE v.report_id = r.id),"
-		"  'version', r.version)"
-		" FROM report r WHERE r.id = :id");
+	db_stmt *q = db_prepare(s->db, store_sql_report_json);
 	if (!q || !db_bind_int(s->db, q, ":id", report_id))
 		return NULL;
 	char *out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
@@ -92,10 +97,12 @@ static char *report_json(store *s, int64_t report_id)
 	return out;
 }
 
+const char store_sql_find_report[] =
+	"SELECT id, version FROM report WHERE task_id = :task AND period = :period";
+
 static bool find_report(store *s, const report_input *in, int64_t *id, int *version)
 {
-	db_stmt *q = db_prepare(s->db,
-		"SELECT id, version FROM report WHERE task_id = :task AND period = :period");
+	db_stmt *q = db_prepare(s->db, store_sql_find_report);
 	if (!q || !db_bind_int(s->db, q, ":task", in->task_id) ||
 	    !db_bind_text(s->db, q, ":period", in->period))
 		return false;
@@ -106,14 +113,20 @@ static bool find_report(store *s, const report_input *in, int64_t *id, int *vers
 	return rc >= 0;
 }
 
+const char store_sql_report_update[] =
+	"UPDATE report SET status = coalesce(:status, status), note = coalesce(:note, note),"
+	"  author = :author, created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+	"  version = version + 1 WHERE id = :id AND task_id = :task AND " MAY_REPORT;
+const char store_sql_report_insert[] =
+	"INSERT INTO report (task_id, period, status, note, author, created, demo)"
+	" SELECT :task, :period, coalesce(:status, 'in-progress'), coalesce(:note, ''), :author,"
+	"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo WHERE " MAY_REPORT;
+
 static bool upsert_report(store *s, const actor *who, const report_input *in, int64_t *id)
 {
 	db_stmt *q;
 	if (*id) {
-		q = db_prepare(s->db,
-			"UPDATE report SET status = coalesce(:status, status), note = coalesce(:note, note),"
-			"  author = :author, created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
-			"  version = version + 1 WHERE id = :id AND task_id = :task AND " MAY_REPORT);
+		q = db_prepare(s->db, store_sql_report_update);
 		if (!q || !db_bind_text(s->db, q, ":status", in->status) ||
 		    !db_bind_text(s->db, q, ":note", in->note) ||
 		    !db_bind_text(s->db, q, ":author", who->user) || !db_bind_int(s->db, q, ":id", *id) ||
@@ -121,10 +134,7 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 			return false;
 		return db_changes(s->db) == 1 || denied(s, "填报");
 	}
-	q = db_prepare(s->db,
-		"INSERT INTO report (task_id, period, status, note, author, created, demo)"
-		" SELECT :task, :period, coalesce(:status, 'in-progress'), coalesce(:note, ''), :author,"
-		"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo WHERE " MAY_REPORT);
+	q = db_prepare(s->db, store_sql_report_insert);
 	if (!q || !db_bind_int(s->db, q, ":task", in->task_id) ||
 	    !db_bind_text(s->db, q, ":period", in->period) ||
 	    !db_bind_text(s->db, q, ":status", in->status) || !db_bind_text(s->db, q, ":note", in->note) ||
@@ -137,12 +147,14 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 	return true;
 }
 
+const char store_sql_value_upsert[] =
+	"INSERT INTO report_value (report_id, indicator_id, value)"
+	" SELECT :report, id, :value FROM indicator WHERE id = :indicator AND task_id = :task"
+	" ON CONFLICT (report_id, indicator_id) DO UPDATE SET value = excluded.value";
+
 static bool save_values(store *s, const report_input *in, int64_t report_id)
 {
-	db_stmt *q = db_prepare(s->db,
-		"INSERT INTO report_value (report_id, indicator_id, value)"
-		" SELECT :report, id, :value FROM indicator WHERE id = :indicator AND task_id = :task"
-		" ON CONFLICT (report_id, indicator_id) DO UPDATE SET value = excluded.value");
+	db_stmt *q = db_prepare(s->db, store_sql_value_upsert);
 	for (int i = 0; i < in->nvalues; i++) {
 		if (!q || !db_bind_int(s->db, q, ":report", report_id) ||
 		    !db_bind_double(s->db, q, ":value", in->values[i]) ||
@@ -163,9 +175,12 @@ static bool save_values(store *s, const report_input *in, int64_t report_id)
 	"SELECT CASE WHEN t.plan_id = (SELECT min(id) FROM plan) THEN '' ELSE 'plan ' || p.code || ' ' END" \
 	"       || 'task ' || t.num FROM task t JOIN plan p ON p.id = t.plan_id"
 
+const char store_sql_task_object[] =
+	TASK_OBJECT_SQL " WHERE t.id = :id";
+
 static bool task_object(store *s, int64_t task_id, const char *suffix, char *out, size_t len)
 {
-	db_stmt *q = db_prepare(s->db, TASK_OBJECT_SQL " WHERE t.id = :id");
+	db_stmt *q = db_prepare(s->db, store_sql_task_object);
 	if (!q || !db_bind_int(s->db, q, ":id", task_id))
 		return false;
 	int rc = db_step(s->db, q);
@@ -409,10 +424,16 @@ bool store_accept_task(store *s, const actor *who, int64_t task_id)
 	return finish(s, ok);
 }
 
+/* Rows are numbered 1, 2, … by store_audit_append and never deleted (the
+ * triggers refuse it; check finds a gap), so the newest id is the count:
+ * one seek instead of counting every row of a long trail. */
+const char store_sql_audit_head[] =
+	"SELECT (SELECT hash FROM audit WHERE id = (SELECT max(id) FROM audit)),"
+	"       coalesce((SELECT max(id) FROM audit), 0)";
+
 bool store_audit_head(store *s, char hex[65], int64_t *rows)
 {
-	db_stmt *q = db_prepare(s->db,
-		"SELECT (SELECT hash FROM audit ORDER BY id DESC LIMIT 1), count(*) FROM audit");
+	db_stmt *q = db_prepare(s->db, store_sql_audit_head);
 	if (!q || db_step(s->db, q) != 1)
 		return false;
 	snprintf(hex, 65, "%s", db_col_is_null(q, 0) ? audit_genesis_hash : db_col_text(q, 0));

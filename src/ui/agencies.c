@@ -11,6 +11,7 @@
 #include "ducha/ui_draw.h"
 #include "ducha/ui_i18n.h"
 #include "ducha/ui_list.h"
+#include "ducha/ui_print.h"
 #include "ducha/ui_tasklist.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, COUNT_W = 4, NAME_MAX_W = 30 };
@@ -36,21 +37,37 @@ static void drop(agencies_view *a)
 	a->n = 0;
 }
 
-static bool count_flags(ui *u, int64_t agency, int *count)
+static int agency_index(const agencies_view *a, int64_t id)
 {
-	task_query q = { .agency_id = agency };
-	int *nums, n;
-	if (!store_task_nums(u->c->st, u->c->plan.id, &q, &nums, &n)) {
+	for (int i = 0; i < a->n; i++)
+		if (a->list[i].id == id)
+			return i;
+	return -1;
+}
+
+/* Every agency's tasks by flag: who does what in one query, and the rows
+ * of the plan's tasks read together. */
+static bool count_flags(ui *u, agencies_view *a)
+{
+	agency_task *links;
+	int nlinks, *all, total, i = -1;
+	if (!store_agency_tasks(u->c->st, u->c->plan.id, &links, &nlinks)) {
 		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
 		return false;
 	}
-	bool ok = true;
-	for (int i = 0; i < n && ok; i++) {
-		const ui_task *t = ui_data_task(&u->data, nums[i]);
-		if ((ok = t != NULL))
-			count[t->st.flag]++;
+	bool ok = ui_data_nums(&u->data, 0, NULL, &all, &total);
+	if (ok) {
+		ok = ui_data_prefetch(&u->data, all, total);
+		free(all);
 	}
-	free(nums);
+	for (int k = 0; k < nlinks && ok; k++) {
+		if (k == 0 || links[k].agency_id != links[k - 1].agency_id)
+			i = agency_index(a, links[k].agency_id);
+		const ui_row *t = i >= 0 ? ui_data_row(&u->data, links[k].num) : NULL;
+		if (i >= 0 && (ok = t != NULL))
+			a->flags[i][t->flag]++;
+	}
+	free(links);
 	return ok;
 }
 
@@ -63,10 +80,7 @@ static bool load(ui *u, agencies_view *a)
 	a->flags = calloc((size_t)a->n + 1, sizeof *a->flags);
 	if (!a->flags)
 		abort();
-	for (int i = 0; i < a->n; i++)
-		if (!count_flags(u, a->list[i].id, a->flags[i]))
-			return false;
-	return true;
+	return count_flags(u, a);
 }
 
 static void widths(agencies_view *a)
@@ -112,12 +126,13 @@ static void draw_header(agencies_view *a)
 static void draw_row(agencies_view *a, int i, int y)
 {
 	bool on = i == a->sel.sel;
-	ui_elem e = on ? UI_E_SELECTED : UI_E_NORMAL;
+	/* As in the task lists, only the sign and the name show the selection. */
+	ui_elem e = UI_E_NORMAL, mark = on ? UI_E_SELECTED : UI_E_NORMAL;
 	char num[16];
 	int x = 1;
 	ui_blank(y, 0, COLS, e);
-	ui_put(y, 0, 1, on ? ">" : " ", e);
-	ui_put(y, x, a->name_w, a->list[i].name, e);
+	ui_put(y, 0, 1, on ? ">" : " ", mark);
+	ui_put(y, x, a->name_w, a->list[i].name, mark);
 	x += a->name_w + 1;
 	snprintf(num, sizeof num, "%d", a->list[i].lead);
 	ui_put_pad(y, x, COUNT_W, num, e, true);
@@ -128,7 +143,7 @@ static void draw_row(agencies_view *a, int i, int y)
 	for (int f = FLAG_COUNT - 1; f >= 0; f--) {
 		int c = a->flags[i][f];
 		snprintf(num, sizeof num, "%d", c);
-		ui_put_pad(y, x, a->flag_w[f], c ? num : "-", c && !on ? ui_flag_elem((flag_value)f) : e, true);
+		ui_put_pad(y, x, a->flag_w[f], c ? num : "-", c ? ui_flag_elem((flag_value)f) : e, true);
 		x += a->flag_w[f] + 1;
 	}
 }
@@ -161,9 +176,10 @@ static bool load_agency_tasks(ui *u, void *ctx, int **nums, int *n, char *title,
 		return false;
 	}
 	int lead = 0;
+	ui_data_prefetch(&u->data, *nums, *n);
 	for (int i = 0; i < *n; i++) {
-		const ui_task *t = ui_data_task(&u->data, (*nums)[i]);
-		lead += t && ui_agency_in(t->d.task.lead, s->name);
+		const ui_row *t = ui_data_row(&u->data, (*nums)[i]);
+		lead += t && ui_agency_in(t->task.lead, s->name);
 	}
 	snprintf(title, len, UI_L("%s 的任务：牵头 %d 项，配合 %d 项", "Tasks of %s: leads %d, supports %d"), s->name,
 	         lead, *n - lead);
@@ -189,6 +205,11 @@ static bool agencies_action(ui *u, view *v, ui_action a)
 	agencies_view *av = (agencies_view *)v;
 	if (a == UI_ACT_OPEN) {
 		open_agency(u, av);
+		return true;
+	}
+	if (a == UI_ACT_PRINT) {
+		if (av->n)
+			ui_print_agency(u, av->list[av->sel.sel].id, av->list[av->sel.sel].name);
 		return true;
 	}
 	return ui_list_action(&av->sel, a);

@@ -30,21 +30,82 @@ static wchar_t *widen(const char *s)
 	return w;
 }
 
+/* s as wide characters cut to cols columns the way text_truncate cuts it
+ * (the longest prefix that fits cols - 1, then "…"), in one pass and
+ * without copies, when s is safe as it stands: valid UTF-8 with nothing to
+ * escape, as nearly all text on screen is. This runs for every cell of
+ * every row on every keystroke. NULL when s needs escaping first. */
+static wchar_t *fit_safe(const char *s, int cols, int *used, bool *cut)
+{
+	size_t n = strlen(s);
+	wchar_t *w = malloc((n + 2) * sizeof *w);
+	if (!w)
+		abort();
+	int total = 0, fit_w = 0;
+	size_t k = 0, fit_n = 0;
+	bool fitting = true;
+	for (size_t i = 0; i < n && total <= cols;) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		if (len == 0 || text_cp_is_unsafe(cp)) {
+			free(w);
+			return NULL;
+		}
+		int cw = text_cp_width(cp);
+		if (fitting && fit_w + cw > cols - 1)
+			fitting = false;
+		if (fitting) {
+			fit_w += cw;
+			fit_n = k + 1;
+		}
+		total += cw;
+		w[k++] = (wchar_t)cp;
+		i += len;
+	}
+	*cut = total > cols;
+	if (*cut) {
+		w[fit_n] = L'\u2026';
+		k = fit_n + 1;
+		total = fit_w + 1;
+	}
+	w[k] = L'\0';
+	*used = total;
+	return w;
+}
+
+static void put_wide(int y, int x, const wchar_t *wide, ui_elem e)
+{
+	attr_t a = (attr_t)ui_attr(e);
+	attron(a);
+	mvaddnwstr(y, x, wide, -1);
+	attroff(a);
+}
+
+/* The general way, for text that needs escaping. */
+static int put_escaped(int y, int x, int w, const char *s, ui_elem e)
+{
+	char *cut = text_truncate(s, w);
+	int used = text_width(cut);
+	wchar_t *wide = widen(cut);
+	put_wide(y, x, wide, e);
+	free(wide);
+	free(cut);
+	return used;
+}
+
 int ui_put(int y, int x, int w, const char *s, ui_elem e)
 {
 	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (x + w > COLS)
 		w = COLS - x;
-	char *cut = text_truncate(s ? s : "", w);
-	int used = text_width(cut);
-	wchar_t *wide = widen(cut);
-	attr_t a = (attr_t)ui_attr(e);
-	attron(a);
-	mvaddnwstr(y, x, wide, -1);
-	attroff(a);
+	int used;
+	bool cut;
+	wchar_t *wide = fit_safe(s ? s : "", w < 1 ? 1 : w, &used, &cut);
+	if (!wide)
+		return put_escaped(y, x, w, s ? s : "", e);
+	put_wide(y, x, wide, e);
 	free(wide);
-	free(cut);
 	return used;
 }
 
@@ -65,8 +126,21 @@ void ui_put_pad(int y, int x, int w, const char *s, ui_elem e, bool right)
 	if (w <= 0)
 		return;
 	ui_blank(y, x, w, e);
+	if (!right) {
+		ui_put(y, x, w, s, e);
+		return;
+	}
+	int used;
+	bool cut;
+	wchar_t *wide = fit_safe(s ? s : "", w, &used, &cut);
+	if (wide) {
+		/* Text narrower than the cell moves right; what was cut fills it. */
+		free(wide);
+		ui_put(y, cut || used >= w ? x : x + w - used, w, s, e);
+		return;
+	}
 	int sw = text_width(s ? s : "");
-	if (right && sw < w)
+	if (sw < w)
 		x += w - sw;
 	ui_put(y, x, w, s, e);
 }

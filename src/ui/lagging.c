@@ -42,16 +42,17 @@ static bool load_lagging(ui *u, void *ctx, int **nums, int *n, char *title, size
 	if (!r)
 		abort();
 	int kept = 0;
+	bool ok = ui_data_prefetch(&u->data, all, total);
 	for (int i = 0; i < total; i++) {
-		const ui_task *t = ui_data_task(&u->data, all[i]);
+		const ui_row *t = ok ? ui_data_row(&u->data, all[i]) : NULL;
 		if (!t) {
 			free(r);
 			free(all);
 			return false;
 		}
-		if (t->st.flag > FLAG_OK) {
-			r[kept++] = (ranked){ all[i], t->st.flag };
-			count[t->st.flag]++;
+		if (t->flag > FLAG_OK) {
+			r[kept++] = (ranked){ all[i], t->flag };
+			count[t->flag]++;
 		}
 	}
 	qsort(r, (size_t)kept, sizeof *r, worst_first);

@@ -122,7 +122,10 @@ static void panes_draw(ui *u, view *v)
 		ui_put(LIST_Y, 2, COLS - 2, ui_filter_active(&u->filter)
 		       ? UI_L("（本领域没有符合筛选条件的任务；按 f 修改筛选）", "(No task here matches the filter; f changes it)")
 		       : UI_L("（本领域没有任务）", "(No tasks in this area)"), UI_E_DIM);
-	for (int r = 0; r < l->height && l->top + r < l->n; r++)
+	int shown = l->n - l->top < l->height ? l->n - l->top : l->height;
+	if (shown > 0)
+		ui_data_prefetch(&u->data, p->nums[p->area] + l->top, shown);
+	for (int r = 0; r < shown; r++)
 		ui_rows_draw(u, &p->cols, LIST_Y + r, p->nums[p->area][l->top + r], l->top + r == l->sel, NULL);
 }
 

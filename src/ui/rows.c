@@ -91,24 +91,26 @@ void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, co
 {
 	int xs[7];
 	char buf[32];
-	ui_elem e = selected ? UI_E_SELECTED : UI_E_NORMAL;
+	/* Only the sign and the number carry the selection's colour: moving
+	 * then redraws a few cells instead of two whole rows, which a slow link
+	 * feels. The sign marks the selection without colour too. */
+	ui_elem e = UI_E_NORMAL, mark = selected ? UI_E_SELECTED : UI_E_NORMAL;
 	edges(c, xs);
 	ui_blank(y, c->x, c->w, e);
-	/* The selection is marked by a sign too, not by colour alone. */
-	ui_put(y, c->x, ROW_MARK, selected ? ">" : " ", e);
+	ui_put(y, c->x, ROW_MARK, selected ? ">" : " ", mark);
 	snprintf(buf, sizeof buf, "%d", num);
-	ui_put_pad(y, xs[0], c->num, buf, e, true);
-	const ui_task *t = ui_data_task(&u->data, num);
+	ui_put_pad(y, xs[0], c->num, buf, mark, true);
+	const ui_row *t = ui_data_row(&u->data, num);
 	if (!t) {
 		ui_put(y, xs[2], c->text, u->data.err, UI_E_ERROR);
 		return;
 	}
 	if (c->role)
-		ui_put(y, xs[1], c->role, role_of(&t->d.task, agency ? agency : ""), e);
-	ui_put(y, xs[2], c->text, t->d.task.text, e);
-	date_format(t->d.task.due, buf);
+		ui_put(y, xs[1], c->role, role_of(&t->task, agency ? agency : ""), e);
+	ui_put(y, xs[2], c->text, t->task.text, e);
+	date_format(t->task.due, buf);
 	ui_put(y, xs[3], c->due, buf, e);
-	char *lead = list_text(t->d.task.lead);
+	char *lead = list_text(t->task.lead);
 	ui_put(y, xs[4], c->lead, lead, e);
 	free(lead);
 	if (t->progress >= 0)
@@ -116,5 +118,5 @@ void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, co
 	else
 		snprintf(buf, sizeof buf, "-");
 	ui_put_pad(y, xs[5], c->progress, buf, e, true);
-	ui_put_flag(y, xs[6], c->flag, t->st.flag);
+	ui_put_flag(y, xs[6], c->flag, t->flag);
 }

@@ -8,6 +8,7 @@
 #include "ducha/ui_draw.h"
 #include "ducha/ui_i18n.h"
 #include "ducha/ui_list.h"
+#include "ducha/ui_print.h"
 #include "ducha/ui_rows.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3 };
@@ -52,7 +53,10 @@ static void tasklist_draw(ui *u, view *v)
 	ui_rows_header(&t->cols, HEADER_Y);
 	if (t->n == 0 && !t->failed)
 		ui_put(LIST_Y, 2, COLS - 2, UI_L("（没有任务）", "(no tasks)"), UI_E_DIM);
-	for (int r = 0; r < t->list.height && t->list.top + r < t->n; r++)
+	int shown = t->n - t->list.top < t->list.height ? t->n - t->list.top : t->list.height;
+	if (shown > 0)
+		ui_data_prefetch(&u->data, t->nums + t->list.top, shown);
+	for (int r = 0; r < shown; r++)
 		ui_rows_draw(u, &t->cols, LIST_Y + r, t->nums[t->list.top + r], t->list.top + r == t->list.sel,
 		             t->src.agency);
 }
@@ -62,6 +66,10 @@ static bool tasklist_action(ui *u, view *v, ui_action a)
 	tasklist *t = (tasklist *)v;
 	if (a == UI_ACT_OPEN) {
 		ui_open_task(u, selected_num(t));
+		return true;
+	}
+	if (a == UI_ACT_PRINT) {
+		ui_print_list(u, t->src.kind, t->src.agency, t->title, t->nums, t->n);
 		return true;
 	}
 	return ui_list_action(&t->list, a);

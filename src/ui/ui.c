@@ -18,6 +18,7 @@
 #include "ducha/ui_lagging.h"
 #include "ducha/ui_note.h"
 #include "ducha/ui_panes.h"
+#include "ducha/ui_print.h"
 #include "ducha/ui_report.h"
 #include "ducha/ui_screen.h"
 #include "ducha/ui_search.h"
@@ -205,14 +206,14 @@ static void draw_message(ui *u, view *v)
 		return;
 	}
 	int num = v->ops->task ? v->ops->task(u, v) : 0;
-	const ui_task *t = num ? ui_data_task(&u->data, num) : NULL;
+	const ui_row *t = num ? ui_data_row(&u->data, num) : NULL;
 	if (!t)
 		return;
 	char head[32];
 	snprintf(head, sizeof head, "%d ", num);
 	int x = ui_put(y, 0, COLS, head, UI_E_DIM);
-	x += ui_put_flag(y, x, COLS - x, t->st.flag);
-	ui_put(y, x + 2, COLS - x - 2, t->st.reason, UI_E_NORMAL);
+	x += ui_put_flag(y, x, COLS - x, t->flag);
+	ui_put(y, x + 2, COLS - x - 2, t->reason, UI_E_NORMAL);
 }
 
 static void hint_key(ui *u, ui_action a, char *buf, size_t len)
@@ -351,6 +352,7 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_SEARCH: ui_push(u, ui_search_new(u)); break;
 	case UI_ACT_REPORT: ui_open_report(u, num); break;
 	case UI_ACT_NOTE: ui_open_note(u, num); break;
+	case UI_ACT_PRINT: ui_print_unavailable(u); break;
 	default: break;
 	}
 }
@@ -399,10 +401,13 @@ static void run_loop(ui *u)
 	ui_relayout(u);
 	while (!u->quit) {
 		draw(u);
+		ui_timing_drawn(u->timing);
 		ui_event ev;
 		if (!ui_input_next(u->in, &ev))
 			break;
+		ui_timing_event(u->timing, &ev);
 		handle(u, &ev);
+		ui_data_trim(&u->data);
 	}
 }
 
@@ -432,6 +437,7 @@ static void finish(ui *u)
 		u->drafts[i]->ops->free(u->drafts[i]);
 	u->ndrafts = 0;
 	ui_input_free(u->in);
+	ui_timing_close(u->timing);
 	ui_data_close(&u->data);
 }
 
@@ -466,6 +472,8 @@ int ui_run(cli *c)
 	terminal_modes();
 	ui_theme_start(&c->cfg);
 	u.in = ui_input_terminal();
+	/* A restricted session writes no file outside the report folder. */
+	u.timing = c->restricted ? NULL : ui_timing_open(fileno(stdout));
 	run_loop(&u);
 	endwin();
 	finish(&u);
@@ -512,7 +520,7 @@ int ui_run_script(cli *c, const ui_script_opts *o)
 		finish(&u);
 		return cli_error("%s", err);
 	}
-	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	FILE *out = fopen(o->term_out ? o->term_out : "/dev/null", "w"), *in = fopen("/dev/null", "r");
 	SCREEN *scr = out && in ? quiet_terminal(out, in) : NULL;
 	if (!scr) {
 		finish(&u);
@@ -525,6 +533,7 @@ int ui_run_script(cli *c, const ui_script_opts *o)
 	script_ctx ctx = { &u, o };
 	ui_script_hooks hooks = { script_dump, script_hook, &ctx };
 	u.in = ui_input_script(o->script, &hooks, err, sizeof err);
+	u.timing = ui_timing_open(fileno(out));
 	int rc = 0;
 	if (u.in) {
 		run_loop(&u);

@@ -3,8 +3,10 @@
  * prints the screen as text at every <dump>.
  *
  *   screen-test --db PATH [--conf PATH] [--as-of DATE] [--role ROLE[:AGENCY]]
- *               [--size COLSxROWS] SCRIPT
+ *               [--size COLSxROWS] [--term-out FILE] SCRIPT
  *
+ * --term-out: the escape sequences curses sends go to FILE instead of
+ * nowhere, so that the benchmarks can count them (make bench).
  * The user is "tester" (admin unless --role says otherwise), so screens do
  * not depend on who runs the tests. Test-only script tokens: <lock> holds
  * the database's write lock from a second connection, as someone else's
@@ -134,7 +136,7 @@ static bool set_role(cli *c, const char *arg)
 static int usage(void)
 {
 	fprintf(stderr, "usage: screen-test --db PATH [--conf PATH] [--as-of DATE] [--role ROLE[:AGENCY]]"
-	                " [--size COLSxROWS] SCRIPT\n");
+	                " [--size COLSxROWS] [--term-out FILE] SCRIPT\n");
 	return 2;
 }
 
@@ -143,7 +145,8 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "conf", required_argument, 0, 'c' },
 		{ "as-of", required_argument, 0, 'a' }, { "role", required_argument, 0, 'r' },
-		{ "size", required_argument, 0, 's' }, { 0, 0, 0, 0 },
+		{ "size", required_argument, 0, 's' }, { "term-out", required_argument, 0, 't' },
+		{ 0, 0, 0, 0 },
 	};
 	static cli c;
 	const char *conf = NULL, *as_of = NULL;
@@ -161,6 +164,7 @@ int main(int argc, char **argv)
 		case 'a': as_of = optarg; break;
 		case 'r': if (!set_role(&c, optarg)) return usage(); break;
 		case 's': if (sscanf(optarg, "%dx%d", &o.cols, &o.rows) != 2) return usage(); break;
+		case 't': o.term_out = optarg; break;
 		default: return usage();
 		}
 	}
@@ -171,6 +175,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "screen-test: %s\n", err);
 		return 1;
 	}
+	/* The plan the config names, as ducha itself takes it. */
+	if (c.cfg.plan[0])
+		c.plan_code = c.cfg.plan;
 	c.as_of = c.cfg.as_of ? c.cfg.as_of : date_today();
 	if (as_of && !date_parse(as_of, &c.as_of))
 		return usage();

@@ -1,0 +1,518 @@
+/* The summary model: each task loaded and judged once, sections that point
+ * at them (an agency's lead and support tasks, or a list), and the overview
+ * ranking of every agency. */
+#include "ducha/summary.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ducha/date.h"
+
+static void *grow(void *p, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	p = realloc(p, size * (size_t)*cap);
+	if (!p)
+		abort();
+	return p;
+}
+
+static char *dup(const char *s)
+{
+	char *p = strdup(s ? s : "");
+	if (!p)
+		abort();
+	return p;
+}
+
+/* ---- tasks ---- */
+
+static int quarter_index(int year, int quarter)
+{
+	return year * 4 + quarter - 1;
+}
+
+/* Which reports count: the flag module's rule (a quarter is known once it
+ * has begun), and where those after --since start. Reports are by period. */
+static void mark_reports(const summary *s, summary_task *t)
+{
+	t->known = 0;
+	while (t->known < t->d.nreports &&
+	       period_first_day(t->d.reports[t->known].year, t->d.reports[t->known].quarter) <= s->as_of)
+		t->known++;
+	t->since_from = t->known;
+	if (!s->since)
+		return;
+	int after = quarter_index(s->since_year, s->since_quarter);
+	for (int i = 0; i < t->known; i++)
+		if (quarter_index(t->d.reports[i].year, t->d.reports[i].quarter) > after) {
+			t->since_from = i;
+			break;
+		}
+}
+
+static int find_task(const summary *s, int num)
+{
+	for (int i = 0; i < s->ntasks; i++)
+		if (s->tasks[i].d.task.num == num)
+			return i;
+	return -1;
+}
+
+/* Keeps a loaded task (moved from d) and judges it. */
+static int keep_task(summary *s, task_detail *d)
+{
+	s->tasks = grow(s->tasks, s->ntasks, &s->cap_tasks, sizeof *s->tasks);
+	summary_task *t = &s->tasks[s->ntasks];
+	memset(t, 0, sizeof *t);
+	t->d = *d;
+	memset(d, 0, sizeof *d);
+	flag_evaluate_task(&t->d, s->plan, s->as_of, s->rules, false, &t->now);
+	if (s->since)
+		flag_evaluate_task(&t->d, s->plan, s->since_day, s->rules, false, &t->then);
+	mark_reports(s, t);
+	return s->ntasks++;
+}
+
+static int by_num(const void *key, const void *item)
+{
+	int num = *(const int *)key, other = ((const task_detail *)item)->task.num;
+	return (num > other) - (num < other);
+}
+
+/* Loads the tasks among nums not loaded yet in a few queries for all of
+ * them (store_task_details; the summaries show report notes, never the
+ * task's own notes), kept in the order of nums as task_index would.
+ * Without --since a summary shows each task's verdict and latest report
+ * only: just the reports the verdicts need are read, however long the
+ * history. */
+static bool preload(summary *s, const int *nums, int n)
+{
+	char upto[PERIOD_TEXT_SIZE];
+	int y, qn;
+	period_of_date(s->as_of, &y, &qn);
+	period_format(y, qn, upto);
+	int *missing = calloc((size_t)n + 1, sizeof *missing), nm = 0;
+	if (!missing)
+		abort();
+	for (int i = 0; i < n; i++)
+		if (find_task(s, nums[i]) < 0)
+			missing[nm++] = nums[i];
+	detail_query q = { .nums = missing, .n = nm, .texts = true, .upto = s->since ? NULL : upto,
+	                   .verdicts_only = !s->since };
+	task_detail *d = NULL;
+	int nd = 0;
+	bool ok = nm == 0 || store_task_details(s->st, s->plan->id, &q, &d, &nd);
+	/* Found first, kept after: keeping one moves it out of d. */
+	task_detail **found = calloc((size_t)nm + 1, sizeof *found);
+	if (!found)
+		abort();
+	for (int i = 0; ok && i < nm; i++)
+		found[i] = nd ? bsearch(&missing[i], d, (size_t)nd, sizeof *d, by_num) : NULL;
+	for (int i = 0; ok && i < nm; i++)
+		if (found[i] && found[i]->task.num && find_task(s, missing[i]) < 0)
+			keep_task(s, found[i]);
+	free(found);
+	for (int k = 0; k < nd; k++)
+		model_detail_free(&d[k]);
+	free(d);
+	free(missing);
+	return ok;
+}
+
+/* The index of task num in s->tasks, loading and judging it the first time. */
+static int task_index(summary *s, int num)
+{
+	int i = find_task(s, num);
+	if (i >= 0)
+		return i;
+	task_detail d;
+	bool found;
+	if (!store_task_detail(s->st, s->plan->id, num, &d, &found))
+		return -1;
+	return keep_task(s, &d);
+}
+
+/* The numbers of the tasks that match q, in number order. */
+static bool task_nums(summary *s, const task_query *q, int **nums, int *n)
+{
+	return store_task_nums(s->st, s->plan->id, q, nums, n);
+}
+
+/* ---- sections ---- */
+
+static summary_section *new_section(summary *s, const char *title, bool agency)
+{
+	s->sections = grow(s->sections, s->nsections, &s->cap_sections, sizeof *s->sections);
+	summary_section *sec = &s->sections[s->nsections++];
+	memset(sec, 0, sizeof *sec);
+	sec->title = dup(title);
+	sec->agency = agency;
+	return sec;
+}
+
+static bool add_item(summary *s, summary_section *sec, int num, summary_role part_in, int *cap)
+{
+	int i = task_index(s, num);
+	if (i < 0)
+		return false;
+	sec->items = grow(sec->items, sec->nitems, cap, sizeof *sec->items);
+	sec->items[sec->nitems++] = (summary_item){ i, part_in };
+	return true;
+}
+
+/* Counts each task once, even one an agency both leads and supports. */
+static void count_section(summary *s, summary_section *sec)
+{
+	for (int i = 0; i < sec->nitems; i++) {
+		bool seen = false;
+		for (int j = 0; j < i && !seen; j++)
+			seen = sec->items[j].task == sec->items[i].task;
+		sec->nlead += sec->items[i].role == SUMMARY_LEAD;
+		sec->nsupport += sec->items[i].role == SUMMARY_SUPPORT;
+		if (seen)
+			continue;
+		sec->ntasks++;
+		sec->flags[s->tasks[sec->items[i].task].now.flag]++;
+	}
+	sec->completion = sec->ntasks ? sec->flags[FLAG_DONE] * 100 / sec->ntasks : -1;
+}
+
+/* The tasks an agency leads or supports, through the store's own filter. */
+static bool add_role(summary *s, summary_section *sec, const int *nums, int n, summary_role part_in,
+                     int *cap)
+{
+	bool ok = true;
+	for (int i = 0; i < n; i++)
+		ok = ok && add_item(s, sec, nums[i], part_in, cap);
+	return ok;
+}
+
+/* An agency's lead tasks, then its support tasks, loaded all together. */
+static bool agency_nums(summary *s, int64_t agency_id, int **all, int *nlead, int *nsupport)
+{
+	task_query lead = { .agency_id = agency_id, .role = "lead" };
+	task_query support = { .agency_id = agency_id, .role = "support" };
+	int *l = NULL, *sp = NULL;
+	bool ok = task_nums(s, &lead, &l, nlead) && task_nums(s, &support, &sp, nsupport);
+	*all = ok ? calloc((size_t)(*nlead + *nsupport) + 1, sizeof **all) : NULL;
+	if (ok && !*all)
+		abort();
+	if (ok) {
+		/* An empty list may come back as NULL, which memcpy must not see. */
+		if (*nlead)
+			memcpy(*all, l, (size_t)*nlead * sizeof **all);
+		if (*nsupport)
+			memcpy(*all + *nlead, sp, (size_t)*nsupport * sizeof **all);
+		ok = preload(s, *all, *nlead + *nsupport);
+	}
+	free(l);
+	free(sp);
+	return ok;
+}
+
+static bool add_agency(summary *s, const agency_rec *a)
+{
+	summary_section *sec = new_section(s, a->name, true);
+	int cap = 0, *nums = NULL, nlead = 0, nsupport = 0;
+	/* sec may move when a later section is added: fill it now. */
+	bool ok = agency_nums(s, a->id, &nums, &nlead, &nsupport) &&
+	          add_role(s, sec, nums, nlead, SUMMARY_LEAD, &cap) &&
+	          add_role(s, sec, nums + nlead, nsupport, SUMMARY_SUPPORT, &cap);
+	free(nums);
+	count_section(s, sec);
+	return ok;
+}
+
+static bool add_list(summary *s, const summary_request *r)
+{
+	summary_section *sec = new_section(s, r->title, false);
+	int cap = 0;
+	bool ok = preload(s, r->nums, r->nnums);
+	for (int i = 0; i < r->nnums && ok; i++)
+		ok = add_item(s, sec, r->nums[i], SUMMARY_LISTED, &cap);
+	count_section(s, sec);
+	snprintf(s->file_key, sizeof s->file_key, "list-%s", r->list_key ? r->list_key : "tasks");
+	return ok;
+}
+
+/* ---- the overview ---- */
+
+/* Most to attend to first: overdue, then lagging, unreported and behind
+ * tasks, then the lower completion; ties by name, so the order is stable. */
+static int rank_order(const void *pa, const void *pb, void *ctx)
+{
+	const summary *s = ctx;
+	const summary_section *a = &s->sections[*(const int *)pa];
+	const summary_section *b = &s->sections[*(const int *)pb];
+	static const flag_value keys[] = { FLAG_OVERDUE, FLAG_LAGGING, FLAG_UNREPORTED, FLAG_BEHIND };
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (a->flags[keys[k]] != b->flags[keys[k]])
+			return a->flags[keys[k]] > b->flags[keys[k]] ? -1 : 1;
+	if (a->completion != b->completion)
+		return a->completion < b->completion ? -1 : 1;
+	return strcmp(a->title, b->title);
+}
+
+static void rank(summary *s)
+{
+	s->ranking = calloc((size_t)s->nsections + 1, sizeof *s->ranking);
+	if (!s->ranking)
+		abort();
+	for (int i = 0; i < s->nsections; i++)
+		s->ranking[i] = i;
+	qsort_r(s->ranking, (size_t)s->nsections, sizeof *s->ranking, rank_order, s);
+	for (int i = 0; i < s->nsections; i++)
+		s->sections[s->ranking[i]].rank = i + 1;
+}
+
+/* Every task of the plan, so the totals are the whole plan's. */
+static bool load_all_tasks(summary *s)
+{
+	int *nums, n;
+	if (!task_nums(s, NULL, &nums, &n))
+		return false;
+	bool ok = preload(s, nums, n);
+	for (int i = 0; i < n && ok; i++) {
+		int k = task_index(s, nums[i]);
+		ok = k >= 0;
+		if (ok)
+			s->totals[s->tasks[k].now.flag]++;
+	}
+	free(nums);
+	s->ntotal = n;
+	return ok;
+}
+
+static bool add_agencies(summary *s, const summary_request *r)
+{
+	agency_rec *list;
+	int n;
+	/* The whole plan first: the tasks are then in number order, as the
+	 * overview lists them. */
+	if (r->scope == SUMMARY_ALL && !load_all_tasks(s))
+		return false;
+	if (!store_agencies(s->st, s->plan->id, &list, &n))
+		return false;
+	bool ok = true, found = r->scope == SUMMARY_ALL;
+	for (int i = 0; i < n; i++) {
+		if (ok && (r->scope == SUMMARY_ALL || list[i].id == r->agency_id)) {
+			ok = add_agency(s, &list[i]);
+			found = true;
+			snprintf(s->file_key, sizeof s->file_key, "agency-%lld", (long long)list[i].id);
+		}
+		model_agency_free(&list[i]);
+	}
+	free(list);
+	if (r->scope == SUMMARY_ALL) {
+		snprintf(s->file_key, sizeof s->file_key, "all");
+		s->overview = true;
+		if (ok)
+			rank(s);
+	} else if (ok && !found) {
+		/* An agency known to the database but named in no task of this
+		 * plan: its summary says it has none. */
+		count_section(s, new_section(s, r->agency_name, true));
+		snprintf(s->file_key, sizeof s->file_key, "agency-%lld", (long long)r->agency_id);
+	}
+	return ok;
+}
+
+/* ---- building ---- */
+
+static void stamp(summary *s, const char *user)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(s->produced_at, sizeof s->produced_at, "%Y-%m-%d %H:%M", &tm);
+	snprintf(s->produced_by, sizeof s->produced_by, "%s", user ? user : "");
+}
+
+static void start(summary *s, store *st, const plan_rec *plan, const summary_request *r)
+{
+	memset(s, 0, sizeof *s);
+	s->st = st;
+	s->plan = plan;
+	s->rules = r->rules;
+	s->as_of = r->as_of;
+	s->plan_code = dup(plan->code);
+	s->plan_title = dup(plan->title);
+	s->plan_issuer = dup(plan->issuer);
+	s->since = r->since;
+	s->since_year = r->since_year;
+	s->since_quarter = r->since_quarter;
+	s->since_day = r->since ? period_last_day(r->since_year, r->since_quarter) : 0;
+	stamp(s, r->user);
+}
+
+bool summary_build(summary *s, store *st, const plan_rec *plan, const summary_request *r)
+{
+	start(s, st, plan, r);
+	if (!store_read_begin(st))
+		return false;
+	bool ok = store_audit_head(st, s->audit_head, &s->audit_rows);
+	if (ok)
+		ok = r->scope == SUMMARY_LIST ? add_list(s, r) : add_agencies(s, r);
+	store_read_end(st);
+	s->st = NULL;
+	s->plan = NULL;
+	s->rules = NULL;
+	return ok;
+}
+
+void summary_free(summary *s)
+{
+	for (int i = 0; i < s->ntasks; i++) {
+		flag_task_state_free(&s->tasks[i].now);
+		flag_task_state_free(&s->tasks[i].then);
+		model_detail_free(&s->tasks[i].d);
+	}
+	for (int i = 0; i < s->nsections; i++) {
+		free(s->sections[i].title);
+		free(s->sections[i].items);
+	}
+	free(s->tasks);
+	free(s->sections);
+	free(s->ranking);
+	free(s->plan_code);
+	free(s->plan_title);
+	free(s->plan_issuer);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- questions the renderers ask ---- */
+
+bool summary_task_changed(const summary *s, const summary_task *t)
+{
+	return s->since && (t->then.flag != t->now.flag || t->since_from < t->known);
+}
+
+const report_rec *summary_latest_report(const summary_task *t)
+{
+	return t->known ? &t->d.reports[t->known - 1] : NULL;
+}
+
+const char *summary_role_label(summary_role r)
+{
+	return r == SUMMARY_LEAD ? "牵头" : r == SUMMARY_SUPPORT ? "配合" : "";
+}
+
+const char *summary_role_name(summary_role r)
+{
+	return r == SUMMARY_LEAD ? "lead" : r == SUMMARY_SUPPORT ? "support" : "listed";
+}
+
+const char *summary_indicator_name(const task_detail *d, int64_t indicator_id)
+{
+	for (int i = 0; i < d->nindicators; i++)
+		if (d->indicators[i].id == indicator_id)
+			return d->indicators[i].name;
+	return "?";
+}
+
+void summary_target_text(const indicator_rec *ind, char *buf, size_t len)
+{
+	char a[32], b[32];
+	if (ind->milestone) {
+		snprintf(buf, len, "完成");
+		return;
+	}
+	table_format_number(ind->target, a, sizeof a);
+	table_format_number(ind->target_hi, b, sizeof b);
+	if (ind->cmp == CMP_RANGE)
+		snprintf(buf, len, "%s–%s %s%s", a, b, ind->unit, ind->per_year ? "（每年）" : "");
+	else
+		snprintf(buf, len, "%s %s %s%s", model_comparator_symbol(ind->cmp), a, ind->unit,
+		         ind->per_year ? "（每年）" : "");
+}
+
+void summary_actual_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len)
+{
+	char q[64];
+	if (!st->has_actual) {
+		snprintf(buf, len, "尚无填报");
+		return;
+	}
+	if (ind->milestone)
+		snprintf(q, sizeof q, "%s", st->actual >= 1 ? "已完成" : "未完成");
+	else
+		flag_format_quantity(st->actual, ind->unit, q, sizeof q);
+	snprintf(buf, len, "%s（%dQ%d）", q, st->actual_year, st->actual_quarter);
+}
+
+void summary_expected_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len)
+{
+	char q[64];
+	if (ind->milestone) {
+		snprintf(buf, len, "%s", st->expected_share >= 1 ? "应已完成" : "未到期");
+		return;
+	}
+	if (!isfinite(st->target) || st->target < 0) {
+		snprintf(buf, len, "—（未设目标值）");
+		return;
+	}
+	flag_format_quantity(st->expected, ind->unit, q, sizeof q);
+	snprintf(buf, len, "%s（%.1f%%）", q, st->expected_share * 100);
+}
+
+void summary_values_text(const task_detail *d, const report_rec *r, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int v = 0; v < r->nvalues && used < len; v++) {
+		const indicator_rec *ind = NULL;
+		for (int i = 0; i < d->nindicators; i++)
+			if (d->indicators[i].id == r->indicator_ids[v])
+				ind = &d->indicators[i];
+		char q[64];
+		flag_format_quantity(r->values[v], ind ? ind->unit : "", q, sizeof q);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s %s", v ? "，" : "",
+		                         ind ? ind->name : "?", q);
+	}
+}
+
+void summary_dues_text(const task_rec *t, char *buf, size_t len)
+{
+	size_t used = 0;
+	int n = t->ndues ? t->ndues : 1;
+	const int *dues = t->ndues ? t->dues : &t->due;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++) {
+		char date[DATE_TEXT_SIZE];
+		date_format(dues[i], date);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? "、" : "", date);
+	}
+}
+
+void summary_counts_text(const int *flags, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int f = FLAG_COUNT - 1; f >= 0 && used < len; f--)
+		if (flags[f])
+			used += (size_t)snprintf(buf + used, len - used, "%s%s %d 项", used ? "，" : "",
+			                         flag_label((flag_value)f, false), flags[f]);
+	if (!buf[0])
+		snprintf(buf, len, "无任务");
+}
+
+void summary_since_text(const summary *s, char *buf, size_t len)
+{
+	char period[PERIOD_TEXT_SIZE];
+	period_format(s->since_year, s->since_quarter, period);
+	snprintf(buf, len, "%s", period);
+}
+
+void summary_file_name(const summary *s, out_format fmt, char *buf, size_t len)
+{
+	static const char *const ext[] = { [FMT_TEXT] = "txt", [FMT_CSV] = "csv", [FMT_JSON] = "json",
+	                                   [FMT_HTML] = "html" };
+	char date[DATE_TEXT_SIZE];
+	date_format(s->as_of, date);
+	snprintf(buf, len, "summary-%s-%s.%s", s->file_key, date, ext[fmt]);
+}

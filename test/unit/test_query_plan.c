@@ -1,0 +1,146 @@
+/* Every hot query (store_hot_sql) goes through an index: EXPLAIN QUERY PLAN
+ * of each on the program's own schema shows no full scan of a table that
+ * grows with use. Without ANALYZE statistics (the program never gathers
+ * any) SQLite plans the same on a small database as on a large one, so the
+ * built-in plan's database is enough to judge. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "ducha/store.h"
+
+static char path[64];
+static sqlite3 *db;
+
+/* Tables that grow with tasks, reports, notes and changes; plan and agency
+ * stay small (a handful of plans, a few hundred agencies). */
+static const char *const growing[] = { "task", "task_agency", "indicator", "report", "report_value",
+	                                   "note", "audit", "measure", "area" };
+
+/* The aliases the store's SQL gives those tables. */
+static const struct {
+	const char *alias, *table;
+} aliases[] = {
+	{ "t", "task" }, { "x", "task_agency" }, { "y", "task_agency" }, { "i", "indicator" },
+	{ "r", "report" }, { "v", "report_value" }, { "n", "note" }, { "m", "measure" }, { "a", "area" },
+};
+
+static const char *table_of(const char *name)
+{
+	for (size_t k = 0; k < sizeof aliases / sizeof aliases[0]; k++)
+		if (strcmp(name, aliases[k].alias) == 0)
+			return aliases[k].table;
+	return name;
+}
+
+static bool grows(const char *table)
+{
+	for (size_t k = 0; k < sizeof growing / sizeof growing[0]; k++)
+		if (strcmp(table, growing[k]) == 0)
+			return true;
+	return false;
+}
+
+/* "SCAN t" or "SCAN report" without an index: the table it names, or NULL. */
+static const char *full_scan(const char *detail, char *name, size_t len)
+{
+	if (strncmp(detail, "SCAN ", 5) != 0 || strstr(detail, "USING INDEX") ||
+	    strstr(detail, "USING COVERING INDEX"))
+		return NULL;
+	snprintf(name, len, "%s", detail + 5);
+	name[strcspn(name, " ")] = '\0';
+	const char *table = table_of(name);
+	return grows(table) ? table : NULL;
+}
+
+static void setup(void)
+{
+	char err[512];
+	actor admin = { "tester", ROLE_ADMIN, "" };
+	snprintf(path, sizeof path, "/tmp/ducha-plan-%d.db", (int)getpid());
+	unlink(path);
+	store *st = store_open(path, STORE_CREATE, 1000, err, sizeof err);
+	ck_assert_msg(st != NULL, "%s", err);
+	ck_assert_msg(store_init_builtin(st, &admin), "%s", store_error(st));
+	store_close(st);
+	ck_assert(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+}
+
+static void teardown(void)
+{
+	char side[80];
+	sqlite3_close(db);
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/* The plan of one query; fails naming the query and the scan. */
+static void check_plan(const store_sql *q)
+{
+	char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", q->sql);
+	sqlite3_stmt *s;
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK, "%s: %s", q->name,
+	              sqlite3_errmsg(db));
+	int rows = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(s, 3);
+		char name[128];
+		const char *table = full_scan(detail, name, sizeof name);
+		ck_assert_msg(table == NULL, "query %s reads all of table %s: %s", q->name, table, detail);
+		rows++;
+	}
+	ck_assert_msg(rows > 0, "query %s: no plan", q->name);
+	sqlite3_finalize(s);
+	sqlite3_free(sql);
+}
+
+START_TEST(hot_queries_use_indexes)
+{
+	int n;
+	const store_sql *hot = store_hot_sql(&n);
+	ck_assert_int_ge(n, 20);
+	for (int i = 0; i < n; i++)
+		check_plan(&hot[i]);
+}
+END_TEST
+
+/* The check itself: a query that does scan is caught, through an alias too. */
+START_TEST(a_full_scan_is_caught)
+{
+	char name[128];
+	ck_assert_str_eq(full_scan("SCAN r", name, sizeof name), "report");
+	ck_assert_str_eq(full_scan("SCAN audit", name, sizeof name), "audit");
+	ck_assert_ptr_null(full_scan("SCAN t USING INDEX task_due", name, sizeof name));
+	ck_assert_ptr_null(full_scan("SCAN r USING COVERING INDEX report_period", name, sizeof name));
+	ck_assert_ptr_null(full_scan("SCAN json_each VIRTUAL TABLE INDEX 1:", name, sizeof name));
+	ck_assert_ptr_null(full_scan("SCAN plan", name, sizeof name));
+	ck_assert_ptr_null(full_scan("SEARCH r USING INDEX sqlite_autoindex_report_1 (task_id=?)", name, sizeof name));
+	store_sql scan = { "by-note-text", "SELECT id FROM report WHERE note = 'x'" };
+	char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", scan.sql);
+	sqlite3_stmt *s;
+	ck_assert(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK);
+	ck_assert(sqlite3_step(s) == SQLITE_ROW);
+	ck_assert_str_eq(full_scan((const char *)sqlite3_column_text(s, 3), name, sizeof name), "report");
+	sqlite3_finalize(s);
+	sqlite3_free(sql);
+}
+END_TEST
+
+static Suite *plan_suite(void)
+{
+	Suite *s = suite_create("query_plan");
+	TCase *tc = tcase_create("explain");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, hot_queries_use_indexes);
+	tcase_add_test(tc, a_full_scan_is_caught);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+DUCHA_TEST_MAIN(plan_suite)
