@@ -61,6 +61,8 @@ enum {
 	X(OPEN, "open", UI_SCOPE_LIST | UI_SCOPE_EDIT, "Enter", "打开", "open", \
 	  "打开所选（表单中：下一项；多行说明中：换行）", \
 	  "Open the selection (in a form: next field; in a note: new line)") \
+	X(PLANS, "plans", UI_SCOPE_GLOBAL, "P", "方案", "plans", \
+	  "切换工作方案（数据库中有多个方案时）", "Switch to another plan (when the database holds several)") \
 	X(PRINT, "print", UI_SCOPE_LIST, "p", "打印", "print", \
 	  "打印通报（所选单位或当前任务列表），写入报告文件夹", \
 	  "Print the summary of the selected agency or the task list, into the report folder") \

@@ -18,6 +18,7 @@
 #include "ducha/ui_lagging.h"
 #include "ducha/ui_note.h"
 #include "ducha/ui_panes.h"
+#include "ducha/ui_plans.h"
 #include "ducha/ui_print.h"
 #include "ducha/ui_report.h"
 #include "ducha/ui_screen.h"
@@ -348,6 +349,7 @@ static void global_action(ui *u, view *v, ui_action a)
 		ui_message(u, false, "%s", UI_L("已从数据库重新读取", "Reloaded from the database"));
 		break;
 	case UI_ACT_AGENCIES: if (!top_is(u, "agencies")) ui_push(u, ui_agencies_new(u)); break;
+	case UI_ACT_PLANS: if (!top_is(u, "plans")) ui_push(u, ui_plans_new(u)); break;
 	case UI_ACT_LAGGING: if (!ui_tasklist_is(v, "lagging")) ui_push(u, ui_lagging_new(u)); break;
 	case UI_ACT_SEARCH: ui_push(u, ui_search_new(u)); break;
 	case UI_ACT_REPORT: ui_open_report(u, num); break;

@@ -45,6 +45,11 @@ for case in "$here"/cases/*.keys; do
   args=$(sed -n '1s/^# args: //p' "$case")
   rm -f "$T"/case.db*
   cp "$T/demo.db" "$T/case.db"
+  # cases/NAME.setup, if any, prepares the case's database (DB) first
+  if [ -f "$here/cases/$name.setup" ] && ! (cd "$here" && DB="$T/case.db" TOP="$top" DUCHA="$DUCHA" CONF="$T/make.ini" \
+       bash "$here/cases/$name.setup" > "$T/setup.log" 2>&1); then
+    failed=$((failed + 1)); echo "FAILED: screen/$name setup:"; cat "$T/setup.log"; continue
+  fi
   # shellcheck disable=SC2086 # args are words by design
   actual=$(cd "$here" && "$SCREEN" --db "$T/case.db" --conf "$here/screen.ini" $args "$case" 2>&1 | normalise;
            echo "exit: ${PIPESTATUS[0]}")
