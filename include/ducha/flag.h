@@ -80,4 +80,11 @@ double flag_shown_gap(const indicator_state *st);
 void flag_evaluate_task(const task_detail *d, const plan_rec *plan, int as_of,
                         const config_flags *rules, bool english, task_state *out);
 void flag_task_state_free(task_state *s);
+
+/* The quarter whose report must be in by as_of: the latest that ended at
+ * least report_grace_days (plus one) days ago, never later than the quarter
+ * holding last_due, and ending after the plan started. False when no report
+ * is asked for yet; *deadline is the day that report was due. */
+bool flag_required_quarter(int as_of, int plan_starts, int last_due, const config_flags *rules,
+                           int *year, int *quarter, int *deadline);
 #endif

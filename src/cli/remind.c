@@ -20,25 +20,10 @@ static int quarter_index(int year, int quarter)
 	return year * 4 + quarter - 1;
 }
 
-/* The quarter whose report must be in by the as-of date, as the flag module
- * asks for it (src/core/flag.c, required_quarter): the latest that ended
- * report_grace_days (plus one) days ago, never later than the quarter of the
- * task's last due date, and ending after the plan started. */
 static bool required_quarter(const cli *c, int last_due, int *year, int *quarter, int *deadline)
 {
-	int last_end = c->as_of - c->cfg.flags.report_grace_days - 1;
-	int y, q, dy, dq;
-	period_of_date(last_end, &y, &q);
-	int idx = quarter_index(y, q) - (period_last_day(y, q) == last_end ? 0 : 1);
-	period_of_date(last_due, &dy, &dq);
-	if (idx > quarter_index(dy, dq))
-		idx = quarter_index(dy, dq);
-	*year = idx / 4;
-	*quarter = idx % 4 + 1;
-	if (period_last_day(*year, *quarter) < c->plan.starts)
-		return false;
-	*deadline = period_last_day(*year, *quarter) + c->cfg.flags.report_grace_days;
-	return true;
+	return flag_required_quarter(c->as_of, c->plan.starts, last_due, &c->cfg.flags, year, quarter,
+	                             deadline);
 }
 
 /* Whether the known reports cover the quarter: a report of it or a later

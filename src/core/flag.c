@@ -181,14 +181,11 @@ static int quarter_index(int year, int quarter)
 	return year * 4 + quarter - 1;
 }
 
-/* The quarter whose report must be in by the as-of date: the latest that
- * ended at least report_grace_days (plus one) days ago, never later than the
- * quarter holding last_due, and ending after the plan started. Returns false
- * when no report is asked for yet. */
-static bool required_quarter(const ctx *c, int last_due, int *year, int *quarter, int *deadline)
+bool flag_required_quarter(int as_of, int plan_starts, int last_due, const config_flags *rules,
+                           int *year, int *quarter, int *deadline)
 {
 	/* A quarter is asked for when it ended on or before this day. */
-	int last_end = c->as_of - c->rules->report_grace_days - 1;
+	int last_end = as_of - rules->report_grace_days - 1;
 	int y, q;
 	period_of_date(last_end, &y, &q);
 	int idx = quarter_index(y, q) - (period_last_day(y, q) == last_end ? 0 : 1);
@@ -198,10 +195,15 @@ static bool required_quarter(const ctx *c, int last_due, int *year, int *quarter
 		idx = quarter_index(dy, dq);
 	*year = idx / 4;
 	*quarter = idx % 4 + 1;
-	if (period_last_day(*year, *quarter) < c->plan->starts)
+	if (period_last_day(*year, *quarter) < plan_starts)
 		return false;
-	*deadline = period_last_day(*year, *quarter) + c->rules->report_grace_days;
+	*deadline = period_last_day(*year, *quarter) + rules->report_grace_days;
 	return true;
+}
+
+static bool required_quarter(const ctx *c, int last_due, int *year, int *quarter, int *deadline)
+{
+	return flag_required_quarter(c->as_of, c->plan->starts, last_due, c->rules, year, quarter, deadline);
 }
 
 static bool covers(const value_point *pts, int n, int year, int quarter)
