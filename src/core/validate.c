@@ -42,7 +42,7 @@ bool validate_text(const text_rule *rule, const char *s, char *err, size_t errle
 		uint32_t cp;
 		i += text_decode(s + i, len - i, &cp);
 		chars++;
-		if (text_cp_is_unsafe(cp) && !(cp == '\n' && rule->multiline) && cp != '\t') {
+		if (text_cp_is_unsafe(cp) && !(cp == '\n' && rule->multiline)) {
 			snprintf(err, errlen, "%s第 %d 个字符是%s（U+%04X），不允许输入", rule->field, chars,
 			         describe(cp), (unsigned)cp);
 			return false;

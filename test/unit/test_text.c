@@ -143,6 +143,7 @@ START_TEST(validation_names_field_rule_position)
 	ck_assert(!validate_text(&note, "a\xe2\x81\xa6", err, sizeof err));    /* U+2066 isolate */
 	ck_assert(!validate_text(&note, "a\xe2\x80\xa8", err, sizeof err));    /* U+2028 */
 	ck_assert(!validate_text(&note, "\x7f", err, sizeof err));
+	ck_assert(!validate_text(&note, "a\tb", err, sizeof err));          /* tab is a C0 control too */
 	ck_assert(!validate_text(&note, "\xc2\x9b", err, sizeof err));
 	text_rule one_line = { "名称", 10, false, true };
 	ck_assert(!validate_text(&one_line, "a\nb", err, sizeof err));
