@@ -37,6 +37,13 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 	store_sql_report_update[], store_sql_report_insert[], store_sql_value_upsert[], store_sql_task_object[],
 	store_sql_audit_head[];
 
+/* The filter of task lists: a plan, and optionally an area and an agency
+ * (in a role); binds :plan, :area, :agency, :role. */
+#define STORE_TASK_FILTER \
+	" WHERE t.plan_id = :plan AND (:area = 0 OR a.num = :area)" \
+	"   AND (:agency = 0 OR EXISTS (SELECT 1 FROM task_agency y WHERE y.task_id = t.id" \
+	"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))"
+
 /* Appends an audit row chained to the previous one; inside a transaction. */
 bool store_audit_append(store *s, const actor *who, const char *action, const char *object,
                         const char *old_json, const char *new_json);

@@ -79,9 +79,7 @@ void store_read_task(db_stmt *q, task_rec *t)
 
 const char store_sql_tasks[] =
 	STORE_TASK_COLUMNS
-	" WHERE t.plan_id = :plan AND (:area = 0 OR a.num = :area)"
-	"   AND (:agency = 0 OR EXISTS (SELECT 1 FROM task_agency y WHERE y.task_id = t.id"
-	"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))"
+	STORE_TASK_FILTER
 	" ORDER BY t.num";
 
 bool store_tasks(store *s, int64_t plan_id, const task_filter *f, task_rec **out, int *n)

@@ -55,9 +55,7 @@ void store_areas_free(area_rec *a, int n)
 const char store_sql_task_nums[] =
 	"SELECT t.num FROM task t JOIN measure m ON m.id = t.measure_id"
 	"  JOIN area a ON a.id = m.area_id"
-	" WHERE t.plan_id = :plan AND (:area = 0 OR a.num = :area)"
-	"   AND (:agency = 0 OR EXISTS (SELECT 1 FROM task_agency y WHERE y.task_id = t.id"
-	"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))"
+	STORE_TASK_FILTER
 	"   AND (:year = 0 OR EXISTS (SELECT 1 FROM json_each(t.dues)"
 	"        WHERE substr(value, 1, 4) = printf('%04d', :year)))"
 	" ORDER BY t.num";
