@@ -161,8 +161,8 @@ fuzz: $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
 .PHONY: fuzz
 
 # The full-screen program's tests: golden screens (test/screen/run.sh, driven
-# by the screen-test program from key scripts) and the end-to-end test in
-# tmux (test/e2e/tui_report.sh).
+# by the screen-test program from key scripts) and the end-to-end tests in
+# tmux (test/e2e/tui_report.sh, and tui_hangup.sh: drafts kept on a hang-up).
 SCREEN_BIN = $(BUILD)/screen-test
 $(SCREEN_BIN): test/screen/screen.c $(BUILD)/libducha.a | $(DEPS_OK)
 	$(CC) $(CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS)
@@ -171,6 +171,7 @@ test-screen: $(BIN) $(SCREEN_BIN)
 	DUCHA=$(BIN) SCREEN=$(SCREEN_BIN) bash test/screen/run.sh
 test-e2e: $(BIN)
 	DUCHA=$(BIN) bash test/e2e/tui_report.sh
+	DUCHA=$(BIN) bash test/e2e/tui_hangup.sh
 .PHONY: test-screen test-e2e
 
 # The printed summaries on A4 (issue 5): the HTML of one agency and of

@@ -42,6 +42,9 @@ bool ui_form_action(ui_form *f, ui_action a);
 /* A typed character for the focused field. */
 void ui_form_text(ui_form *f, uint32_t cp);
 bool ui_form_modified(const ui_form *f);
+/* Puts back text typed earlier and never saved (a recovered draft): it
+ * counts as a modification, so leaving keeps it as a draft again. */
+void ui_form_set_typed(ui_field *fd, const char *text);
 void ui_form_clear_errors(ui_form *f);
 /* Focus on the first field that has an error; false when none has. */
 bool ui_form_focus_error(ui_form *f);

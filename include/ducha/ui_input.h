@@ -27,6 +27,13 @@ typedef struct ui_script_hooks {
 } ui_script_hooks;
 
 ui_input *ui_input_terminal(void);
+/* SIGHUP (the connection dropped) and SIGTERM end the wait for a key: the
+ * handler only notes the signal, ui_input_next then returns false.
+ * Install before curses starts, so that curses leaves SIGTERM to us. */
+void ui_input_catch_stop(void);
+void ui_input_release_stop(void);
+/* The signal caught, or 0. */
+int  ui_input_stop_signal(void);
 /* Script syntax: text is typed as it stands (line ends are ignored, a line
  * starting with # is a comment); <Name> is a key by the names of
  * ui_key_parse (<Enter>, <Esc>, <S-Tab>, <F2>, <^S>); <lt> is "<";

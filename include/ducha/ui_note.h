@@ -6,4 +6,7 @@
 
 extern const view_ops ui_note_ops;
 view *ui_note_new(ui *u, int num);
+/* The editor again with a recovered draft's kind and text (d->task of the
+ * current plan); NULL, with the reason in why, when the task is gone. */
+view *ui_note_from_draft(ui *u, const draft *d, char *why, size_t len);
 #endif

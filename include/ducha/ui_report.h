@@ -7,4 +7,7 @@
 
 extern const view_ops ui_report_ops;
 view *ui_report_new(ui *u, int num);
+/* The form again with a recovered draft's input (d->task of the current
+ * plan); NULL, with the reason in why, when the draft no longer fits. */
+view *ui_report_from_draft(ui *u, const draft *d, char *why, size_t len);
 #endif

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "ducha/cli.h"
+#include "ducha/draft.h"
 #include "ducha/permission.h"
 #include "ducha/ui_data.h"
 #include "ducha/ui_input.h"
@@ -15,6 +16,7 @@
 
 typedef struct ui ui;
 typedef struct view view;
+typedef struct ui_recover ui_recover;
 
 typedef struct view_ops {
 	const char *name;
@@ -28,6 +30,10 @@ typedef struct view_ops {
 	void (*mouse)(ui *u, view *v, const ui_event *ev);
 	int  (*task)(ui *u, view *v);            /* the task selected or open; 0: none */
 	void (*free)(view *v);
+	/* Forms: the input not yet saved (kind, task and fields) for the
+	 * recovery file, which adds id, user and plan (src/ui/recover.c); false,
+	 * leaving out alone, when there is none. NULL: nothing to keep. */
+	bool (*save_draft)(ui *u, view *v, draft *out);
 	const ui_action *hints;                  /* the hint line, ending in UI_ACT_NONE */
 } view_ops;
 
@@ -56,6 +62,8 @@ struct ui {
 	int cursor_y, cursor_x;                  /* -1: no cursor */
 	ui_input *in;
 	ui_timing *timing;                       /* DUCHA_KEY_TIMING, or NULL */
+	ui_recover *recover;                     /* the recovery file of drafts, or NULL */
+	unsigned views_changed;                  /* counts pushes, pops, drafts kept and taken */
 };
 
 /* The last body row (the message line and the hint line are below it). */
@@ -73,6 +81,9 @@ void ui_relayout(ui *u);
  * false (and the form stays open) when there is no room for another. */
 bool ui_draft_keep(ui *u, view *v);
 view *ui_draft_take(ui *u, const view_ops *ops, int task);
+/* Forms holding unsaved input: drafts kept, and forms left open under
+ * another screen (help opened from a form). */
+int ui_unsaved_forms(ui *u);
 /* Opens the detail of a task, or its forms when the user may write. */
 void ui_open_task(ui *u, int num);
 void ui_open_report(ui *u, int num);

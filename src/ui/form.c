@@ -133,6 +133,12 @@ bool ui_form_modified(const ui_form *f)
 	return false;
 }
 
+void ui_form_set_typed(ui_field *fd, const char *text)
+{
+	ui_edit_set(&fd->edit, text);
+	fd->edit.modified = true;
+}
+
 void ui_form_clear_errors(ui_form *f)
 {
 	for (int i = 0; i < f->n; i++)

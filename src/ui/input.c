@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,42 @@ struct ui_input {
 	ui_script_hooks hooks;
 	char err[200];
 };
+
+/* --- hang-up and termination ---------------------------------------------- */
+
+/* The signal that asked us to stop, set by the handler and nothing else:
+ * drafts are saved and the terminal left alone by the main loop, where
+ * that is safe, never inside the handler. */
+static volatile sig_atomic_t stop_signal;
+static struct sigaction old_hup, old_term;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+void ui_input_catch_stop(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;            /* no SA_RESTART: the wait for a key must end */
+	stop_signal = 0;
+	sigaction(SIGHUP, &sa, &old_hup);
+	sigaction(SIGTERM, &sa, &old_term);
+}
+
+void ui_input_release_stop(void)
+{
+	sigaction(SIGHUP, &old_hup, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+}
+
+int ui_input_stop_signal(void)
+{
+	return stop_signal;
+}
 
 ui_input *ui_input_terminal(void)
 {
@@ -68,8 +105,13 @@ static bool terminal_next(ui_event *ev)
 {
 	wint_t ch;
 	int rc;
-	/* A signal may interrupt the wait; only a closed terminal ends it. */
+	/* A signal may interrupt the wait; only a closed terminal or a hang-up
+	 * or termination signal ends it. One arriving between the check and
+	 * the read is seen at the next key, or when the terminal closes, as it
+	 * does on a hang-up. */
 	do {
+		if (stop_signal)
+			return false;
 		errno = 0;
 		rc = get_wch(&ch);
 	} while (rc == ERR && errno == EINTR);

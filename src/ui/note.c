@@ -134,6 +134,23 @@ static void note_free(view *v)
 	free(n);
 }
 
+/* --- drafts: the recovery file ------------------------------------------ */
+
+static bool note_save_draft(ui *u, view *v, draft *d)
+{
+	(void)u;
+	note_view *n = (note_view *)v;
+	if (!ui_form_modified(&n->form))
+		return false;
+	d->kind = DRAFT_NOTE;
+	d->task = n->num;
+	d->note_kind = strdup(chosen_kind(n));
+	if (!d->note_kind)
+		abort();
+	d->note = ui_edit_text(&text_field(n)->edit);
+	return true;
+}
+
 static const ui_action note_hints[] = {
 	UI_ACT_SAVE, UI_ACT_NEXT_FIELD, UI_ACT_CANCEL, UI_ACT_HELP, UI_ACT_NONE,
 };
@@ -147,6 +164,7 @@ const view_ops ui_note_ops = {
 	.mouse = note_mouse,
 	.task = note_task,
 	.free = note_free,
+	.save_draft = note_save_draft,
 	.hints = note_hints,
 };
 
@@ -187,5 +205,25 @@ view *ui_note_new(ui *u, int num)
 	}
 	ui_form_add_text(&n->form, UI_L("内容", "Text"), NOTE_MAX_CHARS, "");
 	n->form.focus = n->form.n - 1;
+	return &n->base;
+}
+
+/* The kind is chosen again only if this user may still write it; the text
+ * comes back whatever it was, and saving checks the permission anew. */
+view *ui_note_from_draft(ui *u, const draft *d, char *why, size_t len)
+{
+	if (!ui_data_task(&u->data, d->task)) {
+		snprintf(why, len, "%s", u->data.err);
+		return NULL;
+	}
+	note_view *n = (note_view *)ui_note_new(u, d->task);
+	if (!n) {
+		snprintf(why, len, "%s", u->data.err);
+		return NULL;
+	}
+	for (int i = 0; n->nkinds > 1 && i < n->nkinds; i++)
+		if (strcmp(n->kinds[i], d->note_kind) == 0)
+			n->form.fields[0].choice = i;
+	ui_form_set_typed(text_field(n), d->note);
 	return &n->base;
 }

@@ -13,6 +13,7 @@
 #include "ducha/ui_i18n.h"
 #include "ducha/ui_list.h"
 #include "ducha/ui_panes.h"
+#include "ducha/ui_recover.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, CODE_W = 24, DATES_W = 23 };
 
@@ -79,7 +80,7 @@ static void switch_plan(ui *u, const plan_rec *to)
 		ui_pop(u);
 		return;
 	}
-	if (u->ndrafts) {
+	if (ui_unsaved_forms(u)) {
 		ui_message(u, true, "%s", UI_L("有未保存的填报或记录草稿：请先保存或放弃，再切换方案",
 		                               "Unsaved drafts: save or drop them before switching plans"));
 		return;
@@ -101,6 +102,7 @@ static void switch_plan(ui *u, const plan_rec *to)
 	ui_push(u, ui_panes_new(u));
 	ui_relayout(u);
 	ui_message(u, false, UI_L("已切换到 %s", "Switched to %s"), c->plan.code);
+	ui_recover_restore(u);
 }
 
 static bool plans_action(ui *u, view *v, ui_action a)

@@ -393,6 +393,97 @@ static void report_free(view *v)
 	free(r);
 }
 
+/* --- drafts: the recovery file ------------------------------------------ */
+
+static char *dup_text(const char *s)
+{
+	char *p = strdup(s);
+	if (!p)
+		abort();
+	return p;
+}
+
+static bool report_save_draft(ui *u, view *v, draft *d)
+{
+	(void)u;
+	report_view *r = (report_view *)v;
+	if (!ui_form_modified(&r->form))
+		return false;
+	d->kind = DRAFT_REPORT;
+	d->task = r->num;
+	d->period = ui_edit_text(&period_field(r)->edit);
+	for (int i = 0; i < r->nind; i++) {
+		char *text = ui_edit_text(&value_field(r, i)->edit);
+		draft_add_value(d, r->ind[i].name, text);
+		free(text);
+	}
+	d->status = dup_text(ui_report_status[status_field(r)->choice]);
+	d->note = ui_edit_text(&note_field(r)->edit);
+	for (int i = 0; i < r->nseen; i++)
+		draft_add_seen(d, r->seen[i].period, r->seen[i].version);
+	return true;
+}
+
+static int indicator_index(const report_view *r, const char *name)
+{
+	for (int i = 0; i < r->nind; i++)
+		if (strcmp(r->ind[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static int status_exact(const char *status)
+{
+	for (int i = 0; i < UI_REPORT_STATUSES; i++)
+		if (strcmp(status, ui_report_status[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The versions the draft's form opened with, not today's: a save then
+ * notices anyone who saved the quarter while the draft waited. */
+static void restore_versions(report_view *r, const draft *d)
+{
+	free(r->seen);
+	r->seen = calloc((size_t)d->nseen + 1, sizeof *r->seen);
+	if (!r->seen)
+		abort();
+	r->nseen = d->nseen;
+	for (int i = 0; i < d->nseen; i++) {
+		snprintf(r->seen[i].period, sizeof r->seen[i].period, "%s", d->seen[i].period);
+		r->seen[i].version = d->seen[i].version;
+	}
+}
+
+/* Puts a draft's input into a fresh form; false (and why) when it no
+ * longer fits: an indicator with a typed value is gone, or the status is
+ * unknown. Every value field the draft names is set, even to "", since
+ * clearing an amended value is input too. */
+static bool apply_draft(report_view *r, const draft *d, char *why, size_t len)
+{
+	int status = status_exact(d->status);
+	if (status < 0) {
+		snprintf(why, len, UI_L("进展状态 %s 未知", "unknown status %s"), d->status);
+		return false;
+	}
+	for (int i = 0; i < d->nvalues; i++)
+		if (indicator_index(r, d->values[i].indicator) < 0 && d->values[i].text[0]) {
+			snprintf(why, len, UI_L("任务已没有指标“%s”", "the task no longer has the indicator \"%s\""),
+			         d->values[i].indicator);
+			return false;
+		}
+	for (int i = 0; i < d->nvalues; i++) {
+		int k = indicator_index(r, d->values[i].indicator);
+		if (k >= 0)
+			ui_form_set_typed(value_field(r, k), d->values[i].text);
+	}
+	ui_form_set_typed(period_field(r), d->period);
+	ui_form_set_typed(note_field(r), d->note);
+	status_field(r)->choice = status;
+	restore_versions(r, d);
+	return true;
+}
+
 static const ui_action report_hints[] = {
 	UI_ACT_SAVE, UI_ACT_NEXT_FIELD, UI_ACT_CANCEL, UI_ACT_HELP, UI_ACT_NONE,
 };
@@ -406,6 +497,7 @@ const view_ops ui_report_ops = {
 	.mouse = report_mouse,
 	.task = report_task,
 	.free = report_free,
+	.save_draft = report_save_draft,
 	.hints = report_hints,
 };
 
@@ -425,4 +517,18 @@ view *ui_report_new(ui *u, int num)
 	remember_versions(r, &t->d);
 	build_form(r, &t->d, u->c->as_of);
 	return &r->base;
+}
+
+view *ui_report_from_draft(ui *u, const draft *d, char *why, size_t len)
+{
+	if (!ui_data_task(&u->data, d->task)) {
+		snprintf(why, len, "%s", u->data.err);
+		return NULL;
+	}
+	view *v = ui_report_new(u, d->task);
+	if (v && !apply_draft((report_view *)v, d, why, len)) {
+		report_free(v);
+		return NULL;
+	}
+	return v;
 }

@@ -20,6 +20,7 @@
 #include "ducha/ui_panes.h"
 #include "ducha/ui_plans.h"
 #include "ducha/ui_print.h"
+#include "ducha/ui_recover.h"
 #include "ducha/ui_report.h"
 #include "ducha/ui_screen.h"
 #include "ducha/ui_search.h"
@@ -51,13 +52,17 @@ void ui_push(ui *u, view *v)
 		return;
 	}
 	u->stack[u->depth++] = v;
+	u->views_changed++;
 	if (!u->too_small && v->ops->layout)
 		v->ops->layout(u, v);
 }
 
 view *ui_detach(ui *u)
 {
-	return u->depth ? u->stack[--u->depth] : NULL;
+	if (!u->depth)
+		return NULL;
+	u->views_changed++;
+	return u->stack[--u->depth];
 }
 
 void ui_pop(ui *u)
@@ -93,6 +98,7 @@ bool ui_draft_keep(ui *u, view *v)
 	if (u->ndrafts == UI_MAX_DRAFTS)
 		return false;
 	u->drafts[u->ndrafts++] = v;
+	u->views_changed++;
 	return true;
 }
 
@@ -103,10 +109,29 @@ view *ui_draft_take(ui *u, const view_ops *ops, int task)
 		if (v->ops == ops && v->ops->task(u, v) == task) {
 			memmove(u->drafts + i, u->drafts + i + 1, (size_t)(u->ndrafts - i - 1) * sizeof *u->drafts);
 			u->ndrafts--;
+			u->views_changed++;
 			return v;
 		}
 	}
 	return NULL;
+}
+
+/* A form knows best whether it holds unsaved input: asking for its draft
+ * tells, and the draft is dropped again. */
+static bool holds_input(ui *u, view *v)
+{
+	draft d = { 0 };
+	bool unsaved = v->ops->save_draft && v->ops->save_draft(u, v, &d);
+	draft_free(&d);
+	return unsaved;
+}
+
+int ui_unsaved_forms(ui *u)
+{
+	int n = u->ndrafts;
+	for (int i = 0; i < u->depth; i++)
+		n += holds_input(u, u->stack[i]);
+	return n;
 }
 
 bool ui_may_write(ui *u, int num, permission_action what)
@@ -139,9 +164,9 @@ void ui_open_task(ui *u, int num)
 
 static void reopen_or_new(ui *u, const view_ops *ops, int num, view *(*make)(ui *, int))
 {
-	view *draft = ui_draft_take(u, ops, num);
-	if (draft) {
-		ui_push(u, draft);
+	view *kept = ui_draft_take(u, ops, num);
+	if (kept) {
+		ui_push(u, kept);
 		ui_message(u, false, "%s", UI_L("接着编辑上次未保存的草稿", "Back to your unsaved draft"));
 		return;
 	}
@@ -307,7 +332,8 @@ static void quit_now(ui *u)
 
 static void request_quit(ui *u)
 {
-	if (u->ndrafts == 0) {
+	int unsaved = ui_unsaved_forms(u);
+	if (unsaved == 0) {
 		u->quit = true;
 		return;
 	}
@@ -315,7 +341,7 @@ static void request_quit(ui *u)
 		return;
 	char q[200];
 	snprintf(q, sizeof q, UI_L("有 %d 份未保存的草稿，退出后将丢失。确定退出吗？", "%d unsaved draft(s) will be lost. Quit anyway?"),
-	         u->ndrafts);
+	         unsaved);
 	ui_push(u, ui_confirm_new(u, q, quit_now));
 }
 
@@ -401,7 +427,8 @@ static void run_loop(ui *u)
 {
 	ui_push(u, ui_panes_new(u));
 	ui_relayout(u);
-	while (!u->quit) {
+	/* A hang-up stops the loop before it draws on a terminal that is gone. */
+	while (!u->quit && !ui_input_stop_signal()) {
 		draw(u);
 		ui_timing_drawn(u->timing);
 		ui_event ev;
@@ -410,6 +437,7 @@ static void run_loop(ui *u)
 		ui_timing_event(u->timing, &ev);
 		handle(u, &ev);
 		ui_data_trim(&u->data);
+		ui_recover_sync(u);
 	}
 }
 
@@ -438,6 +466,7 @@ static void finish(ui *u)
 	for (int i = 0; i < u->ndrafts; i++)
 		u->drafts[i]->ops->free(u->drafts[i]);
 	u->ndrafts = 0;
+	ui_recover_close(u);
 	ui_input_free(u->in);
 	ui_timing_close(u->timing);
 	ui_data_close(&u->data);
@@ -456,6 +485,25 @@ static void terminal_modes(void)
 	curs_set(0);
 }
 
+/* Quitting drops the drafts (the user was asked); anything else that ends
+ * the loop — the terminal gone, a hang-up, SIGTERM — keeps them in the
+ * recovery file. After a signal the terminal is not touched again: it may
+ * be gone, and writing to it could only block or fail. */
+static int finish_terminal(ui *u, SCREEN *scr)
+{
+	int sig = ui_input_stop_signal();
+	if (u->quit)
+		ui_recover_discard(u);
+	else
+		ui_recover_save_all(u);
+	if (!sig)
+		endwin();
+	ui_input_release_stop();
+	finish(u);
+	delscreen(scr);
+	return sig ? 128 + sig : 0;
+}
+
 int ui_run(cli *c)
 {
 	ui u;
@@ -465,8 +513,10 @@ int ui_run(cli *c)
 		return cli_error("%s", err);
 	}
 	const char *term = getenv("TERM");
+	ui_input_catch_stop();
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
+		ui_input_release_stop();
 		finish(&u);
 		return cli_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
 	}
@@ -476,11 +526,9 @@ int ui_run(cli *c)
 	u.in = ui_input_terminal();
 	/* A restricted session writes no file outside the report folder. */
 	u.timing = c->restricted ? NULL : ui_timing_open(fileno(stdout));
+	ui_recover_start(&u);
 	run_loop(&u);
-	endwin();
-	finish(&u);
-	delscreen(scr);
-	return 0;
+	return finish_terminal(&u, scr);
 }
 
 /* --- the golden screen tests -------------------------------------------- */

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# End to end: nothing typed is lost when the connection drops. In tmux
+# (100x30) on the demo database: type task 5's 2017Q4 report (values and a
+# Chinese note of two lines) and leave it as a draft, start a note on task 12
+# and leave it open, then kill the tmux session (SIGHUP, as a dropped SSH
+# link) without saving. The recovery file must hold both; the next start
+# says what came back, u on task 5 shows the typed values, F2 saves them and
+# `ducha show` has the report. Then SIGTERM keeps the note the same way, q
+# with the user's yes drops it, and a damaged file is set aside as .bad.
+# Prints "e2e hangup tests: N passed, N failed".
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+DUCHA=${DUCHA:-$top/ducha}
+case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
+unset DUCHA_DB DUCHA_CONF
+export LC_ALL=C.UTF-8 TZ=UTC
+command -v tmux >/dev/null || { echo "e2e hangup tests: tmux is not installed"; exit 1; }
+T=$(mktemp -d)
+sock="ducha-hangup-$$"
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+passed=0 failed=0
+check() {  # check NAME CONDITION-EXIT-STATUS
+  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: e2e/hangup/$1"; screen; fi
+}
+screen() { tm capture-pane -p -t e2e 2>/dev/null | sed 's/^/  | /'; }
+wait_for() {  # up to 5 s for text on the screen
+  for _ in $(seq 50); do
+    tm capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+wait_file() {  # up to 5 s for a file
+  for _ in $(seq 50); do [ -e "$1" ] && return 0; sleep 0.1; done
+  return 1
+}
+keys() { tm send-keys -t e2e "$@"; sleep 0.15; }
+text() { tm send-keys -t e2e -l "$1"; sleep 0.15; }
+# Starts the program in a new session; its exit status goes to $T/exit.
+start() {
+  rm -f "$T/exit"
+  tm new-session -d -s e2e -x 100 -y 30 \
+    "env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm-256color '$DUCHA' --db '$T/demo.db' --conf '$T/e2e.ini'; echo \$? > '$T/exit'; sleep 60"
+  wait_for "截至 2017-12-10"
+}
+exit_status() {
+  for _ in $(seq 50); do [ -s "$T/exit" ] && break; sleep 0.1; done
+  cat "$T/exit" 2>/dev/null
+}
+
+"$DUCHA" --db "$T/demo.db" init --demo > "$T/init.log" 2>&1 || { cat "$T/init.log"; echo "e2e hangup tests: 0 passed, 1 failed"; exit 1; }
+# The demo's settings, with the report folder (and so the drafts) in $T.
+sed "s|^folder = .*|folder = $T/reports|" "$top/conf/demo.ini" > "$T/e2e.ini"
+draft="$T/reports/drafts/$(id -un | sed 's/[^A-Za-z0-9._-]/_/g').draft"
+
+start; check "main screen shows up" $?
+keys Down Down Down Down u; wait_for "季度填报 · 任务 5"; check "report form of task 5" $?
+text "17"; keys Tab; text "18"; keys Tab; text "6"; keys Tab Tab
+text "配套资金已到位"; keys Enter; text "下季度完工"
+keys Escape; wait_for "任务 5 的填报已留作草稿"; check "the report is kept as a draft" $?
+keys Down Down Down Down Down Down Down n; wait_for "任务 12"
+text "专家论证已完成"; wait_for "专家论证已完成"; check "note on task 12 typed" $?
+tm kill-session -t e2e
+wait_file "$draft"; check "the hang-up wrote the draft file" $?
+grep -q "^配套资金已到位$" "$draft" && grep -q "^下季度完工$" "$draft" && grep -q "^专家论证已完成$" "$draft"
+check "the draft file holds both drafts as typed" $?
+
+start
+wait_for "已恢复上次断线时未保存的 2 份草稿：任务 5 2017Q4 填报、任务 12 记录"; check "the next start says what came back" $?
+keys Down Down Down Down u; wait_for "配套资金已到位"
+tm capture-pane -p -t e2e > "$T/form.txt"
+grep -q "国外研发机构（个）  17 " "$T/form.txt" && grep -q "联合研发团队（个）  18 " "$T/form.txt" &&
+  grep -q "国际合作基地（个）  6 " "$T/form.txt" && grep -q "下季度完工" "$T/form.txt"
+check "u on task 5 shows the typed values" $?
+keys F2; wait_for "已保存：任务 5 2017Q4 季度填报"; check "F2 saves the recovered report" $?
+"$DUCHA" --db "$T/demo.db" show 5 > "$T/show.txt" 2>&1
+awk '/季度填报/{on=1} on' "$T/show.txt" | head -8 > "$T/latest.txt"
+grep -q "2017Q4" "$T/latest.txt" && grep -q "= 17" "$T/latest.txt" && grep -q "= 18" "$T/latest.txt" &&
+  grep -q "= 6" "$T/latest.txt" && grep -q "配套资金已到位" "$T/latest.txt"
+rc=$?; [ $rc -ne 0 ] && cat "$T/show.txt"
+check "ducha show has the recovered report" $rc
+
+pid=$(pgrep -P "$(tm display -p -t e2e '#{pane_pid}')" | head -1)
+kill -TERM "${pid:-0}"
+[ "$(exit_status)" = 143 ]; check "SIGTERM ends the program" $?
+grep -q "^专家论证已完成$" "$draft" && ! grep -q "^kind 6$" "$draft"; check "SIGTERM kept the note, not the saved report" $?
+tm kill-server 2>/dev/null
+
+start
+wait_for "已恢复上次断线时未保存的 1 份草稿：任务 12 记录"; check "the note comes back" $?
+keys q; wait_for "有 1 份未保存的草稿，退出后将丢失。确定退出吗？"; check "q asks first" $?
+keys y
+[ "$(exit_status)" = 0 ] && [ ! -e "$draft" ]; check "yes quits and drops the draft file" $?
+tm kill-server 2>/dev/null
+
+printf 'ducha-drafts 1 1\ndraft 9\ncut here' > "$draft"
+start
+wait_for "草稿恢复文件已损坏"; check "a damaged file is reported" $?
+[ -e "$draft.bad" ] && [ ! -e "$draft" ]; check "and set aside as .bad" $?
+keys q
+[ "$(exit_status)" = 0 ]; check "q then quits at once" $?
+
+echo "e2e hangup tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
