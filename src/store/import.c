@@ -9,13 +9,6 @@
 
 extern const char ducha_schema_sql[];
 
-static int date_col(db_stmt *q, int col)
-{
-	int d = 0;
-	date_parse(db_col_text(q, col), &d);
-	return d;
-}
-
 bool store_plans(store *s, plan_rec **out, int *n)
 {
 	db_stmt *q = db_prepare(s->db, "SELECT id, code, title, issuer, starts, ends FROM plan ORDER BY id");
@@ -31,13 +24,7 @@ bool store_plans(store *s, plan_rec **out, int *n)
 			if (!*out)
 				abort();
 		}
-		plan_rec *p = &(*out)[(*n)++];
-		p->id = db_col_int(q, 0);
-		p->code = db_col_dup(q, 1);
-		p->title = db_col_dup(q, 2);
-		p->issuer = db_col_dup(q, 3);
-		p->starts = date_col(q, 4);
-		p->ends = date_col(q, 5);
+		store_read_plan(q, &(*out)[(*n)++]);
 	}
 	db_reset(q);
 	return rc == 0;

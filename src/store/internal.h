@@ -44,6 +44,9 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 	"   AND (:agency = 0 OR EXISTS (SELECT 1 FROM task_agency y WHERE y.task_id = t.id" \
 	"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))"
 
+/* A plan row: id, code, title, issuer, starts, ends (in that order). */
+void store_read_plan(db_stmt *q, plan_rec *p);
+
 /* Appends an audit row chained to the previous one; inside a transaction. */
 bool store_audit_append(store *s, const actor *who, const char *action, const char *object,
                         const char *old_json, const char *new_json);

@@ -42,15 +42,20 @@ bool store_plan(store *s, const char *code, plan_rec *out)
 		db_reset(q);
 		return false;
 	}
-	memset(out, 0, sizeof *out);
-	out->id = db_col_int(q, 0);
-	out->code = db_col_dup(q, 1);
-	out->title = db_col_dup(q, 2);
-	out->issuer = db_col_dup(q, 3);
-	out->starts = parse_date_col(q, 4);
-	out->ends = parse_date_col(q, 5);
+	store_read_plan(q, out);
 	db_reset(q);
 	return true;
+}
+
+void store_read_plan(db_stmt *q, plan_rec *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = db_col_int(q, 0);
+	p->code = db_col_dup(q, 1);
+	p->title = db_col_dup(q, 2);
+	p->issuer = db_col_dup(q, 3);
+	p->starts = parse_date_col(q, 4);
+	p->ends = parse_date_col(q, 5);
 }
 
 void store_read_task(db_stmt *q, task_rec *t)
