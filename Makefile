@@ -28,7 +28,7 @@ SRC      := $(filter-out $(EXCLUDE),$(wildcard src/*.c src/*/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 OBJ_LIB  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 OBJ_MAIN := $(BUILD)/main.o
-EMBED    := db/schema.sql db/load.sql db/plan-cq-2016-25.sql
+EMBED    := db/schema.sql db/audit.sql db/load.sql db/plan-cq-2016-25.sql
 UNIT_SRC := $(wildcard test/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 DEPS_OK  := build/.deps-ok
@@ -69,6 +69,7 @@ FORCE:
 $(BUILD)/gen/embedded.c: $(EMBED) tools/embed.sh
 	@mkdir -p $(dir $@)
 	{ sh tools/embed.sh ducha_schema_sql db/schema.sql; \
+	  sh tools/embed.sh ducha_audit_sql db/audit.sql; \
 	  sh tools/embed.sh ducha_load_sql db/load.sql; \
 	  sh tools/embed.sh ducha_builtin_plan_sql db/plan-cq-2016-25.sql; } > $@.tmp && mv $@.tmp $@
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c

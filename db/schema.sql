@@ -1,10 +1,10 @@
--- ducha database schema, version 1.
+-- ducha database schema, version 2.
 -- Applied by `ducha init` (the program embeds this file at build time).
 -- Every table is STRICT; every enumerated or bounded column has a CHECK.
 -- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
 
 PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- One policy document (工作方案).
 CREATE TABLE plan (
@@ -141,20 +141,4 @@ CREATE TABLE note (
 ) STRICT;
 CREATE INDEX note_task ON note(task_id, created);
 
--- 留痕: append-only.
-CREATE TABLE audit (
-  id        INTEGER PRIMARY KEY,
-  at        TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
-  user      TEXT NOT NULL CHECK (length(user) BETWEEN 1 AND 64),
-  role      TEXT NOT NULL CHECK (role IN ('admin', 'inspector', 'reporter', 'viewer')),
-  action    TEXT NOT NULL CHECK (action IN ('init', 'report', 'note', 'status', 'conflict', 'import', 'restore')),
-  object    TEXT NOT NULL CHECK (length(object) BETWEEN 1 AND 200),
-  old       TEXT CHECK (old IS NULL OR json_valid(old)),
-  new       TEXT CHECK (new IS NULL OR json_valid(new)),
-  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-  hash      TEXT NOT NULL CHECK (length(hash) = 64)
-) STRICT;
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END;
+-- 留痕 (the audit trail) is db/audit.sql, applied right after this file.

@@ -1,5 +1,6 @@
 /* ducha: options, then a table of commands. */
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "ducha/cli.h"
 #include "ducha/date.h"
 #include "ducha/identity.h"
+#include "ducha/text.h"
 #include "ducha/ui.h"
 #include "paths.h"
 
@@ -123,6 +125,17 @@ static const command *find_command(const char *name)
 	return NULL;
 }
 
+/* An argument echoed in an error goes through the escaper: it may hold
+ * anything, a terminal escape included. */
+static void print_escaped_error(const char *fmt, const char *arg)
+{
+	char *safe = text_escape(arg, 0);
+	fputs("ducha: ", stderr);
+	fprintf(stderr, fmt, safe);
+	fputc('\n', stderr);
+	free(safe);
+}
+
 /* Locale: the user's if it is UTF-8, otherwise C.UTF-8 so that Chinese works. */
 static void setup_locale(void)
 {
@@ -131,16 +144,24 @@ static void setup_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-static bool load_config(cli *c, const char *conf_opt)
+/* *installed: the system-wide config was read (a shared copy). A setgid
+ * binary without it refuses to run: it would have nobody named. */
+static bool load_config(cli *c, const char *conf_opt, bool setgid, bool *installed)
 {
 	char err[1024];
 	const char *path = conf_opt ? conf_opt : getenv("DUCHA_CONF");
 	config_defaults(&c->cfg);
+	*installed = false;
 	if (!path || !*path) {
 		const char *sys = DUCHA_SYSCONFDIR "/ducha/ducha.ini";
-		if (access(sys, R_OK) != 0)
-			return true;
+		if (access(sys, R_OK) != 0) {
+			if (!setgid)
+				return true;
+			cli_error("拒绝运行：以 setgid 方式安装，但无法读取配置文件 %s", sys);
+			return false;
+		}
 		path = sys;
+		*installed = true;
 	}
 	if (!config_load(&c->cfg, path, err, sizeof err)) {
 		cli_error("%s", err);
@@ -176,18 +197,18 @@ int main(int argc, char **argv)
 		case 'h': print_help(stdout); return 0;
 		case 'V': printf("ducha %s\n", DUCHA_VERSION); return 0;
 		default:
-			fprintf(stderr, "ducha: 无法识别的选项 %s（用 ducha --help 查看用法）\n", argv[optind - 1]);
+			print_escaped_error("无法识别的选项 %s（用 ducha --help 查看用法）", argv[optind - 1]);
 			return 2;
 		}
 	}
 	/* A setgid install grants the group's database to everyone who runs it:
 	 * then only the installed config and the database it names may be used. */
-	if (getegid() != getgid() &&
-	    (conf_opt || db_opt || getenv("DUCHA_CONF") || getenv("DUCHA_DB") || c.user_opt)) {
+	bool setgid = getegid() != getgid(), installed = false;
+	if (setgid && (conf_opt || db_opt || getenv("DUCHA_CONF") || getenv("DUCHA_DB") || c.user_opt)) {
 		fprintf(stderr, "ducha: 以 setgid 方式安装时不接受 --conf、--db、--user、DUCHA_CONF 或 DUCHA_DB\n");
 		return 2;
 	}
-	if (!load_config(&c, conf_opt))
+	if (!load_config(&c, conf_opt, setgid, &installed))
 		return 1;
 	const char *env_db = getenv("DUCHA_DB");
 	c.db_path = db_opt ? db_opt : env_db && *env_db ? env_db : c.cfg.db_path;
@@ -195,11 +216,12 @@ int main(int argc, char **argv)
 		c.plan_code = c.cfg.plan;
 	c.as_of = c.cfg.as_of ? c.cfg.as_of : date_today();
 	if (as_of_opt && !date_parse(as_of_opt, &c.as_of)) {
-		fprintf(stderr, "ducha: --as-of \"%s\" 不是 YYYY-MM-DD 格式的有效日期\n", as_of_opt);
+		print_escaped_error("--as-of \"%s\" 不是 YYYY-MM-DD 格式的有效日期", as_of_opt);
 		return 2;
 	}
-	char err[512];
-	if (!identity_resolve(&c.cfg, c.user_opt, &c.who, err, sizeof err))
+	char err[PATH_MAX + 512];
+	unsigned shared = (setgid ? IDENTITY_SETGID : 0) | (installed ? IDENTITY_INSTALLED_CONFIG : 0);
+	if (!identity_resolve(&c.cfg, c.user_opt, shared, &c.who, err, sizeof err))
 		return cli_error("%s", err);
 	c.restricted = c.cfg.restricted || c.user_opt != NULL;
 	if (optind >= argc) {
@@ -218,7 +240,7 @@ int main(int argc, char **argv)
 	}
 	const command *cmd = find_command(argv[optind]);
 	if (!cmd) {
-		fprintf(stderr, "ducha: 未知命令 \"%s\"（用 ducha --help 查看命令列表）\n", argv[optind]);
+		print_escaped_error("未知命令 \"%s\"（用 ducha --help 查看命令列表）", argv[optind]);
 		return 2;
 	}
 	c.command = cmd->name;

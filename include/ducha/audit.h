@@ -9,4 +9,10 @@ extern const char audit_genesis_hash[AUDIT_HASH_HEX];
 
 /* hex = sha256(prev_hex || canonical_row_json) */
 void audit_hash(const char *prev_hex, const char *canonical_row_json, char hex[AUDIT_HASH_HEX]);
+
+/* SHA-256 over a sequence of texts (the plan's definition, row by row). */
+typedef struct audit_digest audit_digest;
+audit_digest *audit_digest_begin(void);
+void audit_digest_add(audit_digest *d, const char *text);
+void audit_digest_end(audit_digest *d, char hex[AUDIT_HASH_HEX]);
 #endif

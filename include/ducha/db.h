@@ -53,6 +53,7 @@ void db_rollback(db *d);
 int64_t db_last_id(db *d);
 int  db_changes(db *d);
 
-/* Integer PRAGMA value (application_id, user_version…), -1 on error. */
-int64_t db_pragma_int(db *d, const char *pragma);
+/* Integer PRAGMA value (application_id, user_version…); false on error
+ * (recorded). Any value is possible: user_version may be negative. */
+bool db_pragma_int(db *d, const char *pragma, int64_t *out);
 #endif

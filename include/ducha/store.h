@@ -5,7 +5,10 @@
 #include <stddef.h>
 #include "ducha/model.h"
 
-enum { STORE_SCHEMA_VERSION = 1, STORE_APPLICATION_ID = 0x44554348 };
+enum { STORE_SCHEMA_VERSION = 2, STORE_APPLICATION_ID = 0x44554348 };
+/* Beside the database: the audit trail's length and head, rewritten after
+ * each commit, so that `check` notices a trail cut short or re-chained. */
+#define STORE_ANCHOR_SUFFIX ".anchor"
 
 typedef struct store store;
 
@@ -33,6 +36,10 @@ bool   store_is_snapshot(const store *s);
 bool store_has_data(store *s, bool *has);
 /* Creates the schema (if needed) and loads the built-in plan, in one transaction. */
 bool store_init_builtin(store *s, const actor *who);
+/* init --force: in place, in one transaction, so other sessions never see
+ * the file vanish: every plan, report and note goes, the built-in plan comes
+ * back, and a 'reinit' row chained to the old head records what went. */
+bool store_reinit_builtin(store *s, const actor *who);
 
 /* The plan named by code, or the first plan when code is NULL or "". */
 bool store_plan(store *s, const char *code, plan_rec *out);
@@ -101,8 +108,12 @@ typedef enum store_failure {
 	STORE_FAIL_DENIED,           /* the database's own permission check refused it */
 	STORE_FAIL_CONFLICT,         /* someone else changed it first */
 	STORE_FAIL_BUSY,             /* still locked after the busy timeout: retry */
+	STORE_FAIL_REPLACED,         /* the path names another file than the one opened */
 } store_failure;
 store_failure store_last_failure(const store *s);
+/* Whether the database's path still names the file that was opened;
+ * otherwise fails with STORE_FAIL_REPLACED. Checked before each write. */
+bool store_same_file(store *s);
 /* After STORE_FAIL_CONFLICT: the report as it now stands (JSON). */
 const char *store_conflict_theirs(const store *s);
 /* The audit chain's newest hash (for report footers) and its length. */
@@ -119,10 +130,15 @@ bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_
 /* Audit rows, oldest first; object_prefix filters (e.g. "task 15"), NULL for all. */
 bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n);
 
-/* Integrity, foreign keys and the audit chain. Each problem is passed to
- * report(); returns false when the checks could not run. */
+/* Integrity, foreign keys, the audit chain, the schema against the shipped
+ * one, and the data against what its audit trail says (src/store/verify.c).
+ * Each problem is passed to report(); returns false when the checks could
+ * not run. */
 bool store_check(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
                  int *problems);
+/* The live database's trail against the anchor file beside it. */
+bool store_check_anchor(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
+                        int *problems);
 
 /* JSON built by SQLite's own functions, so nothing is escaped by hand. */
 typedef enum json_kind { JSON_TEXT, JSON_INT, JSON_REAL, JSON_NULL, JSON_RAW, JSON_BOOL } json_kind;

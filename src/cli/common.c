@@ -51,6 +51,9 @@ bool cli_open_mode(cli *c, cli_open_how how)
 	}
 	if (!store_files_private(c->db_path, err, sizeof err))
 		cli_error("%s", err);
+	if (store_is_snapshot(c->st))
+		cli_error("注意：数据库 %s 只能作为只读快照打开（所在文件夹无法建立 -shm 文件），"
+		          "显示的可能不是他人刚保存的数据", c->db_path);
 	if (write && store_is_readonly(c->st)) {
 		cli_error("数据库 %s 是只读的（没有写权限），不能保存；查看命令仍可使用", c->db_path);
 		return false;

@@ -9,7 +9,7 @@
 
 static bool remove_database(const char *path)
 {
-	const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+	const char *suffixes[] = { "", "-wal", "-shm", "-journal", STORE_ANCHOR_SUFFIX };
 	char name[4200];
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
@@ -21,11 +21,14 @@ static bool remove_database(const char *path)
 	return true;
 }
 
-/* The sample reports; on failure the new database goes, so nothing half-made stays. */
-static int load_demo(cli *c)
+/* The sample reports; on failure a database made here goes, so nothing
+ * half-made stays. One re-created in place stays: others may have it open. */
+static int load_demo(cli *c, bool created)
 {
 	int reports, notes;
 	if (!cli_demo_load(c, &reports, &notes)) {
+		if (!created)
+			return cli_error("示例数据载入失败（数据库已重建，只是没有示例数据）: %s", store_error(c->st));
 		cli_error("示例数据载入失败，已删除新建的数据库: %s", store_error(c->st));
 		cli_close(c);
 		remove_database(c->db_path);
@@ -54,6 +57,10 @@ int cli_init(cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	/* Before anything is opened (opening creates the file). */
+	if (c->who.role != ROLE_ADMIN)
+		return cli_error("%s（%s）无权初始化数据库：只有管理员（admin）可以；数据库未改动", c->who.user,
+		                 model_role_name(c->who.role));
 	char err[1024];
 	c->st = store_open(c->db_path, STORE_CREATE, c->cfg.busy_timeout_ms, err, sizeof err);
 	if (!c->st)
@@ -64,13 +71,13 @@ int cli_init(cli *c, int argc, char **argv)
 	if (has && !force)
 		return cli_error("数据库 %s 已有数据，未做任何改动（确需重建请加 --force）", c->db_path);
 	if (has) {
-		store_close(c->st);
-		c->st = NULL;
-		if (!remove_database(c->db_path))
-			return 1;
-		c->st = store_open(c->db_path, STORE_CREATE, c->cfg.busy_timeout_ms, err, sizeof err);
-		if (!c->st)
-			return cli_error("%s", err);
+		if (!store_reinit_builtin(c->st, &c->who))
+			return cli_error("重建失败，数据库未改动: %s", store_error(c->st));
+		if (!store_plan(c->st, NULL, &c->plan))
+			return cli_error("%s", store_error(c->st));
+		printf("已在原处重建数据库 %s，载入《%s》（%s）；原有数据的留痕仍在（ducha log 可见 reinit）\n",
+		       c->db_path, c->plan.title, c->plan.code);
+		return demo ? load_demo(c, false) : 0;
 	}
 	if (!store_init_builtin(c->st, &c->who))
 		return cli_error("初始化失败: %s", store_error(c->st));
@@ -80,5 +87,5 @@ int cli_init(cli *c, int argc, char **argv)
 	if (!store_plan(c->st, NULL, &c->plan))
 		return cli_error("%s", store_error(c->st));
 	printf("已创建数据库 %s，载入《%s》（%s）\n", c->db_path, c->plan.title, c->plan.code);
-	return demo ? load_demo(c) : 0;
+	return demo ? load_demo(c, true) : 0;
 }

@@ -304,6 +304,100 @@ static int first_bad_line(const char *text, size_t len, const char **what)
 	return 0;
 }
 
+/* What iniparser would silently accept: a key before any section, a
+ * section name holding ':' (its key separator), a key given twice. */
+typedef struct seen_keys {
+	char **names;
+	int n, cap;
+} seen_keys;
+
+static bool seen_add(seen_keys *k, const char *name)
+{
+	for (int i = 0; i < k->n; i++)
+		if (strcmp(k->names[i], name) == 0)
+			return false;
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 64;
+		k->names = realloc(k->names, (size_t)k->cap * sizeof *k->names);
+		if (!k->names)
+			abort();
+	}
+	if (!(k->names[k->n++] = strdup(name)))
+		abort();
+	return true;
+}
+
+static void seen_free(seen_keys *k)
+{
+	for (int i = 0; i < k->n; i++)
+		free(k->names[i]);
+	free(k->names);
+}
+
+static void lower_trim(char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+}
+
+/* One line's part in the structure check; returns a problem or NULL. */
+static const char *scan_line(const char *line, size_t len, char *section, size_t seclen,
+                             seen_keys *keys)
+{
+	char buf[CONFIG_MAX_LINE + 1];
+	size_t i = 0;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	snprintf(buf, sizeof buf, "%.*s", (int)(len - i), line + i);
+	lower_trim(buf);
+	if (!buf[0] || buf[0] == ';' || buf[0] == '#')
+		return NULL;
+	if (buf[0] == '[') {
+		char *close = strchr(buf, ']');
+		if (!close)
+			return "节名缺少 ]";
+		*close = '\0';
+		if (strchr(buf + 1, ':'))
+			return "节名不能含有冒号 :";
+		snprintf(section, seclen, "%s", buf + 1);
+		return NULL;
+	}
+	char *eq = strchr(buf, '=');
+	if (!eq)
+		return NULL;   /* iniparser names the syntax error */
+	*eq = '\0';
+	lower_trim(buf);
+	if (!section[0])
+		return "设置项出现在第一个 [节] 之前";
+	char full[CONFIG_MAX_LINE * 2 + 2];
+	snprintf(full, sizeof full, "%s:%s", section, buf);
+	return seen_add(keys, full) ? NULL : "设置项重复（每个设置项只能写一次）";
+}
+
+static int first_bad_structure(const char *text, size_t len, const char **what)
+{
+	char section[CONFIG_MAX_LINE + 1] = "";
+	seen_keys keys = { 0 };
+	int line = 1, found = 0;
+	bool continued = false;
+	for (size_t start = 0; start < len && !found; line++) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len, n = end - start;
+		while (n && (text[start + n - 1] == '\r' || text[start + n - 1] == ' '))
+			n--;
+		if (!continued && (*what = scan_line(text + start, n, section, sizeof section, &keys)))
+			found = line;
+		continued = n && text[start + n - 1] == '\\';
+		start = end + 1;
+	}
+	seen_free(&keys);
+	return found;
+}
+
 static bool precheck(load_ctx *x, const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -323,7 +417,8 @@ static bool precheck(load_ctx *x, const char *path)
 		snprintf(x->err, x->errlen, "无法读取配置文件 %s", path);
 	else if (len > CONFIG_MAX_BYTES)
 		snprintf(x->err, x->errlen, "配置文件 %s 太大（最多 1 MiB）", path);
-	else if ((line = first_bad_line(text, len, &what)) != 0)
+	else if ((line = first_bad_line(text, len, &what)) != 0 ||
+	         (line = first_bad_structure(text, len, &what)) != 0)
 		snprintf(x->err, x->errlen, "配置文件 %s 第 %d 行%s", path, line, what);
 	free(text);
 	return !failed && len <= CONFIG_MAX_BYTES && line == 0;

@@ -35,15 +35,36 @@ static bool claimed_user(const config *c, const char *real, const char *user_opt
 	return true;
 }
 
-bool identity_resolve(const config *c, const char *user_opt, actor *out, char *err, size_t errlen)
+/* Why a copy may not be a single-user desk, or NULL when it may. */
+static const char *shared_reason(const config *c, unsigned shared)
+{
+	if (shared & IDENTITY_SETGID)
+		return "以 setgid 方式安装";
+	if (c->service_account[0])
+		return "配置了服务账号（[access] service_account）";
+	if (shared & IDENTITY_INSTALLED_CONFIG)
+		return "使用已安装的配置文件";
+	return NULL;
+}
+
+bool identity_resolve(const config *c, const char *user_opt, unsigned shared, actor *out,
+                      char *err, size_t errlen)
 {
 	char real[65];
 	memset(out, 0, sizeof *out);
+	const char *why = shared_reason(c, shared);
+	if (c->nusers == 0 && why) {
+		/* Fail closed: a shared copy with nobody named is nobody's. */
+		snprintf(err, errlen, "拒绝运行：%s，但配置文件 %s 的 [users] 中没有任何用户；"
+		                      "请管理员在其中写明每个使用者及其角色",
+		         why, c->path[0] ? c->path : "（未找到配置文件）");
+		return false;
+	}
 	if (!os_user(real, sizeof real, err, errlen) ||
 	    !claimed_user(c, real, user_opt, out->user, sizeof out->user, err, errlen))
 		return false;
 	if (c->nusers == 0) {
-		/* No [users]: a single-user desk, and whoever runs it is admin. */
+		/* No [users] in a personal copy: whoever runs it is admin. */
 		out->role = ROLE_ADMIN;
 		return true;
 	}

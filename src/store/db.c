@@ -358,21 +358,21 @@ int db_changes(db *d)
 	return sqlite3_changes(d->handle);
 }
 
-int64_t db_pragma_int(db *d, const char *pragma)
+bool db_pragma_int(db *d, const char *pragma, int64_t *out)
 {
 	char sql[64];
 	sqlite3_stmt *s = NULL;
-	int64_t v = -1;
+	*out = 0;
 	snprintf(sql, sizeof sql, "PRAGMA %s", pragma);
 	if (sqlite3_prepare_v2(d->handle, sql, -1, &s, NULL) != SQLITE_OK) {
 		fail_sql(d, sql);
-		return -1;
+		return false;
 	}
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
+		*out = sqlite3_column_int64(s, 0);
 	else if (rc != SQLITE_DONE)
 		fail_sql(d, sql);
 	sqlite3_finalize(s);
-	return v;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }

@@ -7,7 +7,6 @@
 #include "ducha/date.h"
 #include "internal.h"
 
-extern const char ducha_schema_sql[];
 
 bool store_plans(store *s, plan_rec **out, int *n)
 {
@@ -214,6 +213,9 @@ static bool insert_task(store *s, int64_t plan_id, const import_task *t, int *ad
 static bool audit_import(store *s, const actor *who, const plan_import *in, int added)
 {
 	int indicators = 0;
+	char digest[65];
+	if (!store_definition_digest(s, digest))
+		return false;
 	for (int i = 0; i < in->ntasks; i++)
 		indicators += in->tasks[i].nindicators;
 	json_field f[] = {
@@ -225,6 +227,7 @@ static bool audit_import(store *s, const actor *who, const plan_import *in, int 
 		{ "tasks", JSON_INT, NULL, in->ntasks, 0 },
 		{ "indicators", JSON_INT, NULL, indicators, 0 },
 		{ "new_agencies", JSON_INT, NULL, added, 0 },
+		{ "definition", JSON_TEXT, digest, 0, 0 },
 	};
 	char *summary = store_json_object(s, f, (int)(sizeof f / sizeof f[0]));
 	char object[160];
@@ -255,14 +258,16 @@ bool store_import_plan(store *s, const actor *who, const plan_import *in)
 	bool schema = false;
 	int64_t plan_id = 0;
 	int added = 0;
-	bool ok = schema_exists(s, &schema) && (schema || db_exec(s->db, ducha_schema_sql)) &&
+	bool ok = schema_exists(s, &schema) && (schema || store_apply_schema(s->db)) &&
 	          code_is_free(s, in->code) && insert_plan(s, in, &plan_id) &&
 	          insert_areas(s, plan_id, in) && insert_measures(s, plan_id, in);
 	for (int i = 0; ok && i < in->ntasks; i++)
 		ok = insert_task(s, plan_id, &in->tasks[i], &added);
 	ok = ok && audit_import(s, who, in, added);
-	if (ok && db_commit(s->db))
+	if (ok && db_commit(s->db)) {
+		store_anchor_update(s, false);
 		return true;
+	}
 	char keep[512];
 	snprintf(keep, sizeof keep, "%s", db_error(s->db));
 	db_rollback(s->db);

@@ -1,6 +1,8 @@
 /* Shared by the store's own files only. */
 #ifndef DUCHA_STORE_INTERNAL_H
 #define DUCHA_STORE_INTERNAL_H
+#include <sys/types.h>
+
 #include "ducha/db.h"
 #include "ducha/store.h"
 
@@ -9,6 +11,9 @@ struct store {
 	store_failure failure;
 	char *theirs;                /* JSON of the other side of a conflict */
 	bool snapshot;               /* opened immutable: see store_open */
+	char *path;                  /* as opened, for the anchor and the replaced-file check */
+	dev_t dev;                   /* the file opened: a write refuses another one */
+	ino_t ino;
 };
 
 /* The columns every task read selects (read by store_read_task), from
@@ -46,6 +51,16 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 
 /* A plan row: id, code, title, issuer, starts, ends (in that order). */
 void store_read_plan(db_stmt *q, plan_rec *p);
+
+/* The shipped schema (db/schema.sql, db/audit.sql) into an empty database. */
+bool store_apply_schema(db *d);
+/* SHA-256 of every plan's definition, as 'init', 'import' and 'migrate' record it. */
+bool store_definition_digest(store *s, char hex[65]);
+/* After a commit: the anchor file follows the trail (replace: even backwards,
+ * after a restore). False when it could not be written. */
+bool store_anchor_update(store *s, bool replace);
+bool store_check_replay(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
+                        int *problems);
 
 /* Appends an audit row chained to the previous one; inside a transaction. */
 bool store_audit_append(store *s, const actor *who, const char *action, const char *object,

@@ -1,5 +1,6 @@
 #include "ducha/store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +10,44 @@
 #include "ducha/audit.h"
 #include "internal.h"
 
-extern const char ducha_schema_sql[];
+extern const char ducha_audit_sql[];
 extern const char ducha_load_sql[];
 extern const char ducha_builtin_plan_sql[];
 
+/* The program itself, as the author of a migration's audit row. */
+static const actor migration_actor = { "ducha-migrate", ROLE_ADMIN, "" };
+
+/* A migration's audit row vouches for the plan definitions as they stand,
+ * so that `check` can follow them from then on. */
+static bool audit_migration(store *s, int from)
+{
+	char digest[AUDIT_HASH_HEX];
+	if (!store_definition_digest(s, digest))
+		return false;
+	json_field f[] = {
+		{ "from", JSON_INT, NULL, from, 0 },
+		{ "to", JSON_INT, NULL, from + 1, 0 },
+		{ "definition", JSON_TEXT, digest, 0, 0 },
+	};
+	char *new_json = store_json_object(s, f, 3);
+	bool ok = new_json && store_audit_append(s, &migration_actor, "migrate", "database", NULL, new_json);
+	free(new_json);
+	return ok;
+}
+
+/* 1 → 2: the audit trail takes the new actions (reinit, backup, migrate);
+ * re-created from db/audit.sql so that its text is the shipped one. */
+static bool migrate_1_to_2(store *s)
+{
+	return db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
+	                      "ALTER TABLE audit RENAME TO audit_v1") &&
+	       db_exec(s->db, ducha_audit_sql) &&
+	       db_exec(s->db, "INSERT INTO audit SELECT * FROM audit_v1; DROP TABLE audit_v1") &&
+	       audit_migration(s, 1) && db_exec(s->db, "PRAGMA user_version = 2");
+}
+
 /* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
-static const char *const migrations[] = { NULL };
+static bool (*const migrations[])(store *) = { migrate_1_to_2 };
 
 static bool file_exists(const char *path)
 {
@@ -25,9 +58,8 @@ static bool file_exists(const char *path)
 /* Refuses what is not ours or is newer; brings an older schema up to date. */
 static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 {
-	int64_t app = db_pragma_int(s->db, "application_id");
-	int64_t ver = db_pragma_int(s->db, "user_version");
-	if (app < 0 || ver < 0) {
+	int64_t app, ver;
+	if (!db_pragma_int(s->db, "application_id", &app) || !db_pragma_int(s->db, "user_version", &ver)) {
 		snprintf(err, errlen, "无法读取数据库 %s: %s", path, db_error(s->db));
 		return false;
 	}
@@ -43,6 +75,10 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s 不是 ducha 数据库（application_id %lld）", path, (long long)app);
 		return false;
 	}
+	if (ver < 1) {
+		snprintf(err, errlen, "%s 的数据库结构版本 %lld 无法识别", path, (long long)ver);
+		return false;
+	}
 	if (ver > STORE_SCHEMA_VERSION) {
 		snprintf(err, errlen, "%s 的数据库结构版本 %lld 比本程序支持的版本 %d 新，请升级 ducha",
 		         path, (long long)ver, STORE_SCHEMA_VERSION);
@@ -53,7 +89,7 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 			snprintf(err, errlen, "%s 的结构版本 %lld 需要升级，但数据库是只读的", path, (long long)v);
 			return false;
 		}
-		if (!db_begin(s->db) || !db_exec(s->db, migrations[v - 1]) || !db_commit(s->db)) {
+		if (!db_begin(s->db) || !migrations[v - 1](s) || !db_commit(s->db)) {
 			snprintf(err, errlen, "升级 %s 的数据库结构失败: %s", path, db_error(s->db));
 			db_rollback(s->db);
 			return false;
@@ -91,20 +127,60 @@ static store *open_snapshot(store *s, const char *path, int busy_timeout_ms, cha
 	return NULL;
 }
 
+/* Only a regular file can be a database: a FIFO, a directory or a device
+ * is refused before SQLite opens it (opening a FIFO would hang). */
+static bool plain_file(const char *path, bool create, struct stat *st, char *err, size_t errlen)
+{
+	if (stat(path, st) != 0) {
+		if (create && errno == ENOENT)
+			return true;
+		snprintf(err, errlen, errno == ENOENT ? "数据库 %s 不存在（先运行 ducha init）"
+		                                      : "无法访问数据库 %s", path);
+		return false;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		snprintf(err, errlen, "%s 不是普通文件（%s），不能作为数据库", path,
+		         S_ISDIR(st->st_mode) ? "是文件夹" : S_ISFIFO(st->st_mode) ? "是管道" : "是设备或其他特殊文件");
+		return false;
+	}
+	if (st->st_size == 0 && !create) {
+		snprintf(err, errlen, "数据库 %s 是空文件，尚未初始化（先运行 ducha init）；文件未改动", path);
+		return false;
+	}
+	return true;
+}
+
+/* A read-only open of an older schema: migrate through a writable
+ * connection first, when the file allows it. */
+static bool upgrade_first(const char *path, int busy_timeout_ms, char *err, size_t errlen)
+{
+	char e[512];
+	db *d = db_open(path, DB_READONLY, busy_timeout_ms, e, sizeof e);
+	int64_t app = 0, ver = 0;
+	bool old = d && db_pragma_int(d, "application_id", &app) && db_pragma_int(d, "user_version", &ver) &&
+	           app == STORE_APPLICATION_ID && ver >= 1 && ver < STORE_SCHEMA_VERSION;
+	db_close(d);
+	if (!old || access(path, W_OK) != 0)
+		return true;
+	store *w = store_open(path, 0, busy_timeout_ms, err, errlen);
+	store_close(w);
+	return w != NULL;
+}
+
 store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
 {
-	if (!(flags & STORE_CREATE) && !file_exists(path)) {
-		snprintf(err, errlen, "数据库 %s 不存在（先运行 ducha init）", path);
+	struct stat st;
+	if (!plain_file(path, flags & STORE_CREATE, &st, err, errlen) || !looks_like_sqlite(path, err, errlen))
 		return NULL;
-	}
-	if (!looks_like_sqlite(path, err, errlen))
+	if ((flags & STORE_READONLY) && !upgrade_first(path, busy_timeout_ms, err, errlen))
 		return NULL;
 	store *s = calloc(1, sizeof *s);
-	if (!s)
+	if (!s || !(s->path = strdup(path)))
 		abort();
 	int dflags = ((flags & STORE_READONLY) ? DB_READONLY : 0) | ((flags & STORE_CREATE) ? DB_CREATE : 0);
 	s->db = db_open(path, dflags, busy_timeout_ms, err, errlen);
 	if (!s->db) {
+		free(s->path);
 		free(s);
 		return NULL;
 	}
@@ -117,7 +193,22 @@ store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, s
 	db_exec(s->db, "PRAGMA foreign_keys = ON");
 	if (!db_is_readonly(s->db))
 		db_exec(s->db, "PRAGMA journal_mode = WAL");
+	/* The file now open: a write later checks the path still names it. */
+	if (stat(path, &st) == 0) {
+		s->dev = st.st_dev;
+		s->ino = st.st_ino;
+	}
 	return s;
+}
+
+bool store_same_file(store *s)
+{
+	struct stat st;
+	if (!s->path || (stat(s->path, &st) == 0 && st.st_dev == s->dev && st.st_ino == s->ino))
+		return true;
+	db_fail(s->db, "数据库文件 %s 已被替换或删除（不再是打开时的那个文件），未保存；请重新打开", s->path);
+	s->failure = STORE_FAIL_REPLACED;
+	return false;
 }
 
 bool store_files_private(const char *path, char *warning, size_t len)
@@ -142,6 +233,7 @@ void store_close(store *s)
 		return;
 	db_close(s->db);
 	free(s->theirs);
+	free(s->path);
 	free(s);
 }
 
@@ -179,7 +271,58 @@ bool store_has_data(store *s, bool *has)
 	return true;
 }
 
-bool store_init_builtin(store *s, const actor *who)
+/* The built-in plan's rows, inside the caller's transaction. */
+static bool load_builtin(store *s)
+{
+	return db_exec(s->db, ducha_load_sql) && db_exec(s->db, ducha_builtin_plan_sql) &&
+	       db_exec(s->db, "DROP VIEW temp.load_plan; DROP VIEW temp.load_area;"
+	                      "DROP VIEW temp.load_measure; DROP VIEW temp.load_task;"
+	                      "DROP VIEW temp.load_indicator; DROP TABLE temp.load_current;");
+}
+
+/* What was loaded, with the definition digest `check` replays from. */
+static char *loaded_json(store *s)
+{
+	char digest[AUDIT_HASH_HEX];
+	if (!store_definition_digest(s, digest))
+		return NULL;
+	db_stmt *p = db_prepare(s->db,
+		"SELECT json_object('plan', code, 'tasks', (SELECT count(*) FROM task WHERE plan_id = plan.id),"
+		"                   'definition', :digest)"
+		"  FROM plan ORDER BY id DESC LIMIT 1");
+	bool ok = p && db_bind_text(s->db, p, ":digest", digest) && db_step(s->db, p) == 1;
+	char *out = ok ? db_col_dup(p, 0) : NULL;
+	if (p)
+		db_reset(p);
+	return out;
+}
+
+/* What a re-initialisation replaces: the trail's head and the plans. */
+static char *replaced_json(store *s)
+{
+	char head[AUDIT_HASH_HEX];
+	int64_t rows = 0;
+	if (!store_audit_head(s, head, &rows))
+		return NULL;
+	db_stmt *q = db_prepare(s->db,
+		"SELECT json_object('audit_rows', :rows, 'audit_head', :head,"
+		"  'plans', (SELECT json_group_array(code) FROM plan),"
+		"  'reports', (SELECT count(*) FROM report), 'notes', (SELECT count(*) FROM note))");
+	bool ok = q && db_bind_int(s->db, q, ":rows", rows) && db_bind_text(s->db, q, ":head", head) &&
+	          db_step(s->db, q) == 1;
+	char *out = ok ? db_col_dup(q, 0) : NULL;
+	if (q)
+		db_reset(q);
+	return out;
+}
+
+/* Every row but the audit trail's, children first. */
+static const char clear_data_sql[] =
+	"DELETE FROM report_value; DELETE FROM report; DELETE FROM note; DELETE FROM indicator;"
+	"DELETE FROM task_agency; DELETE FROM task; DELETE FROM measure; DELETE FROM area;"
+	"DELETE FROM plan; DELETE FROM agency;";
+
+static bool init_in_place(store *s, const actor *who, bool again)
 {
 	bool has_schema = false;
 	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
@@ -187,25 +330,15 @@ bool store_init_builtin(store *s, const actor *who)
 		return false;
 	has_schema = db_col_int(q, 0) > 0;
 	db_reset(q);
-	if (!db_begin(s->db))
+	if (!store_same_file(s) || !db_begin(s->db))
 		return false;
-	bool ok = (has_schema || db_exec(s->db, ducha_schema_sql)) &&
-	          db_exec(s->db, ducha_load_sql) &&
-	          db_exec(s->db, ducha_builtin_plan_sql) &&
-	          db_exec(s->db, "DROP VIEW temp.load_plan; DROP VIEW temp.load_area;"
-	                         "DROP VIEW temp.load_measure; DROP VIEW temp.load_task;"
-	                         "DROP VIEW temp.load_indicator; DROP TABLE temp.load_current;");
-	if (ok) {
-		db_stmt *p = db_prepare(s->db,
-			"SELECT json_object('plan', code, 'tasks', (SELECT count(*) FROM task WHERE plan_id = plan.id))"
-			"  FROM plan ORDER BY id DESC LIMIT 1");
-		ok = p && db_step(s->db, p) == 1;
-		char *summary = ok ? db_col_dup(p, 0) : NULL;
-		if (p)
-			db_reset(p);
-		ok = ok && store_audit_append(s, who, "init", "plan", NULL, summary);
-		free(summary);
-	}
+	char *old = again ? replaced_json(s) : NULL, *summary = NULL;
+	bool ok = (!again || (old && db_exec(s->db, clear_data_sql))) &&
+	          (has_schema || store_apply_schema(s->db)) && load_builtin(s) &&
+	          (summary = loaded_json(s)) != NULL &&
+	          store_audit_append(s, who, again ? "reinit" : "init", "plan", old, summary);
+	free(old);
+	free(summary);
 	if (!ok || !db_commit(s->db)) {
 		char keep[512];
 		snprintf(keep, sizeof keep, "%s", db_error(s->db));
@@ -213,7 +346,18 @@ bool store_init_builtin(store *s, const actor *who)
 		db_fail(s->db, "%s", keep);
 		return false;
 	}
+	store_anchor_update(s, false);
 	return true;
+}
+
+bool store_init_builtin(store *s, const actor *who)
+{
+	return init_in_place(s, who, false);
+}
+
+bool store_reinit_builtin(store *s, const actor *who)
+{
+	return init_in_place(s, who, true);
 }
 
 /* --- JSON through SQLite's json functions ------------------------------ */

@@ -208,8 +208,10 @@ bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_
 
 static bool finish(store *s, bool ok)
 {
-	if (ok && db_commit(s->db))
+	if (ok && db_commit(s->db)) {
+		store_anchor_update(s, false);
 		return true;
+	}
 	bool busy = db_was_busy(s->db);
 	char keep[512];
 	snprintf(keep, sizeof keep, "%s", db_error(s->db));
@@ -225,6 +227,8 @@ static bool begin(store *s)
 	s->failure = STORE_FAIL_NONE;
 	free(s->theirs);
 	s->theirs = NULL;
+	if (!store_same_file(s))
+		return false;
 	if (db_begin(s->db))
 		return true;
 	s->failure = db_was_busy(s->db) ? STORE_FAIL_BUSY : STORE_FAIL_ERROR;
@@ -294,6 +298,7 @@ static bool record_conflict(store *s, const actor *who, const report_input *in, 
 		s->failure = STORE_FAIL_ERROR;
 		return false;
 	}
+	store_anchor_update(s, false);
 	db_fail(s->db, "保存冲突：%s 已被他人修改，你的输入未覆盖对方的内容", object);
 	s->failure = STORE_FAIL_CONFLICT;
 	return false;
@@ -504,5 +509,8 @@ bool store_check(store *s, void (*report)(void *ctx, const char *problem), void 
 		"SELECT 'table ' || \"table\" || ' rowid ' || coalesce(rowid, '?') || ' → ' || parent"
 		"  FROM pragma_foreign_key_check", "foreign_key_check", report, ctx, &ran);
 	*problems += check_chain(s, report, ctx, &ran);
+	int replayed = 0;
+	ran = ran && store_check_replay(s, report, ctx, &replayed);
+	*problems += replayed;
 	return ran;
 }

@@ -83,17 +83,25 @@ START_TEST(identity_needs_a_named_user)
 	actor who;
 	char err[512];
 	config_defaults(&c);
-	ck_assert(identity_resolve(&c, NULL, &who, err, sizeof err));
+	ck_assert(identity_resolve(&c, NULL, 0, &who, err, sizeof err));
 	ck_assert_int_eq(who.role, ROLE_ADMIN);          /* single-user desk */
-	ck_assert(!identity_resolve(&c, "alice", &who, err, sizeof err));   /* --user refused */
+	ck_assert(!identity_resolve(&c, "alice", 0, &who, err, sizeof err));   /* --user refused */
+	/* Fail closed: a shared copy with nobody named refuses everyone. */
+	ck_assert(!identity_resolve(&c, NULL, IDENTITY_SETGID, &who, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "setgid"));
+	ck_assert(!identity_resolve(&c, NULL, IDENTITY_INSTALLED_CONFIG, &who, err, sizeof err));
+	snprintf(c.service_account, sizeof c.service_account, "ducha");
+	ck_assert(!identity_resolve(&c, NULL, 0, &who, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "service_account"));
+	c.service_account[0] = '\0';
 	c.nusers = 1;
 	snprintf(c.users[0].name, sizeof c.users[0].name, "someone-else");
-	ck_assert(!identity_resolve(&c, NULL, &who, err, sizeof err));
+	ck_assert(!identity_resolve(&c, NULL, 0, &who, err, sizeof err));
 	ck_assert_ptr_nonnull(strstr(err, "未获授权"));
 	/* The service account may name the person; $USER plays no part. */
 	setenv("USER", "alice", 1);
 	setenv("LOGNAME", "alice", 1);
-	ck_assert(!identity_resolve(&c, NULL, &who, err, sizeof err));
+	ck_assert(!identity_resolve(&c, NULL, 0, &who, err, sizeof err));
 }
 END_TEST
 

@@ -1,0 +1,160 @@
+-- ducha database schema, version 1.
+-- Applied by `ducha init` (the program embeds this file at build time).
+-- Every table is STRICT; every enumerated or bounded column has a CHECK.
+-- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
+
+PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
+PRAGMA user_version = 1;
+
+-- One policy document (工作方案).
+CREATE TABLE plan (
+  id        INTEGER PRIMARY KEY,
+  code      TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 100),
+  title     TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+  issuer    TEXT NOT NULL DEFAULT '' CHECK (length(issuer) <= 200),
+  issued    TEXT CHECK (issued IS NULL OR date(issued) IS issued),
+  -- Expected progress runs from `starts` to each indicator's due date.
+  starts    TEXT NOT NULL CHECK (date(starts) IS starts),
+  ends      TEXT NOT NULL CHECK (date(ends) IS ends AND ends >= starts)
+) STRICT;
+
+-- 五大领域
+CREATE TABLE area (
+  id        INTEGER PRIMARY KEY,
+  plan_id   INTEGER NOT NULL REFERENCES plan(id),
+  num       INTEGER NOT NULL CHECK (num BETWEEN 1 AND 99),
+  title     TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  short     TEXT NOT NULL CHECK (length(short) BETWEEN 1 AND 20),
+  UNIQUE (plan_id, num)
+) STRICT;
+
+-- 措施 （一）…（二十一）
+CREATE TABLE measure (
+  id        INTEGER PRIMARY KEY,
+  plan_id   INTEGER NOT NULL REFERENCES plan(id),
+  area_id   INTEGER NOT NULL REFERENCES area(id),
+  num       INTEGER NOT NULL CHECK (num BETWEEN 1 AND 999),
+  title     TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  body      TEXT NOT NULL CHECK (length(body) <= 10000 AND length(CAST(body AS BLOB)) <= 40000),
+  UNIQUE (plan_id, num)
+) STRICT;
+CREATE INDEX measure_area ON measure(area_id);
+
+-- 重点任务: one row of the 分工表.
+CREATE TABLE task (
+  id        INTEGER PRIMARY KEY,
+  plan_id   INTEGER NOT NULL REFERENCES plan(id),
+  measure_id INTEGER NOT NULL REFERENCES measure(id),
+  num       INTEGER NOT NULL CHECK (num BETWEEN 1 AND 100000),
+  text      TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000
+                                 AND length(CAST(text AS BLOB)) <= 16000),
+  deadline  TEXT NOT NULL CHECK (length(deadline) BETWEEN 1 AND 100),
+  -- JSON array of normalised due dates, ascending; the last is `due`.
+  dues      TEXT NOT NULL CHECK (json_valid(dues) AND json_type(dues) = 'array'
+                                 AND json_array_length(dues) >= 1),
+  due       TEXT NOT NULL CHECK (date(due) IS due),
+  status    TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open', 'in-progress', 'completed', 'accepted')),
+  version   INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  UNIQUE (plan_id, num)
+) STRICT;
+CREATE INDEX task_measure ON task(measure_id, num);
+CREATE INDEX task_due ON task(plan_id, due);
+
+-- 单位
+CREATE TABLE agency (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100
+                                        AND instr(name, ' ') = 0)
+) STRICT;
+
+-- 牵头单位 / 配合单位
+CREATE TABLE task_agency (
+  task_id   INTEGER NOT NULL REFERENCES task(id),
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  role      TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+  ord       INTEGER NOT NULL CHECK (ord BETWEEN 1 AND 100),
+  PRIMARY KEY (task_id, agency_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX task_agency_by_agency ON task_agency(agency_id, role, task_id);
+
+-- 量化指标. A milestone (a roadmap published, a platform built) is kind
+-- 'milestone' with target 1. A 'per-year' target applies afresh in each year
+-- named by the task's deadline; a 'cumulative' one accumulates to `due`.
+CREATE TABLE indicator (
+  id        INTEGER PRIMARY KEY,
+  task_id   INTEGER NOT NULL REFERENCES task(id),
+  ord       INTEGER NOT NULL CHECK (ord BETWEEN 1 AND 100),
+  name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+  kind      TEXT NOT NULL DEFAULT 'number' CHECK (kind IN ('number', 'milestone')),
+  comparator TEXT NOT NULL CHECK (comparator IN ('>=', '>', '~', 'range')),
+  target    REAL NOT NULL CHECK (target >= 0),
+  target_hi REAL CHECK ((comparator = 'range') = (target_hi IS NOT NULL)
+                        AND (target_hi IS NULL OR target_hi >= target)),
+  unit      TEXT NOT NULL DEFAULT '' CHECK (length(unit) <= 20),
+  due       TEXT NOT NULL CHECK (date(due) IS due),
+  mode      TEXT NOT NULL CHECK (mode IN ('cumulative', 'per-year')),
+  baseline  REAL NOT NULL DEFAULT 0 CHECK (baseline >= 0),
+  CHECK (kind = 'number' OR (target = 1 AND comparator = '>=')),
+  UNIQUE (task_id, name)
+) STRICT;
+CREATE INDEX indicator_task ON indicator(task_id, ord);
+
+-- 季度填报: one agency's update on one task for one quarter.
+CREATE TABLE report (
+  id        INTEGER PRIMARY KEY,
+  task_id   INTEGER NOT NULL REFERENCES task(id),
+  period    TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
+  status    TEXT NOT NULL DEFAULT 'in-progress'
+            CHECK (status IN ('not-started', 'in-progress', 'completed')),
+  note      TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000
+                                 AND length(CAST(note AS BLOB)) <= 8000),
+  author    TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 64),
+  created   TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
+  demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+  version   INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  UNIQUE (task_id, period)
+) STRICT;
+CREATE INDEX report_period ON report(period, task_id);
+-- The few "completed" reports, which judge a task without indicators
+-- (src/store/detail.c): found without reading the task's whole history.
+CREATE INDEX report_completed ON report(task_id, period) WHERE status = 'completed';
+
+CREATE TABLE report_value (
+  report_id    INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+  indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+  value        REAL NOT NULL CHECK (value >= 0 AND value < 1e15),
+  PRIMARY KEY (report_id, indicator_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX report_value_indicator ON report_value(indicator_id, report_id);
+
+-- 进展情况 / 督查意见
+CREATE TABLE note (
+  id        INTEGER PRIMARY KEY,
+  task_id   INTEGER NOT NULL REFERENCES task(id),
+  kind      TEXT NOT NULL DEFAULT 'progress' CHECK (kind IN ('progress', 'comment')),
+  text      TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000
+                                 AND length(CAST(text AS BLOB)) <= 8000),
+  author    TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 64),
+  created   TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
+  demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))
+) STRICT;
+CREATE INDEX note_task ON note(task_id, created);
+
+-- 留痕: append-only.
+CREATE TABLE audit (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+  user      TEXT NOT NULL CHECK (length(user) BETWEEN 1 AND 64),
+  role      TEXT NOT NULL CHECK (role IN ('admin', 'inspector', 'reporter', 'viewer')),
+  action    TEXT NOT NULL CHECK (action IN ('init', 'report', 'note', 'status', 'conflict', 'import', 'restore')),
+  object    TEXT NOT NULL CHECK (length(object) BETWEEN 1 AND 200),
+  old       TEXT CHECK (old IS NULL OR json_valid(old)),
+  new       TEXT CHECK (new IS NULL OR json_valid(new)),
+  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+  hash      TEXT NOT NULL CHECK (length(hash) = 64)
+) STRICT;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END;
