@@ -13,6 +13,9 @@ typedef struct sqlite3_stmt db_stmt;
 /* DB_IMMUTABLE: read a file whose folder we cannot write (no -shm possible). */
 enum { DB_READONLY = 1, DB_CREATE = 2, DB_IMMUTABLE = 4 };
 
+struct sqlite3;
+/* SQLITE_DBCONFIG_DEFENSIVE on: every connection we open. */
+void db_harden(struct sqlite3 *h);
 db  *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen);
 void db_close(db *d);
 const char *db_error(const db *d);

@@ -281,6 +281,8 @@ bool store_backup(const char *db_path, const char *dest, bool replace, int busy_
  * key or audit chain checks; refuses a db_path that exists and is not ducha's. */
 bool store_restore(const char *db_path, const char *src, const actor *who, int busy_timeout_ms,
                    char *err, size_t errlen);
+/* Removes what a restore killed half-way left beside db_path. */
+void store_clean_stale(const char *db_path);
 
 /* --- Printed summaries (src/store/report_query.c) ------------------------ */
 

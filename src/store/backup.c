@@ -4,10 +4,13 @@
  * and a restore writes into the live file through one on which no
  * transaction of ours is open (the backup API requires that). */
 #include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +28,11 @@ static sqlite3 *open_raw(const char *path, bool write, int busy_ms, char *err, s
 		return NULL;
 	}
 	sqlite3_busy_timeout(h, busy_ms);
+	db_harden(h);
+	/* A file we did not make: nothing in its schema may call a function
+	 * with side effects while its pages are read. */
+	if (!write)
+		sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	return h;
 }
 
@@ -109,6 +117,17 @@ static bool put_in_place(const char *tmp, const char *dest, bool replace, char *
 	return false;
 }
 
+/* A backup carries its own anchor, so that `check` and `restore` can vouch for it. */
+static bool anchor_copy(const char *path)
+{
+	char why[512], head[65];
+	int64_t rows = 0;
+	store *b = store_open(path, STORE_READONLY, 0, why, sizeof why);
+	bool ok = b && store_audit_head(b, head, &rows);
+	store_close(b);
+	return ok && store_anchor_write(path, rows, head, true);
+}
+
 bool store_backup(const char *db_path, const char *dest, bool replace, int busy_timeout_ms,
                   char *err, size_t errlen)
 {
@@ -118,6 +137,11 @@ bool store_backup(const char *db_path, const char *dest, bool replace, int busy_
 	bool ok = snapshot_to(db_path, tmp, busy_timeout_ms, err, errlen) &&
 	          put_in_place(tmp, dest, replace, err, errlen);
 	remove_db_files(tmp);
+	if (ok && !anchor_copy(dest)) {
+		snprintf(err, errlen, "已备份到 %s，但无法写入它的留痕锚点文件 %s%s: %s", dest, dest,
+		         STORE_ANCHOR_SUFFIX, strerror(errno));
+		return false;
+	}
 	return ok;
 }
 
@@ -145,17 +169,21 @@ static char *chain_json(store *s, const char *file)
 	return store_json_object(s, f, 3);
 }
 
-/* src must be a sound ducha database holding a plan; its chain goes in *chain. */
-static bool check_source(const char *src, int busy_ms, char **chain, char *err, size_t errlen)
+/* The copy of the source must be a sound ducha database holding a plan:
+ * every check of `ducha check` but the anchor (a copy has none of its
+ * own). Migrated here if older: the source file itself is never written. */
+static bool check_copy(const char *copy, const char *src, int busy_ms, char **chain, char *err,
+                       size_t errlen)
 {
-	if (access(src, R_OK) != 0) {
-		snprintf(err, errlen, "无法读取 %s: %s", src, strerror(errno));
-		return false;
-	}
 	char why[1024];
-	store *in = store_open(src, STORE_READONLY, busy_ms, why, sizeof why);
+	store *in = store_open(copy, 0, busy_ms, why, sizeof why);
 	if (!in) {
-		snprintf(err, errlen, "拒绝恢复：%s", why);
+		/* The message names the temporary copy; the user knows the source. */
+		char *at = strstr(why, copy);
+		if (at)
+			snprintf(err, errlen, "拒绝恢复：%.*s%s%s", (int)(at - why), why, src, at + strlen(copy));
+		else
+			snprintf(err, errlen, "拒绝恢复：%s", why);
 		return false;
 	}
 	bool has = false;
@@ -192,9 +220,11 @@ static bool check_target(const char *db_path, int busy_ms, char **chain, char *e
 	return true;
 }
 
-/* Appends the 'restore' audit row to the copy about to become the database. */
+/* Appends the 'restore' audit row to the copy about to become the
+ * database; *rows and head: its trail afterwards, for the live anchor. */
 static bool audit_restore(const char *tmp, const actor *who, const char *old_json,
-                          const char *new_json, int busy_ms, char *err, size_t errlen)
+                          const char *new_json, int busy_ms, int64_t *rows, char *head, char *err,
+                          size_t errlen)
 {
 	char why[1024];
 	store *t = store_open(tmp, 0, busy_ms, why, sizeof why);
@@ -204,7 +234,7 @@ static bool audit_restore(const char *tmp, const actor *who, const char *old_jso
 	}
 	bool ok = db_begin(t->db) &&
 	          store_audit_append(t, who, "restore", "database", old_json, new_json) &&
-	          db_commit(t->db);
+	          db_commit(t->db) && store_audit_head(t, head, rows);
 	if (!ok) {
 		snprintf(err, errlen, "恢复失败: %s", store_error(t));
 		db_rollback(t->db);
@@ -224,28 +254,77 @@ static bool copy_file_db(const char *from_path, const char *to_path, int busy_ms
 	return ok;
 }
 
+/* Temporary copies of a restore killed half-way: nobody holds their lock. */
+void store_clean_stale(const char *db_path)
+{
+	char pattern[4200];
+	glob_t g;
+	snprintf(pattern, sizeof pattern, "%s.restore-??????", db_path);
+	if (glob(pattern, GLOB_NOSORT, NULL, &g) != 0)
+		return;
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		int fd = open(g.gl_pathv[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			remove_db_files(g.gl_pathv[i]);
+		close(fd);
+	}
+	globfree(&g);
+}
+
+/* The source as SQLite sees it, before anything reads its schema. */
+static bool source_readable(const char *src, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(src, &st) != 0 || access(src, R_OK) != 0) {
+		snprintf(err, errlen, "无法读取 %s: %s", src, strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "拒绝恢复：%s 不是普通文件", src);
+		return false;
+	}
+	char why[600];
+	if (!store_looks_like_sqlite(src, why, sizeof why)) {
+		snprintf(err, errlen, "拒绝恢复：%s", why);
+		return false;
+	}
+	return true;
+}
+
 bool store_restore(const char *db_path, const char *src, const actor *who, int busy_timeout_ms,
                    char *err, size_t errlen)
 {
-	char *theirs = NULL, *mine = NULL, tmp[4200];
+	char *theirs = NULL, *mine = NULL, tmp[4200], head[65];
+	int64_t rows = 0;
 	bool existed = access(db_path, F_OK) == 0;
-	bool ok = check_source(src, busy_timeout_ms, &theirs, err, errlen) &&
-	          check_target(db_path, busy_timeout_ms, &mine, err, errlen) &&
-	          make_temp(db_path, "restore", tmp, sizeof tmp, err, errlen);
-	if (!ok) {
-		free(theirs);
+	store_clean_stale(db_path);
+	if (!source_readable(src, err, errlen) ||
+	    !check_target(db_path, busy_timeout_ms, &mine, err, errlen) ||
+	    !make_temp(db_path, "restore", tmp, sizeof tmp, err, errlen)) {
 		free(mine);
 		return false;
 	}
-	/* The audit row goes into a copy first, so that the database changes
-	 * once, in one transaction, from the old content to the restored one
-	 * with its 'restore' row. */
-	ok = copy_file_db(src, tmp, busy_timeout_ms, "复制备份", err, errlen) &&
-	     audit_restore(tmp, who, mine, theirs, busy_timeout_ms, err, errlen) &&
-	     copy_file_db(tmp, db_path, busy_timeout_ms, "恢复", err, errlen);
+	/* Held until the end: a restore killed half-way leaves a copy that the
+	 * next one finds unlocked and removes (store_clean_stale). */
+	int lock = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (lock >= 0)
+		flock(lock, LOCK_EX);
+	/* The source is only read, page by page, into a copy beside the
+	 * database; everything else (checks, migration, the audit row) happens
+	 * on the copy, which then replaces the database in one transaction. */
+	bool ok = copy_file_db(src, tmp, busy_timeout_ms, "复制备份", err, errlen) &&
+	          check_copy(tmp, src, busy_timeout_ms, &theirs, err, errlen) &&
+	          audit_restore(tmp, who, mine, theirs, busy_timeout_ms, &rows, head, err, errlen) &&
+	          copy_file_db(tmp, db_path, busy_timeout_ms, "恢复", err, errlen);
 	remove_db_files(tmp);
+	if (lock >= 0)
+		close(lock);
 	free(theirs);
 	free(mine);
+	if (ok)
+		store_anchor_write(db_path, rows, head, true);
 	/* A database created here is shared like one made by init. */
 	if (ok && !existed)
 		chmod(db_path, 0660);

@@ -77,6 +77,15 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
+void db_harden(sqlite3 *h)
+{
+	/* No schema tricks through our connection (writable_schema and the
+	 * like). The schema itself stays trusted (its CHECKs use json_valid,
+	 * which SQLite does not count as innocuous): a file whose triggers or
+	 * views are not ours is refused at open, and `check` compares the rest. */
+	sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+}
+
 db *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
 {
 	db *d = calloc(1, sizeof *d);
@@ -106,6 +115,7 @@ db *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t 
 	}
 	sqlite3_extended_result_codes(d->handle, 1);
 	sqlite3_busy_timeout(d->handle, busy_timeout_ms);
+	db_harden(d->handle);
 	d->readonly = (flags & DB_READONLY) || sqlite3_db_readonly(d->handle, "main") == 1;
 	return d;
 }

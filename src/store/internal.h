@@ -52,6 +52,8 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 /* A plan row: id, code, title, issuer, starts, ends (in that order). */
 void store_read_plan(db_stmt *q, plan_rec *p);
 
+/* An existing non-empty file must start with SQLite's header. */
+bool store_looks_like_sqlite(const char *path, char *err, size_t errlen);
 /* The shipped schema (db/schema.sql, db/audit.sql) into an empty database. */
 bool store_apply_schema(db *d);
 /* SHA-256 of every plan's definition, as 'init', 'import' and 'migrate' record it. */
@@ -59,6 +61,8 @@ bool store_definition_digest(store *s, char hex[65]);
 /* After a commit: the anchor file follows the trail (replace: even backwards,
  * after a restore). False when it could not be written. */
 bool store_anchor_update(store *s, bool replace);
+/* The anchor of the database at db_path (a backup's, a restored one's). */
+bool store_anchor_write(const char *db_path, int64_t rows, const char *head, bool replace);
 bool store_check_replay(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
                         int *problems);
 

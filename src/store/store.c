@@ -39,6 +39,12 @@ static bool audit_migration(store *s, int from)
  * re-created from db/audit.sql so that its text is the shipped one. */
 static bool migrate_1_to_2(store *s)
 {
+	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'");
+	bool has_audit = q && db_step(s->db, q) == 1 && db_col_int(q, 0) > 0;
+	if (q)
+		db_reset(q);
+	if (!has_audit)   /* no tables yet: nothing to carry over */
+		return db_exec(s->db, "PRAGMA user_version = 2");
 	return db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
 	                      "ALTER TABLE audit RENAME TO audit_v1") &&
 	       db_exec(s->db, ducha_audit_sql) &&
@@ -53,6 +59,24 @@ static bool file_exists(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0;
+}
+
+/* A trigger or view the program did not make could rewrite what it saves:
+ * such a file is not opened (before any migration runs on it). */
+static bool only_our_triggers(store *s, const char *path, char *err, size_t errlen)
+{
+	db_stmt *q = db_prepare(s->db,
+		"SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')"
+		"   AND name NOT IN ('audit_no_update', 'audit_no_delete') ORDER BY name LIMIT 1");
+	int rc = q ? db_step(s->db, q) : -1;
+	if (rc == 1)
+		snprintf(err, errlen, "%s 含有不是本程序建立的 %s %s，拒绝打开（可能被人改动过，请管理员检查）", path,
+		         db_col_text(q, 0), db_col_text(q, 1));
+	else if (rc < 0)
+		snprintf(err, errlen, "无法读取数据库 %s: %s", path, db_error(s->db));
+	if (q)
+		db_reset(q);
+	return rc == 0;
 }
 
 /* Refuses what is not ours or is newer; brings an older schema up to date. */
@@ -79,6 +103,8 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s 的数据库结构版本 %lld 无法识别", path, (long long)ver);
 		return false;
 	}
+	if (!only_our_triggers(s, path, err, errlen))
+		return false;
 	if (ver > STORE_SCHEMA_VERSION) {
 		snprintf(err, errlen, "%s 的数据库结构版本 %lld 比本程序支持的版本 %d 新，请升级 ducha",
 		         path, (long long)ver, STORE_SCHEMA_VERSION);
@@ -99,7 +125,7 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 }
 
 /* An existing non-empty file must start with SQLite's header. */
-static bool looks_like_sqlite(const char *path, char *err, size_t errlen)
+bool store_looks_like_sqlite(const char *path, char *err, size_t errlen)
 {
 	static const char magic[16] = "SQLite format 3";
 	char head[16];
@@ -170,7 +196,7 @@ static bool upgrade_first(const char *path, int busy_timeout_ms, char *err, size
 store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
 {
 	struct stat st;
-	if (!plain_file(path, flags & STORE_CREATE, &st, err, errlen) || !looks_like_sqlite(path, err, errlen))
+	if (!plain_file(path, flags & STORE_CREATE, &st, err, errlen) || !store_looks_like_sqlite(path, err, errlen))
 		return NULL;
 	if ((flags & STORE_READONLY) && !upgrade_first(path, busy_timeout_ms, err, errlen))
 		return NULL;

@@ -276,13 +276,11 @@ static bool anchor_parse(const char *text, int64_t *rows, char hash[AUDIT_HASH_H
 	return true;
 }
 
-bool store_anchor_update(store *s, bool replace)
+bool store_anchor_write(const char *db_path, int64_t rows, const char *head, bool replace)
 {
-	char path[4200], old[200] = "", head[AUDIT_HASH_HEX], have[AUDIT_HASH_HEX];
-	int64_t rows = 0, known = -1;
-	if (!s->path || !store_audit_head(s, head, &rows))
-		return false;
-	anchor_path(s->path, path, sizeof path);
+	char path[4200], old[200] = "", have[AUDIT_HASH_HEX];
+	int64_t known = -1;
+	anchor_path(db_path, path, sizeof path);
 	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0660);
 	if (fd < 0)
 		return false;
@@ -301,6 +299,13 @@ bool store_anchor_update(store *s, bool replace)
 	}
 	close(fd);
 	return ok;
+}
+
+bool store_anchor_update(store *s, bool replace)
+{
+	char head[AUDIT_HASH_HEX];
+	int64_t rows = 0;
+	return s->path && store_audit_head(s, head, &rows) && store_anchor_write(s->path, rows, head, replace);
 }
 
 bool store_check_anchor(store *s, void (*report)(void *ctx, const char *problem), void *ctx,

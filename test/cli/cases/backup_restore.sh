@@ -47,7 +47,7 @@ try() { $DUCHA --db t.db restore "$1"; echo "exit $?"; }
 echo "just text" > text.db; try text.db
 sql plain.db 'CREATE TABLE x (a); INSERT INTO x VALUES (1)'; try plain.db
 sql blank.db 'PRAGMA application_id = 1146438472; PRAGMA user_version = 1'; try blank.db
-cp b.db newer.db; sql newer.db 'PRAGMA user_version = 2'; try newer.db
+cp b.db newer.db; sql newer.db 'PRAGMA user_version = 99'; try newer.db
 cp b.db tampered.db
 sql tampered.db "DROP TRIGGER audit_no_update; UPDATE audit SET user = 'mallory' WHERE id = 2"
 try tampered.db

@@ -17,13 +17,13 @@ export DUCHA_CONF=users.ini
 $DUCHA --user boss init >/dev/null
 for t in 1 3 20; do $DUCHA --user boss update $t --period 2016Q4 --status completed >/dev/null; done
 sqlite3 t.db 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
-cp t.db base.db
+cp t.db base.db; cp t.db.anchor base.anchor
 count() { sqlite3 t.db "SELECT (SELECT count(*) FROM report) || '/' || (SELECT count(*) FROM note) || '/' || (SELECT count(*) FROM task WHERE status = 'accepted') || '/' || (SELECT count(*) FROM audit)"; }
 # task 3: 市科委 leads; task 1: 市科委 supports; task 20: 市科委 not involved
 for user in boss insp kewei look; do
   for task in 3 1 20; do
     for action in update progress comment accept; do
-      rm -f t.db-wal t.db-shm; cp base.db t.db      # every trial starts from the same state
+      rm -f t.db-wal t.db-shm; cp base.db t.db; cp base.anchor t.db.anchor   # every trial starts from the same state
       before=$(count)
       case $action in
         update)   $DUCHA --user $user update $task --period 2017Q1 --note "$user 填报" ;;
