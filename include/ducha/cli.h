@@ -6,6 +6,7 @@
 #include "ducha/config.h"
 #include "ducha/flag.h"
 #include "ducha/model.h"
+#include "ducha/permission.h"
 #include "ducha/store.h"
 
 typedef struct cli {
@@ -34,6 +35,12 @@ bool cli_open_mode(cli *c, cli_open_how how);
 void cli_close(cli *c);
 /* Prints the usage when argv holds --help / -h; returns true then. */
 bool cli_wants_help(const cli *c, int argc, char **argv);
+/* Where files named by the user may go (see permission.h). */
+output_rules cli_output_rules(const cli *c);
+/* Whether path may be written; prints why not. */
+bool cli_may_write(const cli *c, const char *path);
+/* The folder files go to without -o (made when missing); prints why not. */
+bool cli_output_folder(const cli *c, char *out, size_t len);
 /* An agency named on the command line (spaces inside the name ignored);
  * prints the error itself when there is none. */
 bool cli_find_agency(cli *c, const char *name, int64_t *id);

@@ -17,10 +17,25 @@ typedef enum permission_action {
 /* Whether who may act on task t; otherwise a one-line reason in why. */
 bool permission_check(const actor *who, permission_action action, const task_rec *t,
                       char *why, size_t whylen);
-/* Restricted mode (a forced command, or [access] restricted): files may be
- * written only inside the configured report folder. */
-bool permission_output_path(const char *report_dir, bool restricted, const char *path,
-                            char *why, size_t whylen);
+/* Restricted mode (a forced command, or [access] restricted): path must
+ * lie inside report_dir. Always true when not restricted. */
+bool permission_inside_folder(const char *report_dir, bool restricted, const char *path,
+                              char *why, size_t whylen);
+
+/* Where a file named by a user may be written. */
+typedef struct output_rules {
+	const char *report_dir;      /* [report] folder */
+	const char *db_path;         /* the database: never written over */
+	const char *user;            /* the person: restricted output goes to report_dir/USER */
+	bool restricted;
+} output_rules;
+/* Never the database, its -wal/-shm/-journal or anchor (by name or by
+ * inode), nor the drafts folder; in restricted mode only inside the user's
+ * own subfolder of the report folder, and never over another user's file. */
+bool permission_output_path(const output_rules *r, const char *path, char *why, size_t whylen);
+/* The folder files go to without -o: the report folder, or the user's own
+ * subfolder of it in restricted mode. */
+bool permission_output_folder(const output_rules *r, char *out, size_t len, char *why, size_t whylen);
 /* Whether an agency is among the task's lead or support agencies. */
 bool permission_agency_on_task(const char *agency, const task_rec *t);
 #endif

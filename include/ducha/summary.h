@@ -126,7 +126,7 @@ bool summary_render(const summary *s, store *st, const summary_output *o, FILE *
 /* Renders into path through a temporary file in the same folder, renamed into
  * place only when written whole; otherwise nothing is left and err says why. */
 bool summary_write_file(const summary *s, store *st, const summary_output *o, const char *path,
-                        char *err, size_t errlen);
+                        bool as_user, char *err, size_t errlen);
 /* A file name made of fixed words, numbers and dates only: it goes on the
  * print command's line, where stored text must never go. */
 void summary_file_name(const summary *s, out_format fmt, char *buf, size_t len);

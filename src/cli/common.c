@@ -1,10 +1,12 @@
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ducha/cli.h"
+#include "ducha/print.h"
 #include "ducha/text.h"
 
 int cli_error(const char *fmt, ...)
@@ -32,6 +34,35 @@ int cli_usage_error(const cli *c, const char *fmt, ...)
 	fprintf(stderr, "ducha %s: %s（用 ducha %s --help 查看用法）\n", c->command, safe, c->command);
 	free(safe);
 	return 2;
+}
+
+output_rules cli_output_rules(const cli *c)
+{
+	return (output_rules){ c->cfg.report_dir, c->db_path, c->who.user, c->restricted };
+}
+
+bool cli_may_write(const cli *c, const char *path)
+{
+	char why[PATH_MAX + 300], folder[PATH_MAX + 100];
+	output_rules r = cli_output_rules(c);
+	/* Restricted: the person's own folder exists before a path is judged. */
+	if (c->restricted && !cli_output_folder(c, folder, sizeof folder))
+		return false;
+	if (permission_output_path(&r, path, why, sizeof why))
+		return true;
+	cli_error("%s", why);
+	return false;
+}
+
+bool cli_output_folder(const cli *c, char *out, size_t len)
+{
+	char why[PATH_MAX + 300];
+	output_rules r = cli_output_rules(c);
+	if (!permission_output_folder(&r, out, len, why, sizeof why) || !print_folder_ensure(out, why, sizeof why)) {
+		cli_error("%s", why);
+		return false;
+	}
+	return true;
 }
 
 bool cli_open(cli *c, bool write)

@@ -13,6 +13,7 @@
 #include "ducha/permission.h"
 #include "ducha/table.h"
 #include "ducha/text.h"
+#include "ducha/userfile.h"
 
 /* The 分工表 in the shape import-plan reads. */
 static const char *const plan_header[] = { "序号", "领域", "措施", "重点任务", "完成时限", "牵头单位",
@@ -91,32 +92,26 @@ static bool write_plan_json(cli *c, FILE *out)
 	return true;
 }
 
-static bool may_write(cli *c, const char *path)
-{
-	char why[PATH_MAX + 200];
-	if (permission_output_path(c->cfg.report_dir, c->restricted, path, why, sizeof why))
-		return true;
-	cli_error("%s", why);
-	return false;
-}
-
-/* Writes to path (stdout when NULL); a file that could not be written whole is removed. */
+/* Writes to path (stdout when NULL), through a temporary file renamed over
+ * it when complete: a failed export leaves the old file as it was. */
 static int write_out(cli *c, const char *path, out_format fmt)
 {
-	FILE *out = path ? fopen(path, "w") : stdout;
-	if (!out)
-		return cli_error("无法写入 %s: %s", path, strerror(errno));
-	bool ok = fmt == FMT_JSON ? write_plan_json(c, out) : write_plan_csv(c, out);
-	bool written = !ferror(out);
-	if (path)
-		written = fclose(out) == 0 && written;
-	else
-		written = fflush(out) == 0 && written;
-	if (ok && !written)
-		cli_error("写入 %s 失败: %s", path ? path : "标准输出", strerror(errno));
-	if (path && !(ok && written))
-		unlink(path);
-	return ok && written ? 0 : 1;
+	char err[PATH_MAX + 300];
+	userfile_out o = { .f = stdout };
+	if (path && !userfile_create(&o, path, true, err, sizeof err))
+		return cli_error("%s", err);
+	bool ok = fmt == FMT_JSON ? write_plan_json(c, o.f) : write_plan_csv(c, o.f);
+	if (!path) {
+		bool written = fflush(stdout) == 0 && !ferror(stdout);
+		if (ok && !written)
+			cli_error("写入标准输出失败: %s", strerror(errno));
+		return ok && written ? 0 : 1;
+	}
+	if (!ok) {
+		userfile_abort(&o);
+		return 1;
+	}
+	return userfile_commit(&o, err, sizeof err) ? 0 : cli_error("%s", err);
 }
 
 int cli_export(cli *c, int argc, char **argv)
@@ -141,7 +136,7 @@ int cli_export(cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
-	if (path && !may_write(c, path))
+	if (path && !cli_may_write(c, path))
 		return 1;
 	if (!cli_open(c, false))
 		return 1;
@@ -168,7 +163,7 @@ int cli_backup(cli *c, int argc, char **argv)
 		return cli_usage_error(c, optind >= argc ? "缺少备份文件名" : "多余的参数 \"%s\"", argv[argc - 1]);
 	const char *dest = argv[optind];
 	char err[PATH_MAX + 600];
-	if (!may_write(c, dest) || !cli_open(c, false))
+	if (!cli_may_write(c, dest) || !cli_open(c, false))
 		return 1;
 	if (!store_backup(c->db_path, dest, force, c->cfg.busy_timeout_ms, err, sizeof err))
 		return cli_error("%s", err);

@@ -82,15 +82,6 @@ static int parse_args(cli *c, int argc, char **argv, report_args *a)
 	return check_args(c, a);
 }
 
-static bool may_write(cli *c, const char *path)
-{
-	char why[PATH_MAX + 200];
-	if (permission_output_path(c->cfg.report_dir, c->restricted, path, why, sizeof why))
-		return true;
-	cli_error("%s", why);
-	return false;
-}
-
 static bool build(cli *c, const report_args *a, int64_t agency_id, summary *s)
 {
 	summary_request r = {
@@ -105,17 +96,15 @@ static bool build(cli *c, const report_args *a, int64_t agency_id, summary *s)
  * numbers and dates only, for the print command's line. */
 static bool folder_path(cli *c, const summary *s, out_format fmt, char *path, size_t len)
 {
-	char err[PATH_MAX + 200], name[128];
-	if (!print_folder_ensure(c->cfg.report_dir, err, sizeof err)) {
-		cli_error("%s", err);
+	char folder[PATH_MAX + 100], name[128];
+	if (!cli_output_folder(c, folder, sizeof folder))
 		return false;
-	}
 	summary_file_name(s, fmt, name, sizeof name);
-	if (snprintf(path, len, "%s/%s", c->cfg.report_dir, name) >= (int)len) {
-		cli_error("报告文件夹路径太长: %s", c->cfg.report_dir);
+	if (snprintf(path, len, "%s/%s", folder, name) >= (int)len) {
+		cli_error("报告文件夹路径太长: %s", folder);
 		return false;
 	}
-	return may_write(c, path);
+	return cli_may_write(c, path);
 }
 
 static int produce(cli *c, const report_args *a, const summary *s)
@@ -130,7 +119,7 @@ static int produce(cli *c, const report_args *a, const summary *s)
 		snprintf(path, sizeof path, "%s", a->path);
 	else if (!folder_path(c, s, a->fmt, path, sizeof path))
 		return 1;
-	if (!summary_write_file(s, c->st, &o, path, err, sizeof err))
+	if (!summary_write_file(s, c->st, &o, path, a->path != NULL, err, sizeof err))
 		return cli_error("%s", err);
 	cli_say(stderr, "通报已写入 %s", path);
 	if (!a->print)
@@ -147,7 +136,7 @@ int cli_report(cli *c, int argc, char **argv)
 	int rc = parse_args(c, argc, argv, &a);
 	if (rc)
 		return rc;
-	if (a.path && !may_write(c, a.path))
+	if (a.path && !cli_may_write(c, a.path))
 		return 1;
 	if (!cli_open(c, false))
 		return 1;

@@ -1,4 +1,5 @@
 #include "ducha/csvread.h"
+#include "ducha/userfile.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -213,7 +214,10 @@ bool csvread_parse(const char *data, size_t len, csv_table *out, int *err_line,
 bool csvread_file(const char *path, csv_table *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
+	userfile_ids ids;
+	userfile_as_user(&ids);
 	FILE *f = fopen(path, "rb");
+	userfile_as_program(&ids);
 	if (!f) {
 		snprintf(err, errlen, "%s: 无法打开: %s", path, strerror(errno));
 		return false;

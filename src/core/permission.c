@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static bool in_list(const char *name, const char *joined)
 {
@@ -72,8 +74,28 @@ static bool real_folder(const char *path, char out[PATH_MAX])
 	return realpath(dirname(copy), out) != NULL;
 }
 
-bool permission_output_path(const char *report_dir, bool restricted, const char *path,
-                            char *why, size_t whylen)
+/* The canonical name of a file that may not exist yet: its real folder and its name. */
+static bool canonical(const char *path, char out[PATH_MAX * 2])
+{
+	char folder[PATH_MAX], copy[PATH_MAX];
+	if (!real_folder(path, folder))
+		return false;
+	snprintf(copy, sizeof copy, "%s", path);
+	snprintf(out, PATH_MAX * 2, "%s/%s", folder, basename(copy));
+	return true;
+}
+
+static bool inside(const char *folder, const char *dir)
+{
+	char real[PATH_MAX];
+	if (!realpath(dir, real))
+		return false;
+	size_t n = strlen(real);
+	return strncmp(folder, real, n) == 0 && (folder[n] == '\0' || folder[n] == '/');
+}
+
+bool permission_inside_folder(const char *report_dir, bool restricted, const char *path,
+                              char *why, size_t whylen)
 {
 	char folder[PATH_MAX], allowed[PATH_MAX];
 	if (!restricted)
@@ -82,10 +104,79 @@ bool permission_output_path(const char *report_dir, bool restricted, const char 
 		snprintf(why, whylen, "受限模式下只能写入报告文件夹 %s，但它不存在", report_dir);
 		return false;
 	}
-	size_t n = strlen(allowed);
-	if (!real_folder(path, folder) || strncmp(folder, allowed, n) != 0 ||
-	    (folder[n] != '\0' && folder[n] != '/')) {
-		snprintf(why, whylen, "受限模式下只能写入报告文件夹 %s，不能写入 %s", report_dir, path);
+	if (!real_folder(path, folder) || !inside(folder, allowed)) {
+		snprintf(why, whylen, "受限模式下只能写入文件夹 %s，不能写入 %s", report_dir, path);
+		return false;
+	}
+	return true;
+}
+
+/* The database's own files: the file, SQLite's companions and the anchor. */
+static const char *const database_suffixes[] = { "", "-wal", "-shm", "-journal", STORE_ANCHOR_SUFFIX };
+
+/* Whether path names one of the database's files, by name or (for a link
+ * or another name of the same file) by device and inode. */
+static bool names_database(const char *db_path, const char *path)
+{
+	char target[PATH_MAX * 2], own[PATH_MAX * 2 + 16], base[PATH_MAX * 2];
+	struct stat want, have;
+	bool exists = stat(path, &want) == 0;
+	if (!canonical(path, target))
+		target[0] = '\0';
+	bool have_base = canonical(db_path, base);
+	for (size_t i = 0; i < sizeof database_suffixes / sizeof database_suffixes[0]; i++) {
+		char name[PATH_MAX + 16];
+		snprintf(name, sizeof name, "%s%s", db_path, database_suffixes[i]);
+		if (exists && stat(name, &have) == 0 && have.st_dev == want.st_dev && have.st_ino == want.st_ino)
+			return true;
+		snprintf(own, sizeof own, "%s%s", base, database_suffixes[i]);
+		if (have_base && target[0] && strcmp(own, target) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool permission_output_folder(const output_rules *r, char *out, size_t len, char *why, size_t whylen)
+{
+	if (!r->restricted) {
+		snprintf(out, len, "%s", r->report_dir);
+		return true;
+	}
+	/* Each person's files apart: nobody in restricted mode reaches another's. */
+	const char *u = r->user ? r->user : "";
+	if (!u[0] || strchr(u, '/') || strcmp(u, ".") == 0 || strcmp(u, "..") == 0 ||
+	    strcmp(u, "drafts") == 0) {
+		snprintf(why, whylen, "用户名 \"%s\" 不能用作报告文件夹中的个人文件夹名", u);
+		return false;
+	}
+	if (snprintf(out, len, "%s/%s", r->report_dir, u) >= (int)len) {
+		snprintf(why, whylen, "报告文件夹路径太长: %s", r->report_dir);
+		return false;
+	}
+	return true;
+}
+
+bool permission_output_path(const output_rules *r, const char *path, char *why, size_t whylen)
+{
+	char folder[PATH_MAX], drafts[PATH_MAX + 16], mine[PATH_MAX + 100];
+	struct stat st;
+	if (r->db_path && names_database(r->db_path, path)) {
+		snprintf(why, whylen, "不能写入 %s：它是数据库 %s 或其附属文件", path, r->db_path);
+		return false;
+	}
+	snprintf(drafts, sizeof drafts, "%s/drafts", r->report_dir);
+	if (real_folder(path, folder) && inside(folder, drafts)) {
+		snprintf(why, whylen, "不能写入 %s：草稿文件夹 %s 只由本程序使用", path, drafts);
+		return false;
+	}
+	if (!r->restricted)
+		return true;
+	if (!permission_output_folder(r, mine, sizeof mine, why, whylen) ||
+	    !permission_inside_folder(mine, true, path, why, whylen))
+		return false;
+	if (lstat(path, &st) == 0 && (st.st_uid != getuid() || !S_ISREG(st.st_mode))) {
+		snprintf(why, whylen, "不能写入 %s：%s", path,
+		         S_ISREG(st.st_mode) ? "该文件是别的用户建立的" : "它不是普通文件");
 		return false;
 	}
 	return true;

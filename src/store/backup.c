@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ducha/userfile.h"
 #include "internal.h"
 
 enum { BACKUP_RETRY_MS = 20 };
@@ -72,11 +73,15 @@ static void remove_db_files(const char *path)
 }
 
 /* A new empty file beside path, for SQLite to fill; its name goes in tmp. */
-static bool make_temp(const char *path, const char *tag, char *tmp, size_t len, char *err,
-                      size_t errlen)
+static bool make_temp(const char *path, const char *tag, bool as_user, char *tmp, size_t len,
+                      char *err, size_t errlen)
 {
 	snprintf(tmp, len, "%s.%s-XXXXXX", path, tag);
+	userfile_ids ids = { 0, false };
+	if (as_user)
+		userfile_as_user(&ids);
 	int fd = mkstemp(tmp);
+	userfile_as_program(&ids);
 	if (fd < 0) {
 		snprintf(err, errlen, "无法在 %s 旁创建临时文件: %s", path, strerror(errno));
 		return false;
@@ -105,7 +110,13 @@ static bool snapshot_to(const char *db_path, const char *tmp, int busy_ms, char 
 /* Moves tmp to dest: rename() to replace, link() to refuse an existing dest. */
 static bool put_in_place(const char *tmp, const char *dest, bool replace, char *err, size_t errlen)
 {
-	if (replace ? rename(tmp, dest) == 0 : link(tmp, dest) == 0) {
+	userfile_ids ids;
+	userfile_as_user(&ids);
+	bool moved = replace ? rename(tmp, dest) == 0 : link(tmp, dest) == 0;
+	int saved = errno;
+	userfile_as_program(&ids);
+	errno = saved;
+	if (moved) {
 		if (!replace)
 			unlink(tmp);
 		return true;
@@ -122,17 +133,21 @@ static bool anchor_copy(const char *path)
 {
 	char why[512], head[65];
 	int64_t rows = 0;
+	userfile_ids ids;
+	userfile_as_user(&ids);
 	store *b = store_open(path, STORE_READONLY, 0, why, sizeof why);
 	bool ok = b && store_audit_head(b, head, &rows);
 	store_close(b);
-	return ok && store_anchor_write(path, rows, head, true);
+	ok = ok && store_anchor_write(path, rows, head, true);
+	userfile_as_program(&ids);
+	return ok;
 }
 
 bool store_backup(const char *db_path, const char *dest, bool replace, int busy_timeout_ms,
                   char *err, size_t errlen)
 {
 	char tmp[4200];
-	if (!make_temp(dest, "tmp", tmp, sizeof tmp, err, errlen))
+	if (!make_temp(dest, "tmp", true, tmp, sizeof tmp, err, errlen))
 		return false;
 	bool ok = snapshot_to(db_path, tmp, busy_timeout_ms, err, errlen) &&
 	          put_in_place(tmp, dest, replace, err, errlen);
@@ -244,9 +259,19 @@ static bool audit_restore(const char *tmp, const actor *who, const char *old_jso
 }
 
 static bool copy_file_db(const char *from_path, const char *to_path, int busy_ms, const char *what,
-                         char *err, size_t errlen)
+                         bool from_user, char *err, size_t errlen)
 {
+	userfile_ids ids = { 0, false };
+	if (from_user)
+		userfile_as_user(&ids);
 	sqlite3 *from = open_raw(from_path, false, busy_ms, err, errlen);
+	/* The first read opens the file for good, with the user's ids. */
+	if (from && sqlite3_exec(from, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "无法读取 %s: %s", from_path, sqlite3_errmsg(from));
+		sqlite3_close(from);
+		from = NULL;
+	}
+	userfile_as_program(&ids);
 	sqlite3 *to = from ? open_raw(to_path, true, busy_ms, err, errlen) : NULL;
 	bool ok = to && copy_pages(to, from, busy_ms, what, err, errlen);
 	sqlite3_close(to);
@@ -302,7 +327,7 @@ bool store_restore(const char *db_path, const char *src, const actor *who, int b
 	store_clean_stale(db_path);
 	if (!source_readable(src, err, errlen) ||
 	    !check_target(db_path, busy_timeout_ms, &mine, err, errlen) ||
-	    !make_temp(db_path, "restore", tmp, sizeof tmp, err, errlen)) {
+	    !make_temp(db_path, "restore", false, tmp, sizeof tmp, err, errlen)) {
 		free(mine);
 		return false;
 	}
@@ -314,10 +339,10 @@ bool store_restore(const char *db_path, const char *src, const actor *who, int b
 	/* The source is only read, page by page, into a copy beside the
 	 * database; everything else (checks, migration, the audit row) happens
 	 * on the copy, which then replaces the database in one transaction. */
-	bool ok = copy_file_db(src, tmp, busy_timeout_ms, "复制备份", err, errlen) &&
+	bool ok = copy_file_db(src, tmp, busy_timeout_ms, "复制备份", true, err, errlen) &&
 	          check_copy(tmp, src, busy_timeout_ms, &theirs, err, errlen) &&
 	          audit_restore(tmp, who, mine, theirs, busy_timeout_ms, &rows, head, err, errlen) &&
-	          copy_file_db(tmp, db_path, busy_timeout_ms, "恢复", err, errlen);
+	          copy_file_db(tmp, db_path, busy_timeout_ms, "恢复", false, err, errlen);
 	remove_db_files(tmp);
 	if (lock >= 0)
 		close(lock);

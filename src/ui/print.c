@@ -16,18 +16,19 @@
  * the folder cannot be made or written. */
 static bool target(ui *u, const summary *s, char *path, size_t len)
 {
-	const config *cfg = &u->c->cfg;
-	char err[PATH_MAX + 200], name[128];
-	if (!print_folder_ensure(cfg->report_dir, err, sizeof err)) {
+	char err[PATH_MAX + 300], name[128], folder[PATH_MAX + 100];
+	output_rules r = cli_output_rules(u->c);
+	if (!permission_output_folder(&r, folder, sizeof folder, err, sizeof err) ||
+	    !print_folder_ensure(folder, err, sizeof err)) {
 		ui_message(u, true, "%s", err);
 		return false;
 	}
 	summary_file_name(s, FMT_TEXT, name, sizeof name);
-	if (snprintf(path, len, "%s/%s", cfg->report_dir, name) >= (int)len) {
-		ui_message(u, true, UI_L("报告文件夹路径太长：%s", "Report folder path too long: %s"), cfg->report_dir);
+	if (snprintf(path, len, "%s/%s", folder, name) >= (int)len) {
+		ui_message(u, true, UI_L("报告文件夹路径太长：%s", "Report folder path too long: %s"), folder);
 		return false;
 	}
-	if (!permission_output_path(cfg->report_dir, u->c->restricted, path, err, sizeof err)) {
+	if (!permission_output_path(&r, path, err, sizeof err)) {
 		ui_message(u, true, "%s", err);
 		return false;
 	}
@@ -42,7 +43,7 @@ static void deliver(ui *u, const summary *s)
 	summary_output o = { FMT_TEXT, cfg->page_width, cfg->page_length, false };
 	if (!target(u, s, path, sizeof path))
 		return;
-	if (!summary_write_file(s, u->c->st, &o, path, err, sizeof err)) {
+	if (!summary_write_file(s, u->c->st, &o, path, false, err, sizeof err)) {
 		ui_message(u, true, "%s", err);
 		return;
 	}

@@ -48,7 +48,7 @@ static char *dup_text(const char *s)
  * nothing is written outside the report folder. */
 static bool allowed(ui *u, const char *path, char *err, size_t errlen)
 {
-	return permission_output_path(u->c->cfg.report_dir, u->c->restricted, path, err, errlen);
+	return permission_inside_folder(u->c->cfg.report_dir, u->c->restricted, path, err, errlen);
 }
 
 static bool ensure_dir(ui *u, char *err, size_t errlen)

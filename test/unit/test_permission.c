@@ -60,19 +60,68 @@ START_TEST(restricted_writes_only_into_report_folder)
 	snprintf(outside, sizeof outside, "%s/a.txt", dir);
 	snprintf(sneaky, sizeof sneaky, "%s/../a.txt", reports);
 	char why[512];
-	ck_assert(permission_output_path(reports, true, inside, why, sizeof why));
-	ck_assert(!permission_output_path(reports, true, outside, why, sizeof why));
-	ck_assert(!permission_output_path(reports, true, sneaky, why, sizeof why));
-	ck_assert(!permission_output_path(reports, true, "/etc/passwd", why, sizeof why));
-	ck_assert(permission_output_path(reports, false, "/tmp/x.txt", why, sizeof why));
+	ck_assert(permission_inside_folder(reports, true, inside, why, sizeof why));
+	ck_assert(!permission_inside_folder(reports, true, outside, why, sizeof why));
+	ck_assert(!permission_inside_folder(reports, true, sneaky, why, sizeof why));
+	ck_assert(!permission_inside_folder(reports, true, "/etc/passwd", why, sizeof why));
+	ck_assert(permission_inside_folder(reports, false, "/tmp/x.txt", why, sizeof why));
 	char sibling[160];   /* ".../reports-old" is not inside ".../reports" */
 	snprintf(sibling, sizeof sibling, "%s/reports-old", dir);
 	mkdir(sibling, 0700);
 	strcat(sibling, "/a.txt");
-	ck_assert(!permission_output_path(reports, true, sibling, why, sizeof why));
+	ck_assert(!permission_inside_folder(reports, true, sibling, why, sizeof why));
 	rmdir(reports);
 	sibling[strlen(sibling) - 6] = '\0';
 	rmdir(sibling);
+	rmdir(dir);
+}
+END_TEST
+
+START_TEST(output_never_names_the_database)
+{
+	char dir[] = "/tmp/ducha-out-XXXXXX";
+	char mine[400];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char db[128], link_name[160], wal[160], drafts[160], draft_file[200], reports[128];
+	snprintf(db, sizeof db, "%s/t.db", dir);
+	snprintf(reports, sizeof reports, "%s/reports", dir);
+	snprintf(drafts, sizeof drafts, "%s/drafts", reports);
+	mkdir(reports, 0700);
+	mkdir(drafts, 0700);
+	FILE *f = fopen(db, "w");
+	fputs("x", f);
+	fclose(f);
+	snprintf(link_name, sizeof link_name, "%s/other-name", dir);
+	ck_assert_int_eq(link(db, link_name), 0);
+	snprintf(wal, sizeof wal, "%s/../%s/t.db-wal", dir, strrchr(dir, '/') + 1);
+	snprintf(draft_file, sizeof draft_file, "%s/x.txt", drafts);
+	output_rules r = { reports, db, "wang", false };
+	char why[512];
+	ck_assert(!permission_output_path(&r, db, why, sizeof why));
+	ck_assert_ptr_nonnull(strstr(why, "数据库"));
+	ck_assert(!permission_output_path(&r, link_name, why, sizeof why));   /* same inode */
+	ck_assert(!permission_output_path(&r, wal, why, sizeof why));         /* not yet there */
+	ck_assert(!permission_output_path(&r, draft_file, why, sizeof why));
+	snprintf(mine, sizeof mine, "%s/a.txt", dir);
+	ck_assert(permission_output_path(&r, mine, why, sizeof why));
+	/* Restricted: only the user's own subfolder. */
+	r.restricted = true;
+	char folder[200];
+	ck_assert(permission_output_folder(&r, folder, sizeof folder, why, sizeof why));
+	ck_assert_str_eq(strrchr(folder, '/'), "/wang");
+	mkdir(folder, 0700);
+	snprintf(mine, sizeof mine, "%s/a.txt", folder);
+	ck_assert(permission_output_path(&r, mine, why, sizeof why));
+	snprintf(mine, sizeof mine, "%s/a.txt", reports);
+	ck_assert(!permission_output_path(&r, mine, why, sizeof why));
+	r.user = "..";
+	ck_assert(!permission_output_folder(&r, folder, sizeof folder, why, sizeof why));
+	unlink(link_name);
+	unlink(db);
+	snprintf(folder, sizeof folder, "%s/wang", reports);
+	rmdir(folder);
+	rmdir(drafts);
+	rmdir(reports);
 	rmdir(dir);
 }
 END_TEST
@@ -113,6 +162,7 @@ static Suite *permission_suite(void)
 	tcase_add_test(tc, inspector_viewer_admin);
 	tcase_add_test(tc, restricted_writes_only_into_report_folder);
 	tcase_add_test(tc, identity_needs_a_named_user);
+	tcase_add_test(tc, output_never_names_the_database);
 	suite_add_tcase(s, tc);
 	return s;
 }

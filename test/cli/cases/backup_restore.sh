@@ -64,7 +64,7 @@ mkdir reports
 printf '[database]\npath = t.db\n[report]\nfolder = reports\n[access]\nservice_account = %s\n[users]\nboss = admin\nlook = viewer\n' "$me" > r.ini
 DUCHA_CONF=r.ini $DUCHA --user look restore b.db; echo "exit $?"
 DUCHA_CONF=r.ini $DUCHA --user look backup elsewhere.db; echo "exit $?"
-DUCHA_CONF=r.ini $DUCHA --user look backup reports/r.db; echo "exit $?"
+DUCHA_CONF=r.ini $DUCHA --user look backup reports/look/r.db; echo "exit $?"
 $DUCHA --db t.db backup b.db; echo "exit $?"
 $DUCHA --db t.db backup --force b.db; echo "exit $?"
 $DUCHA --db t.db backup no/such/dir/b.db; echo "exit $?"

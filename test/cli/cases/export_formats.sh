@@ -31,6 +31,6 @@ me=$(id -un)
 mkdir reports
 printf '[database]\npath = t.db\n[report]\nfolder = reports\n[access]\nservice_account = %s\n[users]\nboss = admin\n' "$me" > r.ini
 DUCHA_CONF=r.ini $DUCHA --user boss export -o elsewhere.csv; echo "exit $?"
-DUCHA_CONF=r.ini $DUCHA --user boss export -o reports/plan.csv; echo "exit $?"
-cmp plan.csv reports/plan.csv && echo "the same file"
+DUCHA_CONF=r.ini $DUCHA --user boss export -o reports/boss/plan.csv; echo "exit $?"
+cmp plan.csv reports/boss/plan.csv && echo "the same file"
 ls elsewhere.csv 2>/dev/null || echo "nothing written outside"

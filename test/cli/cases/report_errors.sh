@@ -22,8 +22,10 @@ echo "--- restricted mode: files only inside the report folder"
 mkdir reports
 printf '[access]\nrestricted = true\n[report]\nfolder = reports\n' > r.ini
 R="$DUCHA --db t.db --conf r.ini --as-of 2017-12-10"
-$R report --all -o elsewhere.txt; echo "exit $?"; ls elsewhere.txt 2>&1
-$R report --all --format html -o reports/all.html; echo "exit $?"; ls reports
+me=$(id -un)
+$R report --all -o elsewhere.txt 2>&1 | sed "s|/$me|/USER|g"; echo "exit ${PIPESTATUS[0]}"; ls elsewhere.txt 2>&1
+$R report --all --format html -o "reports/$me/all.html" 2>&1 | sed "s|/$me/|/USER/|g"; echo "exit ${PIPESTATUS[0]}"
+ls "reports/$me"
 echo "--- --print: no shell, the file last, its name free of stored text"
 cat > rec.sh <<'SH'
 #!/bin/sh
@@ -39,7 +41,7 @@ id=$(sqlite3 t.db "SELECT id FROM agency WHERE name LIKE '市金融办%'")
 $DUCHA --db t.db --conf p.ini report --all --format csv -o mine.csv --print 2>&1; echo "exit $?"; tail -1 args.txt
 $DUCHA --db t.db --conf p.ini report --agency "$(sqlite3 t.db "SELECT name FROM agency WHERE id = $id")" --format html --print 2>&1 \
   | sed "s/-$id-/-<id>-/"; echo "exit $?"
-ls reports | sed "s/-$id-/-<id>-/"
+ls reports | grep -vx "$me" | sed "s/-$id-/-<id>-/"
 grep -c 'summary-agency-[0-9]*-2017-12-10.html\]' args.txt
 echo "--- a print command that fails, or is not there: the file stays"
 printf '[general]\nas_of = 2017-12-10\n[print]\ncommand = false\n' > f.ini
