@@ -2,6 +2,7 @@
 #define DUCHA_DATE_H
 /* Calendar dates as day numbers (days since 1970-01-01), and quarters. */
 #include <stdbool.h>
+#include <stddef.h>
 
 enum { DATE_TEXT_SIZE = 11, PERIOD_TEXT_SIZE = 7 };
 
@@ -18,6 +19,9 @@ int  date_year(int days);
 /* Quarters "YYYYQn". */
 bool period_parse(const char *text, int *year, int *quarter);
 void period_format(int year, int quarter, char out[PERIOD_TEXT_SIZE]);
+/* Whether a quarter may be reported: it ends on or after the plan's start
+ * and begins on or before the as-of date; otherwise why not, in one line. */
+bool period_allowed(int year, int quarter, int plan_starts, int as_of, char *why, size_t len);
 int  period_first_day(int year, int quarter);
 int  period_last_day(int year, int quarter);
 void period_of_date(int days, int *year, int *quarter);

@@ -100,7 +100,9 @@ bool store_save_report(store *s, const actor *who, const report_input *in);
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo);
 /* 销号: marks a task accepted (inspector or admin). */
-bool store_accept_task(store *s, const actor *who, int64_t task_id);
+/* upto: the as-of quarter ("YYYYQn"); only the latest report at or before
+ * it counts (a report for a later quarter is no ground for 销号). */
+bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto);
 
 typedef enum store_failure {
 	STORE_FAIL_NONE,
@@ -281,6 +283,8 @@ bool store_backup(const char *db_path, const char *dest, bool replace, int busy_
  * key or audit chain checks; refuses a db_path that exists and is not ducha's. */
 bool store_restore(const char *db_path, const char *src, const actor *who, int busy_timeout_ms,
                    char *err, size_t errlen);
+/* backup --force over an existing file: the 'backup' audit row saying so. */
+bool store_audit_backup(store *s, const actor *who, const char *dest);
 /* Removes what a restore killed half-way left beside db_path. */
 void store_clean_stale(const char *db_path);
 

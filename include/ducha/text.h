@@ -17,6 +17,9 @@ int  text_cp_width(uint32_t cp);
 /* Whether a code point must never reach a terminal raw: C0/C1 controls, DEL,
  * bidi overrides and isolates, line/paragraph separators. */
 bool text_cp_is_unsafe(uint32_t cp);
+/* Invisible characters that change what a text says (tag characters,
+ * word joiners, fillers…): refused on input like the controls. */
+bool text_cp_is_invisible(uint32_t cp);
 
 /* Display width of s as text_escape would show it. */
 int  text_width(const char *s);

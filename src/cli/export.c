@@ -163,10 +163,17 @@ int cli_backup(cli *c, int argc, char **argv)
 		return cli_usage_error(c, optind >= argc ? "缺少备份文件名" : "多余的参数 \"%s\"", argv[argc - 1]);
 	const char *dest = argv[optind];
 	char err[PATH_MAX + 600];
-	if (!cli_may_write(c, dest) || !cli_open(c, false))
+	/* Overwriting a file is destructive: an admin's, and in the trail. */
+	bool over = force && access(dest, F_OK) == 0;
+	if (over && c->who.role != ROLE_ADMIN)
+		return cli_error("%s（%s）无权用 --force 覆盖已有的 %s：只有管理员（admin）可以", c->who.user,
+		                 model_role_name(c->who.role), dest);
+	if (!cli_may_write(c, dest) || !cli_open(c, over))
 		return 1;
 	if (!store_backup(c->db_path, dest, force, c->cfg.busy_timeout_ms, err, sizeof err))
 		return cli_error("%s", err);
+	if (over && !store_audit_backup(c->st, &c->who, dest))
+		return cli_error("已备份到 %s，但留痕记录未能写入: %s", dest, store_error(c->st));
 	cli_say(stdout, "已备份 %s 到 %s", c->db_path, dest);
 	return 0;
 }

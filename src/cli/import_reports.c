@@ -195,20 +195,23 @@ static void read_line(batch *b, const csv_row *row)
 	const char *note = cell(b, row, RC_NOTE), *mapped = NULL;
 	int y, q;
 	const task_detail *d = task_of(b, cell(b, row, RC_TASK));
+	char why[400], normal[PERIOD_TEXT_SIZE];
 	if (!period_parse(period, &y, &q))
 		line_error(b, "period \"%s\" 不是有效的季度（应为 YYYYQn，如 2016Q4）", period);
+	else if (!period_allowed(y, q, b->c->plan.starts, b->c->as_of, why, sizeof why))
+		line_error(b, "%s", why);
 	if (*status && !(mapped = model_status_parse(status)))
 		line_error(b, "status \"%s\" 应为 not-started、in-progress 或 completed（或 未开始、进行中、已完成）", status);
 	if (!*ind != !*value)
 		line_error(b, "indicator 和 value 要一起填写");
 	if (!*ind && !*status && !*note)
 		line_error(b, "这一行没有要保存的内容（indicator/value、status、note 都是空的）");
-	char why[400];
 	if (d && !permission_check(&b->c->who, PERM_REPORT, &d->task, why, sizeof why))
 		line_error(b, "%s", why);
 	if (!d || !period_parse(period, &y, &q))
 		return;
-	pending *p = report_for(b, d, period);
+	period_format(y, q, normal);
+	pending *p = report_for(b, d, normal);
 	if (*ind && *value)
 		add_value(b, p, d, ind, value);
 	if (mapped)

@@ -83,8 +83,10 @@ static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
 			break;
 		case 'n': a->note = optarg; break;
 		case 'v':
-			a->if_version = (int)strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || a->if_version < 0 || a->if_version > 1000000)
+			/* Digits only: strtol would also take " 7", "+7" and overflow. */
+			a->if_version = strlen(optarg) <= 7 && strspn(optarg, "0123456789") == strlen(optarg)
+			                    ? (int)strtol(optarg, &end, 10) : -1;
+			if (*optarg == '\0' || a->if_version < 0 || a->if_version > 1000000)
 				return cli_usage_error(c, "--if-version \"%s\" 应为版本号（0 表示该季度尚无填报）", optarg);
 			if (a->if_version == 0)
 				a->if_version = STORE_EXPECT_NEW;
@@ -139,6 +141,10 @@ int cli_update(cli *c, int argc, char **argv)
 		return cli_error("%s", err);
 	if (!cli_open(c, true))
 		return 1;
+	int y = 0, q = 0;
+	period_parse(a.period, &y, &q);
+	if (!period_allowed(y, q, c->plan.starts, c->as_of, err, sizeof err))
+		return cli_error("%s", err);
 	task_detail d;
 	bool found;
 	if (!store_task_detail(c->st, c->plan.id, a.task, &d, &found))
@@ -157,11 +163,11 @@ int cli_update(cli *c, int argc, char **argv)
 	report_input in = { .task_id = d.task.id, .status = a.status, .note = a.note,
 	                    .nvalues = a.nsets, .indicator_ids = ids, .values = values,
 	                    .expected_version = a.if_version };
-	snprintf(in.period, sizeof in.period, "%s", a.period);
+	period_format(y, q, in.period);
 	model_detail_free(&d);
 	if (!store_save_report(c->st, &c->who, &in))
 		return report_failure(c, &a);
-	printf("已保存：任务 %d %s 季度填报\n", a.task, a.period);
+	printf("已保存：任务 %d %s 季度填报\n", a.task, in.period);
 	return 0;
 }
 
@@ -224,7 +230,11 @@ int cli_accept(cli *c, int argc, char **argv)
 	model_detail_free(&d);
 	if (!allowed)
 		return cli_error("%s", err);
-	if (!store_accept_task(c->st, &c->who, task_id))
+	char upto[PERIOD_TEXT_SIZE];
+	int y, q;
+	period_of_date(c->as_of, &y, &q);
+	period_format(y, q, upto);
+	if (!store_accept_task(c->st, &c->who, task_id, upto))
 		return cli_error("销号失败，未做任何改动: %s", store_error(c->st));
 	printf("已销号：任务 %d\n", num);
 	return 0;

@@ -102,7 +102,7 @@ int date_year(int days)
 bool period_parse(const char *text, int *year, int *quarter)
 {
 	int y, q;
-	if (!text || strlen(text) != 6 || text[4] != 'Q')
+	if (!text || strlen(text) != 6 || (text[4] != 'Q' && text[4] != 'q'))
 		return false;
 	if (!digits(text, 4, &y) || !digits(text + 5, 1, &q))
 		return false;
@@ -110,6 +110,23 @@ bool period_parse(const char *text, int *year, int *quarter)
 		return false;
 	*year = y;
 	*quarter = q;
+	return true;
+}
+
+bool period_allowed(int year, int quarter, int plan_starts, int as_of, char *why, size_t len)
+{
+	char p[PERIOD_TEXT_SIZE], day[DATE_TEXT_SIZE];
+	period_format(year, quarter, p);
+	if (period_last_day(year, quarter) < plan_starts) {
+		date_format(plan_starts, day);
+		snprintf(why, len, "季度 %s 在工作方案开始（%s）之前，不能填报", p, day);
+		return false;
+	}
+	if (period_first_day(year, quarter) > as_of) {
+		date_format(as_of, day);
+		snprintf(why, len, "季度 %s 还没有开始（截至 %s），不能填报", p, day);
+		return false;
+	}
 	return true;
 }
 

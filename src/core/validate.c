@@ -19,6 +19,8 @@ static const char *describe(uint32_t cp)
 		return "C1 控制字符";
 	if (cp == 0x2028 || cp == 0x2029)
 		return "行/段分隔符";
+	if (text_cp_is_invisible(cp) && !(cp >= 0x2066 && cp <= 0x2069))
+		return "不可见字符";
 	return "双向文本控制符";
 }
 
@@ -55,37 +57,86 @@ bool validate_text(const text_rule *rule, const char *s, char *err, size_t errle
 	return true;
 }
 
-bool validate_number(const char *field, const char *s, double *out, char *err, size_t errlen)
+enum { VALIDATE_NUMBER_MAX_DIGITS = 18 };
+
+/* Thousands separators only where they group: 1,234 or 12,345,678.50. */
+static bool grouped_well(const char *ascii)
 {
-	char ascii[64];
+	const char *dot = strchr(ascii, '.');
+	size_t int_len = dot ? (size_t)(dot - ascii) : strlen(ascii);
+	if (!memchr(ascii, ',', int_len))
+		return !dot || !strchr(dot, ',');
+	if (dot && strchr(dot, ','))
+		return false;
+	size_t first = strcspn(ascii, ",");
+	if (first < 1 || first > 3)
+		return false;
+	for (size_t i = first; i < int_len; i += 4)
+		if (ascii[i] != ',' || int_len - i < 4 || strspn(ascii + i + 1, "0123456789") < 3)
+			return false;
+	return true;
+}
+
+/* The value as ASCII: full-width digits, point and comma folded, nothing
+ * else beyond ASCII; false when it is not (or is too long to hold). */
+static bool fold_ascii(const char *s, char *ascii, size_t size)
+{
 	size_t n = 0, len = strlen(s);
-	for (size_t i = 0; i < len && n + 1 < sizeof ascii;) {
+	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = text_decode(s + i, len - i, &cp);
-		if (k == 0) {
-			n = 0;   /* invalid bytes: refuse the whole value */
-			break;
-		}
+		if (k == 0)
+			return false;   /* invalid bytes: refuse the whole value */
 		i += k;
 		if (cp >= 0xFF10 && cp <= 0xFF19)
 			cp = '0' + (cp - 0xFF10);
 		else if (cp == 0xFF0E)
 			cp = '.';
-		if (cp == ',' || cp == 0xFF0C || cp == ' ')
-			continue;  /* thousands separators */
-		if (cp > 0x7F) {
-			n = 0;
-			break;
-		}
+		else if (cp == 0xFF0C)
+			cp = ',';
+		if (cp > 0x7F || n + 1 >= size)
+			return false;
 		ascii[n++] = (char)cp;
 	}
 	ascii[n] = '\0';
+	return true;
+}
+
+bool validate_number(const char *field, const char *s, double *out, char *err, size_t errlen)
+{
+	char ascii[256], digits[256];
+	const char *why = "不是有效的非负数";
+	bool ok = fold_ascii(s, ascii, sizeof ascii);
+	if (!ok && strlen(s) >= sizeof ascii - 1)
+		why = "太长";
+	/* Spaces around the value are forgiven, not inside it. */
+	char *start = ascii;
+	while (ok && *start == ' ')
+		start++;
+	size_t n = ok ? strlen(start) : 0;
+	while (n && start[n - 1] == ' ')
+		start[--n] = '\0';
+	ok = ok && n > 0 && strspn(start, "0123456789.,") == n && strchr(start, '.') == strrchr(start, '.');
+	if (ok && !grouped_well(start)) {
+		why = "千位分隔符位置不对（应为 1,234 这样每三位一组；小数点用 .）";
+		ok = false;
+	}
+	size_t d = 0;
+	for (const char *p = start; ok && *p; p++)
+		if (*p != ',')
+			digits[d++] = *p;
+	digits[d] = '\0';
+	if (ok && strspn(digits, "0123456789") > VALIDATE_NUMBER_MAX_DIGITS) {
+		why = "位数太多（整数部分最多 18 位）";
+		ok = false;
+	}
 	char *end = NULL;
-	double v = n ? strtod(ascii, &end) : 0;
-	bool digits_only = n > 0 && strspn(ascii, "0123456789.") == n;
-	if (!n || !digits_only || *end != '\0' || !isfinite(v) || v < 0 || v >= 1e15) {
+	double v = ok ? strtod(digits, &end) : 0;
+	if (!ok || *end != '\0' || !isfinite(v) || v < 0 || v >= 1e15) {
+		if (ok)
+			why = "超出范围（应小于 10 的 15 次方）";
 		char *safe = text_escape(s, 0);
-		snprintf(err, errlen, "%s的值 \"%.40s\" 不是有效的非负数", field, safe);
+		snprintf(err, errlen, "%s的值 \"%.40s%s\" %s", field, safe, strlen(safe) > 40 ? "…" : "", why);
 		free(safe);
 		return false;
 	}

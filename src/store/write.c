@@ -390,7 +390,7 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
 	return finish(s, ok);
 }
 
-bool store_accept_task(store *s, const actor *who, int64_t task_id)
+bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto)
 {
 	char object[320];
 	if (!begin(s))
@@ -408,9 +408,11 @@ bool store_accept_task(store *s, const actor *who, int64_t task_id)
 	q = ok ? db_prepare(s->db, "UPDATE task SET status = 'accepted', version = version + 1"
 	                           " WHERE id = :task AND status <> 'accepted' AND " MAY_ACCEPT
 	                           " AND (status = 'completed' OR (SELECT status FROM report"
-	                           "      WHERE task_id = :task ORDER BY period DESC LIMIT 1) = 'completed')")
+	                           "      WHERE task_id = :task AND period <= :upto ORDER BY period DESC LIMIT 1)"
+	                           "     = 'completed')")
 	       : NULL;
-	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && bind_actor(s, q, who) && db_run(s->db, q);
+	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_bind_text(s->db, q, ":upto", upto) &&
+	     bind_actor(s, q, who) && db_run(s->db, q);
 	if (ok && db_changes(s->db) != 1) {
 		db_fail(s->db, "%s 不能销号：已经销号、最新填报不是“已完成”，或当前用户无权销号", object);
 		s->failure = STORE_FAIL_DENIED;
@@ -425,6 +427,25 @@ bool store_accept_task(store *s, const actor *who, int64_t task_id)
 		db_reset(q);
 	ok = ok && store_audit_append(s, who, "status", object, old, new_json);
 	free(old);
+	free(new_json);
+	return finish(s, ok);
+}
+
+bool store_audit_backup(store *s, const actor *who, const char *dest)
+{
+	char head[65];
+	int64_t rows = 0;
+	if (!begin(s))
+		return false;
+	bool ok = store_audit_head(s, head, &rows);
+	json_field f[] = {
+		{ "file", JSON_TEXT, dest, 0, 0 },
+		{ "replaced", JSON_BOOL, NULL, 1, 0 },
+		{ "audit_rows", JSON_INT, NULL, rows, 0 },
+		{ "audit_head", JSON_TEXT, head, 0, 0 },
+	};
+	char *new_json = ok ? store_json_object(s, f, 4) : NULL;
+	ok = new_json && store_audit_append(s, who, "backup", "database", NULL, new_json);
 	free(new_json);
 	return finish(s, ok);
 }

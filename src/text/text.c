@@ -99,11 +99,23 @@ int text_cp_width(uint32_t cp)
 	return 1;
 }
 
+bool text_cp_is_invisible(uint32_t cp)
+{
+	/* Characters that draw nothing yet change what a text says or how it
+	 * compares: the Arabic letter mark, word joiners and invisible
+	 * operators, Hangul fillers, interlinear annotation, musical
+	 * formatting, and the tag characters. */
+	return cp == 0x061C || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x115F || cp == 0x1160 ||
+	       cp == 0x3164 || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	       (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
 bool text_cp_is_unsafe(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
 	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0xFEFF;
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0xFEFF ||
+	       text_cp_is_invisible(cp);
 }
 
 /* A growable byte buffer. */
@@ -148,6 +160,8 @@ static void escape_one(buf *b, uint32_t cp, bool invalid_byte)
 		snprintf(tmp, sizeof tmp, "^%c", (char)(cp + 0x40));
 	else if (cp == 0x7F)
 		snprintf(tmp, sizeof tmp, "^?");
+	else if (cp > 0xFFFF)
+		snprintf(tmp, sizeof tmp, "\\U%08X", (unsigned)cp);
 	else
 		snprintf(tmp, sizeof tmp, "\\u%04X", (unsigned)cp);
 	buf_adds(b, tmp);
@@ -393,7 +407,12 @@ char *text_json_safe(const char *json)
 			continue;
 		}
 		if (cp >= 0x7F && text_cp_is_unsafe(cp)) {
-			snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
+			/* JSON spells a character beyond U+FFFF as a surrogate pair. */
+			if (cp > 0xFFFF)
+				snprintf(tmp, sizeof tmp, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+				         (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+			else
+				snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
 			buf_adds(&b, tmp);
 		} else {
 			buf_add(&b, json + i, k);

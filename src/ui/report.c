@@ -191,6 +191,12 @@ static bool check_period(ui *u, report_view *r, char *period)
 		snprintf(period_field(r)->error, sizeof period_field(r)->error,
 		         UI_L("%s 还没有开始（截至 %s）", "%s has not begun (as of %s)"), text, as_of);
 		ok = false;
+	} else if (period_last_day(y, q) < u->c->plan.starts) {
+		char starts[DATE_TEXT_SIZE];
+		date_format(u->c->plan.starts, starts);
+		snprintf(period_field(r)->error, sizeof period_field(r)->error,
+		         UI_L("%s 在工作方案开始（%s）之前", "%s is before the plan starts (%s)"), text, starts);
+		ok = false;
 	} else
 		period_format(y, q, period);
 	free(text);

@@ -37,7 +37,8 @@ START_TEST(quarters)
 	ck_assert_int_eq(q, 4);
 	ck_assert(!period_parse("2016Q5", &y, &q));
 	ck_assert(!period_parse("2016Q0", &y, &q));
-	ck_assert(!period_parse("2016q1", &y, &q));
+	ck_assert(period_parse("2016q1", &y, &q));   /* lower case is the same quarter */
+	ck_assert_int_eq(q, 1);
 	ck_assert(!period_parse("16Q1", &y, &q));
 	ck_assert_int_eq(period_last_day(2016, 1), date_from_ymd(2016, 3, 31));
 	ck_assert_int_eq(period_last_day(2016, 4), date_from_ymd(2016, 12, 31));

@@ -8,7 +8,7 @@ writer() {
   p=$1 i=0
   while [ ! -e stop.$2 ]; do
     $DUCHA --db t.db note $(( i % 5 + 11 )) "写入者 $p 第 $i 次" >/dev/null 2>>err.$p || echo "note failed" >> err.$p
-    $DUCHA --db t.db update $(( i % 5 + 11 )) --period "$(( 2030 + p ))Q$(( i % 4 + 1 ))" --note "第 $i 次" >/dev/null 2>>err.$p || echo "update failed" >> err.$p
+    $DUCHA --db t.db update $(( i % 5 + 11 )) --period "$(( 2016 + p ))Q$(( i % 4 + 1 ))" --note "第 $i 次" >/dev/null 2>>err.$p || echo "update failed" >> err.$p
     i=$((i + 1))
   done
 }

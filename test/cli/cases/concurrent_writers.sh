@@ -6,7 +6,7 @@ writer() {
   for i in $(seq 0 49); do
     task=$(( i % 5 + 11 ))               # tasks 11–15, shared by every writer
     period="$((2030 + p * 3 + i / 20))Q$(( i / 5 % 4 + 1 ))"   # 50 distinct (task, quarter)
-    $DUCHA --db t.db update $task --period "$period" --note "写入者 $p 第 $i 次" >/dev/null 2>>err.$p || echo "update failed: $p $i" >> err.$p
+    $DUCHA --db t.db --as-of 2199-12-31 update $task --period "$period" --note "写入者 $p 第 $i 次" >/dev/null 2>>err.$p || echo "update failed: $p $i" >> err.$p
     $DUCHA --db t.db note $task "写入者 $p 的进展 $i" >/dev/null 2>>err.$p || echo "note failed: $p $i" >> err.$p
   done
 }

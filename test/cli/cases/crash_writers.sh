@@ -10,7 +10,7 @@ for round in $(seq 1 $rounds); do
   setsid bash -c '
     for i in $(seq 1 40); do
       tag="r'"$round"'w$i"
-      if "$DUCHA" --db t.db update $(( i % 38 + 1 )) --period "$((2100 + '"$round"'))Q$(( i % 4 + 1 ))" --note "$tag" >/dev/null 2>&1 \
+      if "$DUCHA" --db t.db --as-of 2199-12-31 update $(( i % 38 + 1 )) --period "$((2100 + '"$round"'))Q$(( i % 4 + 1 ))" --note "$tag" >/dev/null 2>&1 \
          && "$DUCHA" --db t.db note 15 "$tag" >/dev/null 2>&1; then
         echo "$tag" >> acked
       fi
