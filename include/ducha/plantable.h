@@ -24,6 +24,14 @@ typedef struct plantable_error {
 	char msg[480];
 } plantable_error;
 
+/* A proposed target as the table keeps it: target_propose's, in heap strings. */
+typedef struct plantable_target {
+	char *name, *unit, *source;
+	comparator cmp;
+	double value, value_hi;
+	bool per_year;
+} plantable_target;
+
 typedef struct plantable_task {
 	int line;                    /* where its row starts in the file */
 	int num;
@@ -32,7 +40,12 @@ typedef struct plantable_task {
 	deadline due;
 	char **lead, **support;      /* normalised agency names */
 	int nlead, nsupport;
-	target_list *targets;        /* NULL unless targets were asked for */
+	/* Proposed targets and the numbers that could not be read, exactly as
+	 * many as found (a full target_list per task would cost 10 KB each). */
+	plantable_target *targets;
+	int ntargets;
+	target_skip *skips;
+	int nskips;
 } plantable_task;
 
 typedef struct plantable_measure {
@@ -56,8 +69,10 @@ typedef struct plantable {
 /* The names of the area and measure made when the table has no such column. */
 extern const char plantable_default_section[];
 
-/* Reads the table; false when there are errors (all of them in out->errors). */
-bool plantable_read(const csv_table *csv, bool propose_targets, plantable *out);
+/* Reads the table; false when there are errors (all of them in out->errors).
+ * The cells of each row below the header are freed once read (so a large
+ * file is held about once); csvread_free still frees the rest. */
+bool plantable_read(csv_table *csv, bool propose_targets, plantable *out);
 void plantable_free(plantable *t);
 
 /* Splits a 牵头单位/配合单位 cell on 、，,;； and line breaks (never inside

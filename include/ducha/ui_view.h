@@ -81,6 +81,8 @@ void ui_relayout(ui *u);
  * false (and the form stays open) when there is no room for another. */
 bool ui_draft_keep(ui *u, view *v);
 view *ui_draft_take(ui *u, const view_ops *ops, int task);
+/* Whether a form on the stack holds unsaved input. */
+bool ui_holds_input(ui *u, view *v);
 /* Forms holding unsaved input: drafts kept, and forms left open under
  * another screen (help opened from a form). */
 int ui_unsaved_forms(ui *u);

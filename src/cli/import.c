@@ -104,12 +104,12 @@ static char *short_name(const char *title)
 
 static void build_indicators(const plantable_task *pt, import_task *t, import_indicator **out)
 {
-	int n = pt->targets ? pt->targets->n : 0;
+	int n = pt->ntargets;
 	*out = calloc((size_t)n + 1, sizeof **out);
 	if (!*out)
 		abort();
 	for (int i = 0; i < n; i++) {
-		const target *g = &pt->targets->items[i];
+		const plantable_target *g = &pt->targets[i];
 		(*out)[i] = (import_indicator){ g->name, g->unit, g->cmp, g->value, g->value_hi, g->per_year };
 	}
 	t->indicators = *out;
@@ -220,7 +220,7 @@ static void put_agencies(cli *c, const char *label, char **names, int n, fresh_l
 	free(line);
 }
 
-static void put_target(const target *g, int due)
+static void put_target(const plantable_target *g, int due)
 {
 	char a[32], b[32], d[DATE_TEXT_SIZE], line[600];
 	table_format_number(g->value, a, sizeof a);
@@ -252,13 +252,13 @@ static void put_task(cli *c, const plantable_task *t, fresh_list *fresh, int *ni
 	put("      完成时限：", line);
 	put_agencies(c, "      牵头单位：", t->lead, t->nlead, fresh);
 	put_agencies(c, "      配合单位：", t->support, t->nsupport, fresh);
-	for (int i = 0; t->targets && i < t->targets->n; i++)
-		put_target(&t->targets->items[i], t->due.dues[t->due.count - 1]);
-	for (int i = 0; t->targets && i < t->targets->nskipped; i++) {
-		snprintf(line, sizeof line, "%s：%s", t->targets->skipped[i].source, t->targets->skipped[i].why);
+	for (int i = 0; i < t->ntargets; i++)
+		put_target(&t->targets[i], t->due.dues[t->due.count - 1]);
+	for (int i = 0; i < t->nskips; i++) {
+		snprintf(line, sizeof line, "%s：%s", t->skips[i].source, t->skips[i].why);
 		put("      未能识别：", line);
 	}
-	*nind += t->targets ? t->targets->n : 0;
+	*nind += t->ntargets;
 }
 
 static void dry_run(cli *c, const plantable *pt, const plan_import *in, const char *encoding,
@@ -362,13 +362,18 @@ int cli_import_plan(cli *c, int argc, char **argv)
 	if (!csvread_file(a.file, &csv, err, sizeof err))
 		return cli_error("%s；未导入任何内容", err);
 	plantable pt;
-	if (!plantable_read(&csv, !a.no_indicators, &pt)) {
+	bool read = plantable_read(&csv, !a.no_indicators, &pt);
+	const char *encoding = csv.encoding;   /* a string constant */
+	/* The table holds copies of everything: the file's cells can go. */
+	csvread_free(&csv);
+	if (!read) {
 		print_errors(a.file, &pt);
 		rc = 1;
 	} else {
-		rc = load(c, &a, &pt, csv.encoding);
+		if (!a.dry_run)
+			cli_say(stderr, "读取 %s（编码 %s）", a.file, encoding);
+		rc = load(c, &a, &pt, encoding);
 	}
 	plantable_free(&pt);
-	csvread_free(&csv);
 	return rc;
 }

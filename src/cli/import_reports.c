@@ -44,6 +44,7 @@ typedef struct pending {
 typedef struct batch {
 	cli *c;
 	const char *file;
+	bool dry_run;
 	int col[RC_NCOLS];
 	task_detail *tasks;          /* the tasks named so far */
 	int ntasks;
@@ -220,8 +221,36 @@ static void read_line(batch *b, const csv_row *row)
 		set_once(b, p, &p->note, note, "说明");
 }
 
+/* --dry-run: each report that would be saved, and whether it replaces one. */
+static int show_plan(const batch *b)
+{
+	int replaced = 0;
+	for (int i = 0; i < b->nreports; i++) {
+		const pending *p = &b->reports[i];
+		const report_rec *old = NULL;
+		for (int t = 0; t < b->ntasks && !old; t++)
+			for (int r = 0; b->tasks[t].task.id == p->task_id && r < b->tasks[t].nreports; r++)
+				if (strcmp(b->tasks[t].reports[r].period, p->period) == 0)
+					old = &b->tasks[t].reports[r];
+		if (old) {
+			replaced++;
+			cli_say(stdout, "第 %d 行  任务 %d %s：替换已有的填报（第 %d 版，%s 填于 %s）；%d 个指标值%s%s",
+			        p->line, p->task, p->period, old->version, old->author ? old->author : "?",
+			        old->created ? old->created : "?", p->nvalues, p->status ? "、状态" : "",
+			        p->note ? "、说明" : "");
+		} else {
+			cli_say(stdout, "第 %d 行  任务 %d %s：新填报；%d 个指标值%s%s", p->line, p->task, p->period,
+			        p->nvalues, p->status ? "、状态" : "", p->note ? "、说明" : "");
+		}
+	}
+	cli_say(stdout, "合计 %d 份填报，其中 %d 份替换已有的；--dry-run：未写入任何内容", b->nreports, replaced);
+	return 0;
+}
+
 static int save(batch *b)
 {
+	if (b->dry_run)
+		return show_plan(b);
 	report_input *in = calloc((size_t)b->nreports + 1, sizeof *in);
 	int values = 0, failed = -1;
 	if (!in)
@@ -276,17 +305,20 @@ static int import_rows(batch *b, const csv_table *csv)
 
 int cli_import_reports(cli *c, int argc, char **argv)
 {
-	if (argc != 2)
+	bool dry = argc == 3 && strcmp(argv[1], "--dry-run") == 0;
+	const char *file = argv[dry ? 2 : 1];
+	if (argc != 2 + dry)
 		return cli_usage_error(c, argc < 2 ? "缺少 CSV 文件" : "多余的参数 \"%s\"", argv[argc - 1]);
-	if (argv[1][0] == '-')
-		return cli_usage_error(c, "无法识别的选项 %s", argv[1]);
+	if (file[0] == '-')
+		return cli_usage_error(c, "无法识别的选项 %s", file);
 	csv_table csv;
 	char err[1024];
-	if (!csvread_file(argv[1], &csv, err, sizeof err))
+	if (!csvread_file(file, &csv, err, sizeof err))
 		return cli_error("%s；未导入任何内容", err);
+	cli_say(stderr, "读取 %s（编码 %s）", file, csv.encoding);
 	int rc = 1;
-	if (cli_open(c, true)) {
-		batch b = { .c = c, .file = argv[1] };
+	if (cli_open(c, !dry)) {
+		batch b = { .c = c, .file = file, .dry_run = dry };
 		rc = import_rows(&b, &csv);
 		batch_free(&b);
 	}

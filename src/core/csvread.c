@@ -83,6 +83,22 @@ bool csvread_to_utf8(const char *data, size_t len, char **out, size_t *outlen,
 		*encoding = "UTF-8";
 		return true;
 	}
+	/* A file that is UTF-8 up to one bad line was meant as UTF-8: name the
+	 * line rather than read the whole file as GB18030 and garble it. */
+	size_t first_bad = 0;
+	text_utf8_valid(data, len, &first_bad);
+	size_t line_start = first_bad;
+	while (line_start > 0 && data[line_start - 1] != '\n')
+		line_start--;
+	int wide = 0;
+	for (size_t i = 0; i < line_start; i++)
+		wide += ((unsigned char)data[i] & 0xC0) == 0xC0;
+	if (wide >= 4) {
+		*err_line = line_of(data, first_bad);
+		snprintf(err, errlen, "不是有效的 UTF-8（前面各行是 UTF-8，这一行的字节 0x%02X 不是）；"
+		                      "请改正这一行，或把整个文件另存为“CSV UTF-8”", (unsigned char)data[first_bad]);
+		return false;
+	}
 	if (from_gb18030(data, len, out, outlen, &bad)) {
 		*encoding = "GB18030";
 		return true;
@@ -189,14 +205,10 @@ static bool feed(struct csv_parser *p, parse_state *ps, const char *text, size_t
 	return true;
 }
 
-bool csvread_parse(const char *data, size_t len, csv_table *out, int *err_line,
-                   char *err, size_t errlen)
+/* Parses UTF-8 text, which it frees (so a large file is held once, not twice). */
+static bool parse_text(char *text, size_t tlen, csv_table *out, int *err_line, char *err,
+                       size_t errlen)
 {
-	memset(out, 0, sizeof *out);
-	char *text;
-	size_t tlen;
-	if (!csvread_to_utf8(data, len, &text, &tlen, &out->encoding, err_line, err, errlen))
-		return false;
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		abort();
@@ -209,6 +221,17 @@ bool csvread_parse(const char *data, size_t len, csv_table *out, int *err_line,
 	if (!ok)
 		csvread_free(out);
 	return ok;
+}
+
+bool csvread_parse(const char *data, size_t len, csv_table *out, int *err_line,
+                   char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	char *text;
+	size_t tlen;
+	if (!csvread_to_utf8(data, len, &text, &tlen, &out->encoding, err_line, err, errlen))
+		return false;
+	return parse_text(text, tlen, out, err_line, err, errlen);
 }
 
 bool csvread_file(const char *path, csv_table *out, char *err, size_t errlen)
@@ -240,11 +263,13 @@ bool csvread_file(const char *path, csv_table *out, char *err, size_t errlen)
 		return false;
 	}
 	int line = 0;
-	char why[400];
-	bool ok = csvread_parse(data, len, out, &line, why, sizeof why);
+	char why[400], *text = NULL;
+	size_t tlen = 0;
+	bool ok = csvread_to_utf8(data, len, &text, &tlen, &out->encoding, &line, why, sizeof why);
+	free(data);
+	ok = ok && parse_text(text, tlen, out, &line, why, sizeof why);
 	if (!ok)
 		snprintf(err, errlen, "%s:%d: %s", path, line, why);
-	free(data);
 	return ok;
 }
 

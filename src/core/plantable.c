@@ -125,7 +125,7 @@ static char *encode(const uint32_t *cp, int from, int to)
 	for (int i = from; i < to; i++)
 		o += put_cp(out + o, cp[i]);
 	out[o] = '\0';
-	return out;
+	return xrealloc(out, o + 1);   /* kept for the whole import: no slack */
 }
 
 char *plantable_join_lines(const char *cell)
@@ -319,6 +319,7 @@ typedef struct reader {
 	char *area, *measure;        /* the current 领域 / 措施, filled down */
 	bool propose;
 	int row_errors;
+	int tasks_cap;               /* room in t->tasks */
 } reader;
 
 static void row_error(reader *rd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -465,13 +466,37 @@ static bool place(reader *rd, plantable_task *task)
 	return rd->row_errors == 0;
 }
 
+static void keep_targets(plantable_task *task)
+{
+	static target_list found;   /* large: filled once per row, copied out trimmed */
+	target_propose(task->text, &found);
+	task->ntargets = found.n;
+	task->nskips = found.nskipped;
+	task->targets = xrealloc(NULL, sizeof *task->targets * (size_t)found.n);
+	for (int i = 0; i < found.n; i++) {
+		const target *g = &found.items[i];
+		task->targets[i] = (plantable_target){ strdup(g->name), strdup(g->unit), strdup(g->source),
+		                                       g->cmp, g->value, g->value_hi, g->per_year };
+		if (!task->targets[i].name || !task->targets[i].unit || !task->targets[i].source)
+			abort();
+	}
+	task->skips = xrealloc(NULL, sizeof *task->skips * (size_t)found.nskipped);
+	memcpy(task->skips, found.skipped, sizeof *task->skips * (size_t)found.nskipped);
+}
+
 static void free_task(plantable_task *task)
 {
 	free(task->text);
 	free(task->deadline);
 	plantable_free_names(task->lead, task->nlead);
 	plantable_free_names(task->support, task->nsupport);
+	for (int i = 0; i < task->ntargets; i++) {
+		free(task->targets[i].name);
+		free(task->targets[i].unit);
+		free(task->targets[i].source);
+	}
 	free(task->targets);
+	free(task->skips);
 }
 
 static bool parse_deadline(reader *rd, plantable_task *task)
@@ -521,12 +546,13 @@ static void read_row(reader *rd)
 		free_task(&task);
 		return;
 	}
-	if (rd->propose) {
-		task.targets = xrealloc(NULL, sizeof *task.targets);
-		target_propose(task.text, task.targets);
-	}
+	if (rd->propose)
+		keep_targets(&task);
 	plantable *t = rd->t;
-	t->tasks = xrealloc(t->tasks, sizeof *t->tasks * (size_t)(t->ntasks + 1));
+	if (t->ntasks == rd->tasks_cap) {
+		rd->tasks_cap = rd->tasks_cap ? rd->tasks_cap * 2 : 64;
+		t->tasks = xrealloc(t->tasks, sizeof *t->tasks * (size_t)rd->tasks_cap);
+	}
 	t->tasks[t->ntasks++] = task;
 }
 
@@ -579,7 +605,7 @@ static void sort_errors(plantable *t)
 	}
 }
 
-bool plantable_read(const csv_table *csv, bool propose_targets, plantable *out)
+bool plantable_read(csv_table *csv, bool propose_targets, plantable *out)
 {
 	memset(out, 0, sizeof *out);
 	int col[PT_NCOLS];
@@ -591,6 +617,10 @@ bool plantable_read(const csv_table *csv, bool propose_targets, plantable *out)
 		rd.row = &csv->rows[r];
 		if (!skip_row(&rd))
 			read_row(&rd);
+		/* Its cells are copied into the table: memory stays near one copy of the file. */
+		for (int i = 0; i < csv->rows[r].nfields; i++)
+			free(csv->rows[r].fields[i]);
+		csv->rows[r].nfields = 0;
 	}
 	free(rd.area);
 	free(rd.measure);

@@ -170,7 +170,8 @@ bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n)
 {
 	db_stmt *q = db_prepare(s->db,
 		"SELECT id, at, user, role, action, object, coalesce(old, ''), coalesce(new, ''), hash"
-		"  FROM audit WHERE :prefix IS NULL OR object = :prefix OR object LIKE :prefix || ' %'"
+		"  FROM audit WHERE :prefix IS NULL OR object = :prefix"
+		"     OR substr(object, 1, length(:prefix) + 1) = :prefix || ' '"
 		" ORDER BY id");
 	if (!q || !db_bind_text(s->db, q, ":prefix", object_prefix))
 		return false;

@@ -9,6 +9,7 @@
 #include "ducha/ui_draw.h"
 #include "ducha/ui_form.h"
 #include "ducha/ui_i18n.h"
+#include "ducha/ui_plans.h"
 #include "ducha/validate.h"
 
 enum { NOTE_MAX_CHARS = 2000, FORM_Y = 3 };
@@ -65,6 +66,10 @@ static void save(ui *u, note_view *n)
 			ui_data_forget(&u->data, num);
 			ui_relayout(u);
 			ui_message(u, false, UI_L("已保存：任务 %d 的%s", "Saved: %2$s on task %1$d"), num, kind_label(kind));
+		} else if (store_last_failure(u->c->st) == STORE_FAIL_REPLACED) {
+			free(text);
+			ui_reopen_database(u);
+			return;
 		} else {
 			ui_message(u, true, UI_L("没有保存（你的输入都还在）：%s", "Not saved (your input is kept): %s"),
 			           store_error(u->c->st));

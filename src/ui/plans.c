@@ -105,6 +105,38 @@ static void switch_plan(ui *u, const plan_rec *to)
 	ui_recover_restore(u);
 }
 
+void ui_reopen_database(ui *u)
+{
+	cli *c = u->c;
+	char err[1024], why[512];
+	snprintf(why, sizeof why, "%.500s", store_error(c->st));
+	store *fresh = store_open(c->db_path, 0, c->cfg.busy_timeout_ms, err, sizeof err);
+	plan_rec next;
+	if (!fresh || !store_plan(fresh, c->plan.code, &next)) {
+		ui_message(u, true, UI_L("%s；重新打开失败：%s（你的输入已存为草稿）", "%s; reopening failed: %s (your input is kept as drafts)"),
+		           why, fresh ? store_error(fresh) : err);
+		store_close(fresh);
+		return;
+	}
+	ui_data_close(&u->data);
+	store_close(c->st);
+	model_plan_free(&c->plan);
+	c->st = fresh;
+	c->plan = next;
+	if (!ui_data_open(&u->data, c->st, &c->plan, c->as_of, &c->cfg.flags, ui_english()))
+		ui_message(u, true, "%s", u->data.err);
+	/* Forms with input become drafts (u or n on the task brings them back). */
+	while (u->depth) {
+		view *v = ui_detach(u);
+		if (!ui_holds_input(u, v) || !ui_draft_keep(u, v))
+			v->ops->free(v);
+	}
+	ui_push(u, ui_panes_new(u));
+	ui_relayout(u);
+	ui_message(u, true, UI_L("数据库文件已被替换，刚才没有保存；已打开现在的文件，输入留作草稿（在任务上按 u 或 n 取回）",
+	                         "The database file was replaced: not saved; the new file is open and your input kept as a draft (u or n on the task)"));
+}
+
 static bool plans_action(ui *u, view *v, ui_action a)
 {
 	plans_view *p = (plans_view *)v;

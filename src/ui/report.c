@@ -14,6 +14,7 @@
 #include "ducha/ui_draw.h"
 #include "ducha/ui_form.h"
 #include "ducha/ui_i18n.h"
+#include "ducha/ui_plans.h"
 #include "ducha/validate.h"
 
 enum { NOTE_MAX_CHARS = 2000, VALUE_MAX_CHARS = 24, FORM_Y = 3, PERIOD_W = 10, VALUE_W = 14 };
@@ -274,6 +275,9 @@ static void save_failed(ui *u, report_view *r, const char *period)
 	switch (store_last_failure(u->c->st)) {
 	case STORE_FAIL_CONFLICT:
 		show_theirs(u, r, period);
+		break;
+	case STORE_FAIL_REPLACED:
+		ui_reopen_database(u);
 		break;
 	case STORE_FAIL_BUSY:
 		ui_message(u, true, "%s", UI_L("数据库正忙（有人正在保存）：没有保存，你的输入都还在，请稍后再按保存键",

@@ -118,7 +118,7 @@ view *ui_draft_take(ui *u, const view_ops *ops, int task)
 
 /* A form knows best whether it holds unsaved input: asking for its draft
  * tells, and the draft is dropped again. */
-static bool holds_input(ui *u, view *v)
+bool ui_holds_input(ui *u, view *v)
 {
 	draft d = { 0 };
 	bool unsaved = v->ops->save_draft && v->ops->save_draft(u, v, &d);
@@ -130,7 +130,7 @@ int ui_unsaved_forms(ui *u)
 {
 	int n = u->ndrafts;
 	for (int i = 0; i < u->depth; i++)
-		n += holds_input(u, u->stack[i]);
+		n += ui_holds_input(u, u->stack[i]);
 	return n;
 }
 

@@ -46,8 +46,8 @@ START_TEST(columns_in_any_order_after_a_title)
 	ck_assert_str_eq(t->support[0], "市科委");
 	ck_assert_int_eq(t->due.count, 1);
 	ck_assert_int_eq(t->due.dues[0], date_from_ymd(2016, 12, 31));
-	ck_assert_int_eq(t->targets->n, 1);
-	ck_assert_str_eq(t->targets->items[0].name, "科技型企业");
+	ck_assert_int_eq(t->ntargets, 1);
+	ck_assert_str_eq(t->targets[0].name, "科技型企业");
 	/* No 领域 or 措施 column: one of each, named for the whole plan. */
 	ck_assert_int_eq(pt.nareas, 1);
 	ck_assert_str_eq(pt.areas[0], plantable_default_section);
