@@ -39,7 +39,7 @@ else
 BIN      ?= ducha
 endif
 
-.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust test-valgrind install uninstall clean bench
+.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust test-valgrind test-security install uninstall clean bench
 RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
@@ -101,13 +101,17 @@ test-robust: $(BIN)
 	DUCHA=$(BIN) bash test/robust/run.sh
 test-valgrind: $(BIN)
 	DUCHA=$(BIN) bash test/valgrind/run.sh
+# The security suite (test/security/run.sh); as root it also installs a
+# setgid copy into a scratch prefix and tries it with throwaway accounts.
+test-security: $(BIN)
+	DUCHA=$(BIN) bash test/security/run.sh
 
 # `make test`: every test, with the normal build and again under the
 # sanitizers, then each fuzzer for FUZZ_SECONDS. The PDF check runs where
 # chromium is installed and says "skipped" elsewhere.
 test: $(DEPS_OK)
 	$(MAKE) test-plan
-	$(MAKE) test-unit test-cli test-screen test-e2e test-robust test-valgrind report-pdf
+	$(MAKE) test-unit test-cli test-screen test-e2e test-robust test-valgrind test-security report-pdf
 	$(MAKE) SAN=1 test-unit test-cli test-screen test-e2e
 	$(MAKE) SAN=1 ROBUST_ROUNDS=10 test-robust
 	$(MAKE) fuzz

@@ -74,6 +74,9 @@ bool cli_open_mode(cli *c, cli_open_how how)
 {
 	char err[1024];
 	bool write = how == CLI_OPEN_WRITE;
+	/* What a restore killed half-way left goes at the next start. */
+	if (how != CLI_OPEN_READ)
+		store_clean_stale(c->db_path);
 	c->st = store_open(c->db_path, how == CLI_OPEN_READ ? STORE_READONLY : 0, c->cfg.busy_timeout_ms,
 	                   err, sizeof err);
 	if (!c->st) {

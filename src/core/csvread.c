@@ -93,15 +93,16 @@ bool csvread_to_utf8(const char *data, size_t len, char **out, size_t *outlen,
 	int wide = 0;
 	for (size_t i = 0; i < line_start; i++)
 		wide += ((unsigned char)data[i] & 0xC0) == 0xC0;
-	if (wide >= 4) {
+	bool gb = wide < 4 && from_gb18030(data, len, out, outlen, &bad);
+	if (gb) {
+		*encoding = "GB18030";
+		return true;
+	}
+	if (wide > 0) {
 		*err_line = line_of(data, first_bad);
 		snprintf(err, errlen, "不是有效的 UTF-8（前面各行是 UTF-8，这一行的字节 0x%02X 不是）；"
 		                      "请改正这一行，或把整个文件另存为“CSV UTF-8”", (unsigned char)data[first_bad]);
 		return false;
-	}
-	if (from_gb18030(data, len, out, outlen, &bad)) {
-		*encoding = "GB18030";
-		return true;
 	}
 	*err_line = line_of(data, bad);
 	snprintf(err, errlen, "既不是 UTF-8 也不是 GB18030/GBK 编码（字节 0x%02X 无法识别）",
