@@ -26,7 +26,8 @@ typedef struct command {
 static const command commands[] = {
 	{ "init", cli_init, "创建数据库并载入内置工作方案",
 	  "ducha init [--force] [--demo]\n"
-	  "  --force   覆盖已有数据的数据库\n"
+	  "  只有管理员可以初始化\n"
+	  "  --force   在原处重建已有数据的数据库（一个事务；留痕保留并记下 reinit）\n"
 	  "  --demo    另加示例季度填报（示例数据），用于演示和培训\n" },
 	{ "tasks", cli_tasks, "列出重点任务",
 	  "ducha tasks [--area N] [--agency NAME] [--flag F] [--format text|csv|json]\n"
@@ -71,8 +72,10 @@ static const command commands[] = {
 	  "  各附应报送或应完成的日期；没有需要催办的任务时什么也不输出（cron 就不会发空邮件）\n" },
 	{ "log", cli_log, "查看留痕记录",
 	  "ducha log [TASK] [--format text|csv|json]\n" },
-	{ "check", cli_check, "检查数据库完整性、外键和留痕链",
-	  "ducha check\n" },
+	{ "check", cli_check, "检查数据库结构、数据与留痕是否相符、留痕链及其锚点",
+	  "ducha check\n"
+	  "  结构与本程序发布的一致；每份填报、记录、任务状态和工作方案定义与留痕相符；\n"
+	  "  留痕链完整，且不短于数据库旁锚点文件（DB.anchor）记下的行数；指出第一个不符的对象\n" },
 	{ "import-plan", cli_import_plan, "从分工表（CSV）导入一个新的工作方案（管理员）",
 	  "ducha import-plan FILE.csv --code CODE --title TITLE [--issuer NAME] [--starts YYYY-MM-DD]\n"
 	  "                  [--dry-run] [--no-indicators]\n"
@@ -84,7 +87,8 @@ static const command commands[] = {
 	  "  --dry-run         只检查并列出将要创建的内容（含建议的量化指标和未能识别的数字），不写入\n"
 	  "  --no-indicators   不根据任务文字建议量化指标\n" },
 	{ "import-reports", cli_import_reports, "从 CSV 批量导入季度填报（全部成功或全部不导入）",
-	  "ducha import-reports FILE.csv\n"
+	  "ducha import-reports [--dry-run] FILE.csv\n"
+	  "  --dry-run   只列出将要保存的各份填报、哪些会替换已有的填报，不写入\n"
 	  "  列按表头名称匹配：task、period，以及 indicator 与 value、status、note（也可用 任务、季度、指标、数值、状态、说明）\n"
 	  "  同一任务同一季度的各行合成一份填报；权限和留痕与 ducha update 相同\n" },
 	{ "export", cli_export, "导出整个工作方案：分工表（CSV，可再导入）或全部数据（JSON）",
@@ -94,7 +98,8 @@ static const command commands[] = {
 	  "  -o FILE         写入文件（受限模式下只能写入报告文件夹）\n" },
 	{ "backup", cli_backup, "在线备份数据库（他人正在保存时也可进行）",
 	  "ducha backup FILE [--force]\n"
-	  "  --force   覆盖已有的 FILE\n" },
+	  "  同时写出 FILE.anchor（留痕锚点）；FILE 不能是数据库本身或其附属文件\n"
+	  "  --force   覆盖已有的 FILE（只有管理员可以，记入留痕）\n" },
 	{ "restore", cli_restore, "从备份恢复数据库（管理员）",
 	  "ducha restore FILE\n"
 	  "  拒绝不是 ducha 数据库、结构版本更新或未通过完整性、外键和留痕链检查的文件\n" },

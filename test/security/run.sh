@@ -23,6 +23,7 @@ bad()  { failed=$((failed + 1)); echo "FAILED: security/$case_name: $*"; }
 expect_refused() {
   local what=$1; shift
   local out rc
+  last_err=""
   out=$("$@" 2>&1 >/dev/null); rc=$?
   if [ $rc -eq 0 ]; then bad "$what: accepted"; return 1; fi
   if [ -z "$out" ]; then bad "$what: refused without a word"; return 1; fi
