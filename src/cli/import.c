@@ -339,8 +339,8 @@ static int load(cli *c, const plan_args *a, const plantable *pt, const char *enc
 		/* A database made here is shared like one made by init. */
 		if (created && chmod(c->db_path, 0660) != 0)
 			cli_error("无法设置 %s 的权限: %s", c->db_path, strerror(errno));
-		cli_say(stdout, "已导入《%s》（%s）：%d 个领域，%d 项措施，%d 项任务（用 ducha --plan \"%s\" tasks 查看）",
-		        a->title, a->code, in.nareas, in.nmeasures, in.ntasks, a->code);
+		cli_say(stdout, "已导入《%s》（%s）：%d 个领域，%d 项措施，%d 项任务（文件编码 %s；用 ducha --plan \"%s\" tasks 查看）",
+		        a->title, a->code, in.nareas, in.nmeasures, in.ntasks, encoding, a->code);
 	}
 	built_free(&b, pt->nareas, pt->ntasks);
 	return rc;
@@ -370,8 +370,6 @@ int cli_import_plan(cli *c, int argc, char **argv)
 		print_errors(a.file, &pt);
 		rc = 1;
 	} else {
-		if (!a.dry_run)
-			cli_say(stderr, "读取 %s（编码 %s）", a.file, encoding);
 		rc = load(c, &a, &pt, encoding);
 	}
 	plantable_free(&pt);
