@@ -32,7 +32,7 @@ echo "--- restore while 2 others keep writing:"
 for p in 5 6; do writer $p b & done
 wait_for $(( $(notes t.db) + 10 ))
 $DUCHA --db t.db restore b.db; echo "restore exit $?"
-sleep 0.3; touch stop.b; wait
+wait_for $(( $(notes t.db) + 5 )); touch stop.b; wait
 echo "writer errors: $(cat err.* 2>/dev/null | wc -l)"
 $DUCHA --db t.db check
 sql t.db "SELECT action, object FROM audit WHERE action = 'restore'"

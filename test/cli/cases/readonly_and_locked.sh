@@ -16,14 +16,19 @@ else
 fi
 chmod 0660 t.db
 printf '[database]\nbusy_timeout_ms = 200\n' > quick.ini
+# The other writer says through a pipe when it holds the lock, and lets go
+# when told: no guessing with sleep.
+mkfifo locked release
 python3 - <<'PY' &
-import sqlite3, time
+import sqlite3
 c = sqlite3.connect("t.db", isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
-time.sleep(1.5)
+open("locked", "w").write("held\n")
+open("release").read()
 c.execute("ROLLBACK")
 PY
-sleep 0.3
+read -r _ < locked
 $DUCHA --conf quick.ini --db t.db note 29 "锁住时的进展" 2>&1 | sed -E 's/\[SQL: .*\]//'; echo "exit ${PIPESTATUS[0]}"
+echo go > release
 wait
 $DUCHA --conf quick.ini --db t.db note 29 "解锁后的进展"; echo "exit $?"
