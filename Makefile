@@ -43,8 +43,11 @@ endif
 RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
+# Only `make run`, `make test` and `make deps` install missing Debian
+# packages (as root); any other target just says which are missing.
+DEPS_FLAGS = $(if $(filter run test deps,$(MAKECMDGOALS)),,--check)
 $(DEPS_OK): tools/deps.sh
-	@sh tools/deps.sh
+	@sh tools/deps.sh $(DEPS_FLAGS)
 	@mkdir -p build && touch $@
 deps: $(DEPS_OK)
 

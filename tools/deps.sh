@@ -1,7 +1,10 @@
 #!/bin/sh
 # Checks that the Debian packages ducha builds and tests with are installed.
 # As root, installs the missing ones; otherwise prints the exact command.
+# --check: never install, only say what is missing (a plain `make`).
 set -u
+check_only=false
+if [ "${1:-}" = "--check" ]; then check_only=true; shift; fi
 need="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libssl-dev libcsv-dev check sqlite3 tmux python3 clang libclang-rt-14-dev valgrind"
 [ $# -gt 0 ] && need="$need $*"
 missing=""
@@ -11,13 +14,13 @@ for p in $need; do
   fi
 done
 [ -z "$missing" ] && exit 0
-if [ "$(id -u)" -eq 0 ]; then
+if [ "$(id -u)" -eq 0 ] && ! $check_only; then
   echo "ducha: installing missing Debian packages:$missing" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq$missing >&2 && exit 0
   echo "ducha: apt-get install failed for:$missing" >&2
   exit 1
 fi
-echo "ducha: missing Debian packages. Run as root:" >&2
+echo "ducha: missing Debian packages. Run as root \`make deps\` (or \`make run\` / \`make test\`), or:" >&2
 echo "  apt-get install$missing" >&2
 exit 1
