@@ -149,7 +149,8 @@ FUZZ_FLAGS    = -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -I/usr/include/iniparser
 FUZZ_LIB      = src/core/date.c src/text/text.c src/core/validate.c \
                 src/core/config.c src/core/model.c
 FUZZ_NAMES    = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
-FUZZ_EXTRA_import = src/core/csvread.c src/core/plantable.c src/core/target.c src/core/deadline.c
+FUZZ_EXTRA_import = src/core/csvread.c src/core/plantable.c src/core/target.c src/core/deadline.c \
+                    src/core/userfile.c
 FUZZ_LIBS_import  = -lcsv
 FUZZ_EXTRA_deadline = src/core/deadline.c
 # Each harness links the pure modules it needs (no SQL, no curses).
