@@ -120,6 +120,7 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 			db_rollback(s->db);
 			return false;
 		}
+		store_anchor_update(s, false);
 	}
 	return true;
 }
