@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "ducha/config.h"
-#include "ducha/store.h"
+#include "ducha/model.h"
 
 /* How this copy is shared: a setgid binary, or the config installed
  * system-wide. Either (or a configured service account) with no [users]

@@ -11,6 +11,16 @@ typedef enum comparator { CMP_GE, CMP_GT, CMP_APPROX, CMP_RANGE } comparator;
 
 typedef enum role { ROLE_ADMIN, ROLE_INSPECTOR, ROLE_REPORTER, ROLE_VIEWER } role;
 
+/* Who is acting: the person, the role the config gives them, their agency. */
+typedef struct actor {
+	char user[65];
+	role role;
+	char agency[101];            /* for ROLE_REPORTER */
+} actor;
+
+/* The database's files: SQLite's companions and the audit anchor beside it. */
+#define MODEL_ANCHOR_SUFFIX ".anchor"
+
 typedef struct plan_rec {
 	int64_t id;
 	char *code, *title, *issuer;

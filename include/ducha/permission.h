@@ -5,7 +5,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "ducha/model.h"
-#include "ducha/store.h"
 
 typedef enum permission_action {
 	PERM_REPORT,     /* submit or amend a quarterly report */

@@ -8,15 +8,9 @@
 enum { STORE_SCHEMA_VERSION = 2, STORE_APPLICATION_ID = 0x44554348 };
 /* Beside the database: the audit trail's length and head, rewritten after
  * each commit, so that `check` notices a trail cut short or re-chained. */
-#define STORE_ANCHOR_SUFFIX ".anchor"
+#define STORE_ANCHOR_SUFFIX MODEL_ANCHOR_SUFFIX
 
 typedef struct store store;
-
-typedef struct actor {
-	char user[65];
-	role role;
-	char agency[101];            /* for ROLE_REPORTER */
-} actor;
 
 enum { STORE_READONLY = 1, STORE_CREATE = 2 };
 

@@ -112,7 +112,7 @@ bool permission_inside_folder(const char *report_dir, bool restricted, const cha
 }
 
 /* The database's own files: the file, SQLite's companions and the anchor. */
-static const char *const database_suffixes[] = { "", "-wal", "-shm", "-journal", STORE_ANCHOR_SUFFIX };
+static const char *const database_suffixes[] = { "", "-wal", "-shm", "-journal", MODEL_ANCHOR_SUFFIX };
 
 /* Whether path names one of the database's files, by name or (for a link
  * or another name of the same file) by device and inode. */
