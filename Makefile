@@ -7,6 +7,14 @@ SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
 STATEDIR   ?= $(if $(filter /usr,$(PREFIX)),/var/lib/ducha,$(PREFIX)/var/lib/ducha)
 
 CC       ?= cc
+# Quiet by default: one line a file; `make V=1` shows every command.
+ifeq ($(V),1)
+Q   =
+say = @true
+else
+Q   = @
+say = @printf '  %-5s %s\n'
+endif
 PKGS      = ncursesw sqlite3 libcrypto
 VERSION   = 0.1.0
 BASE_CFLAGS = -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -52,14 +60,17 @@ $(DEPS_OK): tools/deps.sh
 deps: $(DEPS_OK)
 
 $(BIN): $(OBJ_MAIN) $(BUILD)/libducha.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libducha.a: $(OBJ_LIB)
-	rm -f $@ && ar rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/%.o: src/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # Compiled-in paths; rewritten only when they change, so PREFIX=… rebuilds main.o.
 $(BUILD)/gen/paths.h: FORCE
@@ -71,17 +82,19 @@ FORCE:
 
 $(BUILD)/gen/embedded.c: $(EMBED) tools/embed.sh
 	@mkdir -p $(dir $@)
-	{ sh tools/embed.sh ducha_schema_sql db/schema.sql; \
+	$(Q){ sh tools/embed.sh ducha_schema_sql db/schema.sql; \
 	  sh tools/embed.sh ducha_audit_sql db/audit.sql; \
 	  sh tools/embed.sh ducha_load_sql db/load.sql; \
 	  sh tools/embed.sh ducha_builtin_plan_sql db/plan-cq-2016-25.sql; } > $@.tmp && mv $@.tmp $@
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
-	$(CC) -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) -c -o $@ $<
 
 # Each test/unit/test_*.c is its own Check program (see test/unit/check_main.h).
 $(BUILD)/test/%: test/unit/%.c $(BUILD)/libducha.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itest/unit $(shell pkg-config --cflags check) -MMD -MP -o $@ $< \
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS) -Itest/unit -Isrc/ui $(shell pkg-config --cflags check) -MMD -MP -o $@ $< \
 	  $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs check)
 
 -include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_BIN:=.d)
@@ -174,7 +187,8 @@ fuzz: $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
 # tmux (test/e2e/tui_report.sh, and tui_hangup.sh: drafts kept on a hang-up).
 SCREEN_BIN = $(BUILD)/screen-test
 $(SCREEN_BIN): test/screen/screen.c $(BUILD)/libducha.a | $(DEPS_OK)
-	$(CC) $(CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS)
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS) -Isrc/ui -MMD -MP -o $@ $< $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS)
 -include $(SCREEN_BIN).d
 test-screen: $(BIN) $(SCREEN_BIN)
 	DUCHA=$(BIN) SCREEN=$(SCREEN_BIN) bash test/screen/run.sh

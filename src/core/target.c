@@ -181,6 +181,7 @@ static double read_number(const cpbuf *b, int i, int *end)
 {
 	char ascii[48];
 	size_t o = 0;
+	bool dot = false;   /* ascii is not terminated until the end: no strchr on it */
 	while (i < b->n && o + 1 < sizeof ascii) {
 		uint32_t cp = b->c[i];
 		if (is_digit(cp)) {
@@ -189,8 +190,9 @@ static double read_number(const cpbuf *b, int i, int *end)
 		} else if (cp == ',' && i + 3 < b->n && is_digit(b->c[i + 1]) && is_digit(b->c[i + 2]) &&
 		           is_digit(b->c[i + 3]) && (i + 4 >= b->n || !is_digit(b->c[i + 4]))) {
 			i++;
-		} else if (cp == '.' && i + 1 < b->n && is_digit(b->c[i + 1]) && !strchr(ascii, '.')) {
+		} else if (cp == '.' && i + 1 < b->n && is_digit(b->c[i + 1]) && !dot) {
 			ascii[o++] = '.';
+			dot = true;
 			i++;
 		} else {
 			break;

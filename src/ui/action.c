@@ -1,5 +1,5 @@
 /* The action table, expanded from UI_ACTIONS. */
-#include "ducha/ui_action.h"
+#include "ui_action.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* Agencies: how many tasks each leads and supports, and how those tasks
  * stand; Enter lists an agency's tasks. */
-#include "ducha/ui_agencies.h"
+#include "ui_agencies.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_draw.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_list.h"
-#include "ducha/ui_print.h"
-#include "ducha/ui_tasklist.h"
+#include "ui_draw.h"
+#include "ui_i18n.h"
+#include "ui_list.h"
+#include "ui_print.h"
+#include "ui_tasklist.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, COUNT_W = 4, NAME_MAX_W = 30 };
 

@@ -1,13 +1,13 @@
 /* A yes/no question on the message line. */
-#include "ducha/ui_confirm.h"
+#include "ui_confirm.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ducha/ui_draw.h"
-#include "ducha/ui_i18n.h"
+#include "ui_draw.h"
+#include "ui_i18n.h"
 
 typedef struct confirm_view {
 	view base;

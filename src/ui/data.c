@@ -1,6 +1,6 @@
 /* Tasks as the screens need them: rows read a page at a time, tasks in
  * full one at a time; each evaluated once. */
-#include "ducha/ui_data.h"
+#include "ui_data.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,11 +1,11 @@
 /* Scrolled text of coloured segments. */
-#include "ducha/ui_doc.h"
+#include "ui_doc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_draw.h"
+#include "ui_draw.h"
 
 void ui_doc_free(ui_doc *d)
 {

@@ -1,5 +1,5 @@
 /* Text on the screen by display width, always escaped. */
-#include "ducha/ui_draw.h"
+#include "ui_draw.h"
 
 #include <curses.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 #include <wchar.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_i18n.h"
+#include "ui_i18n.h"
 
 /* Safe UTF-8 (from text_truncate) as wide characters for curses. */
 static wchar_t *widen(const char *s)

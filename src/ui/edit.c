@@ -1,5 +1,5 @@
 /* Line and multi-line editors over code points, measured in columns. */
-#include "ducha/ui_edit.h"
+#include "ui_edit.h"
 
 #include <curses.h>
 #include <stdlib.h>

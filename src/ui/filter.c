@@ -1,15 +1,15 @@
 /* The filter of the main panes: agency, flag, deadline year. Blank fields
  * (and "all") filter nothing. */
-#include "ducha/ui_filter.h"
+#include "ui_filter.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ducha/ui_draw.h"
-#include "ducha/ui_form.h"
-#include "ducha/ui_i18n.h"
+#include "ui_draw.h"
+#include "ui_form.h"
+#include "ui_i18n.h"
 
 enum { FORM_Y = 3, AGENCY_W = 24, YEAR_W = 8, YEAR_MIN = 1900, YEAR_MAX = 2100, CANDIDATES_MAX = 6 };
 

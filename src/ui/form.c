@@ -1,5 +1,5 @@
 /* Forms: labelled fields, one focused, errors under the fields. */
-#include "ducha/ui_form.h"
+#include "ui_form.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_draw.h"
-#include "ducha/ui_i18n.h"
+#include "ui_draw.h"
+#include "ui_i18n.h"
 
 enum { FORM_GUTTER = 2, FORM_TEXT_MIN_ROWS = 3 };
 

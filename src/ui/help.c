@@ -1,6 +1,6 @@
 /* Help, generated from the action table and the key map in force (so a key
  * changed in ducha.ini shows here as it works), and the flags' legend. */
-#include "ducha/ui_help.h"
+#include "ui_help.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_doc.h"
-#include "ducha/ui_i18n.h"
+#include "ui_doc.h"
+#include "ui_i18n.h"
 
 enum { KEYS_W = 18, DOC_X = 1 };
 

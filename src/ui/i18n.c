@@ -1,5 +1,5 @@
 /* Labels in the language of [ui] lang. */
-#include "ducha/ui_i18n.h"
+#include "ui_i18n.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* Events from the terminal or from a key script. */
-#include "ducha/ui_input.h"
+#include "ui_input.h"
 
 #include <curses.h>
 #include <errno.h>

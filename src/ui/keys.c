@@ -1,5 +1,5 @@
 /* Key names, and the key map from the action table and [keys]. */
-#include "ducha/ui_keys.h"
+#include "ui_keys.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_edit.h"
+#include "ui_edit.h"
 
 typedef struct named_key {
 	const char *name;

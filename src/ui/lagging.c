@@ -1,12 +1,12 @@
 /* Every flagged task, worst first: a task list whose source judges them all. */
-#include "ducha/ui_lagging.h"
+#include "ui_lagging.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_tasklist.h"
+#include "ui_i18n.h"
+#include "ui_tasklist.h"
 
 typedef struct ranked {
 	int num;

@@ -1,5 +1,5 @@
 /* A selection that scrolls with it. */
-#include "ducha/ui_list.h"
+#include "ui_list.h"
 
 static void clamp(ui_list *l)
 {

@@ -1,15 +1,15 @@
 /* The note editor: a progress note or an inspector's comment. */
-#include "ducha/ui_note.h"
+#include "ui_note.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ducha/ui_draw.h"
-#include "ducha/ui_form.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_plans.h"
+#include "ui_draw.h"
+#include "ui_form.h"
+#include "ui_i18n.h"
+#include "ui_plans.h"
 #include "ducha/validate.h"
 
 enum { NOTE_MAX_CHARS = 2000, FORM_Y = 3 };

@@ -1,5 +1,5 @@
 /* The main screen: a tab per area, the area's tasks under it. */
-#include "ducha/ui_panes.h"
+#include "ui_panes.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_draw.h"
-#include "ducha/ui_filter.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_list.h"
-#include "ducha/ui_rows.h"
+#include "ui_draw.h"
+#include "ui_filter.h"
+#include "ui_i18n.h"
+#include "ui_list.h"
+#include "ui_rows.h"
 
 enum { PANES_MAX = 9, TABS_Y = 1, AREA_Y = 2, HEADER_Y = 3, LIST_Y = 4 };
 

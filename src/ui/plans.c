@@ -1,7 +1,7 @@
 /* Plan switcher: a database may hold several plans (the built-in one and
  * any imported 分工表); Enter makes the selected plan the current one for
  * every view, as --plan does on the command line. */
-#include "ducha/ui_plans.h"
+#include "ui_plans.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -9,11 +9,11 @@
 #include <string.h>
 
 #include "ducha/date.h"
-#include "ducha/ui_draw.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_list.h"
-#include "ducha/ui_panes.h"
-#include "ducha/ui_recover.h"
+#include "ui_draw.h"
+#include "ui_i18n.h"
+#include "ui_list.h"
+#include "ui_panes.h"
+#include "ui_recover.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, CODE_W = 24, DATES_W = 23 };
 

@@ -1,7 +1,7 @@
 /* p: writes the summary of the agency or list in view into the report
  * folder and prints it. The summary model asks the store and the flag module
  * itself, so the paper says what the screen says. */
-#include "ducha/ui_print.h"
+#include "ui_print.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include "ducha/permission.h"
 #include "ducha/print.h"
 #include "ducha/summary.h"
-#include "ducha/ui_i18n.h"
+#include "ui_i18n.h"
 
 /* The file of the summary in the report folder; false (and said why) when
  * the folder cannot be made or written. */

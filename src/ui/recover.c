@@ -1,6 +1,6 @@
 /* The recovery file of unsaved forms: written when the connection drops,
  * read back at the next start (see ui_recover.h). */
-#include "ducha/ui_recover.h"
+#include "ui_recover.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +16,9 @@
 #include "ducha/draft.h"
 #include "ducha/permission.h"
 #include "ducha/print.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_note.h"
-#include "ducha/ui_report.h"
+#include "ui_i18n.h"
+#include "ui_note.h"
+#include "ui_report.h"
 
 enum { RECOVER_BAD_NAMES = 100 };
 

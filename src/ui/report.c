@@ -1,7 +1,7 @@
 /* The quarterly report form. Everything typed stays in the form until it
  * is saved: a check that fails, a locked database or someone else's save
  * first never throws input away. */
-#include "ducha/ui_report.h"
+#include "ui_report.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -11,10 +11,10 @@
 #include "ducha/date.h"
 #include "ducha/table.h"
 #include "ducha/text.h"
-#include "ducha/ui_draw.h"
-#include "ducha/ui_form.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_plans.h"
+#include "ui_draw.h"
+#include "ui_form.h"
+#include "ui_i18n.h"
+#include "ui_plans.h"
 #include "ducha/validate.h"
 
 enum { NOTE_MAX_CHARS = 2000, VALUE_MAX_CHARS = 24, FORM_Y = 3, PERIOD_W = 10, VALUE_W = 14 };

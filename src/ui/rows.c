@@ -1,13 +1,13 @@
 /* Task rows, the same in every list of tasks. */
-#include "ducha/ui_rows.h"
+#include "ui_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ducha/date.h"
-#include "ducha/ui_draw.h"
-#include "ducha/ui_i18n.h"
+#include "ui_draw.h"
+#include "ui_i18n.h"
 
 enum { ROW_MARK = 1, ROW_NUM = 4, ROW_DUE = 10, ROW_PROGRESS = 4, ROW_ROLE = 4 };
 

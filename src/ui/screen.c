@@ -1,12 +1,12 @@
 /* The screen as text, for the golden screen tests. */
-#include "ducha/ui_screen.h"
+#include "ui_screen.h"
 
 #include <curses.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_edit.h"
+#include "ui_edit.h"
 
 /* One row of curscr as UTF-8, trailing spaces removed. A wide character
  * fills two cells: the second is skipped. */

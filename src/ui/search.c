@@ -1,5 +1,5 @@
 /* Search as you type: every change of the query asks the store again. */
-#include "ducha/ui_search.h"
+#include "ui_search.h"
 
 #include <ctype.h>
 #include <curses.h>
@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "ducha/text.h"
-#include "ducha/ui_draw.h"
-#include "ducha/ui_edit.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_list.h"
+#include "ui_draw.h"
+#include "ui_edit.h"
+#include "ui_i18n.h"
+#include "ui_list.h"
 
 enum { QUERY_Y = 1, HEADER_Y = 2, LIST_Y = 3, QUERY_MAX = 100, HIT_LIMIT = 200, KIND_W = 8, NUM_W = 4 };
 

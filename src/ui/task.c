@@ -1,6 +1,6 @@
 /* A task in full, scrolled: what it is, who does it, how far along it is
  * and why it has its flag, and everything reported on it, newest first. */
-#include "ducha/ui_task.h"
+#include "ui_task.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -10,8 +10,8 @@
 #include "ducha/date.h"
 #include "ducha/table.h"
 #include "ducha/text.h"
-#include "ducha/ui_doc.h"
-#include "ducha/ui_i18n.h"
+#include "ui_doc.h"
+#include "ui_i18n.h"
 
 enum { LABEL_W = 10, DOC_X = 1 };
 

@@ -1,15 +1,15 @@
 /* A titled list of tasks, read again from its source after every save. */
-#include "ducha/ui_tasklist.h"
+#include "ui_tasklist.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ducha/ui_draw.h"
-#include "ducha/ui_i18n.h"
-#include "ducha/ui_list.h"
-#include "ducha/ui_print.h"
-#include "ducha/ui_rows.h"
+#include "ui_draw.h"
+#include "ui_i18n.h"
+#include "ui_list.h"
+#include "ui_print.h"
+#include "ui_rows.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3 };
 

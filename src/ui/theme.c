@@ -1,5 +1,5 @@
 /* Colours and monochrome looks of the semantic elements. */
-#include "ducha/ui_theme.h"
+#include "ui_theme.h"
 
 #include <curses.h>
 #include <stdio.h>

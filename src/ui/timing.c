@@ -1,5 +1,5 @@
 /* Answer times for the benchmarks: see ui_timing.h. */
-#include "ducha/ui_timing.h"
+#include "ui_timing.h"
 
 #include <stdio.h>
 #include <stdlib.h>

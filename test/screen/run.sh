@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Golden screen tests. Each cases/NAME.keys is a key script (syntax in
-# include/ducha/ui_input.h) whose first line "# args: ..." gives the options
+# src/ui/ui_input.h) whose first line "# args: ..." gives the options
 # of the screen-test driver (--size COLSxROWS, --role, --conf). It runs on a
 # fresh copy of the demo database, as of 2017-12-10, and the screens it
 # dumps (plus its exit status) must equal expected/NAME.txt.

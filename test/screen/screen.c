@@ -1,5 +1,5 @@
 /* Golden screen test driver: runs the full-screen program from a key script
- * (see include/ducha/ui_input.h) on a terminal that draws nowhere, and
+ * (see src/ui/ui_input.h) on a terminal that draws nowhere, and
  * prints the screen as text at every <dump>.
  *
  *   screen-test --db PATH [--conf PATH] [--as-of DATE] [--role ROLE[:AGENCY]]

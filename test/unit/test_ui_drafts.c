@@ -13,11 +13,11 @@
 #include "check_main.h"
 #include "ducha/date.h"
 #include "ducha/draft.h"
-#include "ducha/ui_form.h"
-#include "ducha/ui_note.h"
-#include "ducha/ui_recover.h"
-#include "ducha/ui_report.h"
-#include "ducha/ui_view.h"
+#include "ui_form.h"
+#include "ui_note.h"
+#include "ui_recover.h"
+#include "ui_report.h"
+#include "ui_view.h"
 
 /* --- the format ---------------------------------------------------------- */
 

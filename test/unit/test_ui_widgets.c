@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "ducha/ui_data.h"
-#include "ducha/ui_edit.h"
-#include "ducha/ui_keys.h"
-#include "ducha/ui_list.h"
+#include "ui_data.h"
+#include "ui_edit.h"
+#include "ui_keys.h"
+#include "ui_list.h"
 
 static void type(ui_edit *e, const char *utf8)
 {

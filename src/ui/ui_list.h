@@ -2,7 +2,7 @@
 #define DUCHA_UI_LIST_H
 /* A selection in a list of n rows shown height rows at a time. */
 #include <stdbool.h>
-#include "ducha/ui_action.h"
+#include "ui_action.h"
 
 typedef struct ui_list {
 	int n, sel, top, height;

@@ -4,7 +4,7 @@
  * arrives whole), or a key script for the golden screen tests. */
 #include <stdbool.h>
 #include <stdio.h>
-#include "ducha/ui_keys.h"
+#include "ui_keys.h"
 
 typedef enum ui_event_kind { UI_EV_KEY, UI_EV_MOUSE, UI_EV_RESIZE } ui_event_kind;
 typedef enum ui_mouse_kind { UI_MOUSE_CLICK, UI_MOUSE_DOUBLE, UI_MOUSE_WHEEL_UP, UI_MOUSE_WHEEL_DOWN } ui_mouse_kind;

@@ -1,7 +1,7 @@
 #ifndef DUCHA_UI_PLANS_H
 #define DUCHA_UI_PLANS_H
 /* The plans in the database; Enter switches every view to the chosen one. */
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 view *ui_plans_new(ui *u);
 /* The database file was replaced under us (STORE_FAIL_REPLACED): every

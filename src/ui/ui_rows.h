@@ -3,7 +3,7 @@
 /* One task per row, the same in every list: number, text cut by display
  * width with "…", due date, lead agency, progress, flag (glyph and label). */
 #include <stdbool.h>
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 typedef struct ui_row_cols {
 	int x, w;                   /* the list's columns */

@@ -5,7 +5,7 @@
  * the terminal, and nothing is cut in the middle of a character. */
 #include <stdbool.h>
 #include "ducha/flag.h"
-#include "ducha/ui_theme.h"
+#include "ui_theme.h"
 
 /* Draws s at (y, x) in at most w columns, cut with "…"; returns the columns used. */
 int  ui_put(int y, int x, int w, const char *s, ui_elem e);

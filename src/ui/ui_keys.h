@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "ducha/config.h"
-#include "ducha/ui_action.h"
+#include "ui_action.h"
 
 /* A key: a Unicode code point as typed, or UI_KEY_FN plus a curses KEY_ code
  * (the two ranges never meet: curses codes collide with code points). */

@@ -10,7 +10,7 @@
  * BYTES is what was sent to the terminal for that screen (-1 when the
  * terminal is not a file whose size can be read). Without the variable
  * nothing is measured or written; a setgid or restricted run ignores it. */
-#include "ducha/ui_input.h"
+#include "ui_input.h"
 
 typedef struct ui_timing ui_timing;
 

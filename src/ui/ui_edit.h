@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "ducha/ui_action.h"
+#include "ui_action.h"
 
 typedef struct ui_edit {
 	uint32_t *buf;

@@ -9,7 +9,7 @@
  * of another plan, or of another session of the same user, stay in the file.
  * Without a call to ui_recover_start (the screen tests) all of this is off. */
 #include <stdbool.h>
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 /* After the data is open: this plan's drafts back into u->drafts, and a
  * message saying which (or why a file could not be read). */

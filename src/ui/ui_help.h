@@ -1,7 +1,7 @@
 #ifndef DUCHA_UI_HELP_H
 #define DUCHA_UI_HELP_H
 /* Keys and flags, generated from the action table and the key map. */
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 view *ui_help_new(ui *u);
 #endif

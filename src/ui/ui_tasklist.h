@@ -3,7 +3,7 @@
 /* A list of tasks under a title, reloaded by its source after every save:
  * an agency's tasks, the lagging tasks. */
 #include <stdbool.h>
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 typedef struct ui_tasklist_source {
 	/* Fills the task numbers to show and the title; false on a store error. */

@@ -2,7 +2,7 @@
 #define DUCHA_UI_NOTE_H
 /* The note editor: a progress note (进展情况) or an inspector's comment
  * (督查意见), several lines long. */
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 extern const view_ops ui_note_ops;
 view *ui_note_new(ui *u, int num);

@@ -3,7 +3,7 @@
 /* The quarterly report form: period (the as-of date's quarter by default),
  * one field per indicator, status and note. Checked before saving, errors
  * under the fields; a failed save keeps everything typed. */
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 extern const view_ops ui_report_ops;
 view *ui_report_new(ui *u, int num);

@@ -6,7 +6,7 @@
  * message line. Text, because it is what a print command like lp prints as
  * it is, and reads in a terminal too. */
 #include <stdint.h>
-#include "ducha/ui_view.h"
+#include "ui_view.h"
 
 /* An agency's summary: its lead and support tasks. */
 void ui_print_agency(ui *u, int64_t agency_id, const char *name);

@@ -9,10 +9,10 @@
 #include "ducha/cli.h"
 #include "ducha/draft.h"
 #include "ducha/permission.h"
-#include "ducha/ui_data.h"
-#include "ducha/ui_input.h"
-#include "ducha/ui_keys.h"
-#include "ducha/ui_timing.h"
+#include "ui_data.h"
+#include "ui_input.h"
+#include "ui_keys.h"
+#include "ui_timing.h"
 
 typedef struct ui ui;
 typedef struct view view;

@@ -3,8 +3,8 @@
 /* Scrolled text made of lines of coloured segments: the task detail and the
  * help screen. Built for one width; rebuilt on resize. */
 #include <stdbool.h>
-#include "ducha/ui_action.h"
-#include "ducha/ui_theme.h"
+#include "ui_action.h"
+#include "ui_theme.h"
 
 typedef struct ui_seg {
 	char *text;

@@ -4,8 +4,8 @@
  * error shown under any field that failed its check. The report form, the
  * note editor and the filter are forms. */
 #include <stdbool.h>
-#include "ducha/ui_action.h"
-#include "ducha/ui_edit.h"
+#include "ui_action.h"
+#include "ui_edit.h"
 
 typedef enum ui_field_kind { UI_FIELD_LINE, UI_FIELD_CHOICE, UI_FIELD_TEXT } ui_field_kind;
 
