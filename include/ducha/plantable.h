@@ -24,7 +24,8 @@ typedef struct plantable_error {
 	char msg[480];
 } plantable_error;
 
-/* A proposed target as the table keeps it: target_propose's, in heap strings. */
+/* A proposed target as the table keeps it: target_propose's, its strings in
+ * one heap block that name points to (free name only). */
 typedef struct plantable_target {
 	char *name, *unit, *source;
 	comparator cmp;

@@ -472,16 +472,21 @@ static void keep_targets(plantable_task *task)
 	target_propose(task->text, &found);
 	task->ntargets = found.n;
 	task->nskips = found.nskipped;
-	task->targets = xrealloc(NULL, sizeof *task->targets * (size_t)found.n);
+	task->targets = found.n ? xrealloc(NULL, sizeof *task->targets * (size_t)found.n) : NULL;
 	for (int i = 0; i < found.n; i++) {
 		const target *g = &found.items[i];
-		task->targets[i] = (plantable_target){ strdup(g->name), strdup(g->unit), strdup(g->source),
-		                                       g->cmp, g->value, g->value_hi, g->per_year };
-		if (!task->targets[i].name || !task->targets[i].unit || !task->targets[i].source)
-			abort();
+		/* One block for the three strings: a large table holds many. */
+		size_t a = strlen(g->name) + 1, b = strlen(g->unit) + 1, c = strlen(g->source) + 1;
+		char *block = xrealloc(NULL, a + b + c);
+		memcpy(block, g->name, a);
+		memcpy(block + a, g->unit, b);
+		memcpy(block + a + b, g->source, c);
+		task->targets[i] = (plantable_target){ block, block + a, block + a + b, g->cmp, g->value,
+		                                       g->value_hi, g->per_year };
 	}
-	task->skips = xrealloc(NULL, sizeof *task->skips * (size_t)found.nskipped);
-	memcpy(task->skips, found.skipped, sizeof *task->skips * (size_t)found.nskipped);
+	task->skips = found.nskipped ? xrealloc(NULL, sizeof *task->skips * (size_t)found.nskipped) : NULL;
+	if (found.nskipped)
+		memcpy(task->skips, found.skipped, sizeof *task->skips * (size_t)found.nskipped);
 }
 
 static void free_task(plantable_task *task)
@@ -490,11 +495,8 @@ static void free_task(plantable_task *task)
 	free(task->deadline);
 	plantable_free_names(task->lead, task->nlead);
 	plantable_free_names(task->support, task->nsupport);
-	for (int i = 0; i < task->ntargets; i++) {
-		free(task->targets[i].name);
-		free(task->targets[i].unit);
-		free(task->targets[i].source);
-	}
+	for (int i = 0; i < task->ntargets; i++)
+		free(task->targets[i].name);   /* the block of all three */
 	free(task->targets);
 	free(task->skips);
 }
