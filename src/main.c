@@ -155,7 +155,7 @@ static bool load_config(cli *c, const char *conf_opt, bool setgid, bool *install
 {
 	char err[1024];
 	const char *path = conf_opt ? conf_opt : getenv("DUCHA_CONF");
-	config_defaults(&c->cfg);
+	config_defaults(&c->app.cfg);
 	*installed = false;
 	if (!path || !*path) {
 		const char *sys = DUCHA_SYSCONFDIR "/ducha/ducha.ini";
@@ -168,7 +168,7 @@ static bool load_config(cli *c, const char *conf_opt, bool setgid, bool *install
 		path = sys;
 		*installed = true;
 	}
-	if (!config_load(&c->cfg, path, err, sizeof err)) {
+	if (!config_load(&c->app.cfg, path, err, sizeof err)) {
 		cli_error("%s", err);
 		return false;
 	}
@@ -197,8 +197,8 @@ int main(int argc, char **argv)
 		case 'd': db_opt = optarg; break;
 		case 'c': conf_opt = optarg; break;
 		case 'a': as_of_opt = optarg; break;
-		case 'p': c.plan_code = optarg; break;
-		case 'u': c.user_opt = optarg; break;
+		case 'p': c.app.plan_code = optarg; break;
+		case 'u': c.app.user_opt = optarg; break;
 		case 'h': print_help(stdout); return 0;
 		case 'V': printf("ducha %s\n", DUCHA_VERSION); return 0;
 		default:
@@ -209,32 +209,33 @@ int main(int argc, char **argv)
 	/* A setgid install grants the group's database to everyone who runs it:
 	 * then only the installed config and the database it names may be used. */
 	bool setgid = getegid() != getgid(), installed = false;
-	if (setgid && (conf_opt || db_opt || getenv("DUCHA_CONF") || getenv("DUCHA_DB") || c.user_opt)) {
+	if (setgid && (conf_opt || db_opt || getenv("DUCHA_CONF") || getenv("DUCHA_DB") || c.app.user_opt)) {
 		fprintf(stderr, "ducha: 以 setgid 方式安装时不接受 --conf、--db、--user、DUCHA_CONF 或 DUCHA_DB\n");
 		return 2;
 	}
 	if (!load_config(&c, conf_opt, setgid, &installed))
 		return 1;
 	const char *env_db = getenv("DUCHA_DB");
-	c.db_path = db_opt ? db_opt : env_db && *env_db ? env_db : c.cfg.db_path;
-	if (!c.plan_code && c.cfg.plan[0])
-		c.plan_code = c.cfg.plan;
-	c.as_of = c.cfg.as_of ? c.cfg.as_of : date_today();
-	if (as_of_opt && !date_parse(as_of_opt, &c.as_of)) {
+	c.app.db_path = db_opt ? db_opt : env_db && *env_db ? env_db : c.app.cfg.db_path;
+	if (!c.app.plan_code && c.app.cfg.plan[0])
+		c.app.plan_code = c.app.cfg.plan;
+	c.app.as_of = c.app.cfg.as_of ? c.app.cfg.as_of : date_today();
+	if (as_of_opt && !date_parse(as_of_opt, &c.app.as_of)) {
 		print_escaped_error("--as-of \"%s\" 不是 YYYY-MM-DD 格式的有效日期", as_of_opt);
 		return 2;
 	}
 	char err[PATH_MAX + 512];
 	unsigned shared = (setgid ? IDENTITY_SETGID : 0) | (installed ? IDENTITY_INSTALLED_CONFIG : 0);
-	if (!identity_resolve(&c.cfg, c.user_opt, shared, &c.who, err, sizeof err))
+	if (!identity_resolve(&c.app.cfg, c.app.user_opt, shared, &c.app.who, err, sizeof err))
 		return cli_error("%s", err);
-	c.restricted = c.cfg.restricted || c.user_opt != NULL;
+	c.app.restricted = c.app.cfg.restricted || c.app.user_opt != NULL;
+	c.app.lang = strcmp(c.app.cfg.lang, "en") == 0 ? APP_LANG_EN : APP_LANG_ZH;
 	if (optind >= argc) {
 		/* No command: the full-screen program on a terminal; the task list
 		 * when input or output is a pipe or a file. */
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			c.command = "ui";
-			int rc = cli_open_mode(&c, CLI_OPEN_PREFER_WRITE) ? ui_run(&c) : 1;
+			int rc = cli_open_mode(&c, APP_OPEN_PREFER_WRITE) ? ui_run(&c.app) : 1;
 			cli_close(&c);
 			return rc;
 		}

@@ -3,22 +3,16 @@
 /* The command-line commands. Each returns the process exit status:
  * 0 success, 1 failure (one line on stderr), 2 bad usage. */
 #include <stdbool.h>
+#include "ducha/app.h"
 #include "ducha/config.h"
 #include "ducha/flag.h"
 #include "ducha/model.h"
 #include "ducha/permission.h"
 #include "ducha/store.h"
 
+/* What a command line needs beyond the program's context. */
 typedef struct cli {
-	config cfg;
-	const char *db_path;
-	const char *plan_code;       /* --plan, or the config's */
-	const char *user_opt;        /* --user */
-	int as_of;                   /* resolved: --as-of, config, today */
-	bool restricted;             /* forced command or [access] restricted: see permission.h */
-	actor who;
-	store *st;
-	plan_rec plan;
+	app app;
 	const char *command;
 	const char *usage;           /* the current command's usage text */
 } cli;
@@ -28,15 +22,12 @@ int  cli_usage_error(const cli *c, const char *fmt, ...) __attribute__((format(p
 /* Opens the database (read-only unless write) and loads the plan. A write
  * open of a read-only file is refused with a message. */
 bool cli_open(cli *c, bool write);
-/* CLI_OPEN_PREFER_WRITE: writable if the file allows, else read-only (the
- * full-screen program then says so and refuses each save). */
-typedef enum cli_open_how { CLI_OPEN_READ, CLI_OPEN_WRITE, CLI_OPEN_PREFER_WRITE } cli_open_how;
-bool cli_open_mode(cli *c, cli_open_how how);
+/* app_open, with its error and warnings printed. */
+bool cli_open_mode(cli *c, app_open_how how);
 void cli_close(cli *c);
 /* Prints the usage when argv holds --help / -h; returns true then. */
 bool cli_wants_help(const cli *c, int argc, char **argv);
 /* Where files named by the user may go (see permission.h). */
-output_rules cli_output_rules(const cli *c);
 /* Whether path may be written; prints why not. */
 bool cli_may_write(const cli *c, const char *path);
 /* The folder files go to without -o (made when missing); prints why not. */

@@ -36,17 +36,12 @@ int cli_usage_error(const cli *c, const char *fmt, ...)
 	return 2;
 }
 
-output_rules cli_output_rules(const cli *c)
-{
-	return (output_rules){ c->cfg.report_dir, c->db_path, c->who.user, c->restricted };
-}
-
 bool cli_may_write(const cli *c, const char *path)
 {
 	char why[PATH_MAX + 300], folder[PATH_MAX + 100];
-	output_rules r = cli_output_rules(c);
+	output_rules r = app_output_rules(&c->app);
 	/* Restricted: the person's own folder exists before a path is judged. */
-	if (c->restricted && !cli_output_folder(c, folder, sizeof folder))
+	if (c->app.restricted && !cli_output_folder(c, folder, sizeof folder))
 		return false;
 	if (permission_output_path(&r, path, why, sizeof why))
 		return true;
@@ -57,7 +52,7 @@ bool cli_may_write(const cli *c, const char *path)
 bool cli_output_folder(const cli *c, char *out, size_t len)
 {
 	char why[PATH_MAX + 300];
-	output_rules r = cli_output_rules(c);
+	output_rules r = app_output_rules(&c->app);
 	if (!permission_output_folder(&r, out, len, why, sizeof why) || !print_folder_ensure(out, why, sizeof why)) {
 		cli_error("%s", why);
 		return false;
@@ -67,43 +62,30 @@ bool cli_output_folder(const cli *c, char *out, size_t len)
 
 bool cli_open(cli *c, bool write)
 {
-	return cli_open_mode(c, write ? CLI_OPEN_WRITE : CLI_OPEN_READ);
+	return cli_open_mode(c, write ? APP_OPEN_WRITE : APP_OPEN_READ);
 }
 
-bool cli_open_mode(cli *c, cli_open_how how)
+bool cli_open_mode(cli *c, app_open_how how)
 {
-	char err[1024];
-	bool write = how == CLI_OPEN_WRITE;
-	/* What a restore killed half-way left goes at the next start. */
-	if (how != CLI_OPEN_READ)
-		store_clean_stale(c->db_path);
-	c->st = store_open(c->db_path, how == CLI_OPEN_READ ? STORE_READONLY : 0, c->cfg.busy_timeout_ms,
-	                   err, sizeof err);
-	if (!c->st) {
+	char err[1024], warn[2048];
+	bool ok = app_open(&c->app, how, err, sizeof err, warn, sizeof warn);
+	/* Each warning on a line of its own, then the error, as before. */
+	for (char *line = warn, *next; *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		cli_error("%s", line);
+	}
+	if (!ok)
 		cli_error("%s", err);
-		return false;
-	}
-	if (!store_files_private(c->db_path, err, sizeof err))
-		cli_error("%s", err);
-	if (store_is_snapshot(c->st))
-		cli_error("注意：数据库 %s 只能作为只读快照打开（所在文件夹无法建立 -shm 文件），"
-		          "显示的可能不是他人刚保存的数据", c->db_path);
-	if (write && store_is_readonly(c->st)) {
-		cli_error("数据库 %s 是只读的（没有写权限），不能保存；查看命令仍可使用", c->db_path);
-		return false;
-	}
-	if (!store_plan(c->st, c->plan_code, &c->plan)) {
-		cli_error("%s", store_error(c->st));
-		return false;
-	}
-	return true;
+	return ok;
 }
 
 void cli_close(cli *c)
 {
-	model_plan_free(&c->plan);
-	store_close(c->st);
-	c->st = NULL;
+	app_close(&c->app);
 }
 
 bool cli_wants_help(const cli *c, int argc, char **argv)
@@ -148,8 +130,8 @@ bool cli_parse_area(const cli *c, const char *arg, int *area)
 bool cli_find_agency(cli *c, const char *name, int64_t *id)
 {
 	bool found = false;
-	if (!store_agency_find(c->st, name, id, &found) || !found) {
-		cli_error("%s", store_error(c->st));
+	if (!store_agency_find(c->app.st, name, id, &found) || !found) {
+		cli_error("%s", store_error(c->app.st));
 		return false;
 	}
 	return true;

@@ -104,12 +104,12 @@ static bool earlier_year(const indicator_rec *ind, int year)
 static void phase_of(const cli *c, const task_rec *t, const indicator_rec *ind, int year, int *start,
                      int *due)
 {
-	*start = c->plan.starts;
+	*start = c->app.plan.starts;
 	*due = ind->due;
 	if (!ind->per_year)
 		return;
 	int jan1 = date_from_ymd(year, 1, 1);
-	*start = jan1 > c->plan.starts ? jan1 : c->plan.starts;
+	*start = jan1 > c->app.plan.starts ? jan1 : c->app.plan.starts;
 	*due = date_from_ymd(year, 12, 31);
 	for (int i = 0; i < t->ndues; i++)
 		if (date_year(t->dues[i]) == year)
@@ -194,14 +194,14 @@ static bool save_quarter(cli *c, const task_detail *d, demo_profile p, const dem
 	report_input in = { .task_id = d->task.id, .status = report_status(&d->task, p, q), .note = note,
 	                    .nvalues = n, .indicator_ids = ids, .values = values, .demo = true };
 	period_format(q->year, q->quarter, in.period);
-	return store_save_report(c->st, &c->who, &in);
+	return store_save_report(c->app.st, &c->app.who, &in);
 }
 
 static bool load_task(cli *c, int num, int *reports)
 {
 	task_detail d;
 	bool found;
-	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
 		return false;
 	demo_profile p = profile_of(num);
 	bool ok = true;
@@ -222,14 +222,14 @@ static bool load_notes(cli *c, int *notes)
 	for (size_t i = 0; i < sizeof demo_notes / sizeof demo_notes[0]; i++) {
 		task_detail d;
 		bool found;
-		if (!store_task_detail(c->st, c->plan.id, demo_notes[i].task, &d, &found)) {
+		if (!store_task_detail(c->app.st, c->app.plan.id, demo_notes[i].task, &d, &found)) {
 			if (!found)
 				continue;        /* not this plan's task */
 			return false;
 		}
 		char text[512];
 		snprintf(text, sizeof text, DEMO_MARK "%s", demo_notes[i].text);
-		bool ok = store_add_note(c->st, &c->who, d.task.id, demo_notes[i].kind, text, true);
+		bool ok = store_add_note(c->app.st, &c->app.who, d.task.id, demo_notes[i].kind, text, true);
 		model_detail_free(&d);
 		if (!ok)
 			return false;
@@ -243,7 +243,7 @@ bool cli_demo_load(cli *c, int *reports, int *notes)
 	task_rec *tasks;
 	int n;
 	*reports = *notes = 0;
-	if (!store_tasks(c->st, c->plan.id, NULL, &tasks, &n))
+	if (!store_tasks(c->app.st, c->app.plan.id, NULL, &tasks, &n))
 		return false;
 	bool ok = true;
 	for (int i = 0; i < n; i++) {

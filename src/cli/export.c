@@ -45,8 +45,8 @@ static bool write_plan_csv(cli *c, FILE *out)
 {
 	task_rec *tasks;
 	int n;
-	if (!store_tasks(c->st, c->plan.id, NULL, &tasks, &n)) {
-		cli_error("%s", store_error(c->st));
+	if (!store_tasks(c->app.st, c->app.plan.id, NULL, &tasks, &n)) {
+		cli_error("%s", store_error(c->app.st));
 		return false;
 	}
 	/* A BOM, so that Excel opens the file as UTF-8. */
@@ -79,9 +79,9 @@ static bool write_plan_csv(cli *c, FILE *out)
 
 static bool write_plan_json(cli *c, FILE *out)
 {
-	char *json = store_export_json(c->st, c->plan.id);
+	char *json = store_export_json(c->app.st, c->app.plan.id);
 	if (!json) {
-		cli_error("%s", store_error(c->st));
+		cli_error("%s", store_error(c->app.st));
 		return false;
 	}
 	char *safe = text_json_safe(json);
@@ -142,7 +142,7 @@ int cli_export(cli *c, int argc, char **argv)
 		return 1;
 	int rc = write_out(c, path, fmt);
 	if (rc == 0 && path)
-		cli_say(stderr, "已导出《%s》（%s）到 %s", c->plan.title, c->plan.code, path);
+		cli_say(stderr, "已导出《%s》（%s）到 %s", c->app.plan.title, c->app.plan.code, path);
 	return rc;
 }
 
@@ -165,16 +165,16 @@ int cli_backup(cli *c, int argc, char **argv)
 	char err[PATH_MAX + 600];
 	/* Overwriting a file is destructive: an admin's, and in the trail. */
 	bool over = force && access(dest, F_OK) == 0;
-	if (over && c->who.role != ROLE_ADMIN)
-		return cli_error("%s（%s）无权用 --force 覆盖已有的 %s：只有管理员（admin）可以", c->who.user,
-		                 model_role_name(c->who.role), dest);
+	if (over && c->app.who.role != ROLE_ADMIN)
+		return cli_error("%s（%s）无权用 --force 覆盖已有的 %s：只有管理员（admin）可以", c->app.who.user,
+		                 model_role_name(c->app.who.role), dest);
 	if (!cli_may_write(c, dest) || !cli_open(c, over))
 		return 1;
-	if (!store_backup(c->db_path, dest, force, c->cfg.busy_timeout_ms, err, sizeof err))
+	if (!store_backup(c->app.db_path, dest, force, c->app.cfg.busy_timeout_ms, err, sizeof err))
 		return cli_error("%s", err);
-	if (over && !store_audit_backup(c->st, &c->who, dest))
-		return cli_error("已备份到 %s，但留痕记录未能写入: %s", dest, store_error(c->st));
-	cli_say(stdout, "已备份 %s 到 %s", c->db_path, dest);
+	if (over && !store_audit_backup(c->app.st, &c->app.who, dest))
+		return cli_error("已备份到 %s，但留痕记录未能写入: %s", dest, store_error(c->app.st));
+	cli_say(stdout, "已备份 %s 到 %s", c->app.db_path, dest);
 	return 0;
 }
 
@@ -184,12 +184,12 @@ int cli_restore(cli *c, int argc, char **argv)
 		return cli_usage_error(c, argc < 2 ? "缺少备份文件名" : "多余的参数 \"%s\"", argv[argc - 1]);
 	if (argv[1][0] == '-')
 		return cli_usage_error(c, "无法识别的选项 %s", argv[1]);
-	if (c->who.role != ROLE_ADMIN)
-		return cli_error("%s（%s）无权恢复数据库：只有管理员（admin）可以", c->who.user,
-		                 model_role_name(c->who.role));
+	if (c->app.who.role != ROLE_ADMIN)
+		return cli_error("%s（%s）无权恢复数据库：只有管理员（admin）可以", c->app.who.user,
+		                 model_role_name(c->app.who.role));
 	char err[PATH_MAX + 1200];
-	if (!store_restore(c->db_path, argv[1], &c->who, c->cfg.busy_timeout_ms, err, sizeof err))
+	if (!store_restore(c->app.db_path, argv[1], &c->app.who, c->app.cfg.busy_timeout_ms, err, sizeof err))
 		return cli_error("%s；数据库未改动", err);
-	cli_say(stdout, "已从 %s 恢复 %s（留痕中记有一行 restore）", argv[1], c->db_path);
+	cli_say(stdout, "已从 %s 恢复 %s（留痕中记有一行 restore）", argv[1], c->app.db_path);
 	return 0;
 }

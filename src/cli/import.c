@@ -189,7 +189,7 @@ static bool is_new(cli *c, const char *name, fresh_list *fresh)
 {
 	int64_t id;
 	bool found = false;
-	if (c->st && store_agency_find(c->st, name, &id, &found) && found)
+	if (c->app.st && store_agency_find(c->app.st, name, &id, &found) && found)
 		return false;
 	for (int i = 0; i < fresh->n; i++)
 		if (strcmp(fresh->names[i], name) == 0)
@@ -298,21 +298,21 @@ static void dry_run(cli *c, const plantable *pt, const plan_import *in, const ch
 static bool open_for_import(cli *c, bool dry, bool *created)
 {
 	char err[1024];
-	*created = access(c->db_path, F_OK) != 0;
+	*created = access(c->app.db_path, F_OK) != 0;
 	if (dry && *created)
 		return true;   /* nothing to compare with: every agency is new */
-	c->st = store_open(c->db_path, dry ? STORE_READONLY : STORE_CREATE, c->cfg.busy_timeout_ms,
+	c->app.st = store_open(c->app.db_path, dry ? STORE_READONLY : STORE_CREATE, c->app.cfg.busy_timeout_ms,
 	                   err, sizeof err);
-	if (!c->st)
+	if (!c->app.st)
 		cli_error("%s", err);
-	return c->st != NULL;
+	return c->app.st != NULL;
 }
 
 static bool code_taken(cli *c, const char *code)
 {
 	bool exists = false;
-	if (c->st && !store_plan_exists(c->st, code, &exists)) {
-		cli_error("%s", store_error(c->st));
+	if (c->app.st && !store_plan_exists(c->app.st, code, &exists)) {
+		cli_error("%s", store_error(c->app.st));
 		return true;
 	}
 	if (exists)
@@ -333,12 +333,12 @@ static int load(cli *c, const plan_args *a, const plantable *pt, const char *enc
 		rc = 1;
 	} else if (a->dry_run) {
 		dry_run(c, pt, &in, encoding, a->starts != NULL);
-	} else if (!store_import_plan(c->st, &c->who, &in)) {
-		rc = cli_error("导入失败，未写入任何内容: %s", store_error(c->st));
+	} else if (!store_import_plan(c->app.st, &c->app.who, &in)) {
+		rc = cli_error("导入失败，未写入任何内容: %s", store_error(c->app.st));
 	} else {
 		/* A database made here is shared like one made by init. */
-		if (created && chmod(c->db_path, 0660) != 0)
-			cli_error("无法设置 %s 的权限: %s", c->db_path, strerror(errno));
+		if (created && chmod(c->app.db_path, 0660) != 0)
+			cli_error("无法设置 %s 的权限: %s", c->app.db_path, strerror(errno));
 		cli_say(stdout, "已导入《%s》（%s）：%d 个领域，%d 项措施，%d 项任务（文件编码 %s；用 ducha --plan \"%s\" tasks 查看）",
 		        a->title, a->code, in.nareas, in.nmeasures, in.ntasks, encoding, a->code);
 	}
@@ -354,9 +354,9 @@ int cli_import_plan(cli *c, int argc, char **argv)
 		return rc;
 	if (!valid_args(&a))
 		return 1;
-	if (!a.dry_run && c->who.role != ROLE_ADMIN)
+	if (!a.dry_run && c->app.who.role != ROLE_ADMIN)
 		return cli_error("%s（%s）无权导入工作方案：只有管理员（admin）可以（可先用 --dry-run 检查）",
-		                 c->who.user, model_role_name(c->who.role));
+		                 c->app.who.user, model_role_name(c->app.who.role));
 	csv_table csv;
 	char err[1024];
 	if (!csvread_file(a.file, &csv, err, sizeof err))

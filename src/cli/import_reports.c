@@ -114,8 +114,8 @@ static const task_detail *task_of(batch *b, const char *text)
 			return &b->tasks[i];
 	task_detail d;
 	bool found;
-	if (!store_task_detail(b->c->st, b->c->plan.id, (int)num, &d, &found)) {
-		line_error(b, "工作方案 %s 中%s", b->c->plan.code, store_error(b->c->st));
+	if (!store_task_detail(b->c->app.st, b->c->app.plan.id, (int)num, &d, &found)) {
+		line_error(b, "工作方案 %s 中%s", b->c->app.plan.code, store_error(b->c->app.st));
 		return NULL;
 	}
 	b->tasks = realloc(b->tasks, sizeof *b->tasks * (size_t)(b->ntasks + 1));
@@ -199,7 +199,7 @@ static void read_line(batch *b, const csv_row *row)
 	char why[400], normal[PERIOD_TEXT_SIZE];
 	if (!period_parse(period, &y, &q))
 		line_error(b, "period \"%s\" 不是有效的季度（应为 YYYYQn，如 2016Q4）", period);
-	else if (!period_allowed(y, q, b->c->plan.starts, b->c->as_of, why, sizeof why))
+	else if (!period_allowed(y, q, b->c->app.plan.starts, b->c->app.as_of, why, sizeof why))
 		line_error(b, "%s", why);
 	if (*status && !(mapped = model_status_parse(status)))
 		line_error(b, "status \"%s\" 应为 not-started、in-progress 或 completed（或 未开始、进行中、已完成）", status);
@@ -207,7 +207,7 @@ static void read_line(batch *b, const csv_row *row)
 		line_error(b, "indicator 和 value 要一起填写");
 	if (!*ind && !*status && !*note)
 		line_error(b, "这一行没有要保存的内容（indicator/value、status、note 都是空的）");
-	if (d && !permission_check(&b->c->who, PERM_REPORT, &d->task, why, sizeof why))
+	if (d && !permission_check(&b->c->app.who, PERM_REPORT, &d->task, why, sizeof why))
 		line_error(b, "%s", why);
 	if (!d || !period_parse(period, &y, &q))
 		return;
@@ -263,11 +263,11 @@ static int save(batch *b)
 		snprintf(in[i].period, sizeof in[i].period, "%s", p->period);
 		values += p->nvalues;
 	}
-	bool ok = store_save_reports(b->c->st, &b->c->who, in, b->nreports, &failed);
+	bool ok = store_save_reports(b->c->app.st, &b->c->app.who, in, b->nreports, &failed);
 	free(in);
 	if (!ok) {
 		b->line = failed >= 0 ? b->reports[failed].line : 0;
-		return cli_error("%s:%d: 保存失败，未导入任何内容: %s", b->file, b->line, store_error(b->c->st));
+		return cli_error("%s:%d: 保存失败，未导入任何内容: %s", b->file, b->line, store_error(b->c->app.st));
 	}
 	cli_say(stdout, "已导入 %d 份季度填报（%d 个指标值），来自 %s", b->nreports, values, b->file);
 	return 0;

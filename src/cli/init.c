@@ -28,10 +28,10 @@ static int load_demo(cli *c, bool created)
 	int reports, notes;
 	if (!cli_demo_load(c, &reports, &notes)) {
 		if (!created)
-			return cli_error("示例数据载入失败（数据库已重建，只是没有示例数据）: %s", store_error(c->st));
-		cli_error("示例数据载入失败，已删除新建的数据库: %s", store_error(c->st));
+			return cli_error("示例数据载入失败（数据库已重建，只是没有示例数据）: %s", store_error(c->app.st));
+		cli_error("示例数据载入失败，已删除新建的数据库: %s", store_error(c->app.st));
 		cli_close(c);
-		remove_database(c->db_path);
+		remove_database(c->app.db_path);
 		return 1;
 	}
 	printf("已载入示例数据（【示例数据】）：%d 份季度填报（2016Q1–2017Q3），%d 条进展情况和督查意见；"
@@ -58,34 +58,34 @@ int cli_init(cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
 	/* Before anything is opened (opening creates the file). */
-	if (c->who.role != ROLE_ADMIN)
-		return cli_error("%s（%s）无权初始化数据库：只有管理员（admin）可以；数据库未改动", c->who.user,
-		                 model_role_name(c->who.role));
+	if (c->app.who.role != ROLE_ADMIN)
+		return cli_error("%s（%s）无权初始化数据库：只有管理员（admin）可以；数据库未改动", c->app.who.user,
+		                 model_role_name(c->app.who.role));
 	char err[1024];
-	c->st = store_open(c->db_path, STORE_CREATE, c->cfg.busy_timeout_ms, err, sizeof err);
-	if (!c->st)
+	c->app.st = store_open(c->app.db_path, STORE_CREATE, c->app.cfg.busy_timeout_ms, err, sizeof err);
+	if (!c->app.st)
 		return cli_error("%s", err);
 	bool has = false;
-	if (!store_has_data(c->st, &has))
-		return cli_error("%s", store_error(c->st));
+	if (!store_has_data(c->app.st, &has))
+		return cli_error("%s", store_error(c->app.st));
 	if (has && !force)
-		return cli_error("数据库 %s 已有数据，未做任何改动（确需重建请加 --force）", c->db_path);
+		return cli_error("数据库 %s 已有数据，未做任何改动（确需重建请加 --force）", c->app.db_path);
 	if (has) {
-		if (!store_reinit_builtin(c->st, &c->who))
-			return cli_error("重建失败，数据库未改动: %s", store_error(c->st));
-		if (!store_plan(c->st, NULL, &c->plan))
-			return cli_error("%s", store_error(c->st));
+		if (!store_reinit_builtin(c->app.st, &c->app.who))
+			return cli_error("重建失败，数据库未改动: %s", store_error(c->app.st));
+		if (!store_plan(c->app.st, NULL, &c->app.plan))
+			return cli_error("%s", store_error(c->app.st));
 		printf("已在原处重建数据库 %s，载入《%s》（%s）；原有数据的留痕仍在（ducha log 可见 reinit）\n",
-		       c->db_path, c->plan.title, c->plan.code);
+		       c->app.db_path, c->app.plan.title, c->app.plan.code);
 		return demo ? load_demo(c, false) : 0;
 	}
-	if (!store_init_builtin(c->st, &c->who))
-		return cli_error("初始化失败: %s", store_error(c->st));
+	if (!store_init_builtin(c->app.st, &c->app.who))
+		return cli_error("初始化失败: %s", store_error(c->app.st));
 	/* Group-writable, so colleagues in the ducha group can save; never world. */
-	if (chmod(c->db_path, 0660) != 0)
-		return cli_error("无法设置 %s 的权限: %s", c->db_path, strerror(errno));
-	if (!store_plan(c->st, NULL, &c->plan))
-		return cli_error("%s", store_error(c->st));
-	printf("已创建数据库 %s，载入《%s》（%s）\n", c->db_path, c->plan.title, c->plan.code);
+	if (chmod(c->app.db_path, 0660) != 0)
+		return cli_error("无法设置 %s 的权限: %s", c->app.db_path, strerror(errno));
+	if (!store_plan(c->app.st, NULL, &c->app.plan))
+		return cli_error("%s", store_error(c->app.st));
+	printf("已创建数据库 %s，载入《%s》（%s）\n", c->app.db_path, c->app.plan.title, c->app.plan.code);
 	return demo ? load_demo(c, true) : 0;
 }

@@ -13,24 +13,24 @@ bool cli_judge_tasks(cli *c, const task_filter *f, bool series, cli_judged *out)
 	memset(out, 0, sizeof *out);
 	task_query q = { .area = f ? f->area : 0, .agency_id = f ? f->agency_id : 0, .role = f ? f->role : NULL };
 	int *nums, n;
-	if (!store_task_nums(c->st, c->plan.id, &q, &nums, &n))
+	if (!store_task_nums(c->app.st, c->app.plan.id, &q, &nums, &n))
 		return false;
 	/* Reports of quarters that begin after the as-of date are not known yet. */
 	char upto[PERIOD_TEXT_SIZE];
 	int y, qn;
-	period_of_date(c->as_of, &y, &qn);
+	period_of_date(c->app.as_of, &y, &qn);
 	period_format(y, qn, upto);
 	detail_query dq = { .nums = nums, .n = n, .upto = upto, .verdicts_only = !series };
-	bool ok = store_task_details(c->st, c->plan.id, &dq, &out->d, &out->n);
+	bool ok = store_task_details(c->app.st, c->app.plan.id, &dq, &out->d, &out->n);
 	free(nums);
 	if (!ok)
 		return false;
 	out->st = calloc((size_t)out->n + 1, sizeof *out->st);
 	if (!out->st)
 		abort();
-	bool english = strcmp(c->cfg.lang, "en") == 0;
+	bool english = strcmp(c->app.cfg.lang, "en") == 0;
 	for (int i = 0; i < out->n; i++)
-		flag_evaluate_task(&out->d[i], &c->plan, c->as_of, &c->cfg.flags, english, &out->st[i]);
+		flag_evaluate_task(&out->d[i], &c->app.plan, c->app.as_of, &c->app.cfg.flags, english, &out->st[i]);
 	return true;
 }
 

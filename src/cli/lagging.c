@@ -139,7 +139,7 @@ static void add_row(cli *c, table *t, const lag_row *r, bool english, out_format
 	/* A task judged without indicators: an empty field, shown as a dash. */
 	table_text(t, r->ind ? r->ind->name : fmt == FMT_TEXT ? "—" : "");
 	add_numbers(t, r);
-	table_list(t, c->st, r->d->task.lead);
+	table_list(t, c->app.st, r->d->task.lead);
 	if (r->st && r->st->has_forecast) {
 		table_real(t, r->st->forecast_value);
 		add_date(t, r->st->forecast_met_day);
@@ -177,7 +177,7 @@ static int task_rows(const task_detail *d, const task_state *ts, lag_row *out)
 static void print_heading(const cli *c, int rows, bool english)
 {
 	char date[DATE_TEXT_SIZE];
-	date_format(c->as_of, date);
+	date_format(c->app.as_of, date);
 	if (english)
 		printf("As of %s: %d flagged item%s\n", date, rows, rows == 1 ? "" : "s");
 	else
@@ -202,10 +202,10 @@ static int print_rows(cli *c, const lag_args *a, task_detail *ds, task_state *ss
 		add_row(c, &t, &rows[i], english, a->fmt);
 	if (a->fmt == FMT_TEXT)
 		print_heading(c, nrows, english);
-	bool ok = table_print(&t, c->st, a->fmt, stdout);
+	bool ok = table_print(&t, c->app.st, a->fmt, stdout);
 	table_free(&t);
 	free(rows);
-	return ok ? 0 : cli_error("%s", store_error(c->st));
+	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }
 
 int cli_lagging(cli *c, int argc, char **argv)
@@ -218,11 +218,11 @@ int cli_lagging(cli *c, int argc, char **argv)
 		return 1;
 	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
 		return 1;
-	bool english = strcmp(c->cfg.lang, "en") == 0;
+	bool english = strcmp(c->app.cfg.lang, "en") == 0;
 	/* The forecast column fits a line through every report: the whole series. */
 	cli_judged j;
 	bool ok = cli_judge_tasks(c, &a.filter, true, &j);
-	rc = ok ? print_rows(c, &a, j.d, j.st, j.n, english) : cli_error("%s", store_error(c->st));
+	rc = ok ? print_rows(c, &a, j.d, j.st, j.n, english) : cli_error("%s", store_error(c->app.st));
 	cli_judged_free(&j);
 	return rc;
 }

@@ -36,12 +36,12 @@ int cli_log(cli *c, int argc, char **argv)
 	if (!cli_open(c, false))
 		return 1;
 	char prefix[320];
-	if (num && !store_task_object_name(c->st, c->plan.id, num, prefix, sizeof prefix))
-		return cli_error("%s", store_error(c->st));
+	if (num && !store_task_object_name(c->app.st, c->app.plan.id, num, prefix, sizeof prefix))
+		return cli_error("%s", store_error(c->app.st));
 	audit_rec *rows;
 	int n;
-	if (!store_audit(c->st, num ? prefix : NULL, &rows, &n))
-		return cli_error("%s", store_error(c->st));
+	if (!store_audit(c->app.st, num ? prefix : NULL, &rows, &n))
+		return cli_error("%s", store_error(c->app.st));
 	table t;
 	table_init(&t, log_columns, (int)(sizeof log_columns / sizeof log_columns[0]));
 	for (int i = 0; i < n; i++) {
@@ -56,9 +56,9 @@ int cli_log(cli *c, int argc, char **argv)
 		store_audit_free(&rows[i]);
 	}
 	free(rows);
-	bool ok = table_print(&t, c->st, fmt, stdout);
+	bool ok = table_print(&t, c->app.st, fmt, stdout);
 	table_free(&t);
-	return ok ? 0 : cli_error("%s", store_error(c->st));
+	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }
 
 static void print_problem(void *ctx, const char *problem)
@@ -75,14 +75,14 @@ int cli_check(cli *c, int argc, char **argv)
 		return cli_usage_error(c, "多余的参数 \"%s\"", argv[1]);
 	if (!cli_open(c, false))
 		return 1;
-	if (store_is_snapshot(c->st))
+	if (store_is_snapshot(c->app.st))
 		return cli_error("检查不能通过：数据库 %s 只能作为只读快照打开（无法建立 -shm 文件），"
-		                 "看到的可能不是最新数据；请在有写权限的账号下运行 ducha check", c->db_path);
+		                 "看到的可能不是最新数据；请在有写权限的账号下运行 ducha check", c->app.db_path);
 	int problems = 0, anchored = 0;
 	/* The anchor first: a save in between only lengthens the trail. */
-	if (!store_check_anchor(c->st, print_problem, NULL, &anchored) ||
-	    !store_check(c->st, print_problem, NULL, &problems))
-		return cli_error("检查无法完成: %s", store_error(c->st));
+	if (!store_check_anchor(c->app.st, print_problem, NULL, &anchored) ||
+	    !store_check(c->app.st, print_problem, NULL, &problems))
+		return cli_error("检查无法完成: %s", store_error(c->app.st));
 	problems += anchored;
 	if (problems)
 		return cli_error("检查发现 %d 个问题", problems);

@@ -22,7 +22,7 @@ static int quarter_index(int year, int quarter)
 
 static bool required_quarter(const cli *c, int last_due, int *year, int *quarter, int *deadline)
 {
-	return flag_required_quarter(c->as_of, c->plan.starts, last_due, &c->cfg.flags, year, quarter,
+	return flag_required_quarter(c->app.as_of, c->app.plan.starts, last_due, &c->app.cfg.flags, year, quarter,
 	                             deadline);
 }
 
@@ -60,9 +60,9 @@ static bool due_near(const cli *c, const summary_task *t, int *due)
 	int n = task->ndues ? task->ndues : 1;
 	const int *dues = task->ndues ? task->dues : &task->due;
 	for (int k = 0; k < n; k++)
-		if (dues[k] >= c->as_of) {
+		if (dues[k] >= c->app.as_of) {
 			*due = dues[k];
-			return dues[k] - c->as_of <= c->cfg.flags.due_soon_days;
+			return dues[k] - c->app.as_of <= c->app.cfg.flags.due_soon_days;
 		}
 	return false;
 }
@@ -104,7 +104,7 @@ static int remind_agency(FILE *out, const cli *c, const summary *s, const summar
 				snprintf(what, sizeof what, "%dQ%d 进展应于 %s 前报送", y, q, date);
 			else
 				snprintf(what, sizeof what, "%s，应于 %s 前完成，还有 %d 天", flag_label(t->now.flag, false), date,
-				         day - c->as_of);
+				         day - c->app.as_of);
 			task_line(out, t, sec->items[i].role, what);
 			shown++;
 		}
@@ -115,11 +115,11 @@ static int remind_agency(FILE *out, const cli *c, const summary *s, const summar
 static void heading(const cli *c)
 {
 	char as_of[DATE_TEXT_SIZE];
-	date_format(c->as_of, as_of);
-	char *plan = text_escape(c->plan.title, 0), *code = text_escape(c->plan.code, 0);
+	date_format(c->app.as_of, as_of);
+	char *plan = text_escape(c->app.plan.title, 0), *code = text_escape(c->app.plan.code, 0);
 	printf("督查催办（截至 %s）\n%s《%s》\n", as_of, code, plan);
 	printf("请以下单位按时报送季度进展；完成时限临近（%d 天内）而未达序时进度的任务请抓紧推进。\n",
-	       c->cfg.flags.due_soon_days);
+	       c->app.cfg.flags.due_soon_days);
 	free(plan);
 	free(code);
 }
@@ -150,7 +150,7 @@ int cli_remind(cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "agency", required_argument, 0, 'g' }, { 0, 0, 0, 0 },
 	};
-	summary_request r = { .scope = SUMMARY_ALL, .as_of = c->as_of, .rules = &c->cfg.flags, .user = c->who.user };
+	summary_request r = { .scope = SUMMARY_ALL, .as_of = c->app.as_of, .rules = &c->app.cfg.flags, .user = c->app.who.user };
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -166,8 +166,8 @@ int cli_remind(cli *c, int argc, char **argv)
 	summary s = { 0 };
 	if (r.agency_name && !cli_find_agency(c, r.agency_name, &r.agency_id))
 		return 1;
-	if (!summary_build(&s, c->st, &c->plan, &r)) {
-		int rc = cli_error("%s", store_error(c->st));
+	if (!summary_build(&s, c->app.st, &c->app.plan, &r)) {
+		int rc = cli_error("%s", store_error(c->app.st));
 		summary_free(&s);
 		return rc;
 	}

@@ -52,15 +52,15 @@ static int check_args(cli *c, const report_args *a)
 	if (a->bom && a->fmt != FMT_CSV)
 		return cli_usage_error(c, "--bom 只用于 --format csv");
 	char as_of[DATE_TEXT_SIZE];
-	date_format(c->as_of, as_of);
-	if (a->since && period_last_day(a->since_year, a->since_quarter) >= c->as_of)
+	date_format(c->app.as_of, as_of);
+	if (a->since && period_last_day(a->since_year, a->since_quarter) >= c->app.as_of)
 		return cli_usage_error(c, "--since %dQ%d 到截至日期 %s 还没有结束，无从比较", a->since_year,
 		                       a->since_quarter, as_of);
-	if (a->print && !c->cfg.print_command[0])
+	if (a->print && !c->app.cfg.print_command[0])
 		return cli_error("没有配置打印命令（配置文件 [print] command，如 lp -d office），不能 --print");
-	if (a->fmt == FMT_TEXT && c->cfg.page_length > 0 && c->cfg.page_length < SUMMARY_MIN_PAGE_LENGTH)
+	if (a->fmt == FMT_TEXT && c->app.cfg.page_length > 0 && c->app.cfg.page_length < SUMMARY_MIN_PAGE_LENGTH)
 		return cli_error("配置文件 [report] page_length = %d 太短：分页时每页至少 %d 行（0 为不分页）",
-		                 c->cfg.page_length, SUMMARY_MIN_PAGE_LENGTH);
+		                 c->app.cfg.page_length, SUMMARY_MIN_PAGE_LENGTH);
 	return 0;
 }
 
@@ -85,11 +85,11 @@ static int parse_args(cli *c, int argc, char **argv, report_args *a)
 static bool build(cli *c, const report_args *a, int64_t agency_id, summary *s)
 {
 	summary_request r = {
-		.scope = a->all ? SUMMARY_ALL : SUMMARY_AGENCY, .agency_id = agency_id, .agency_name = a->agency, .as_of = c->as_of,
-		.rules = &c->cfg.flags, .user = c->who.user, .since = a->since, .since_year = a->since_year,
+		.scope = a->all ? SUMMARY_ALL : SUMMARY_AGENCY, .agency_id = agency_id, .agency_name = a->agency, .as_of = c->app.as_of,
+		.rules = &c->app.cfg.flags, .user = c->app.who.user, .since = a->since, .since_year = a->since_year,
 		.since_quarter = a->since_quarter,
 	};
-	return summary_build(s, c->st, &c->plan, &r);
+	return summary_build(s, c->app.st, &c->app.plan, &r);
 }
 
 /* --print without -o: the file goes to the report folder, named by
@@ -109,24 +109,24 @@ static bool folder_path(cli *c, const summary *s, out_format fmt, char *path, si
 
 static int produce(cli *c, const report_args *a, const summary *s)
 {
-	summary_output o = { a->fmt, c->cfg.page_width, c->cfg.page_length, a->bom };
+	summary_output o = { a->fmt, c->app.cfg.page_width, c->app.cfg.page_length, a->bom };
 	char path[PATH_MAX + 200], err[PATH_MAX + 400];
 	if (!a->path && !a->print) {
-		bool ok = summary_render(s, c->st, &o, stdout) && fflush(stdout) == 0;
-		return ok ? 0 : cli_error("%s", a->fmt == FMT_JSON ? store_error(c->st) : "写入标准输出失败");
+		bool ok = summary_render(s, c->app.st, &o, stdout) && fflush(stdout) == 0;
+		return ok ? 0 : cli_error("%s", a->fmt == FMT_JSON ? store_error(c->app.st) : "写入标准输出失败");
 	}
 	if (a->path)
 		snprintf(path, sizeof path, "%s", a->path);
 	else if (!folder_path(c, s, a->fmt, path, sizeof path))
 		return 1;
-	if (!summary_write_file(s, c->st, &o, path, a->path != NULL, err, sizeof err))
+	if (!summary_write_file(s, c->app.st, &o, path, a->path != NULL, err, sizeof err))
 		return cli_error("%s", err);
 	cli_say(stderr, "通报已写入 %s", path);
 	if (!a->print)
 		return 0;
-	if (!print_run(c->cfg.print_command, path, false, err, sizeof err))
+	if (!print_run(c->app.cfg.print_command, path, false, err, sizeof err))
 		return cli_error("%s（通报仍在 %s）", err, path);
-	cli_say(stderr, "已送打印：%s %s", c->cfg.print_command, path);
+	cli_say(stderr, "已送打印：%s %s", c->app.cfg.print_command, path);
 	return 0;
 }
 
@@ -145,7 +145,7 @@ int cli_report(cli *c, int argc, char **argv)
 	if (a.agency && !cli_find_agency(c, a.agency, &agency_id))
 		return 1;
 	if (!build(c, &a, agency_id, &s)) {
-		rc = cli_error("%s", store_error(c->st));
+		rc = cli_error("%s", store_error(c->app.st));
 		summary_free(&s);
 		return rc;
 	}

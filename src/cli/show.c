@@ -137,7 +137,7 @@ static void print_forecast(const cli *c, const indicator_rec *ind, const indicat
 		snprintf(line, sizeof line, "按填报进度，%s 约 %s；照此无法达标", due, q);
 	else if (st->flag == FLAG_DONE)
 		snprintf(line, sizeof line, "已于 %s（该季度末）达标", met);
-	else if (st->forecast_met_day <= c->as_of)
+	else if (st->forecast_met_day <= c->app.as_of)
 		snprintf(line, sizeof line, "按填报进度，%s 约 %s；应已于 %s 达标，待下次填报确认", due, q, met);
 	else
 		snprintf(line, sizeof line, "按填报进度，%s 约 %s；预计 %s 达标", due, q, met);
@@ -150,7 +150,7 @@ static void print_indicator_state(const cli *c, const indicator_rec *ind, const 
 	expected_text(ind, st, expected, sizeof expected);
 	gap_text(ind, st, gap, sizeof gap);
 	say("     %s  %s  预警 %s %s\n", expected, gap, flag_glyph(st->flag),
-	       flag_label(st->flag, strcmp(c->cfg.lang, "en") == 0));
+	       flag_label(st->flag, strcmp(c->app.cfg.lang, "en") == 0));
 	print_reason("     原因  ", st->reason);
 	print_forecast(c, ind, st);
 }
@@ -217,7 +217,7 @@ static void print_text(const cli *c, const task_detail *d, const task_state *ts)
 	const task_rec *t = &d->task;
 	char cn[16], due[DATE_TEXT_SIZE];
 	text_cn_number(t->measure_num, cn, sizeof cn);
-	say("任务 %d  【%s】  %s\n", t->num, t->area_short, c->plan.code);
+	say("任务 %d  【%s】  %s\n", t->num, t->area_short, c->app.plan.code);
 	char measure[600];
 	snprintf(measure, sizeof measure, "（%s）%s", cn, t->measure_title);
 	print_wrapped("所属措施  ", measure, 10);
@@ -236,7 +236,7 @@ static void print_text(const cli *c, const task_detail *d, const task_state *ts)
 	print_list("牵头单位  ", t->lead);
 	print_list("配合单位  ", t->support);
 	say("任务状态  %s\n", model_status_label(t->status, false));
-	say("预警状态  %s %s\n", flag_glyph(ts->flag), flag_label(ts->flag, strcmp(c->cfg.lang, "en") == 0));
+	say("预警状态  %s %s\n", flag_glyph(ts->flag), flag_label(ts->flag, strcmp(c->app.cfg.lang, "en") == 0));
 	print_reason("预警原因  ", ts->reason);
 	print_indicators(c, d, ts);
 	print_history(d);
@@ -252,7 +252,7 @@ static char *dues_json(cli *c, const task_rec *t)
 		snprintf(quoted[i], sizeof quoted[i], "\"%s\"", due);  /* digits and dashes only */
 		items[i] = quoted[i];
 	}
-	return store_json_array(c->st, items, t->ndues);
+	return store_json_array(c->app.st, items, t->ndues);
 }
 
 static char *forecast_json(cli *c, const indicator_state *st)
@@ -265,7 +265,7 @@ static char *forecast_json(cli *c, const indicator_state *st)
 		{ "value", JSON_REAL, NULL, 0, st->forecast_value },
 		{ "met", st->forecast_met_day ? JSON_TEXT : JSON_NULL, met, 0, 0 },
 	};
-	return store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+	return store_json_object(c->app.st, f, (int)(sizeof f / sizeof f[0]));
 }
 
 static char *indicator_json(cli *c, const indicator_rec *i, const indicator_state *st)
@@ -297,11 +297,11 @@ static char *indicator_json(cli *c, const indicator_rec *i, const indicator_stat
 		{ "expected_share", JSON_REAL, NULL, 0, st->expected_share },
 		{ "gap", st->has_actual && measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->gap },
 		{ "flag", JSON_TEXT, flag_name(st->flag), 0, 0 },
-		{ "flag_label", JSON_TEXT, flag_label(st->flag, strcmp(c->cfg.lang, "en") == 0), 0, 0 },
+		{ "flag_label", JSON_TEXT, flag_label(st->flag, strcmp(c->app.cfg.lang, "en") == 0), 0, 0 },
 		{ "reason", JSON_TEXT, st->reason, 0, 0 },
 		{ "forecast", forecast ? JSON_RAW : JSON_NULL, forecast, 0, 0 },
 	};
-	char *out = store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+	char *out = store_json_object(c->app.st, f, (int)(sizeof f / sizeof f[0]));
 	free(forecast);
 	return out;
 }
@@ -313,7 +313,7 @@ static char *report_json(cli *c, const task_detail *d, const report_rec *r)
 		abort();
 	for (int v = 0; v < r->nvalues; v++)
 		vals[v] = (json_field){ indicator_name(d, r->indicator_ids[v]), JSON_REAL, NULL, 0, r->values[v] };
-	char *values = store_json_object(c->st, vals, r->nvalues);
+	char *values = store_json_object(c->app.st, vals, r->nvalues);
 	free(vals);
 	json_field f[] = {
 		{ "period", JSON_TEXT, r->period, 0, 0 },  { "status", JSON_TEXT, r->status, 0, 0 },
@@ -321,7 +321,7 @@ static char *report_json(cli *c, const task_detail *d, const report_rec *r)
 		{ "created", JSON_TEXT, r->created, 0, 0 }, { "demo", JSON_BOOL, NULL, r->demo, 0 },
 		{ "values", JSON_RAW, values ? values : "{}", 0, 0 },
 	};
-	char *out = store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+	char *out = store_json_object(c->app.st, f, (int)(sizeof f / sizeof f[0]));
 	free(values);
 	return out;
 }
@@ -333,13 +333,13 @@ static char *note_json(cli *c, const note_rec *n)
 		{ "author", JSON_TEXT, n->author, 0, 0 }, { "created", JSON_TEXT, n->created, 0, 0 },
 		{ "demo", JSON_BOOL, NULL, n->demo, 0 },
 	};
-	return store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+	return store_json_object(c->app.st, f, (int)(sizeof f / sizeof f[0]));
 }
 
 /* A JSON array of one element kind; frees the items. */
 static char *array_of(cli *c, char **items, int n)
 {
-	char *out = store_json_array(c->st, items, n);
+	char *out = store_json_array(c->app.st, items, n);
 	for (int i = 0; i < n; i++)
 		free(items[i]);
 	free(items);
@@ -359,7 +359,7 @@ static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 	const task_rec *t = &d->task;
 	char due[DATE_TEXT_SIZE], as_of[DATE_TEXT_SIZE];
 	date_format(t->due, due);
-	date_format(c->as_of, as_of);
+	date_format(c->app.as_of, as_of);
 	char **items = items_alloc(d->nindicators);
 	for (int i = 0; i < d->nindicators; i++)
 		items[i] = indicator_json(c, &d->indicators[i], &ts->indicators[i]);
@@ -373,11 +373,11 @@ static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 		items[i] = note_json(c, &d->notes[d->nnotes - 1 - i]);
 	char *notes = array_of(c, items, d->nnotes);
 	char *dues = dues_json(c, t);
-	char *lead = store_json_string_list(c->st, t->lead);
-	char *support = store_json_string_list(c->st, t->support);
+	char *lead = store_json_string_list(c->app.st, t->lead);
+	char *support = store_json_string_list(c->app.st, t->support);
 	json_field f[] = {
 		{ "id", JSON_INT, NULL, t->num, 0 },
-		{ "plan", JSON_TEXT, c->plan.code, 0, 0 },
+		{ "plan", JSON_TEXT, c->app.plan.code, 0, 0 },
 		{ "area", JSON_INT, NULL, t->area_num, 0 },
 		{ "area_title", JSON_TEXT, t->area_title, 0, 0 },
 		{ "measure", JSON_INT, NULL, t->measure_num, 0 },
@@ -389,7 +389,7 @@ static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 		{ "status", JSON_TEXT, t->status, 0, 0 },
 		{ "as_of", JSON_TEXT, as_of, 0, 0 },
 		{ "flag", JSON_TEXT, flag_name(ts->flag), 0, 0 },
-		{ "flag_label", JSON_TEXT, flag_label(ts->flag, strcmp(c->cfg.lang, "en") == 0), 0, 0 },
+		{ "flag_label", JSON_TEXT, flag_label(ts->flag, strcmp(c->app.cfg.lang, "en") == 0), 0, 0 },
 		{ "flag_reason", JSON_TEXT, ts->reason, 0, 0 },
 		{ "lead", JSON_RAW, lead ? lead : "[]", 0, 0 },
 		{ "support", JSON_RAW, support ? support : "[]", 0, 0 },
@@ -397,7 +397,7 @@ static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 		{ "reports", JSON_RAW, reports ? reports : "[]", 0, 0 },
 		{ "notes", JSON_RAW, notes ? notes : "[]", 0, 0 },
 	};
-	char *out = store_json_object(c->st, f, (int)(sizeof f / sizeof f[0]));
+	char *out = store_json_object(c->app.st, f, (int)(sizeof f / sizeof f[0]));
 	bool ok = out && indicators && reports && notes && dues && lead && support;
 	if (ok) {
 		char *safe = text_json_safe(out);
@@ -411,7 +411,7 @@ static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 	free(dues);
 	free(lead);
 	free(support);
-	return ok ? 0 : cli_error("%s", store_error(c->st));
+	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }
 
 int cli_show(cli *c, int argc, char **argv)
@@ -437,10 +437,10 @@ int cli_show(cli *c, int argc, char **argv)
 		return 1;
 	task_detail d;
 	bool found;
-	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
-		return cli_error("%s", store_error(c->st));
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+		return cli_error("%s", store_error(c->app.st));
 	task_state ts;
-	flag_evaluate_task(&d, &c->plan, c->as_of, &c->cfg.flags, strcmp(c->cfg.lang, "en") == 0, &ts);
+	flag_evaluate_task(&d, &c->app.plan, c->app.as_of, &c->app.cfg.flags, strcmp(c->app.cfg.lang, "en") == 0, &ts);
 	int rc = 0;
 	if (fmt == FMT_JSON)
 		rc = cli_show_json(c, &d, &ts);

@@ -82,10 +82,10 @@ static void add_task_row(cli *c, table *t, const task_rec *task, flag_value f, o
 	table_text(t, due);
 	/* Text shows a glyph with the label, so the flag never rests on colour;
 	 * CSV and JSON carry the machine-readable value. */
-	snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, strcmp(c->cfg.lang, "en") == 0));
+	snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, strcmp(c->app.cfg.lang, "en") == 0));
 	table_text(t, fmt == FMT_TEXT ? shown : flag_name(f));
-	table_list(t, c->st, task->lead);
-	table_list(t, c->st, task->support);
+	table_list(t, c->app.st, task->lead);
+	table_list(t, c->app.st, task->support);
 	table_text(t, task->text);
 }
 
@@ -102,16 +102,16 @@ int cli_tasks(cli *c, int argc, char **argv)
 	/* Each task's verdict, from the same rules show and lagging use. */
 	cli_judged j;
 	if (!cli_judge_tasks(c, &a.filter, false, &j))
-		return cli_error("%s", store_error(c->st));
+		return cli_error("%s", store_error(c->app.st));
 	table t;
 	table_init(&t, task_columns, (int)(sizeof task_columns / sizeof task_columns[0]));
 	for (int i = 0; i < j.n; i++)
 		if (!a.by_flag || j.st[i].flag == a.flag)
 			add_task_row(c, &t, &j.d[i].task, j.st[i].flag, a.fmt);
 	cli_judged_free(&j);
-	bool ok = table_print(&t, c->st, a.fmt, stdout);
+	bool ok = table_print(&t, c->app.st, a.fmt, stdout);
 	table_free(&t);
-	return ok ? 0 : cli_error("%s", store_error(c->st));
+	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }
 
 static const table_column agency_columns[] = {
@@ -140,8 +140,8 @@ int cli_agencies(cli *c, int argc, char **argv)
 		return 1;
 	agency_rec *list;
 	int n;
-	if (!store_agencies(c->st, c->plan.id, &list, &n))
-		return cli_error("%s", store_error(c->st));
+	if (!store_agencies(c->app.st, c->app.plan.id, &list, &n))
+		return cli_error("%s", store_error(c->app.st));
 	table t;
 	table_init(&t, agency_columns, 3);
 	for (int i = 0; i < n; i++) {
@@ -151,7 +151,7 @@ int cli_agencies(cli *c, int argc, char **argv)
 		model_agency_free(&list[i]);
 	}
 	free(list);
-	bool ok = table_print(&t, c->st, fmt, stdout);
+	bool ok = table_print(&t, c->app.st, fmt, stdout);
 	table_free(&t);
-	return ok ? 0 : cli_error("%s", store_error(c->st));
+	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }

@@ -118,10 +118,10 @@ enum { EXIT_CONFLICT = 3 };
 /* A conflict shows both versions; the user's input is already kept in the audit trail. */
 static int report_failure(cli *c, const update_args *a)
 {
-	if (store_last_failure(c->st) != STORE_FAIL_CONFLICT)
-		return cli_error("保存失败，未做任何改动: %s", store_error(c->st));
+	if (store_last_failure(c->app.st) != STORE_FAIL_CONFLICT)
+		return cli_error("保存失败，未做任何改动: %s", store_error(c->app.st));
 	cli_error("保存冲突：任务 %d %s 的填报已被他人修改，未覆盖对方的内容", a->task, a->period);
-	char *theirs = text_escape(store_conflict_theirs(c->st), 0);
+	char *theirs = text_escape(store_conflict_theirs(c->app.st), 0);
 	fprintf(stderr, "  对方的版本：%s\n", theirs);
 	fprintf(stderr, "  你的输入已记入留痕（ducha log %d 中的 conflict 一行）。核对后用对方的版本号"
 	                " --if-version 重新提交即可以你的为准。\n", a->task);
@@ -143,12 +143,12 @@ int cli_update(cli *c, int argc, char **argv)
 		return 1;
 	int y = 0, q = 0;
 	period_parse(a.period, &y, &q);
-	if (!period_allowed(y, q, c->plan.starts, c->as_of, err, sizeof err))
+	if (!period_allowed(y, q, c->app.plan.starts, c->app.as_of, err, sizeof err))
 		return cli_error("%s", err);
 	task_detail d;
 	bool found;
-	if (!store_task_detail(c->st, c->plan.id, a.task, &d, &found))
-		return cli_error("%s", store_error(c->st));
+	if (!store_task_detail(c->app.st, c->app.plan.id, a.task, &d, &found))
+		return cli_error("%s", store_error(c->app.st));
 	int64_t ids[UPDATE_MAX_SETS];
 	double values[UPDATE_MAX_SETS];
 	for (int i = 0; i < a.nsets; i++)
@@ -156,7 +156,7 @@ int cli_update(cli *c, int argc, char **argv)
 			model_detail_free(&d);
 			return 1;
 		}
-	if (!permission_check(&c->who, PERM_REPORT, &d.task, err, sizeof err)) {
+	if (!permission_check(&c->app.who, PERM_REPORT, &d.task, err, sizeof err)) {
 		model_detail_free(&d);
 		return cli_error("%s", err);
 	}
@@ -165,7 +165,7 @@ int cli_update(cli *c, int argc, char **argv)
 	                    .expected_version = a.if_version };
 	period_format(y, q, in.period);
 	model_detail_free(&d);
-	if (!store_save_report(c->st, &c->who, &in))
+	if (!store_save_report(c->app.st, &c->app.who, &in))
 		return report_failure(c, &a);
 	printf("已保存：任务 %d %s 季度填报\n", a.task, in.period);
 	return 0;
@@ -197,16 +197,16 @@ int cli_note(cli *c, int argc, char **argv)
 		return 1;
 	task_detail d;
 	bool found;
-	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
-		return cli_error("%s", store_error(c->st));
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+		return cli_error("%s", store_error(c->app.st));
 	int64_t task_id = d.task.id;
-	bool allowed = permission_check(&c->who, comment ? PERM_COMMENT : PERM_PROGRESS, &d.task, err,
+	bool allowed = permission_check(&c->app.who, comment ? PERM_COMMENT : PERM_PROGRESS, &d.task, err,
 	                                sizeof err);
 	model_detail_free(&d);
 	if (!allowed)
 		return cli_error("%s", err);
-	if (!store_add_note(c->st, &c->who, task_id, comment ? "comment" : "progress", text, false))
-		return cli_error("保存失败，未做任何改动: %s", store_error(c->st));
+	if (!store_add_note(c->app.st, &c->app.who, task_id, comment ? "comment" : "progress", text, false))
+		return cli_error("保存失败，未做任何改动: %s", store_error(c->app.st));
 	printf("已保存：任务 %d 的%s\n", num, comment ? "督查意见" : "进展情况");
 	return 0;
 }
@@ -223,19 +223,19 @@ int cli_accept(cli *c, int argc, char **argv)
 	task_detail d;
 	bool found;
 	char err[512];
-	if (!store_task_detail(c->st, c->plan.id, num, &d, &found))
-		return cli_error("%s", store_error(c->st));
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+		return cli_error("%s", store_error(c->app.st));
 	int64_t task_id = d.task.id;
-	bool allowed = permission_check(&c->who, PERM_ACCEPT, &d.task, err, sizeof err);
+	bool allowed = permission_check(&c->app.who, PERM_ACCEPT, &d.task, err, sizeof err);
 	model_detail_free(&d);
 	if (!allowed)
 		return cli_error("%s", err);
 	char upto[PERIOD_TEXT_SIZE];
 	int y, q;
-	period_of_date(c->as_of, &y, &q);
+	period_of_date(c->app.as_of, &y, &q);
 	period_format(y, q, upto);
-	if (!store_accept_task(c->st, &c->who, task_id, upto))
-		return cli_error("销号失败，未做任何改动: %s", store_error(c->st));
+	if (!store_accept_task(c->app.st, &c->app.who, task_id, upto))
+		return cli_error("销号失败，未做任何改动: %s", store_error(c->app.st));
 	printf("已销号：任务 %d\n", num);
 	return 0;
 }

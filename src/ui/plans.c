@@ -75,7 +75,7 @@ static void plans_draw(ui *u, view *v)
  * waits until they are saved or dropped. */
 static void switch_plan(ui *u, const plan_rec *to)
 {
-	cli *c = u->c;
+	app *c = u->c;
 	if (to->id == c->plan.id) {
 		ui_pop(u);
 		return;
@@ -107,7 +107,7 @@ static void switch_plan(ui *u, const plan_rec *to)
 
 void ui_reopen_database(ui *u)
 {
-	cli *c = u->c;
+	app *c = u->c;
 	char err[1024], why[512];
 	snprintf(why, sizeof why, "%.500s", store_error(c->st));
 	store *fresh = store_open(c->db_path, 0, c->cfg.busy_timeout_ms, err, sizeof err);

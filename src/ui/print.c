@@ -17,7 +17,7 @@
 static bool target(ui *u, const summary *s, char *path, size_t len)
 {
 	char err[PATH_MAX + 300], name[128], folder[PATH_MAX + 100];
-	output_rules r = cli_output_rules(u->c);
+	output_rules r = app_output_rules(u->c);
 	if (!permission_output_folder(&r, folder, sizeof folder, err, sizeof err) ||
 	    !print_folder_ensure(folder, err, sizeof err)) {
 		ui_message(u, true, "%s", err);

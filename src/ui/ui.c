@@ -28,6 +28,21 @@
 #include "ui_tasklist.h"
 #include "ui_view.h"
 
+/* Before the screen starts or after it ends: one escaped line on stderr. */
+static int ui_say_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int ui_say_error(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	char *safe = text_escape(msg, 0);
+	fprintf(stderr, "ducha: %s\n", safe);
+	free(safe);
+	return 1;
+}
+
 /* Long enough that an arrow key's escape sequence arrives whole over a slow
  * SSH link, short enough that Esc feels immediate. */
 enum { UI_ESC_DELAY_MS = 100 };
@@ -205,7 +220,7 @@ void ui_open_note(ui *u, int num)
 
 static void draw_title(ui *u)
 {
-	const cli *c = u->c;
+	const app *c = u->c;
 	char left[600], right[300], as_of[DATE_TEXT_SIZE];
 	date_format(c->as_of, as_of);
 	/* The read-only mark comes first: a long title is cut from the right. */
@@ -443,7 +458,7 @@ static void run_loop(ui *u)
 
 /* --- start and finish --------------------------------------------------- */
 
-static bool prepare(ui *u, cli *c, char *err, size_t errlen)
+static bool prepare(ui *u, app *c, char *err, size_t errlen)
 {
 	memset(u, 0, sizeof *u);
 	u->c = c;
@@ -504,13 +519,13 @@ static int finish_terminal(ui *u, SCREEN *scr)
 	return sig ? 128 + sig : 0;
 }
 
-int ui_run(cli *c)
+int ui_run(app *c)
 {
 	ui u;
 	char err[700];
 	if (!prepare(&u, c, err, sizeof err)) {
 		finish(&u);
-		return cli_error("%s", err);
+		return ui_say_error("%s", err);
 	}
 	const char *term = getenv("TERM");
 	ui_input_catch_stop();
@@ -518,7 +533,7 @@ int ui_run(cli *c)
 	if (!scr) {
 		ui_input_release_stop();
 		finish(&u);
-		return cli_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
+		return ui_say_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
 	}
 	set_term(scr);
 	terminal_modes();
@@ -562,19 +577,19 @@ static SCREEN *quiet_terminal(FILE *out, FILE *in)
 	return NULL;
 }
 
-int ui_run_script(cli *c, const ui_script_opts *o)
+int ui_run_script(app *c, const ui_script_opts *o)
 {
 	ui u;
 	char err[700];
 	if (!prepare(&u, c, err, sizeof err)) {
 		finish(&u);
-		return cli_error("%s", err);
+		return ui_say_error("%s", err);
 	}
 	FILE *out = fopen(o->term_out ? o->term_out : "/dev/null", "w"), *in = fopen("/dev/null", "r");
 	SCREEN *scr = out && in ? quiet_terminal(out, in) : NULL;
 	if (!scr) {
 		finish(&u);
-		return cli_error("cannot start a terminal for the screen test");
+		return ui_say_error("cannot start a terminal for the screen test");
 	}
 	set_term(scr);
 	resize_term(o->rows, o->cols);
@@ -600,6 +615,6 @@ int ui_run_script(cli *c, const ui_script_opts *o)
 	fclose(out);
 	fclose(in);
 	if (rc)
-		cli_error("%s", err);
+		ui_say_error("%s", err);
 	return rc;
 }

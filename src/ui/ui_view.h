@@ -6,7 +6,7 @@
  * stack; Esc pops back to exactly where you were. */
 #include <stdbool.h>
 #include <stdint.h>
-#include "ducha/cli.h"
+#include "ducha/app.h"
 #include "ducha/draft.h"
 #include "ducha/permission.h"
 #include "ui_data.h"
@@ -48,7 +48,7 @@ enum {
 };
 
 struct ui {
-	cli *c;
+	app *c;
 	ui_data data;
 	ui_keymap keys;
 	view *stack[UI_MAX_VIEWS];

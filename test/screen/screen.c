@@ -127,9 +127,9 @@ static bool set_role(cli *c, const char *arg)
 	char name[32];
 	const char *colon = strchr(arg, ':');
 	snprintf(name, sizeof name, "%.*s", colon ? (int)(colon - arg) : (int)strlen(arg), arg);
-	if (!model_role_parse(name, &c->who.role))
+	if (!model_role_parse(name, &c->app.who.role))
 		return false;
-	snprintf(c->who.agency, sizeof c->who.agency, "%s", colon ? colon + 1 : "");
+	snprintf(c->app.who.agency, sizeof c->app.who.agency, "%s", colon ? colon + 1 : "");
 	return true;
 }
 
@@ -154,12 +154,12 @@ int main(int argc, char **argv)
 	char err[1024];
 	int opt;
 	setlocale(LC_ALL, "C.UTF-8");
-	config_defaults(&c.cfg);
-	snprintf(c.who.user, sizeof c.who.user, "tester");
-	c.who.role = ROLE_ADMIN;
+	config_defaults(&c.app.cfg);
+	snprintf(c.app.who.user, sizeof c.app.who.user, "tester");
+	c.app.who.role = ROLE_ADMIN;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'd': c.db_path = optarg; break;
+		case 'd': c.app.db_path = optarg; break;
 		case 'c': conf = optarg; break;
 		case 'a': as_of = optarg; break;
 		case 'r': if (!set_role(&c, optarg)) return usage(); break;
@@ -168,24 +168,24 @@ int main(int argc, char **argv)
 		default: return usage();
 		}
 	}
-	if (optind != argc - 1 || !c.db_path)
+	if (optind != argc - 1 || !c.app.db_path)
 		return usage();
 	o.script = argv[optind];
-	if (conf && !config_load(&c.cfg, conf, err, sizeof err)) {
+	if (conf && !config_load(&c.app.cfg, conf, err, sizeof err)) {
 		fprintf(stderr, "screen-test: %s\n", err);
 		return 1;
 	}
 	/* The plan the config names, as ducha itself takes it. */
-	if (c.cfg.plan[0])
-		c.plan_code = c.cfg.plan;
-	c.as_of = c.cfg.as_of ? c.cfg.as_of : date_today();
-	if (as_of && !date_parse(as_of, &c.as_of))
+	if (c.app.cfg.plan[0])
+		c.app.plan_code = c.app.cfg.plan;
+	c.app.as_of = c.app.cfg.as_of ? c.app.cfg.as_of : date_today();
+	if (as_of && !date_parse(as_of, &c.app.as_of))
 		return usage();
 	if (!cli_open(&c, true))
 		return 1;
-	locker l = { c.db_path, NULL };
+	locker l = { c.app.db_path, NULL };
 	o.hook_ctx = &l;
-	int rc = ui_run_script(&c, &o);
+	int rc = ui_run_script(&c.app, &o);
 	lock_hook(&l, "unlock");
 	cli_close(&c);
 	return rc;

@@ -253,10 +253,10 @@ END_TEST
 /* --- the full-screen program's side, without a terminal ------------------ */
 
 static char dbpath[96];
-static cli c;
+static app c;
 static const actor admin = { "tester", ROLE_ADMIN, "" };
 
-static void open_cli(void)
+static void open_app(void)
 {
 	char err[512];
 	memset(&c, 0, sizeof c);
@@ -272,7 +272,7 @@ static void open_cli(void)
 	c.as_of = date_from_ymd(2017, 12, 10);
 }
 
-static void close_cli(void)
+static void close_app(void)
 {
 	model_plan_free(&c.plan);
 	store_close(c.st);
@@ -337,7 +337,7 @@ START_TEST(a_form_comes_back_from_the_file)
 	draft before, after;
 	char path[PATH_MAX + 64];
 	struct stat st;
-	open_cli();
+	open_app();
 	start_ui(&u);
 	view *v = typed_report(&u);
 	saved_form(&u, v, &before);
@@ -368,7 +368,7 @@ START_TEST(a_form_comes_back_from_the_file)
 	ck_assert_int_eq(stat(path, &st), -1);
 	ui_pop(&u2);
 	end_ui(&u2);
-	close_cli();
+	close_app();
 }
 END_TEST
 
@@ -379,7 +379,7 @@ START_TEST(others_drafts_stay)
 	draft_set s, back;
 	char path[PATH_MAX + 64], dir[PATH_MAX + 16], err[300];
 	size_t len;
-	open_cli();
+	open_app();
 	snprintf(dir, sizeof dir, "%s/drafts", c.cfg.report_dir);
 	ck_assert_int_eq(mkdir(c.cfg.report_dir, 0770), 0);
 	ck_assert_int_eq(mkdir(dir, 0770), 0);
@@ -409,7 +409,7 @@ START_TEST(others_drafts_stay)
 	draft_set_free(&s);
 	ui_pop(&u);
 	end_ui(&u);
-	close_cli();
+	close_app();
 }
 END_TEST
 
@@ -418,7 +418,7 @@ START_TEST(a_damaged_file_is_set_aside)
 	ui u;
 	char path[PATH_MAX + 64], bad[PATH_MAX + 80], dir[PATH_MAX + 16];
 	struct stat st;
-	open_cli();
+	open_app();
 	snprintf(dir, sizeof dir, "%s/drafts", c.cfg.report_dir);
 	ck_assert_int_eq(mkdir(c.cfg.report_dir, 0770), 0);
 	ck_assert_int_eq(mkdir(dir, 0770), 0);
@@ -432,7 +432,7 @@ START_TEST(a_damaged_file_is_set_aside)
 	ck_assert_int_eq(stat(path, &st), -1);
 	ck_assert_int_eq(u.ndrafts, 0);
 	end_ui(&u);
-	close_cli();
+	close_app();
 }
 END_TEST
 
