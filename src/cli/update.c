@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_write.h"
 #include "ducha/cli.h"
 #include "ducha/date.h"
 #include "ducha/permission.h"
@@ -116,10 +117,12 @@ static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
 enum { EXIT_CONFLICT = 3 };
 
 /* A conflict shows both versions; the user's input is already kept in the audit trail. */
-static int report_failure(cli *c, const update_args *a)
+static int report_failure(cli *c, const update_args *a, app_result r, const char *msg)
 {
-	if (store_last_failure(c->app.st) != STORE_FAIL_CONFLICT)
-		return cli_error("保存失败，未做任何改动: %s", store_error(c->app.st));
+	if (r == APP_REFUSED)
+		return cli_error("%s", msg);
+	if (r != APP_CONFLICT)
+		return cli_error("保存失败，未做任何改动: %s", msg);
 	cli_error("保存冲突：任务 %d %s 的填报已被他人修改，未覆盖对方的内容", a->task, a->period);
 	char *theirs = text_escape(store_conflict_theirs(c->app.st), 0);
 	fprintf(stderr, "  对方的版本：%s\n", theirs);
@@ -141,10 +144,6 @@ int cli_update(cli *c, int argc, char **argv)
 		return cli_error("%s", err);
 	if (!cli_open(c, true))
 		return 1;
-	int y = 0, q = 0;
-	period_parse(a.period, &y, &q);
-	if (!period_allowed(y, q, c->app.plan.starts, c->app.as_of, err, sizeof err))
-		return cli_error("%s", err);
 	task_detail d;
 	bool found;
 	if (!store_task_detail(c->app.st, c->app.plan.id, a.task, &d, &found))
@@ -156,17 +155,16 @@ int cli_update(cli *c, int argc, char **argv)
 			model_detail_free(&d);
 			return 1;
 		}
-	if (!permission_check(&c->app.who, PERM_REPORT, &d.task, err, sizeof err)) {
-		model_detail_free(&d);
-		return cli_error("%s", err);
-	}
 	report_input in = { .task_id = d.task.id, .status = a.status, .note = a.note,
 	                    .nvalues = a.nsets, .indicator_ids = ids, .values = values,
 	                    .expected_version = a.if_version };
+	int y = 0, q = 0;
+	period_parse(a.period, &y, &q);
 	period_format(y, q, in.period);
+	app_result r = app_save_report(&c->app, &d.task, &in, err, sizeof err);
 	model_detail_free(&d);
-	if (!store_save_report(c->app.st, &c->app.who, &in))
-		return report_failure(c, &a);
+	if (r != APP_OK)
+		return report_failure(c, &a, r, err);
 	printf("已保存：任务 %d %s 季度填报\n", a.task, in.period);
 	return 0;
 }
@@ -199,14 +197,12 @@ int cli_note(cli *c, int argc, char **argv)
 	bool found;
 	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
 		return cli_error("%s", store_error(c->app.st));
-	int64_t task_id = d.task.id;
-	bool allowed = permission_check(&c->app.who, comment ? PERM_COMMENT : PERM_PROGRESS, &d.task, err,
-	                                sizeof err);
+	app_result r = app_add_note(&c->app, &d.task, comment ? "comment" : "progress", text, err, sizeof err);
 	model_detail_free(&d);
-	if (!allowed)
+	if (r == APP_REFUSED)
 		return cli_error("%s", err);
-	if (!store_add_note(c->app.st, &c->app.who, task_id, comment ? "comment" : "progress", text, false))
-		return cli_error("保存失败，未做任何改动: %s", store_error(c->app.st));
+	if (r != APP_OK)
+		return cli_error("保存失败，未做任何改动: %s", err);
 	printf("已保存：任务 %d 的%s\n", num, comment ? "督查意见" : "进展情况");
 	return 0;
 }
@@ -225,17 +221,12 @@ int cli_accept(cli *c, int argc, char **argv)
 	char err[512];
 	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
 		return cli_error("%s", store_error(c->app.st));
-	int64_t task_id = d.task.id;
-	bool allowed = permission_check(&c->app.who, PERM_ACCEPT, &d.task, err, sizeof err);
+	app_result r = app_accept(&c->app, &d.task, err, sizeof err);
 	model_detail_free(&d);
-	if (!allowed)
+	if (r == APP_REFUSED)
 		return cli_error("%s", err);
-	char upto[PERIOD_TEXT_SIZE];
-	int y, q;
-	period_of_date(c->app.as_of, &y, &q);
-	period_format(y, q, upto);
-	if (!store_accept_task(c->app.st, &c->app.who, task_id, upto))
-		return cli_error("销号失败，未做任何改动: %s", store_error(c->app.st));
+	if (r != APP_OK)
+		return cli_error("销号失败，未做任何改动: %s", err);
 	printf("已销号：任务 %d\n", num);
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "ui_draw.h"
 #include "ui_form.h"
+#include "ducha/app_write.h"
 #include "ui_i18n.h"
 #include "ui_plans.h"
 #include "ducha/validate.h"
@@ -60,19 +61,23 @@ static void save(ui *u, note_view *n)
 		ui_form_focus_error(&n->form);
 		ui_message(u, true, "%s", UI_L("有错误，没有保存", "Not saved: see the error under the text"));
 	} else if (ui_may_write(u, n->num, strcmp(kind, "comment") == 0 ? PERM_COMMENT : PERM_PROGRESS)) {
-		if (store_add_note(u->c->st, &u->c->who, n->task_id, kind, text, false)) {
+		char why[600];
+		const ui_task *t = ui_data_task(&u->data, n->num);
+		app_result result = t ? app_add_note(u->c, &t->d.task, kind, text, why, sizeof why) : APP_FAILED;
+		if (!t)
+			snprintf(why, sizeof why, "%s", u->data.err);
+		if (result == APP_OK) {
 			int num = n->num;
 			ui_pop(u);
 			ui_data_forget(&u->data, num);
 			ui_relayout(u);
 			ui_message(u, false, UI_L("已保存：任务 %d 的%s", "Saved: %2$s on task %1$d"), num, kind_label(kind));
-		} else if (store_last_failure(u->c->st) == STORE_FAIL_REPLACED) {
+		} else if (result == APP_REPLACED) {
 			free(text);
 			ui_reopen_database(u);
 			return;
 		} else {
-			ui_message(u, true, UI_L("没有保存（你的输入都还在）：%s", "Not saved (your input is kept): %s"),
-			           store_error(u->c->st));
+			ui_message(u, true, UI_L("没有保存（你的输入都还在）：%s", "Not saved (your input is kept): %s"), why);
 		}
 	}
 	free(text);

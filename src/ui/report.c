@@ -13,6 +13,7 @@
 #include "ducha/text.h"
 #include "ui_draw.h"
 #include "ui_form.h"
+#include "ducha/app_write.h"
 #include "ui_i18n.h"
 #include "ui_plans.h"
 #include "ducha/validate.h"
@@ -270,22 +271,23 @@ static void show_theirs(ui *u, report_view *r, const char *period)
 	           rep->author, period, key);
 }
 
-static void save_failed(ui *u, report_view *r, const char *period)
+static void save_failed(ui *u, report_view *r, const char *period, app_result result, const char *why)
 {
-	switch (store_last_failure(u->c->st)) {
-	case STORE_FAIL_CONFLICT:
+	switch (result) {
+	case APP_CONFLICT:
 		show_theirs(u, r, period);
 		break;
-	case STORE_FAIL_REPLACED:
+	case APP_REPLACED:
 		ui_reopen_database(u);
 		break;
-	case STORE_FAIL_BUSY:
+	case APP_BUSY:
 		ui_message(u, true, "%s", UI_L("数据库正忙（有人正在保存）：没有保存，你的输入都还在，请稍后再按保存键",
 		                               "The database is busy (someone is saving): nothing saved, your input is kept; save again in a moment"));
 		break;
-	default:
-		ui_message(u, true, UI_L("没有保存（你的输入都还在）：%s", "Not saved (your input is kept): %s"),
-		           store_error(u->c->st));
+	case APP_OK:
+	case APP_REFUSED:
+	case APP_FAILED:
+		ui_message(u, true, UI_L("没有保存（你的输入都还在）：%s", "Not saved (your input is kept): %s"), why);
 		break;
 	}
 }
@@ -309,14 +311,19 @@ static void save(ui *u, report_view *r)
 		                    .status = ui_report_status[status_field(r)->choice], .note = note,
 		                    .nvalues = n, .indicator_ids = ids, .values = values };
 		snprintf(in.period, sizeof in.period, "%s", period);
-		if (store_save_report(u->c->st, &u->c->who, &in)) {
+		char why[600];
+		const ui_task *t = ui_data_task(&u->data, r->num);
+		app_result result = t ? app_save_report(u->c, &t->d.task, &in, why, sizeof why) : APP_FAILED;
+		if (!t)
+			snprintf(why, sizeof why, "%s", u->data.err);
+		if (result == APP_OK) {
 			int num = r->num;
 			ui_pop(u);
 			ui_data_forget(&u->data, num);
 			ui_relayout(u);
 			ui_message(u, false, UI_L("已保存：任务 %d %s 季度填报", "Saved: task %d, report for %s"), num, period);
 		} else {
-			save_failed(u, r, period);
+			save_failed(u, r, period, result, why);
 		}
 	}
 	free(ids);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_write.h"
 #include "ducha/date.h"
 #include "ducha/text.h"
 #include "ui_agencies.h"
@@ -161,7 +162,7 @@ bool ui_may_write(ui *u, int num, permission_action what)
 		return false;
 	}
 	char why[400];
-	if (!permission_check(&u->c->who, what, &t->d.task, why, sizeof why)) {
+	if (!app_may(u->c, what, &t->d.task, why, sizeof why)) {
 		ui_message(u, true, "%s", why);
 		return false;
 	}

@@ -36,6 +36,12 @@ wait_file() {  # up to 5 s for a file
   for _ in $(seq 50); do [ -e "$1" ] && return 0; sleep 0.1; done
   return 1
 }
+# The file may exist already (drafts are kept as the screens change): wait
+# for the hang-up's own write, the one that holds the last text typed.
+wait_line() {  # up to 5 s for a line in a file
+  for _ in $(seq 50); do grep -qxF -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
 keys() { tm send-keys -t e2e "$@"; sleep 0.15; }
 text() { tm send-keys -t e2e -l "$1"; sleep 0.15; }
 # Starts the program in a new session; its exit status goes to $T/exit.
@@ -63,7 +69,7 @@ keys Escape; wait_for "任务 5 的填报已留作草稿"; check "the report is 
 keys Down Down Down Down Down Down Down n; wait_for "任务 12"
 text "专家论证已完成"; wait_for "专家论证已完成"; check "note on task 12 typed" $?
 tm kill-session -t e2e
-wait_file "$draft"; check "the hang-up wrote the draft file" $?
+wait_line "$draft" "专家论证已完成"; check "the hang-up wrote the draft file" $?
 grep -q "^配套资金已到位$" "$draft" && grep -q "^下季度完工$" "$draft" && grep -q "^专家论证已完成$" "$draft"
 check "the draft file holds both drafts as typed" $?
 
