@@ -18,7 +18,7 @@
 #include "ducha/print.h"
 #include "ui_i18n.h"
 #include "ui_note.h"
-#include "ui_report.h"
+#include "ui_report_form.h"
 
 enum { RECOVER_BAD_NAMES = 100 };
 

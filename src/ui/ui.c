@@ -22,7 +22,7 @@
 #include "ui_plans.h"
 #include "ui_print.h"
 #include "ui_recover.h"
-#include "ui_report.h"
+#include "ui_report_form.h"
 #include "ui_screen.h"
 #include "ui_search.h"
 #include "ui_task.h"

@@ -16,7 +16,7 @@
 #include "ui_form.h"
 #include "ui_note.h"
 #include "ui_recover.h"
-#include "ui_report.h"
+#include "ui_report_form.h"
 #include "ui_view.h"
 
 /* --- the format ---------------------------------------------------------- */

@@ -1,5 +1,5 @@
-#ifndef DUCHA_UI_REPORT_H
-#define DUCHA_UI_REPORT_H
+#ifndef DUCHA_UI_REPORT_FORM_H
+#define DUCHA_UI_REPORT_FORM_H
 /* The quarterly report form: period (the as-of date's quarter by default),
  * one field per indicator, status and note. Checked before saving, errors
  * under the fields; a failed save keeps everything typed. */

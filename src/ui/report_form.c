@@ -1,7 +1,7 @@
 /* The quarterly report form. Everything typed stays in the form until it
  * is saved: a check that fails, a locked database or someone else's save
  * first never throws input away. */
-#include "ui_report.h"
+#include "ui_report_form.h"
 
 #include <curses.h>
 #include <stdio.h>
