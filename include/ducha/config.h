@@ -49,6 +49,10 @@ typedef struct config {
 } config;
 
 void config_defaults(config *c);
+/* The fixed keys and their defaults as conf/ducha.ini writes them (for the
+ * test that keeps the file and the program in step). */
+int config_key_count(void);
+void config_key_at(int i, const char **section, const char **name, const char **def);
 /* The [users] entry for name, or NULL. */
 const config_user *config_find_user(const config *c, const char *name);
 /* Loads path over the defaults. Returns false with a one-line message in err. */

@@ -1,6 +1,7 @@
 #include "ducha/config.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <iniparser.h>
 #include <libgen.h>
 #include <stdarg.h>
@@ -13,22 +14,6 @@
 #include "ducha/model.h"
 #include "ducha/text.h"
 
-void config_defaults(config *c)
-{
-	memset(c, 0, sizeof *c);
-	snprintf(c->db_path, sizeof c->db_path, "ducha.db");
-	c->busy_timeout_ms = 5000;
-	c->flags.behind = 0.90;
-	c->flags.lagging = 0.70;
-	c->flags.approx_tolerance = 0.05;
-	c->flags.due_soon_days = 30;
-	c->flags.report_grace_days = 15;
-	snprintf(c->lang, sizeof c->lang, "zh");
-	c->color = -1;
-	c->page_width = 80;
-	c->page_length = 66;
-	snprintf(c->report_dir, sizeof c->report_dir, "reports");
-}
 
 typedef struct load_ctx {
 	config *c;
@@ -163,96 +148,155 @@ const config_user *config_find_user(const config *c, const char *name)
 	return NULL;
 }
 
+/* --- the keys: one table for defaults, parsing and the known sections ---- */
+
+typedef enum key_kind { KEY_PATH, KEY_INT, KEY_SHARE, KEY_TEXT, KEY_CHOICE, KEY_DATE } key_kind;
+
+static const char *const lang_names[] = { "zh", "en", NULL };
+static const int lang_values[] = { 0, 1 };
+static const char *const color_names[] = { "auto", "never", "always", NULL };
+static const int color_values[] = { -1, 0, 1 };
+static const char *const bool_names[] = { "false", "true", "no", "yes", "0", "1", NULL };
+static const int bool_values[] = { 0, 1, 0, 1, 0, 1 };
+
+/* Every fixed key, with its default as conf/ducha.ini writes it: the
+ * defaults are parsed by the same code as the file (test_config checks the
+ * file against this table). [keys], [colors] and [users] take any name. */
+typedef struct config_key {
+	const char *section, *name;
+	key_kind kind;
+	const char *def;
+	size_t offset, size;         /* where in config, and its size for text */
+	int lo, hi;                  /* KEY_INT */
+	const char *const *choices;  /* KEY_CHOICE: names (NULL-ended) and values */
+	const int *values;
+	bool as_text;                /* KEY_CHOICE: store the name, not the value */
+} config_key;
+
+#define AT(field) offsetof(config, field), sizeof ((config *)0)->field
+static const config_key key_table[] = {
+	{ "database", "path", KEY_PATH, "ducha.db", AT(db_path), 0, 0, NULL, NULL, false },
+	{ "database", "busy_timeout_ms", KEY_INT, "5000", AT(busy_timeout_ms), 0, 600000, NULL, NULL, false },
+	{ "general", "as_of", KEY_DATE, "", AT(as_of), 0, 0, NULL, NULL, false },
+	{ "general", "plan", KEY_TEXT, "", AT(plan), 0, 0, NULL, NULL, false },
+	{ "flags", "behind", KEY_SHARE, "0.90", AT(flags.behind), 0, 0, NULL, NULL, false },
+	{ "flags", "lagging", KEY_SHARE, "0.70", AT(flags.lagging), 0, 0, NULL, NULL, false },
+	{ "flags", "approx_tolerance", KEY_SHARE, "0.05", AT(flags.approx_tolerance), 0, 0, NULL, NULL, false },
+	{ "flags", "due_soon_days", KEY_INT, "30", AT(flags.due_soon_days), 0, 366, NULL, NULL, false },
+	{ "flags", "report_grace_days", KEY_INT, "15", AT(flags.report_grace_days), 0, 92, NULL, NULL, false },
+	{ "ui", "lang", KEY_CHOICE, "zh", AT(lang), 0, 0, lang_names, lang_values, true },
+	{ "ui", "color", KEY_CHOICE, "auto", AT(color), 0, 0, color_names, color_values, false },
+	{ "report", "page_width", KEY_INT, "80", AT(page_width), 60, 400, NULL, NULL, false },
+	{ "report", "page_length", KEY_INT, "66", AT(page_length), 0, 1000, NULL, NULL, false },
+	{ "report", "folder", KEY_PATH, "reports", AT(report_dir), 0, 0, NULL, NULL, false },
+	{ "print", "command", KEY_TEXT, "", AT(print_command), 0, 0, NULL, NULL, false },
+	{ "access", "service_account", KEY_TEXT, "", AT(service_account), 0, 0, NULL, NULL, false },
+	{ "access", "restricted", KEY_CHOICE, "false", AT(restricted), 0, 0, bool_names, bool_values, false },
+};
+#undef AT
+/* Sections whose keys are names the user chooses. */
+static const char *const open_sections[] = { "keys", "colors", "users" };
+
+static int count_names(const char *const *names)
+{
+	int n = 0;
+	while (names[n])
+		n++;
+	return n;
+}
+
+static bool set_key(load_ctx *x, const config_key *k, const char *key, const char *v)
+{
+	char *field = (char *)x->c + k->offset;
+	int chosen = 0;
+	switch (k->kind) {
+	case KEY_PATH: return set_path(x, key, v, field, k->size);
+	case KEY_TEXT: return set_string(x, key, v, field, k->size);
+	case KEY_INT: return set_int(x, key, v, k->lo, k->hi, (int *)field);
+	case KEY_SHARE: return set_share(x, key, v, (double *)field);
+	case KEY_DATE:
+		if (*v && !date_parse(v, (int *)field))
+			return bad(x, key, "\"%s\" 不是 YYYY-MM-DD 格式的日期", v);
+		if (!*v)
+			*(int *)field = 0;
+		return true;
+	case KEY_CHOICE:
+		if (!set_choice(x, key, v, k->choices, k->values, count_names(k->choices), &chosen))
+			return false;
+		if (k->as_text)
+			snprintf(field, k->size, "%s", k->choices[chosen]);
+		else if (k->size == sizeof(bool))
+			*(bool *)field = chosen != 0;
+		else
+			*(int *)field = chosen;
+		return true;
+	}
+	return false;
+}
+
+static bool set_named(load_ctx *x, const char *key, const char *name, const char *v, int max, int *n,
+                      char names[][32], char values[][32], const char *too_many)
+{
+	if (*n == max)
+		return bad(x, key, "%s", too_many);
+	if (!set_string(x, key, name, names[*n], sizeof names[0]) ||
+	    !set_string(x, key, v, values[*n], sizeof values[0]))
+		return false;
+	(*n)++;
+	return true;
+}
+
 static bool apply(load_ctx *x, const char *key, const char *v)
 {
 	config *c = x->c;
-	if (!strcmp(key, "database:path"))
-		return set_path(x, key, v, c->db_path, sizeof c->db_path);
-	if (!strcmp(key, "database:busy_timeout_ms"))
-		return set_int(x, key, v, 0, 600000, &c->busy_timeout_ms);
-	if (!strcmp(key, "general:as_of")) {
-		if (*v && !date_parse(v, &c->as_of))
-			return bad(x, key, "\"%s\" 不是 YYYY-MM-DD 格式的日期", v);
-		return true;
+	for (size_t i = 0; i < sizeof key_table / sizeof key_table[0]; i++) {
+		size_t n = strlen(key_table[i].section);
+		if (strncmp(key, key_table[i].section, n) == 0 && key[n] == ':' && strcmp(key + n + 1, key_table[i].name) == 0)
+			return set_key(x, &key_table[i], key, v);
 	}
-	if (!strcmp(key, "general:plan"))
-		return set_string(x, key, v, c->plan, sizeof c->plan);
-	if (!strcmp(key, "flags:behind"))
-		return set_share(x, key, v, &c->flags.behind);
-	if (!strcmp(key, "flags:lagging"))
-		return set_share(x, key, v, &c->flags.lagging);
-	if (!strcmp(key, "flags:approx_tolerance"))
-		return set_share(x, key, v, &c->flags.approx_tolerance);
-	if (!strcmp(key, "flags:due_soon_days"))
-		return set_int(x, key, v, 0, 366, &c->flags.due_soon_days);
-	if (!strcmp(key, "flags:report_grace_days"))
-		return set_int(x, key, v, 0, 92, &c->flags.report_grace_days);
-	if (!strcmp(key, "ui:lang")) {
-		static const char *const names[] = { "zh", "en" };
-		static const int values[] = { 0, 1 };
-		int which = 0;
-		if (!set_choice(x, key, v, names, values, 2, &which))
-			return false;
-		snprintf(c->lang, sizeof c->lang, "%s", names[which]);
-		return true;
-	}
-	if (!strcmp(key, "ui:color")) {
-		static const char *const names[] = { "auto", "never", "always" };
-		static const int values[] = { -1, 0, 1 };
-		return set_choice(x, key, v, names, values, 3, &c->color);
-	}
-	if (!strcmp(key, "report:page_width"))
-		return set_int(x, key, v, 60, 400, &c->page_width);
-	if (!strcmp(key, "report:page_length"))
-		return set_int(x, key, v, 0, 1000, &c->page_length);
-	if (!strcmp(key, "report:folder"))
-		return set_path(x, key, v, c->report_dir, sizeof c->report_dir);
-	if (!strcmp(key, "print:command"))
-		return set_string(x, key, v, c->print_command, sizeof c->print_command);
-	if (!strncmp(key, "keys:", 5)) {
-		if (c->nkeys == 64)
-			return bad(x, key, "按键设置太多");
-		if (!set_string(x, key, key + 5, c->key_names[c->nkeys], sizeof c->key_names[0]) ||
-		    !set_string(x, key, v, c->keys[c->nkeys], sizeof c->keys[0]))
-			return false;
-		c->nkeys++;
-		return true;
-	}
-	if (!strncmp(key, "colors:", 7)) {
-		if (c->ncolors == 32)
-			return bad(x, key, "颜色设置太多");
-		if (!set_string(x, key, key + 7, c->color_names[c->ncolors], sizeof c->color_names[0]) ||
-		    !set_string(x, key, v, c->colors[c->ncolors], sizeof c->colors[0]))
-			return false;
-		c->ncolors++;
-		return true;
-	}
-	if (!strcmp(key, "access:service_account"))
-		return set_string(x, key, v, c->service_account, sizeof c->service_account);
-	if (!strcmp(key, "access:restricted")) {
-		static const char *const names[] = { "false", "true", "no", "yes", "0", "1" };
-		static const int values[] = { 0, 1, 0, 1, 0, 1 };
-		int on = 0;
-		if (!set_choice(x, key, v, names, values, 6, &on))
-			return false;
-		c->restricted = on;
-		return true;
-	}
+	if (!strncmp(key, "keys:", 5))
+		return set_named(x, key, key + 5, v, 64, &c->nkeys, c->key_names, c->keys, "按键设置太多");
+	if (!strncmp(key, "colors:", 7))
+		return set_named(x, key, key + 7, v, 32, &c->ncolors, c->color_names, c->colors, "颜色设置太多");
 	if (!strncmp(key, "users:", 6))
 		return add_user(x, key, key + 6, v);
 	return bad(x, key, "未知的设置项");
 }
 
-static const char *const known_sections[] = {
-	"database", "general", "flags", "ui", "report", "print", "keys", "colors", "users", "access",
-};
-
 static bool known_section(const char *name)
 {
-	for (size_t i = 0; i < sizeof known_sections / sizeof known_sections[0]; i++)
-		if (strcmp(name, known_sections[i]) == 0)
+	for (size_t i = 0; i < sizeof key_table / sizeof key_table[0]; i++)
+		if (strcmp(name, key_table[i].section) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof open_sections / sizeof open_sections[0]; i++)
+		if (strcmp(name, open_sections[i]) == 0)
 			return true;
 	return false;
+}
+
+void config_defaults(config *c)
+{
+	char err[256];
+	load_ctx x = { .c = c, .file = "（默认值）", .err = err, .errlen = sizeof err };
+	memset(c, 0, sizeof *c);
+	for (size_t i = 0; i < sizeof key_table / sizeof key_table[0]; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "%s:%s", key_table[i].section, key_table[i].name);
+		if (!set_key(&x, &key_table[i], key, key_table[i].def))
+			abort();   /* a default that does not parse is a bug in the table */
+	}
+}
+
+int config_key_count(void)
+{
+	return (int)(sizeof key_table / sizeof key_table[0]);
+}
+
+void config_key_at(int i, const char **section, const char **name, const char **def)
+{
+	*section = key_table[i].section;
+	*name = key_table[i].name;
+	*def = key_table[i].def;
 }
 
 /* iniparser reports syntax errors through a printf-style callback. */
