@@ -40,6 +40,7 @@ static const command commands[] = {
 	  "ducha agencies [--format text|csv|json]\n" },
 	{ "update", cli_update, "录入一项任务的季度填报",
 	  "ducha update TASK --period YYYYQn [--set INDICATOR=VALUE]... [--status S] [--note TEXT]\n"
+	  "             [--if-version N]\n"
 	  "  --period YYYYQn        填报季度，如 2016Q4\n"
 	  "  --set INDICATOR=VALUE  指标实际值，如 --set 科技型企业=2100（可重复）\n"
 	  "  --status S             not-started | in-progress | completed（未开始/进行中/已完成）\n"
