@@ -9,15 +9,23 @@
 #include "ducha/config.h"
 #include "ducha/model.h"
 
-/* In order of severity: a larger value is worse. */
+/* The one list of flags, in order of severity (a later one is worse):
+ * X(ID, machine name, 中文, English, glyph). The enum, the names, the labels,
+ * the glyphs and every "one of …" message come from it; the theme's
+ * flag-NAME elements follow it (checked by test_ui_widgets). */
+#define DUCHA_FLAGS(X) \
+	X(DONE, "done", "已完成", "done", "✓") \
+	X(OK, "ok", "正常", "ok", "=") \
+	X(DUE_SOON, "due-soon", "临期", "due soon", "~") \
+	X(BEHIND, "behind", "滞后", "behind", "!") \
+	X(UNREPORTED, "unreported", "未报送", "unreported", "?") \
+	X(LAGGING, "lagging", "严重滞后", "lagging", "!!") \
+	X(OVERDUE, "overdue", "逾期", "overdue", "!!!")
+
 typedef enum flag_value {
-	FLAG_DONE,
-	FLAG_OK,
-	FLAG_DUE_SOON,
-	FLAG_BEHIND,
-	FLAG_UNREPORTED,
-	FLAG_LAGGING,
-	FLAG_OVERDUE,
+#define FLAG_ENUM(id, name, zh, en, glyph) FLAG_##id,
+	DUCHA_FLAGS(FLAG_ENUM)
+#undef FLAG_ENUM
 } flag_value;
 enum { FLAG_COUNT = FLAG_OVERDUE + 1, FLAG_REASON_SIZE = 320 };
 
@@ -25,6 +33,8 @@ const char *flag_name(flag_value f);              /* "behind" (machine-readable)
 const char *flag_label(flag_value f, bool english); /* "滞后" / "behind" */
 const char *flag_glyph(flag_value f);             /* a mark that needs no colour */
 bool flag_parse(const char *name, flag_value *out);
+/* Every machine name, joined by sep ("done、ok、…"), for messages and help. */
+void flag_names_list(const char *sep, char *out, size_t len);
 
 typedef struct indicator_state {
 	flag_value flag;

@@ -54,9 +54,11 @@ static int parse_tasks_args(cli *c, int argc, char **argv, tasks_args *a)
 			break;
 		case 'g': a->agency = optarg; break;
 		case 'F':
-			if (!flag_parse(optarg, &a->flag))
-				return cli_usage_error(c, "--flag \"%s\" 应为 done、ok、due-soon、behind、lagging、"
-				                          "overdue 或 unreported 之一", optarg);
+			if (!flag_parse(optarg, &a->flag)) {
+				char names[200];
+				flag_names_list("、", names, sizeof names);
+				return cli_usage_error(c, "--flag \"%s\" 应为以下之一：%s", optarg, names);
+			}
 			a->by_flag = true;
 			break;
 		case 'f':

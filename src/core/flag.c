@@ -41,14 +41,18 @@
 static const struct {
 	const char *name, *zh, *en, *glyph;
 } flag_table[FLAG_COUNT] = {
-	[FLAG_DONE] = { "done", "已完成", "done", "✓" },
-	[FLAG_OK] = { "ok", "正常", "ok", "=" },
-	[FLAG_DUE_SOON] = { "due-soon", "临期", "due soon", "~" },
-	[FLAG_BEHIND] = { "behind", "滞后", "behind", "!" },
-	[FLAG_UNREPORTED] = { "unreported", "未报送", "unreported", "?" },
-	[FLAG_LAGGING] = { "lagging", "严重滞后", "lagging", "!!" },
-	[FLAG_OVERDUE] = { "overdue", "逾期", "overdue", "!!!" },
+#define FLAG_ROW(id, name, zh, en, glyph) [FLAG_##id] = { name, zh, en, glyph },
+	DUCHA_FLAGS(FLAG_ROW)
+#undef FLAG_ROW
 };
+
+void flag_names_list(const char *sep, char *out, size_t len)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (int f = 0; f < FLAG_COUNT && n < len; f++)
+		n += (size_t)snprintf(out + n, len - n, "%s%s", f ? sep : "", flag_table[f].name);
+}
 
 static bool known(flag_value f)
 {

@@ -80,11 +80,14 @@ bool ui_theme_check(const config *cfg, char *err, size_t errlen)
 		short fg, bg;
 		char *name = text_escape(cfg->color_names[i], 0);
 		char *value = text_escape(cfg->colors[i], 0);
-		if (e < 0)
-			snprintf(err, errlen, "配置文件 %s: [colors] %s: 没有这个界面元素（可用：title tab tab-active "
-			         "header selected hint hint-key message error label dim field field-active match "
-			         "flag-done flag-ok flag-due-soon flag-behind flag-unreported flag-lagging flag-overdue normal）",
-			         cfg->path, name);
+		if (e < 0) {
+			char known[600];
+			size_t n = 0;
+			known[0] = '\0';
+			for (int k = 0; k < UI_ELEM_COUNT; k++)
+				n += (size_t)snprintf(known + n, sizeof known - n, "%s%s", k ? " " : "", elements[k].name);
+			snprintf(err, errlen, "配置文件 %s: [colors] %s: 没有这个界面元素（可用：%s）", cfg->path, name, known);
+		}
 		else if (!parse_pair(cfg->colors[i], &fg, &bg))
 			snprintf(err, errlen, "配置文件 %s: [colors] %s: \"%s\" 应写成 前景色,背景色（颜色名 default black "
 			         "red green yellow blue magenta cyan white，或 0–255 的色号）", cfg->path, name, value);
@@ -142,7 +145,15 @@ int ui_attr(ui_elem e)
 	return attrs[e];
 }
 
+/* The flag elements stand in the flags' order, one each (see DUCHA_FLAGS). */
+_Static_assert(UI_E_FLAG_OVERDUE - UI_E_FLAG_DONE + 1 == FLAG_COUNT, "one theme element per flag");
+
 ui_elem ui_flag_elem(flag_value f)
 {
 	return (ui_elem)(UI_E_FLAG_DONE + (int)f);
+}
+
+const char *ui_elem_name(ui_elem e)
+{
+	return (int)e >= 0 && (int)e < UI_ELEM_COUNT ? elements[e].name : "?";
 }

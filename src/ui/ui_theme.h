@@ -55,4 +55,6 @@ bool ui_theme_has_color(void);
 /* The curses attributes of an element. */
 int  ui_attr(ui_elem e);
 ui_elem ui_flag_elem(flag_value f);
+/* The element's name as [colors] writes it ("flag-behind"). */
+const char *ui_elem_name(ui_elem e);
 #endif

@@ -10,6 +10,8 @@
 #include "ui_edit.h"
 #include "ui_keys.h"
 #include "ui_list.h"
+#include "ui_theme.h"
+#include "ducha/flag.h"
 
 static void type(ui_edit *e, const char *utf8)
 {
@@ -27,6 +29,19 @@ static void expect_text(const ui_edit *e, const char *want)
 	ck_assert_str_eq(got, want);
 	free(got);
 }
+
+START_TEST(theme_flag_elements_follow_the_flags)
+{
+	for (int f = 0; f < FLAG_COUNT; f++) {
+		char want[40];
+		snprintf(want, sizeof want, "flag-%s", flag_name((flag_value)f));
+		ck_assert_str_eq(ui_elem_name(ui_flag_elem((flag_value)f)), want);
+	}
+	char list[200];
+	flag_names_list(" ", list, sizeof list);
+	ck_assert_str_eq(list, "done ok due-soon behind unreported lagging overdue");
+}
+END_TEST
 
 START_TEST(cursor_moves_by_character)
 {
@@ -189,6 +204,7 @@ static Suite *ui_suite(void)
 	Suite *s = suite_create("ui_widgets");
 	TCase *tc = tcase_create("widgets");
 	tcase_add_test(tc, cursor_moves_by_character);
+	tcase_add_test(tc, theme_flag_elements_follow_the_flags);
 	tcase_add_test(tc, kill_and_limits);
 	tcase_add_test(tc, multiline_rows_by_width);
 	tcase_add_test(tc, utf8_round_trip);
