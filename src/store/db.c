@@ -214,10 +214,9 @@ db_stmt *db_prepare(db *d, const char *sql)
 
 bool db_exec(db *d, const char *sql)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(d->handle, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		db_fail(d, "数据库错误: %s", msg ? msg : sqlite3_errmsg(d->handle));
-		sqlite3_free(msg);
+	/* The one error path: the kind of failure (busy, full, read-only…) and the SQL. */
+	if (sqlite3_exec(d->handle, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		fail_sql(d, sql);
 		return false;
 	}
 	return true;
