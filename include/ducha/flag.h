@@ -97,4 +97,8 @@ void flag_task_state_free(task_state *s);
  * is asked for yet; *deadline is the day that report was due. */
 bool flag_required_quarter(int as_of, int plan_starts, int last_due, const config_flags *rules,
                            int *year, int *quarter, int *deadline);
+/* 进度 (src/core/progress.c): the average share of target reached over a
+ * task's indicators, capped at 100; a done or accepted task is 100; -1 when
+ * there are no indicators or no reported values. */
+int flag_progress(const task_detail *d, const task_state *st);
 #endif

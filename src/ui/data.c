@@ -138,7 +138,7 @@ const ui_task *ui_data_task(ui_data *u, int num)
 		return NULL;
 	}
 	flag_evaluate_task(&t->d, u->plan, u->as_of, u->rules, u->english, &t->st);
-	t->progress = ui_task_progress(&t->d, &t->st);
+	t->progress = flag_progress(&t->d, &t->st);
 	t->used = ++u->clock;
 	u->cache[num] = t;
 	u->ntasks++;
@@ -170,7 +170,7 @@ bool ui_data_prefetch(ui_data *u, const int *nums, int n)
 	for (int i = 0; i < nd; i++) {
 		task_state st;
 		flag_evaluate_task(&ds[i], u->plan, u->as_of, u->rules, u->english, &st);
-		int num = ds[i].task.num, progress = ui_task_progress(&ds[i], &st);
+		int num = ds[i].task.num, progress = flag_progress(&ds[i], &st);
 		keep_row(u, &ds[i], &st, true);
 		u->rows[num]->progress = progress;
 		flag_task_state_free(&st);
@@ -256,35 +256,6 @@ bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n)
 	}
 	*n = kept;
 	return true;
-}
-
-static double share(const indicator_rec *ind, const indicator_state *s)
-{
-	if (!s->has_actual)
-		return 0;
-	double base = ind->per_year ? 0 : ind->baseline;
-	double span = s->target - base;
-	if (span <= 0)
-		return s->actual >= s->target ? 1 : 0;
-	double v = (s->actual - base) / span;
-	return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
-int ui_task_progress(const task_detail *d, const task_state *st)
-{
-	const char *status = d->task.status;
-	if (strcmp(status, "completed") == 0 || strcmp(status, "accepted") == 0)
-		return 100;
-	int n = st->nindicators < d->nindicators ? st->nindicators : d->nindicators;
-	bool any = false;
-	double sum = 0;
-	for (int i = 0; i < n; i++) {
-		any = any || st->indicators[i].has_actual;
-		sum += st->indicators[i].flag == FLAG_DONE ? 1 : share(&d->indicators[i], &st->indicators[i]);
-	}
-	if (n == 0 || !any)
-		return -1;
-	return (int)(sum / n * 100 + 0.5);
 }
 
 bool ui_agency_in(const char *joined, const char *name)

@@ -70,10 +70,6 @@ void ui_data_trim(ui_data *u);
 /* Task numbers of an area (0: all) under a filter, in number order. */
 bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n);
 bool ui_filter_active(const ui_filter *f);
-/* Average share of target reached over a task's indicators, capped at 100:
- * a done or accepted task is 100; -1 when there are no indicators or no
- * reported values. */
-int ui_task_progress(const task_detail *d, const task_state *st);
 /* Whether an agency (by name) is among a task's ';'-joined lead or support. */
 bool ui_agency_in(const char *joined, const char *name);
 #endif

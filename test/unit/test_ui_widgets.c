@@ -190,11 +190,11 @@ START_TEST(progress_share)
 	                          { .flag = FLAG_OK, .has_actual = true, .actual = 20, .target = 10 } };
 	task_detail d = { .task = { .status = (char *)"in-progress" }, .indicators = ind, .nindicators = 2 };
 	task_state s = { .nindicators = 2, .indicators = st };
-	ck_assert_int_eq(ui_task_progress(&d, &s), 75);      /* 50% and 100% (capped) */
+	ck_assert_int_eq(flag_progress(&d, &s), 75);      /* 50% and 100% (capped) */
 	st[0].has_actual = st[1].has_actual = false;
-	ck_assert_int_eq(ui_task_progress(&d, &s), -1);
+	ck_assert_int_eq(flag_progress(&d, &s), -1);
 	d.task.status = (char *)"accepted";
-	ck_assert_int_eq(ui_task_progress(&d, &s), 100);
+	ck_assert_int_eq(flag_progress(&d, &s), 100);
 	ck_assert(ui_agency_in("市科委;市教委", "市教委") && !ui_agency_in("市科委;市教委", "市教"));
 }
 END_TEST

@@ -1,0 +1,35 @@
+/* 进度: how far a task has come, beside the flag rules it is judged by.
+ * Pure: no SQL, no curses. */
+#include <string.h>
+
+#include "ducha/flag.h"
+
+static double share(const indicator_rec *ind, const indicator_state *s)
+{
+	if (!s->has_actual)
+		return 0;
+	double base = ind->per_year ? 0 : ind->baseline;
+	double span = s->target - base;
+	if (span <= 0)
+		return s->actual >= s->target ? 1 : 0;
+	double v = (s->actual - base) / span;
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+int flag_progress(const task_detail *d, const task_state *st)
+{
+	const char *status = d->task.status;
+	if (strcmp(status, "completed") == 0 || strcmp(status, "accepted") == 0)
+		return 100;
+	int n = st->nindicators < d->nindicators ? st->nindicators : d->nindicators;
+	bool any = false;
+	double sum = 0;
+	for (int i = 0; i < n; i++) {
+		any = any || st->indicators[i].has_actual;
+		sum += st->indicators[i].flag == FLAG_DONE ? 1 : share(&d->indicators[i], &st->indicators[i]);
+	}
+	if (n == 0 || !any)
+		return -1;
+	return (int)(sum / n * 100 + 0.5);
+}
+
