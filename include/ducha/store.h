@@ -42,6 +42,7 @@ typedef struct task_filter {
 	int area;                    /* 0: any */
 	int64_t agency_id;           /* 0: any */
 	const char *role;            /* NULL, "lead" or "support" (with agency_id) */
+	int due_year;                /* 0: any; else a due date falls in that year */
 } task_filter;
 
 /* Tasks of a plan in number order; *out is malloc'd. */
@@ -170,15 +171,9 @@ typedef struct area_rec {
 bool store_areas(store *s, int64_t plan_id, area_rec **out, int *n);
 void store_areas_free(area_rec *a, int n);
 
-typedef struct task_query {
-	int area;                    /* 0: any */
-	int64_t agency_id;           /* 0: any */
-	const char *role;            /* NULL, "lead" or "support" (with agency_id) */
-	int due_year;                /* 0: any; else a due date falls in that year */
-} task_query;
 /* Only the numbers of the matching tasks, in number order, through the
  * indexes: lists load the rows they show, never whole tables. */
-bool store_task_nums(store *s, int64_t plan_id, const task_query *q, int **nums, int *n);
+bool store_task_nums(store *s, int64_t plan_id, const task_filter *q, int **nums, int *n);
 
 typedef struct agency_task {
 	int64_t agency_id;

@@ -11,9 +11,8 @@
 bool cli_judge_tasks(cli *c, const task_filter *f, bool series, cli_judged *out)
 {
 	memset(out, 0, sizeof *out);
-	task_query q = { .area = f ? f->area : 0, .agency_id = f ? f->agency_id : 0, .role = f ? f->role : NULL };
 	int *nums, n;
-	if (!store_task_nums(c->app.st, c->app.plan.id, &q, &nums, &n))
+	if (!store_task_nums(c->app.st, c->app.plan.id, f, &nums, &n))
 		return false;
 	/* Reports of quarters that begin after the as-of date are not known yet. */
 	char upto[PERIOD_TEXT_SIZE];

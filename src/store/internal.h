@@ -42,12 +42,18 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 	store_sql_report_update[], store_sql_report_insert[], store_sql_value_upsert[], store_sql_task_object[],
 	store_sql_audit_head[];
 
-/* The filter of task lists: a plan, and optionally an area and an agency
- * (in a role); binds :plan, :area, :agency, :role. */
+/* The filter of task lists: a plan, and optionally an area, an agency (in
+ * a role) and a due year; binds :plan, :area, :agency, :role, :year
+ * (store_bind_filter). The year test reads the task's own dues array: a
+ * yearly task (2016年、2017年) belongs to each year it names. */
 #define STORE_TASK_FILTER \
 	" WHERE t.plan_id = :plan AND (:area = 0 OR a.num = :area)" \
 	"   AND (:agency = 0 OR EXISTS (SELECT 1 FROM task_agency y WHERE y.task_id = t.id" \
-	"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))"
+	"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))" \
+	"   AND (:year = 0 OR EXISTS (SELECT 1 FROM json_each(t.dues)" \
+	"        WHERE substr(value, 1, 4) = printf('%04d', :year)))"
+
+bool store_bind_filter(store *s, db_stmt *q, int64_t plan_id, const task_filter *f);
 
 /* A plan row: id, code, title, issuer, starts, ends (in that order). */
 void store_read_plan(db_stmt *q, plan_rec *p);

@@ -82,6 +82,14 @@ void store_read_task(db_stmt *q, task_rec *t)
 	t->support = db_col_dup(q, 14);
 }
 
+bool store_bind_filter(store *s, db_stmt *q, int64_t plan_id, const task_filter *f)
+{
+	return db_bind_int(s->db, q, ":plan", plan_id) && db_bind_int(s->db, q, ":area", f ? f->area : 0) &&
+	       db_bind_int(s->db, q, ":agency", f ? f->agency_id : 0) &&
+	       db_bind_text(s->db, q, ":role", f ? f->role : NULL) &&
+	       db_bind_int(s->db, q, ":year", f ? f->due_year : 0);
+}
+
 const char store_sql_tasks[] =
 	STORE_TASK_COLUMNS
 	STORE_TASK_FILTER
@@ -90,10 +98,7 @@ const char store_sql_tasks[] =
 bool store_tasks(store *s, int64_t plan_id, const task_filter *f, task_rec **out, int *n)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_tasks);
-	if (!q || !db_bind_int(s->db, q, ":plan", plan_id) ||
-	    !db_bind_int(s->db, q, ":area", f ? f->area : 0) ||
-	    !db_bind_int(s->db, q, ":agency", f ? f->agency_id : 0) ||
-	    !db_bind_text(s->db, q, ":role", f ? f->role : NULL))
+	if (!q || !store_bind_filter(s, q, plan_id, f))
 		return false;
 	task_rec *list = NULL;
 	int count = 0, cap = 0, rc;

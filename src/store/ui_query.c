@@ -56,22 +56,14 @@ const char store_sql_task_nums[] =
 	"SELECT t.num FROM task t JOIN measure m ON m.id = t.measure_id"
 	"  JOIN area a ON a.id = m.area_id"
 	STORE_TASK_FILTER
-	"   AND (:year = 0 OR EXISTS (SELECT 1 FROM json_each(t.dues)"
-	"        WHERE substr(value, 1, 4) = printf('%04d', :year)))"
 	" ORDER BY t.num";
 
-bool store_task_nums(store *s, int64_t plan_id, const task_query *f, int **nums, int *n)
+bool store_task_nums(store *s, int64_t plan_id, const task_filter *f, int **nums, int *n)
 {
-	/* The year test reads the task's own dues array: a yearly task
-	 * (2016年、2017年) belongs to each year it names. */
 	db_stmt *q = db_prepare(s->db, store_sql_task_nums);
 	*nums = NULL;
 	*n = 0;
-	if (!q || !db_bind_int(s->db, q, ":plan", plan_id) ||
-	    !db_bind_int(s->db, q, ":area", f ? f->area : 0) ||
-	    !db_bind_int(s->db, q, ":agency", f ? f->agency_id : 0) ||
-	    !db_bind_text(s->db, q, ":role", f ? f->role : NULL) ||
-	    !db_bind_int(s->db, q, ":year", f ? f->due_year : 0))
+	if (!q || !store_bind_filter(s, q, plan_id, f))
 		return false;
 	int cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {

@@ -138,7 +138,7 @@ static int task_index(summary *s, int num)
 }
 
 /* The numbers of the tasks that match q, in number order. */
-static bool task_nums(summary *s, const task_query *q, int **nums, int *n)
+static bool task_nums(summary *s, const task_filter *q, int **nums, int *n)
 {
 	return store_task_nums(s->st, s->plan->id, q, nums, n);
 }
@@ -195,8 +195,8 @@ static bool add_role(summary *s, summary_section *sec, const int *nums, int n, s
 /* An agency's lead tasks, then its support tasks, loaded all together. */
 static bool agency_nums(summary *s, int64_t agency_id, int **all, int *nlead, int *nsupport)
 {
-	task_query lead = { .agency_id = agency_id, .role = "lead" };
-	task_query support = { .agency_id = agency_id, .role = "support" };
+	task_filter lead = { .agency_id = agency_id, .role = "lead" };
+	task_filter support = { .agency_id = agency_id, .role = "support" };
 	int *l = NULL, *sp = NULL;
 	bool ok = task_nums(s, &lead, &l, nlead) && task_nums(s, &support, &sp, nsupport);
 	*all = ok ? calloc((size_t)(*nlead + *nsupport) + 1, sizeof **all) : NULL;

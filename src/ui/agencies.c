@@ -170,7 +170,7 @@ typedef struct agency_src {
 static bool load_agency_tasks(ui *u, void *ctx, int **nums, int *n, char *title, size_t len)
 {
 	const agency_src *s = ctx;
-	task_query q = { .agency_id = s->id };
+	task_filter q = { .agency_id = s->id };
 	if (!store_task_nums(u->c->st, u->c->plan.id, &q, nums, n)) {
 		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
 		return false;

@@ -232,7 +232,7 @@ bool ui_filter_active(const ui_filter *f)
 
 bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n)
 {
-	task_query q = { .area = area, .agency_id = f ? f->agency_id : 0, .due_year = f ? f->year : 0 };
+	task_filter q = { .area = area, .agency_id = f ? f->agency_id : 0, .due_year = f ? f->year : 0 };
 	if (!store_task_nums(u->st, u->plan->id, &q, nums, n)) {
 		snprintf(u->err, sizeof u->err, "%s", store_error(u->st));
 		return false;
