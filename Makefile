@@ -159,7 +159,7 @@ FUZZ_SECONDS ?= 15
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -I/usr/include/iniparser \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_LIB      = src/core/date.c src/text/text.c src/core/validate.c \
+FUZZ_LIB      = src/core/date.c src/text/text.c src/core/validate.c src/core/xalloc.c \
                 src/core/config.c src/core/model.c
 FUZZ_NAMES    = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 FUZZ_EXTRA_import = src/core/csvread.c src/core/plantable.c src/core/target.c src/core/deadline.c \

@@ -16,6 +16,7 @@
 #include "ducha/table.h"
 #include "ducha/text.h"
 #include "ducha/validate.h"
+#include "ducha/xalloc.h"
 
 enum { AREA_SHORT_CHARS = 10 };
 /* Due dates are copied from the parser's result into the store's input. */
@@ -194,9 +195,7 @@ static bool is_new(cli *c, const char *name, fresh_list *fresh)
 	for (int i = 0; i < fresh->n; i++)
 		if (strcmp(fresh->names[i], name) == 0)
 			return true;
-	fresh->names = realloc(fresh->names, sizeof *fresh->names * (size_t)(fresh->n + 1));
-	if (!fresh->names)
-		abort();
+	fresh->names = xrealloc(fresh->names, sizeof *fresh->names * (size_t)(fresh->n + 1));
 	fresh->names[fresh->n++] = name;
 	return true;
 }
@@ -206,9 +205,7 @@ static void put_agencies(cli *c, const char *label, char **names, int n, fresh_l
 	size_t cap = 16;
 	for (int i = 0; i < n; i++)
 		cap += strlen(names[i]) + 16;
-	char *line = malloc(cap);
-	if (!line)
-		abort();
+	char *line = xmalloc(cap);
 	line[0] = '\0';
 	for (int i = 0; i < n; i++) {
 		bool unknown = is_new(c, names[i], fresh);

@@ -13,6 +13,7 @@
 #include "ducha/date.h"
 #include "ducha/permission.h"
 #include "ducha/validate.h"
+#include "ducha/xalloc.h"
 
 enum { RC_TASK, RC_PERIOD, RC_INDICATOR, RC_VALUE, RC_STATUS, RC_NOTE, RC_NCOLS };
 enum { HEADER_SEARCH = 10, NOTE_MAX_CHARS = 2000 };
@@ -118,9 +119,7 @@ static const task_detail *task_of(batch *b, const char *text)
 		line_error(b, "工作方案 %s 中%s", b->c->app.plan.code, store_error(b->c->app.st));
 		return NULL;
 	}
-	b->tasks = realloc(b->tasks, sizeof *b->tasks * (size_t)(b->ntasks + 1));
-	if (!b->tasks)
-		abort();
+	b->tasks = xrealloc(b->tasks, sizeof *b->tasks * (size_t)(b->ntasks + 1));
 	b->tasks[b->ntasks] = d;
 	return &b->tasks[b->ntasks++];
 }
@@ -130,9 +129,7 @@ static pending *report_for(batch *b, const task_detail *d, const char *period)
 	for (int i = 0; i < b->nreports; i++)
 		if (b->reports[i].task_id == d->task.id && strcmp(b->reports[i].period, period) == 0)
 			return &b->reports[i];
-	b->reports = realloc(b->reports, sizeof *b->reports * (size_t)(b->nreports + 1));
-	if (!b->reports)
-		abort();
+	b->reports = xrealloc(b->reports, sizeof *b->reports * (size_t)(b->nreports + 1));
 	pending *p = &b->reports[b->nreports++];
 	*p = (pending){ .line = b->line, .task = d->task.num, .task_id = d->task.id };
 	snprintf(p->period, sizeof p->period, "%s", period);

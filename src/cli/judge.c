@@ -7,6 +7,7 @@
 
 #include "ducha/cli.h"
 #include "ducha/date.h"
+#include "ducha/xalloc.h"
 
 bool cli_judge_tasks(cli *c, const task_filter *f, bool series, cli_judged *out)
 {
@@ -24,9 +25,7 @@ bool cli_judge_tasks(cli *c, const task_filter *f, bool series, cli_judged *out)
 	free(nums);
 	if (!ok)
 		return false;
-	out->st = calloc((size_t)out->n + 1, sizeof *out->st);
-	if (!out->st)
-		abort();
+	out->st = xcalloc((size_t)out->n + 1, sizeof *out->st);
 	bool english = strcmp(c->app.cfg.lang, "en") == 0;
 	for (int i = 0; i < out->n; i++)
 		flag_evaluate_task(&out->d[i], &c->app.plan, c->app.as_of, &c->app.cfg.flags, english, &out->st[i]);

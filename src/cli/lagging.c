@@ -10,6 +10,7 @@
 #include "ducha/date.h"
 #include "ducha/flag.h"
 #include "ducha/table.h"
+#include "ducha/xalloc.h"
 
 /* One judged item: an indicator, or a task that has none. */
 typedef struct lag_row {
@@ -189,9 +190,7 @@ static int print_rows(cli *c, const lag_args *a, task_detail *ds, task_state *ss
 	int cap = 0;
 	for (int i = 0; i < n; i++)
 		cap += ds[i].nindicators + 1;
-	lag_row *rows = calloc((size_t)cap + 1, sizeof *rows);
-	if (!rows)
-		abort();
+	lag_row *rows = xcalloc((size_t)cap + 1, sizeof *rows);
 	int nrows = 0;
 	for (int i = 0; i < n; i++)
 		nrows += task_rows(&ds[i], &ss[i], rows + nrows);

@@ -11,6 +11,7 @@
 #include "ducha/flag.h"
 #include "ducha/table.h"
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 /* Every line of show goes out through here: whatever stored text it holds
  * (names, units, reasons built from them) is escaped on the way. */
@@ -49,9 +50,7 @@ static void print_wrapped(const char *label, const char *s, int indent)
 static void print_list(const char *label, const char *joined)
 {
 	size_t cap = strlen(joined) * 3 + 8, len = 0;
-	char *shown = malloc(cap);
-	if (!shown)
-		abort();
+	char *shown = xmalloc(cap);
 	for (const char *p = joined; *p; p++) {
 		if (*p == ';') {
 			memcpy(shown + len, "、", 3);
@@ -308,9 +307,7 @@ static char *indicator_json(cli *c, const indicator_rec *i, const indicator_stat
 
 static char *report_json(cli *c, const task_detail *d, const report_rec *r)
 {
-	json_field *vals = calloc((size_t)r->nvalues + 1, sizeof *vals);
-	if (!vals)
-		abort();
+	json_field *vals = xcalloc((size_t)r->nvalues + 1, sizeof *vals);
 	for (int v = 0; v < r->nvalues; v++)
 		vals[v] = (json_field){ indicator_name(d, r->indicator_ids[v]), JSON_REAL, NULL, 0, r->values[v] };
 	char *values = store_json_object(c->app.st, vals, r->nvalues);
@@ -348,9 +345,7 @@ static char *array_of(cli *c, char **items, int n)
 
 static char **items_alloc(int n)
 {
-	char **items = calloc((size_t)n + 1, sizeof *items);
-	if (!items)
-		abort();
+	char **items = xcalloc((size_t)n + 1, sizeof *items);
 	return items;
 }
 

@@ -13,6 +13,7 @@
 #include "ducha/date.h"
 #include "ducha/model.h"
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 
 typedef struct load_ctx {
@@ -362,9 +363,7 @@ static bool seen_add(seen_keys *k, const char *name)
 			return false;
 	if (k->n == k->cap) {
 		k->cap = k->cap ? k->cap * 2 : 64;
-		k->names = realloc(k->names, (size_t)k->cap * sizeof *k->names);
-		if (!k->names)
-			abort();
+		k->names = xrealloc(k->names, (size_t)k->cap * sizeof *k->names);
 	}
 	if (!(k->names[k->n++] = strdup(name)))
 		abort();
@@ -449,9 +448,7 @@ static bool precheck(load_ctx *x, const char *path)
 		snprintf(x->err, x->errlen, "无法读取配置文件 %s: %s", path, strerror(errno));
 		return false;
 	}
-	char *text = malloc(CONFIG_MAX_BYTES + 1);
-	if (!text)
-		abort();
+	char *text = xmalloc(CONFIG_MAX_BYTES + 1);
 	size_t len = fread(text, 1, CONFIG_MAX_BYTES + 1, f);
 	bool failed = ferror(f);
 	fclose(f);
@@ -503,9 +500,7 @@ bool config_load(config *c, const char *path, char *err, size_t errlen)
 			break;
 		}
 		int nkeys = iniparser_getsecnkeys(d, sec);
-		const char **keys = calloc((size_t)nkeys + 1, sizeof *keys);
-		if (!keys)
-			abort();
+		const char **keys = xcalloc((size_t)nkeys + 1, sizeof *keys);
 		iniparser_getseckeys(d, sec, keys);
 		for (int k = 0; ok && k < nkeys; k++)
 			ok = apply(&x, keys[k], iniparser_getstring(d, keys[k], ""));

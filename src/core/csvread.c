@@ -11,14 +11,7 @@
 #include <string.h>
 
 #include "ducha/text.h"
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		abort();
-	return q;
-}
+#include "ducha/xalloc.h"
 
 /* The 1-based line holding byte offset `at`. */
 static int line_of(const char *data, size_t at)

@@ -11,14 +11,13 @@
 #include <unistd.h>
 
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 static const char DRAFT_MAGIC[] = "ducha-drafts 1 ";
 
 static char *dup_or_abort(const char *s)
 {
-	char *p = strdup(s ? s : "");
-	if (!p)
-		abort();
+	char *p = xstrdup(s ? s : "");
 	return p;
 }
 
@@ -29,9 +28,7 @@ static void *grow(void *p, int *cap, int need, size_t size)
 	int c = *cap ? *cap * 2 : 4;
 	while (c < need)
 		c *= 2;
-	void *q = realloc(p, (size_t)c * size);
-	if (!q)
-		abort();
+	void *q = xrealloc(p, (size_t)c * size);
 	*cap = c;
 	return q;
 }
@@ -81,9 +78,7 @@ void draft_set_free(draft_set *s)
 
 void draft_add_value(draft *d, const char *indicator, const char *text)
 {
-	draft_value *p = realloc(d->values, (size_t)(d->nvalues + 1) * sizeof *p);
-	if (!p)
-		abort();
+	draft_value *p = xrealloc(d->values, (size_t)(d->nvalues + 1) * sizeof *p);
 	d->values = p;
 	p[d->nvalues].indicator = dup_or_abort(indicator);
 	p[d->nvalues].text = dup_or_abort(text);
@@ -92,9 +87,7 @@ void draft_add_value(draft *d, const char *indicator, const char *text)
 
 void draft_add_seen(draft *d, const char *period, int version)
 {
-	draft_seen *p = realloc(d->seen, (size_t)(d->nseen + 1) * sizeof *p);
-	if (!p)
-		abort();
+	draft_seen *p = xrealloc(d->seen, (size_t)(d->nseen + 1) * sizeof *p);
 	d->seen = p;
 	snprintf(p[d->nseen].period, sizeof p[d->nseen].period, "%s", period);
 	p[d->nseen].version = version;
@@ -117,9 +110,7 @@ static void put(out_buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		b->cap = (b->len + n + 1) * 2;
-		char *q = realloc(b->p, b->cap);
-		if (!q)
-			abort();
+		char *q = xrealloc(b->p, b->cap);
 		b->p = q;
 	}
 	memcpy(b->p + b->len, s, n);
@@ -419,9 +410,7 @@ static char *slurp(int fd, size_t *len, char *err, size_t errlen)
 		return NULL;
 	}
 	size_t size = (size_t)st.st_size, n = 0;
-	char *buf = malloc(size + 1);
-	if (!buf)
-		abort();
+	char *buf = xmalloc(size + 1);
 	while (n < size) {
 		ssize_t k = read(fd, buf + n, size - n);
 		if (k < 0 && errno == EINTR)

@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "ducha/date.h"
+#include "ducha/xalloc.h"
 
 static const struct {
 	const char *name, *zh, *en, *glyph;
@@ -789,9 +790,7 @@ void flag_evaluate_task(const task_detail *d, const plan_rec *plan, int as_of,
 		judge_by_status(&c, out);
 		return;
 	}
-	out->indicators = calloc((size_t)d->nindicators, sizeof *out->indicators);
-	if (!out->indicators)
-		abort();
+	out->indicators = xcalloc((size_t)d->nindicators, sizeof *out->indicators);
 	int worst = 0;
 	for (int i = 0; i < d->nindicators; i++) {
 		judge_indicator(&c, &d->indicators[i], &out->indicators[i]);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ducha/date.h"
+#include "ducha/xalloc.h"
 
 void model_plan_free(plan_rec *p)
 {
@@ -142,9 +143,7 @@ bool model_role_parse(const char *name, role *out)
 
 value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n)
 {
-	value_point *pts = calloc((size_t)d->nreports + 1, sizeof *pts);
-	if (!pts)
-		abort();
+	value_point *pts = xcalloc((size_t)d->nreports + 1, sizeof *pts);
 	*n = 0;
 	for (int r = 0; r < d->nreports; r++) {
 		const report_rec *rep = &d->reports[r];

@@ -8,6 +8,7 @@
 
 #include "ducha/text.h"
 #include "ducha/validate.h"
+#include "ducha/xalloc.h"
 
 const char plantable_default_section[] = "全部任务";
 
@@ -28,22 +29,6 @@ static const bool col_required[PT_NCOLS] = { true, false, false, true, true, tru
 static const int col_max_chars[PT_NCOLS] = { 20, 200, 200, 4000, 100, 2000, 2000 };
 enum { AGENCY_MAX_CHARS = 100, MAX_AREAS = 99, MAX_MEASURES = 999, MAX_TASK_NUM = 100000,
        MAX_PER_ROLE = 100 };
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		abort();
-	return q;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s);
-	if (!p)
-		abort();
-	return p;
-}
 
 static void add_error(plantable *t, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

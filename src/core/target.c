@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 /* The text as code points, full-width digits and signs made ASCII, so that
  * the scanner can step over Chinese one character at a time. */
@@ -29,9 +30,7 @@ static uint32_t fold(uint32_t cp)
 static void decode(const char *text, cpbuf *b)
 {
 	size_t len = strlen(text);
-	b->c = malloc(sizeof *b->c * (len + 1));
-	if (!b->c)
-		abort();
+	b->c = xmalloc(sizeof *b->c * (len + 1));
 	b->n = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;

@@ -1,4 +1,5 @@
 #include "ducha/db.h"
+#include "ducha/xalloc.h"
 
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -203,9 +204,7 @@ db_stmt *db_prepare(db *d, const char *sql)
 	if (d->ncache == DB_CACHE_MAX)
 		cache_evict_oldest(d);
 	cached *c = &d->cache[d->ncache];
-	c->sql = strdup(sql);
-	if (!c->sql)
-		abort();
+	c->sql = xstrdup(sql);
 	c->hash = h;
 	c->stmt = s;
 	slot_put(d, d->ncache++);
@@ -319,9 +318,7 @@ bool db_col_is_null(db_stmt *s, int col)
 
 char *db_col_dup(db_stmt *s, int col)
 {
-	char *p = strdup(db_col_text(s, col));
-	if (!p)
-		abort();
+	char *p = xstrdup(db_col_text(s, col));
 	return p;
 }
 

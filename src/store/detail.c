@@ -18,6 +18,7 @@
 
 #include "ducha/date.h"
 #include "internal.h"
+#include "ducha/xalloc.h"
 
 /* Task sets are bound as a JSON array and read with json_each, so one
  * prepared statement serves any number of tasks. */
@@ -94,17 +95,6 @@ const char store_sql_verdict_values[] =
 /* Later than any period, for "every report". */
 static const char all_periods[] = "9999Q4";
 
-static void *grow(void *p, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 4;
-	void *q = realloc(p, (size_t)*cap * size);
-	if (!q)
-		abort();
-	return q;
-}
-
 /* "[a,b,c]" of integers: nothing in it needs escaping. malloc'd. */
 static char *json_ints(const int64_t *v, int n)
 {
@@ -163,9 +153,7 @@ static void batch_index(batch *b)
 
 static bool read_tasks(store *s, int64_t plan_id, const detail_query *dq, batch *b)
 {
-	int64_t *nums = calloc((size_t)dq->n + 1, sizeof *nums);
-	if (!nums)
-		abort();
+	int64_t *nums = xcalloc((size_t)dq->n + 1, sizeof *nums);
 	for (int i = 0; i < dq->n; i++)
 		nums[i] = dq->nums[i];
 	char *json = json_ints(nums, dq->n);
@@ -177,7 +165,7 @@ static bool read_tasks(store *s, int64_t plan_id, const detail_query *dq, batch 
 		return false;
 	int cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		b->d = grow(b->d, b->n, &cap, sizeof *b->d);
+		b->d = xgrow(b->d, b->n, &cap, sizeof *b->d);
 		memset(&b->d[b->n], 0, sizeof b->d[0]);
 		store_read_task(q, &b->d[b->n++].task);
 	}
@@ -222,7 +210,7 @@ static bool read_indicators(store *s, batch *b)
 		if (d != last)
 			cap = 0;
 		last = d;
-		d->indicators = grow(d->indicators, d->nindicators, &cap, sizeof *d->indicators);
+		d->indicators = xgrow(d->indicators, d->nindicators, &cap, sizeof *d->indicators);
 		read_indicator(q, &d->indicators[d->nindicators++]);
 	}
 	db_reset(q);
@@ -261,7 +249,7 @@ static bool read_reports(store *s, const detail_query *dq, batch *b)
 		if (d != last)
 			cap = 0;
 		last = d;
-		d->reports = grow(d->reports, d->nreports, &cap, sizeof *d->reports);
+		d->reports = xgrow(d->reports, d->nreports, &cap, sizeof *d->reports);
 		read_report(q, dq->texts, &d->reports[d->nreports++]);
 	}
 	db_reset(q);
@@ -280,8 +268,8 @@ static report_rec *report_of(task_detail *d, int64_t report_id, int *from)
 static void add_value(report_rec *r, int64_t indicator_id, double value)
 {
 	int cap = r->nvalues, capv = r->nvalues;
-	r->indicator_ids = grow(r->indicator_ids, r->nvalues, &cap, sizeof *r->indicator_ids);
-	r->values = grow(r->values, r->nvalues, &capv, sizeof *r->values);
+	r->indicator_ids = xgrow(r->indicator_ids, r->nvalues, &cap, sizeof *r->indicator_ids);
+	r->values = xgrow(r->values, r->nvalues, &capv, sizeof *r->values);
 	r->indicator_ids[r->nvalues] = indicator_id;
 	r->values[r->nvalues++] = value;
 }
@@ -351,7 +339,7 @@ static report_rec *report_row(task_detail *d, db_stmt *q, int *cap, bool texts)
 			return &d->reports[i];
 	if (d->nreports == 0)
 		*cap = 0;
-	d->reports = grow(d->reports, d->nreports, cap, sizeof *d->reports);
+	d->reports = xgrow(d->reports, d->nreports, cap, sizeof *d->reports);
 	read_report(q, texts, &d->reports[d->nreports]);
 	return &d->reports[d->nreports++];
 }
@@ -419,7 +407,7 @@ static bool read_notes(store *s, batch *b)
 		if (d != last)
 			cap = 0;
 		last = d;
-		d->notes = grow(d->notes, d->nnotes, &cap, sizeof *d->notes);
+		d->notes = xgrow(d->notes, d->nnotes, &cap, sizeof *d->notes);
 		note_rec *n = &d->notes[d->nnotes++];
 		n->id = db_col_int(q, 1);
 		n->kind = db_col_dup(q, 2);

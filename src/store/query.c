@@ -6,17 +6,7 @@
 
 #include "ducha/date.h"
 #include "internal.h"
-
-static void *grow(void *p, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	void *q = realloc(p, (size_t)*cap * size);
-	if (!q)
-		abort();
-	return q;
-}
+#include "ducha/xalloc.h"
 
 static int parse_date_col(db_stmt *q, int col)
 {
@@ -103,7 +93,7 @@ bool store_tasks(store *s, int64_t plan_id, const task_filter *f, task_rec **out
 	task_rec *list = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		list = grow(list, count, &cap, sizeof *list);
+		list = xgrow(list, count, &cap, sizeof *list);
 		store_read_task(q, &list[count++]);
 	}
 	db_reset(q);
@@ -126,7 +116,7 @@ bool store_agencies(store *s, int64_t plan_id, agency_rec **out, int *n)
 	agency_rec *list = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		list = grow(list, count, &cap, sizeof *list);
+		list = xgrow(list, count, &cap, sizeof *list);
 		agency_rec *a = &list[count++];
 		a->id = db_col_int(q, 0);
 		a->name = db_col_dup(q, 1);
@@ -183,7 +173,7 @@ bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n)
 	audit_rec *list = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		list = grow(list, count, &cap, sizeof *list);
+		list = xgrow(list, count, &cap, sizeof *list);
 		audit_rec *a = &list[count++];
 		a->id = db_col_int(q, 0);
 		a->at = db_col_dup(q, 1);

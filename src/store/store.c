@@ -9,6 +9,7 @@
 
 #include "ducha/audit.h"
 #include "internal.h"
+#include "ducha/xalloc.h"
 
 extern const char ducha_audit_sql[];
 extern const char ducha_load_sql[];
@@ -429,9 +430,7 @@ char *store_json_object(store *s, const json_field *f, int n)
 	/* The SQL depends only on the shape (which fields are raw JSON), so the
 	 * cached statement is reused for every row of a table. */
 	size_t cap = 32 + (size_t)n * 40;
-	char *sql = malloc(cap);
-	if (!sql)
-		abort();
+	char *sql = xmalloc(cap);
 	size_t len = (size_t)snprintf(sql, cap, "SELECT json_object(");
 	for (int i = 0; i < n; i++) {
 		bool raw = f[i].kind == JSON_RAW || f[i].kind == JSON_BOOL;

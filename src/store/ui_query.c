@@ -5,21 +5,11 @@
 #include <string.h>
 
 #include "internal.h"
+#include "ducha/xalloc.h"
 
 const char store_sql_agency_tasks[] =
 	"SELECT x.agency_id, t.num FROM task t JOIN task_agency x ON x.task_id = t.id"
 	" WHERE t.plan_id = :plan ORDER BY x.agency_id, t.num";
-
-static void *grow(void *p, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	void *q = realloc(p, (size_t)*cap * size);
-	if (!q)
-		abort();
-	return q;
-}
 
 const char store_sql_areas[] =
 	"SELECT num, title, short FROM area WHERE plan_id = :plan ORDER BY num";
@@ -33,7 +23,7 @@ bool store_areas(store *s, int64_t plan_id, area_rec **out, int *n)
 		return false;
 	int cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		*out = grow(*out, *n, &cap, sizeof **out);
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		area_rec *a = &(*out)[(*n)++];
 		a->num = (int)db_col_int(q, 0);
 		a->title = db_col_dup(q, 1);
@@ -67,7 +57,7 @@ bool store_task_nums(store *s, int64_t plan_id, const task_filter *f, int **nums
 		return false;
 	int cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		*nums = grow(*nums, *n, &cap, sizeof **nums);
+		*nums = xgrow(*nums, *n, &cap, sizeof **nums);
 		(*nums)[(*n)++] = (int)db_col_int(q, 0);
 	}
 	db_reset(q);
@@ -83,7 +73,7 @@ bool store_agency_tasks(store *s, int64_t plan_id, agency_task **out, int *n)
 		return false;
 	int cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		*out = grow(*out, *n, &cap, sizeof **out);
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		(*out)[*n].agency_id = db_col_int(q, 0);
 		(*out)[(*n)++].num = (int)db_col_int(q, 1);
 	}
@@ -125,7 +115,7 @@ bool store_search(store *s, int64_t plan_id, const char *needle, int limit,
 		return false;
 	int cap = 0, rc;
 	while ((rc = db_step(s->db, q)) == 1) {
-		*out = grow(*out, *n, &cap, sizeof **out);
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		search_hit *h = &(*out)[(*n)++];
 		h->task_num = (int)db_col_int(q, 0);
 		h->kind = (search_kind)db_col_int(q, 1);

@@ -10,6 +10,7 @@
 
 #include "ducha/date.h"
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 /* Written as is: our own markup and wording only, never stored text. */
 static const char page_style[] =
@@ -72,9 +73,7 @@ static void esc(FILE *out, const char *s, bool keep_newline)
  * the first preceded by sep (our own markup or wording). */
 static void list_text(FILE *out, const char *joined, const char *sep)
 {
-	char *copy = strdup(joined ? joined : "");
-	if (!copy)
-		abort();
+	char *copy = xstrdup(joined ? joined : "");
 	char *save = NULL;
 	int i = 0;
 	for (char *name = strtok_r(copy, ";", &save); name; name = strtok_r(NULL, ";", &save)) {

@@ -8,6 +8,7 @@
 
 #include "ducha/date.h"
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 /* JSON pieces being assembled; any NULL from the store makes the whole fail. */
 typedef struct parts {
@@ -39,9 +40,7 @@ static char *array(parts *p, char **items, int n)
 
 static char **items_alloc(int n)
 {
-	char **items = calloc((size_t)n + 1, sizeof *items);
-	if (!items)
-		abort();
+	char **items = xcalloc((size_t)n + 1, sizeof *items);
 	return items;
 }
 
@@ -79,9 +78,7 @@ static char *report(parts *p, const task_detail *d, const report_rec *r)
 {
 	if (!r)
 		return NULL;
-	json_field *vals = calloc((size_t)r->nvalues + 1, sizeof *vals);
-	if (!vals)
-		abort();
+	json_field *vals = xcalloc((size_t)r->nvalues + 1, sizeof *vals);
 	for (int v = 0; v < r->nvalues; v++)
 		vals[v] = (json_field){ summary_indicator_name(d, r->indicator_ids[v]), JSON_REAL, NULL, 0, r->values[v] };
 	char *values = object(p, vals, r->nvalues);

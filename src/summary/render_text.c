@@ -11,6 +11,7 @@
 
 #include "ducha/date.h"
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 enum {
 	FOOTER_LINES = 4,            /* rule, signatures, audit head, page number */
@@ -56,17 +57,6 @@ typedef struct doc {
 	int npages, cap_pages;
 } doc;
 
-static void *grow(void *p, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	p = realloc(p, size * (size_t)*cap);
-	if (!p)
-		abort();
-	return p;
-}
-
 static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *format(const char *fmt, ...)
 {
@@ -82,7 +72,7 @@ static char *format(const char *fmt, ...)
 
 static void lines_push(lines *l, char *owned)
 {
-	l->v = grow(l->v, l->n, &l->cap, sizeof *l->v);
+	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
 	l->v[l->n++] = owned;
 }
 
@@ -218,7 +208,7 @@ static chunk *cur_chunk(doc *d)
 {
 	part *p = cur_part(d);
 	if (p->n == 0) {
-		p->c = grow(p->c, p->n, &p->cap, sizeof *p->c);
+		p->c = xgrow(p->c, p->n, &p->cap, sizeof *p->c);
 		memset(&p->c[p->n++], 0, sizeof *p->c);
 	}
 	return &p->c[p->n - 1];
@@ -230,7 +220,7 @@ static void new_chunk(doc *d, bool keep_next)
 {
 	part *p = cur_part(d);
 	if (p->n == 0 || p->c[p->n - 1].l.n > 0) {
-		p->c = grow(p->c, p->n, &p->cap, sizeof *p->c);
+		p->c = xgrow(p->c, p->n, &p->cap, sizeof *p->c);
 		memset(&p->c[p->n++], 0, sizeof *p->c);
 	}
 	p->c[p->n - 1].keep_next = keep_next;
@@ -238,7 +228,7 @@ static void new_chunk(doc *d, bool keep_next)
 
 static void new_part(doc *d, const char *running)
 {
-	d->parts = grow(d->parts, d->nparts, &d->cap_parts, sizeof *d->parts);
+	d->parts = xgrow(d->parts, d->nparts, &d->cap_parts, sizeof *d->parts);
 	part *p = &d->parts[d->nparts++];
 	memset(p, 0, sizeof *p);
 	p->running = text_truncate(running, d->width);
@@ -285,9 +275,7 @@ static void centered(doc *d, const char *text)
 
 static void rule(doc *d, char c)
 {
-	char *r = malloc((size_t)d->width + 1);
-	if (!r)
-		abort();
+	char *r = xmalloc((size_t)d->width + 1);
 	memset(r, c, (size_t)d->width);
 	r[d->width] = '\0';
 	emit(d, r);
@@ -624,7 +612,7 @@ static void overview_part(doc *d)
 
 static page *new_page(doc *d, int part_no, bool first)
 {
-	d->pages = grow(d->pages, d->npages, &d->cap_pages, sizeof *d->pages);
+	d->pages = xgrow(d->pages, d->npages, &d->cap_pages, sizeof *d->pages);
 	page *p = &d->pages[d->npages++];
 	memset(p, 0, sizeof *p);
 	p->part = part_no;
@@ -644,7 +632,7 @@ static page *put_line(doc *d, page *p, const char *line)
 		p = new_page(d, p->part, false);
 	if (p->n == 0 && !p->first && line[0] == '\0')
 		return p;
-	p->v = grow(p->v, p->n, &p->cap, sizeof *p->v);
+	p->v = xgrow(p->v, p->n, &p->cap, sizeof *p->v);
 	p->v[p->n++] = line;
 	return p;
 }

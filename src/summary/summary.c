@@ -9,23 +9,11 @@
 #include <time.h>
 
 #include "ducha/date.h"
-
-static void *grow(void *p, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	p = realloc(p, size * (size_t)*cap);
-	if (!p)
-		abort();
-	return p;
-}
+#include "ducha/xalloc.h"
 
 static char *dup(const char *s)
 {
-	char *p = strdup(s ? s : "");
-	if (!p)
-		abort();
+	char *p = xstrdup(s ? s : "");
 	return p;
 }
 
@@ -66,7 +54,7 @@ static int find_task(const summary *s, int num)
 /* Keeps a loaded task (moved from d) and judges it. */
 static int keep_task(summary *s, task_detail *d)
 {
-	s->tasks = grow(s->tasks, s->ntasks, &s->cap_tasks, sizeof *s->tasks);
+	s->tasks = xgrow(s->tasks, s->ntasks, &s->cap_tasks, sizeof *s->tasks);
 	summary_task *t = &s->tasks[s->ntasks];
 	memset(t, 0, sizeof *t);
 	t->d = *d;
@@ -108,9 +96,7 @@ static bool preload(summary *s, const int *nums, int n)
 	int nd = 0;
 	bool ok = nm == 0 || store_task_details(s->st, s->plan->id, &q, &d, &nd);
 	/* Found first, kept after: keeping one moves it out of d. */
-	task_detail **found = calloc((size_t)nm + 1, sizeof *found);
-	if (!found)
-		abort();
+	task_detail **found = xcalloc((size_t)nm + 1, sizeof *found);
 	for (int i = 0; ok && i < nm; i++)
 		found[i] = nd ? bsearch(&missing[i], d, (size_t)nd, sizeof *d, by_num) : NULL;
 	for (int i = 0; ok && i < nm; i++)
@@ -147,7 +133,7 @@ static bool task_nums(summary *s, const task_filter *q, int **nums, int *n)
 
 static summary_section *new_section(summary *s, const char *title, bool agency)
 {
-	s->sections = grow(s->sections, s->nsections, &s->cap_sections, sizeof *s->sections);
+	s->sections = xgrow(s->sections, s->nsections, &s->cap_sections, sizeof *s->sections);
 	summary_section *sec = &s->sections[s->nsections++];
 	memset(sec, 0, sizeof *sec);
 	sec->title = dup(title);
@@ -160,7 +146,7 @@ static bool add_item(summary *s, summary_section *sec, int num, summary_role par
 	int i = task_index(s, num);
 	if (i < 0)
 		return false;
-	sec->items = grow(sec->items, sec->nitems, cap, sizeof *sec->items);
+	sec->items = xgrow(sec->items, sec->nitems, cap, sizeof *sec->items);
 	sec->items[sec->nitems++] = (summary_item){ i, part_in };
 	return true;
 }
@@ -260,9 +246,7 @@ static int rank_order(const void *pa, const void *pb, void *ctx)
 
 static void rank(summary *s)
 {
-	s->ranking = calloc((size_t)s->nsections + 1, sizeof *s->ranking);
-	if (!s->ranking)
-		abort();
+	s->ranking = xcalloc((size_t)s->nsections + 1, sizeof *s->ranking);
 	for (int i = 0; i < s->nsections; i++)
 		s->ranking[i] = i;
 	qsort_r(s->ranking, (size_t)s->nsections, sizeof *s->ranking, rank_order, s);

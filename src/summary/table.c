@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 bool format_parse(const char *name, unsigned allowed, out_format *out)
 {
@@ -42,9 +43,7 @@ static table_cell *next_cell(table *t)
 	int index = t->nrows * t->ncols + t->filled;
 	if (index >= t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
-		t->cells = realloc(t->cells, sizeof *t->cells * (size_t)t->cap);
-		if (!t->cells)
-			abort();
+		t->cells = xrealloc(t->cells, sizeof *t->cells * (size_t)t->cap);
 	}
 	table_cell *c = &t->cells[index];
 	memset(c, 0, sizeof *c);
@@ -57,9 +56,7 @@ static table_cell *next_cell(table *t)
 
 static char *dup(const char *s)
 {
-	char *p = strdup(s ? s : "");
-	if (!p)
-		abort();
+	char *p = xstrdup(s ? s : "");
 	return p;
 }
 
@@ -168,9 +165,7 @@ static void print_text(const table *t, FILE *out)
 	int final = last_text_column(t);
 	if (final < 0)
 		return;
-	int *width = calloc((size_t)final + 1, sizeof *width);
-	if (!width)
-		abort();
+	int *width = xcalloc((size_t)final + 1, sizeof *width);
 	for (int c = 0; c <= final; c++)
 		width[c] = text_width(t->cols[c].header);
 	for (int r = 0; r < t->nrows; r++)

@@ -1,4 +1,5 @@
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -130,9 +131,7 @@ static void buf_add(buf *b, const char *s, size_t n)
 		size_t cap = b->cap ? b->cap * 2 : 64;
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			abort();
+		char *p = xrealloc(b->p, cap);
 		b->p = p;
 		b->cap = cap;
 	}
@@ -244,9 +243,7 @@ char *text_truncate(const char *s, int cols)
 	if (safe_width(e, strlen(e)) <= cols)
 		return e;
 	size_t keep = fit(e, cols - 1, &used);
-	char *t = realloc(e, keep + 4);
-	if (!t)
-		abort();
+	char *t = xrealloc(e, keep + 4);
 	memcpy(t + keep, "\xe2\x80\xa6", 4); /* "…", one column, and its NUL */
 	return t;
 }
@@ -279,14 +276,10 @@ static void push_line(char ***lines, int *n, int *cap, const char *s, size_t len
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 8;
-		char **p = realloc(*lines, sizeof(char *) * (size_t)*cap);
-		if (!p)
-			abort();
+		char **p = xrealloc(*lines, sizeof(char *) * (size_t)*cap);
 		*lines = p;
 	}
-	char *line = malloc(len + 1);
-	if (!line)
-		abort();
+	char *line = xmalloc(len + 1);
 	memcpy(line, s, len);
 	line[len] = '\0';
 	(*lines)[(*n)++] = line;

@@ -13,6 +13,7 @@
 #include "ui_list.h"
 #include "ui_print.h"
 #include "ui_tasklist.h"
+#include "ducha/xalloc.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, COUNT_W = 4, NAME_MAX_W = 30 };
 
@@ -77,9 +78,7 @@ static bool load(ui *u, agencies_view *a)
 		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
 		return false;
 	}
-	a->flags = calloc((size_t)a->n + 1, sizeof *a->flags);
-	if (!a->flags)
-		abort();
+	a->flags = xcalloc((size_t)a->n + 1, sizeof *a->flags);
 	return count_flags(u, a);
 }
 
@@ -190,9 +189,7 @@ static void open_agency(ui *u, agencies_view *a)
 {
 	if (a->n == 0)
 		return;
-	agency_src *s = calloc(1, sizeof *s);
-	if (!s)
-		abort();
+	agency_src *s = xcalloc(1, sizeof *s);
 	s->id = a->list[a->sel.sel].id;
 	snprintf(s->name, sizeof s->name, "%s", a->list[a->sel.sel].name);
 	ui_tasklist_source src = { .load = load_agency_tasks, .free = free, .ctx = s, .agency = s->name,
@@ -249,9 +246,7 @@ static const view_ops agencies_ops = {
 view *ui_agencies_new(ui *u)
 {
 	(void)u;
-	agencies_view *a = calloc(1, sizeof *a);
-	if (!a)
-		abort();
+	agencies_view *a = xcalloc(1, sizeof *a);
 	a->base.ops = &agencies_ops;
 	return &a->base;
 }

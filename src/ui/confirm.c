@@ -8,6 +8,7 @@
 
 #include "ui_draw.h"
 #include "ui_i18n.h"
+#include "ducha/xalloc.h"
 
 typedef struct confirm_view {
 	view base;
@@ -67,9 +68,7 @@ static const view_ops confirm_ops = {
 view *ui_confirm_new(ui *u, const char *question, void (*yes)(ui *u))
 {
 	(void)u;
-	confirm_view *c = calloc(1, sizeof *c);
-	if (!c)
-		abort();
+	confirm_view *c = xcalloc(1, sizeof *c);
 	c->base.ops = &confirm_ops;
 	snprintf(c->question, sizeof c->question, "%s", question);
 	c->yes = yes;

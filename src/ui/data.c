@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ducha/date.h"
+#include "ducha/xalloc.h"
 
 /* Tasks in full kept between events: the one on screen, the forms over it,
  * and a few to go back to. Rows, which are small, are all kept. */
@@ -77,9 +78,7 @@ static void make_room(ui_data *u, int num)
 
 static char *dup_text(const char *s)
 {
-	char *p = strdup(s ? s : "");
-	if (!p)
-		abort();
+	char *p = xstrdup(s ? s : "");
 	return p;
 }
 
@@ -103,9 +102,7 @@ static void keep_row(ui_data *u, task_detail *d, const task_state *st, bool take
 	if (num < 1)
 		return;
 	make_room(u, num);
-	ui_row *r = calloc(1, sizeof *r);
-	if (!r)
-		abort();
+	ui_row *r = xcalloc(1, sizeof *r);
 	if (take) {
 		r->task = d->task;
 		memset(&d->task, 0, sizeof d->task);

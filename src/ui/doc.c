@@ -6,6 +6,7 @@
 
 #include "ducha/text.h"
 #include "ui_draw.h"
+#include "ducha/xalloc.h"
 
 void ui_doc_free(ui_doc *d)
 {
@@ -29,9 +30,7 @@ void ui_doc_line_start(ui_doc *d, int indent)
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
-		ui_doc_line *p = realloc(d->lines, (size_t)d->cap * sizeof *p);
-		if (!p)
-			abort();
+		ui_doc_line *p = xrealloc(d->lines, (size_t)d->cap * sizeof *p);
 		d->lines = p;
 	}
 	d->lines[d->n++] = (ui_doc_line){ NULL, 0, indent };

@@ -8,14 +8,13 @@
 
 #include "ducha/text.h"
 #include "ui_i18n.h"
+#include "ducha/xalloc.h"
 
 /* Safe UTF-8 (from text_truncate) as wide characters for curses. */
 static wchar_t *widen(const char *s)
 {
 	size_t n = strlen(s), k = 0;
-	wchar_t *w = malloc((n + 1) * sizeof *w);
-	if (!w)
-		abort();
+	wchar_t *w = xmalloc((n + 1) * sizeof *w);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = text_decode(s + i, n - i, &cp);
@@ -38,9 +37,7 @@ static wchar_t *widen(const char *s)
 static wchar_t *fit_safe(const char *s, int cols, int *used, bool *cut)
 {
 	size_t n = strlen(s);
-	wchar_t *w = malloc((n + 2) * sizeof *w);
-	if (!w)
-		abort();
+	wchar_t *w = xmalloc((n + 2) * sizeof *w);
 	int total = 0, fit_w = 0;
 	size_t k = 0, fit_n = 0;
 	bool fitting = true;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 void ui_edit_init(ui_edit *e, bool multiline, int max_chars)
 {
@@ -28,9 +29,7 @@ static void reserve(ui_edit *e, int n)
 	int cap = e->cap ? e->cap : 32;
 	while (cap < n)
 		cap *= 2;
-	uint32_t *p = realloc(e->buf, (size_t)cap * sizeof *p);
-	if (!p)
-		abort();
+	uint32_t *p = xrealloc(e->buf, (size_t)cap * sizeof *p);
 	e->buf = p;
 	e->cap = cap;
 }

@@ -10,6 +10,7 @@
 #include "ui_draw.h"
 #include "ui_form.h"
 #include "ui_i18n.h"
+#include "ducha/xalloc.h"
 
 enum { FORM_Y = 3, AGENCY_W = 24, YEAR_W = 8, YEAR_MIN = 1900, YEAR_MAX = 2100, CANDIDATES_MAX = 6 };
 
@@ -187,9 +188,7 @@ static const view_ops filter_ops = {
 
 view *ui_filter_new(ui *u)
 {
-	filter_view *f = calloc(1, sizeof *f);
-	if (!f)
-		abort();
+	filter_view *f = xcalloc(1, sizeof *f);
 	f->base.ops = &filter_ops;
 	if (!store_agencies(u->c->st, u->c->plan.id, &f->agencies, &f->nagencies))
 		ui_message(u, true, "%s", store_error(u->c->st));

@@ -10,6 +10,7 @@
 #include "ducha/text.h"
 #include "ui_doc.h"
 #include "ui_i18n.h"
+#include "ducha/xalloc.h"
 
 enum { KEYS_W = 18, DOC_X = 1 };
 
@@ -149,9 +150,7 @@ static const view_ops help_ops = {
 view *ui_help_new(ui *u)
 {
 	(void)u;
-	help_view *h = calloc(1, sizeof *h);
-	if (!h)
-		abort();
+	help_view *h = xcalloc(1, sizeof *h);
 	h->base.ops = &help_ops;
 	return &h->base;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 struct ui_input {
 	bool script;
@@ -55,9 +56,7 @@ int ui_input_stop_signal(void)
 
 ui_input *ui_input_terminal(void)
 {
-	ui_input *in = calloc(1, sizeof *in);
-	if (!in)
-		abort();
+	ui_input *in = xcalloc(1, sizeof *in);
 	return in;
 }
 
@@ -74,9 +73,7 @@ static char *read_script(FILE *f)
 		size_t n = strcspn(line, "\r\n");
 		if (len + n + 1 > cap) {
 			cap = (len + n + 1) * 2;
-			char *p = realloc(out, cap);
-			if (!p)
-				abort();
+			char *p = xrealloc(out, cap);
 			out = p;
 		}
 		memcpy(out + len, line, n);

@@ -7,6 +7,7 @@
 
 #include "ui_i18n.h"
 #include "ui_tasklist.h"
+#include "ducha/xalloc.h"
 
 typedef struct ranked {
 	int num;
@@ -38,9 +39,7 @@ static bool load_lagging(ui *u, void *ctx, int **nums, int *n, char *title, size
 	int *all, total, count[FLAG_COUNT] = { 0 };
 	if (!ui_data_nums(&u->data, 0, NULL, &all, &total))
 		return false;
-	ranked *r = calloc((size_t)total + 1, sizeof *r);
-	if (!r)
-		abort();
+	ranked *r = xcalloc((size_t)total + 1, sizeof *r);
 	int kept = 0;
 	bool ok = ui_data_prefetch(&u->data, all, total);
 	for (int i = 0; i < total; i++) {

@@ -12,6 +12,7 @@
 #include "ui_i18n.h"
 #include "ui_plans.h"
 #include "ducha/validate.h"
+#include "ducha/xalloc.h"
 
 enum { NOTE_MAX_CHARS = 2000, FORM_Y = 3 };
 
@@ -154,9 +155,7 @@ static bool note_save_draft(ui *u, view *v, draft *d)
 		return false;
 	d->kind = DRAFT_NOTE;
 	d->task = n->num;
-	d->note_kind = strdup(chosen_kind(n));
-	if (!d->note_kind)
-		abort();
+	d->note_kind = xstrdup(chosen_kind(n));
 	d->note = ui_edit_text(&text_field(n)->edit);
 	return true;
 }
@@ -199,9 +198,7 @@ view *ui_note_new(ui *u, int num)
 		ui_message(u, true, "%s", u->data.err);
 		return NULL;
 	}
-	note_view *n = calloc(1, sizeof *n);
-	if (!n)
-		abort();
+	note_view *n = xcalloc(1, sizeof *n);
 	n->base.ops = &ui_note_ops;
 	n->num = num;
 	n->task_id = t->d.task.id;

@@ -12,6 +12,7 @@
 #include "ui_i18n.h"
 #include "ui_list.h"
 #include "ui_rows.h"
+#include "ducha/xalloc.h"
 
 enum { PANES_MAX = 9, TABS_Y = 1, AREA_Y = 2, HEADER_Y = 3, LIST_Y = 4 };
 
@@ -205,9 +206,7 @@ static const view_ops panes_ops = {
 view *ui_panes_new(ui *u)
 {
 	(void)u;
-	panes *p = calloc(1, sizeof *p);
-	if (!p)
-		abort();
+	panes *p = xcalloc(1, sizeof *p);
 	p->base.ops = &panes_ops;
 	return &p->base;
 }

@@ -14,6 +14,7 @@
 #include "ui_list.h"
 #include "ui_panes.h"
 #include "ui_recover.h"
+#include "ducha/xalloc.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, CODE_W = 24, DATES_W = 23 };
 
@@ -182,9 +183,7 @@ static const view_ops plans_ops = {
 view *ui_plans_new(ui *u)
 {
 	(void)u;
-	plans_view *p = calloc(1, sizeof *p);
-	if (!p)
-		abort();
+	plans_view *p = xcalloc(1, sizeof *p);
 	p->base.ops = &plans_ops;
 	return &p->base;
 }

@@ -19,6 +19,7 @@
 #include "ui_i18n.h"
 #include "ui_note.h"
 #include "ui_report_form.h"
+#include "ducha/xalloc.h"
 
 enum { RECOVER_BAD_NAMES = 100 };
 
@@ -36,9 +37,7 @@ struct ui_recover {
 
 static char *dup_text(const char *s)
 {
-	char *p = strdup(s);
-	if (!p)
-		abort();
+	char *p = xstrdup(s);
 	return p;
 }
 
@@ -172,9 +171,7 @@ static bool ours(const ui_recover *r, const char *id)
 
 static void adopt(ui_recover *r, const char *id)
 {
-	char **p = realloc(r->adopted, (size_t)(r->nadopted + 1) * sizeof *p);
-	if (!p)
-		abort();
+	char **p = xrealloc(r->adopted, (size_t)(r->nadopted + 1) * sizeof *p);
 	r->adopted = p;
 	r->adopted[r->nadopted++] = dup_text(id);
 }

@@ -17,6 +17,7 @@
 #include "ui_i18n.h"
 #include "ui_plans.h"
 #include "ducha/validate.h"
+#include "ducha/xalloc.h"
 
 enum { NOTE_MAX_CHARS = 2000, VALUE_MAX_CHARS = 24, FORM_Y = 3, PERIOD_W = 10, VALUE_W = 14 };
 
@@ -46,9 +47,7 @@ static ui_field *note_field(report_view *r) { return &r->form.fields[2 + r->nind
 static void remember_versions(report_view *r, const task_detail *d)
 {
 	free(r->seen);
-	r->seen = calloc((size_t)d->nreports + 1, sizeof *r->seen);
-	if (!r->seen)
-		abort();
+	r->seen = xcalloc((size_t)d->nreports + 1, sizeof *r->seen);
 	r->nseen = d->nreports;
 	for (int i = 0; i < d->nreports; i++) {
 		snprintf(r->seen[i].period, sizeof r->seen[i].period, "%s", d->reports[i].period);
@@ -132,9 +131,7 @@ static void add_indicator_fields(report_view *r, const task_detail *d, const rep
                                  int quarter)
 {
 	r->nind = d->nindicators;
-	r->ind = calloc((size_t)r->nind + 1, sizeof *r->ind);
-	if (!r->ind)
-		abort();
+	r->ind = xcalloc((size_t)r->nind + 1, sizeof *r->ind);
 	for (int i = 0; i < r->nind; i++) {
 		const indicator_rec *src = &d->indicators[i];
 		indicator_rec *dst = &r->ind[i];
@@ -414,9 +411,7 @@ static void report_free(view *v)
 
 static char *dup_text(const char *s)
 {
-	char *p = strdup(s);
-	if (!p)
-		abort();
+	char *p = xstrdup(s);
 	return p;
 }
 
@@ -462,9 +457,7 @@ static int status_exact(const char *status)
 static void restore_versions(report_view *r, const draft *d)
 {
 	free(r->seen);
-	r->seen = calloc((size_t)d->nseen + 1, sizeof *r->seen);
-	if (!r->seen)
-		abort();
+	r->seen = xcalloc((size_t)d->nseen + 1, sizeof *r->seen);
 	r->nseen = d->nseen;
 	for (int i = 0; i < d->nseen; i++) {
 		snprintf(r->seen[i].period, sizeof r->seen[i].period, "%s", d->seen[i].period);
@@ -525,9 +518,7 @@ view *ui_report_new(ui *u, int num)
 		ui_message(u, true, "%s", u->data.err);
 		return NULL;
 	}
-	report_view *r = calloc(1, sizeof *r);
-	if (!r)
-		abort();
+	report_view *r = xcalloc(1, sizeof *r);
 	r->base.ops = &ui_report_ops;
 	r->num = num;
 	r->task_id = t->d.task.id;

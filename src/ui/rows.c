@@ -8,6 +8,7 @@
 #include "ducha/date.h"
 #include "ui_draw.h"
 #include "ui_i18n.h"
+#include "ducha/xalloc.h"
 
 enum { ROW_MARK = 1, ROW_NUM = 4, ROW_DUE = 10, ROW_PROGRESS = 4, ROW_ROLE = 4 };
 
@@ -65,9 +66,7 @@ void ui_rows_header(const ui_row_cols *c, int y)
 static char *list_text(const char *joined)
 {
 	size_t n = strlen(joined), k = 0;
-	char *out = malloc(n * 3 + 1);
-	if (!out)
-		abort();
+	char *out = xmalloc(n * 3 + 1);
 	for (size_t i = 0; i < n; i++) {
 		if (joined[i] == ';') {
 			memcpy(out + k, "、", 3);

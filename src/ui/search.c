@@ -12,6 +12,7 @@
 #include "ui_edit.h"
 #include "ui_i18n.h"
 #include "ui_list.h"
+#include "ducha/xalloc.h"
 
 enum { QUERY_Y = 1, HEADER_Y = 2, LIST_Y = 3, QUERY_MAX = 100, HIT_LIMIT = 200, KIND_W = 8, NUM_W = 4 };
 
@@ -232,9 +233,7 @@ static const view_ops search_ops = {
 view *ui_search_new(ui *u)
 {
 	(void)u;
-	search_view *s = calloc(1, sizeof *s);
-	if (!s)
-		abort();
+	search_view *s = xcalloc(1, sizeof *s);
 	s->base.ops = &search_ops;
 	ui_edit_init(&s->query, false, QUERY_MAX);
 	return &s->base;

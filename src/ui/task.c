@@ -12,6 +12,7 @@
 #include "ducha/text.h"
 #include "ui_doc.h"
 #include "ui_i18n.h"
+#include "ducha/xalloc.h"
 
 enum { LABEL_W = 10, DOC_X = 1 };
 
@@ -43,9 +44,7 @@ static void add_flag(ui_doc *d, flag_value f)
 static void list_para(ui_doc *d, const char *label, const char *joined)
 {
 	size_t n = strlen(joined), k = 0;
-	char *shown = malloc(n * 3 + 4);
-	if (!shown)
-		abort();
+	char *shown = xmalloc(n * 3 + 4);
 	for (size_t i = 0; i < n; i++) {
 		if (joined[i] == ';') {
 			memcpy(shown + k, "、", 3);
@@ -310,9 +309,7 @@ static const view_ops task_ops = {
 view *ui_task_new(ui *u, int num)
 {
 	(void)u;
-	task_view *t = calloc(1, sizeof *t);
-	if (!t)
-		abort();
+	task_view *t = xcalloc(1, sizeof *t);
 	t->base.ops = &task_ops;
 	t->num = num;
 	return &t->base;

@@ -10,6 +10,7 @@
 #include "ui_list.h"
 #include "ui_print.h"
 #include "ui_rows.h"
+#include "ducha/xalloc.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3 };
 
@@ -124,9 +125,7 @@ bool ui_tasklist_is(const view *v, const char *kind)
 view *ui_tasklist_new(ui *u, const ui_tasklist_source *src)
 {
 	(void)u;
-	tasklist *t = calloc(1, sizeof *t);
-	if (!t)
-		abort();
+	tasklist *t = xcalloc(1, sizeof *t);
 	t->base.ops = &tasklist_ops;
 	t->src = *src;
 	return &t->base;

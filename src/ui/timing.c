@@ -1,5 +1,6 @@
 /* Answer times for the benchmarks: see ui_timing.h. */
 #include "ui_timing.h"
+#include "ducha/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,9 +45,7 @@ ui_timing *ui_timing_open(int term_fd)
 	const char *path = secure_getenv("DUCHA_KEY_TIMING");
 	if (!path || !*path)
 		return NULL;
-	ui_timing *t = calloc(1, sizeof *t);
-	if (!t)
-		abort();
+	ui_timing *t = xcalloc(1, sizeof *t);
 	t->out = fopen(path, "a");
 	if (!t->out) {
 		free(t);
