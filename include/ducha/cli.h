@@ -40,18 +40,6 @@ bool cli_parse_area(const cli *c, const char *arg, int *area);
 /* A task number argument. */
 bool cli_parse_task(const cli *c, const char *arg, int *num);
 
-/* The tasks of the plan that match f (NULL: all), in number order, each
- * judged at the as-of date: read in a few queries whatever their number
- * (src/cli/judge.c). series: every report known at the as-of date, so that
- * forecasts can be made; otherwise only the reports the verdicts need. */
-typedef struct cli_judged {
-	task_detail *d;
-	task_state *st;              /* parallel to d */
-	int n;
-} cli_judged;
-bool cli_judge_tasks(cli *c, const task_filter *f, bool series, cli_judged *out);
-void cli_judged_free(cli_judged *j);
-
 int cli_init(cli *c, int argc, char **argv);
 int cli_tasks(cli *c, int argc, char **argv);
 int cli_show(cli *c, int argc, char **argv);

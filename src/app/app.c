@@ -13,6 +13,7 @@ bool app_open(app *a, app_open_how how, char *err, size_t errlen, char *warn, si
 {
 	char why[1024];
 	warn[0] = '\0';
+	a->lang = strcmp(a->cfg.lang, "en") == 0 ? APP_LANG_EN : APP_LANG_ZH;
 	/* What a restore killed half-way left goes at the next start. */
 	if (how != APP_OPEN_READ)
 		store_clean_stale(a->db_path);

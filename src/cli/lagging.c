@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_judge.h"
 #include "ducha/cli.h"
 #include "ducha/date.h"
 #include "ducha/flag.h"
@@ -219,9 +220,10 @@ int cli_lagging(cli *c, int argc, char **argv)
 		return 1;
 	bool english = strcmp(c->app.cfg.lang, "en") == 0;
 	/* The forecast column fits a line through every report: the whole series. */
-	cli_judged j;
-	bool ok = cli_judge_tasks(c, &a.filter, true, &j);
+	judge_scope scope = app_judge_scope(&c->app, true);
+	judged_tasks j;
+	bool ok = judge_filter(&scope, &a.filter, &j);
 	rc = ok ? print_rows(c, &a, j.d, j.st, j.n, english) : cli_error("%s", store_error(c->app.st));
-	cli_judged_free(&j);
+	judged_free(&j);
 	return rc;
 }

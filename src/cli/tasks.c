@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_judge.h"
 #include "ducha/cli.h"
 #include "ducha/date.h"
 #include "ducha/flag.h"
@@ -102,15 +103,16 @@ int cli_tasks(cli *c, int argc, char **argv)
 	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
 		return 1;
 	/* Each task's verdict, from the same rules show and lagging use. */
-	cli_judged j;
-	if (!cli_judge_tasks(c, &a.filter, false, &j))
+	judge_scope scope = app_judge_scope(&c->app, false);
+	judged_tasks j;
+	if (!judge_filter(&scope, &a.filter, &j))
 		return cli_error("%s", store_error(c->app.st));
 	table t;
 	table_init(&t, task_columns, (int)(sizeof task_columns / sizeof task_columns[0]));
 	for (int i = 0; i < j.n; i++)
 		if (!a.by_flag || j.st[i].flag == a.flag)
 			add_task_row(c, &t, &j.d[i].task, j.st[i].flag, a.fmt);
-	cli_judged_free(&j);
+	judged_free(&j);
 	bool ok = table_print(&t, c->app.st, a.fmt, stdout);
 	table_free(&t);
 	return ok ? 0 : cli_error("%s", store_error(c->app.st));

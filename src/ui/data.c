@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_judge.h"
 #include "ducha/date.h"
 #include "ducha/xalloc.h"
 
@@ -155,25 +156,21 @@ bool ui_data_prefetch(ui_data *u, const int *nums, int n)
 	for (int i = 0; i < n; i++)
 		if (nums[i] >= 1 && (nums[i] >= u->cap || !u->rows[nums[i]]))
 			missing[k++] = nums[i];
-	task_detail *ds = NULL;
-	int nd = 0;
-	detail_query q = { .nums = missing, .n = k, .upto = u->upto, .verdicts_only = true };
-	bool ok = k == 0 || store_task_details(u->st, u->plan->id, &q, &ds, &nd);
+	judge_scope scope = { u->st, u->plan, u->as_of, u->rules, u->english, false, false };
+	judged_tasks j;
+	bool ok = judge_nums(&scope, missing, k, &j);
 	free(missing);
 	if (!ok) {
 		snprintf(u->err, sizeof u->err, "%s", store_error(u->st));
 		return false;
 	}
-	for (int i = 0; i < nd; i++) {
-		task_state st;
-		flag_evaluate_task(&ds[i], u->plan, u->as_of, u->rules, u->english, &st);
-		int num = ds[i].task.num, progress = flag_progress(&ds[i], &st);
-		keep_row(u, &ds[i], &st, true);
-		u->rows[num]->progress = progress;
-		flag_task_state_free(&st);
-		model_detail_free(&ds[i]);
+	for (int i = 0; i < j.n; i++) {
+		int num = j.d[i].task.num;
+		keep_row(u, &j.d[i], &j.st[i], true);
+		if (num >= 1)
+			u->rows[num]->progress = j.progress[i];
 	}
-	free(ds);
+	judged_free(&j);
 	return true;
 }
 
