@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ducha/app_judge.h"
 #include "ducha/date.h"
 #include "ducha/xalloc.h"
 
@@ -51,15 +52,21 @@ static int find_task(const summary *s, int num)
 	return -1;
 }
 
-/* Keeps a loaded task (moved from d) and judges it. */
-static int keep_task(summary *s, task_detail *d)
+/* Keeps a loaded task (moved from d) with its verdict now (moved from now,
+ * or judged here when NULL) and, with --since, then. */
+static int keep_task(summary *s, task_detail *d, task_state *now)
 {
 	s->tasks = xgrow(s->tasks, s->ntasks, &s->cap_tasks, sizeof *s->tasks);
 	summary_task *t = &s->tasks[s->ntasks];
 	memset(t, 0, sizeof *t);
 	t->d = *d;
 	memset(d, 0, sizeof *d);
-	flag_evaluate_task(&t->d, s->plan, s->as_of, s->rules, false, &t->now);
+	if (now) {
+		t->now = *now;
+		memset(now, 0, sizeof *now);
+	} else {
+		flag_evaluate_task(&t->d, s->plan, s->as_of, s->rules, false, &t->now);
+	}
 	if (s->since)
 		flag_evaluate_task(&t->d, s->plan, s->since_day, s->rules, false, &t->then);
 	mark_reports(s, t);
@@ -80,32 +87,24 @@ static int by_num(const void *key, const void *item)
  * history. */
 static bool preload(summary *s, const int *nums, int n)
 {
-	char upto[PERIOD_TEXT_SIZE];
-	int y, qn;
-	period_of_date(s->as_of, &y, &qn);
-	period_format(y, qn, upto);
-	int *missing = calloc((size_t)n + 1, sizeof *missing), nm = 0;
-	if (!missing)
-		abort();
+	int *missing = xcalloc((size_t)n + 1, sizeof *missing), nm = 0;
 	for (int i = 0; i < n; i++)
 		if (find_task(s, nums[i]) < 0)
 			missing[nm++] = nums[i];
-	detail_query q = { .nums = missing, .n = nm, .texts = true, .upto = s->since ? NULL : upto,
-	                   .verdicts_only = !s->since };
-	task_detail *d = NULL;
-	int nd = 0;
-	bool ok = nm == 0 || store_task_details(s->st, s->plan->id, &q, &d, &nd);
-	/* Found first, kept after: keeping one moves it out of d. */
+	/* The one judged-task service; with --since, the whole series. */
+	judge_scope scope = { s->st, s->plan, s->as_of, s->rules, false, s->since, true };
+	judged_tasks j;
+	bool ok = judge_nums(&scope, missing, nm, &j);
+	/* Found first, kept after: keeping one moves it out of j. */
 	task_detail **found = xcalloc((size_t)nm + 1, sizeof *found);
 	for (int i = 0; ok && i < nm; i++)
-		found[i] = nd ? bsearch(&missing[i], d, (size_t)nd, sizeof *d, by_num) : NULL;
+		found[i] = j.n ? bsearch(&missing[i], j.d, (size_t)j.n, sizeof *j.d, by_num) : NULL;
 	for (int i = 0; ok && i < nm; i++)
 		if (found[i] && found[i]->task.num && find_task(s, missing[i]) < 0)
-			keep_task(s, found[i]);
+			keep_task(s, found[i], &j.st[found[i] - j.d]);
 	free(found);
-	for (int k = 0; k < nd; k++)
-		model_detail_free(&d[k]);
-	free(d);
+	if (ok)
+		judged_free(&j);
 	free(missing);
 	return ok;
 }
@@ -120,7 +119,7 @@ static int task_index(summary *s, int num)
 	bool found;
 	if (!store_task_detail(s->st, s->plan->id, num, &d, &found))
 		return -1;
-	return keep_task(s, &d);
+	return keep_task(s, &d, NULL);
 }
 
 /* The numbers of the tasks that match q, in number order. */
