@@ -12,6 +12,7 @@
 #include "ducha/table.h"
 #include "ducha/text.h"
 #include "ducha/xalloc.h"
+#include "ducha/wording.h"
 
 /* Every line of show goes out through here: whatever stored text it holds
  * (names, units, reasons built from them) is escaped on the way. */
@@ -62,21 +63,6 @@ static void print_list(const char *label, const char *joined)
 	shown[len] = '\0';
 	print_wrapped(label, len ? shown : "—", 10);
 	free(shown);
-}
-
-static void target_text(const indicator_rec *i, char *buf, size_t len)
-{
-	char a[32], b[32];
-	if (i->milestone) {
-		snprintf(buf, len, "完成");
-		return;
-	}
-	table_format_number(i->target, a, sizeof a);
-	table_format_number(i->target_hi, b, sizeof b);
-	if (i->cmp == CMP_RANGE)
-		snprintf(buf, len, "%s–%s %s", a, b, i->unit);
-	else
-		snprintf(buf, len, "%s %s %s", model_comparator_symbol(i->cmp), a, i->unit);
 }
 
 static const char *indicator_name(const task_detail *d, int64_t id)
@@ -163,7 +149,7 @@ static void print_indicators(const cli *c, const task_detail *d, const task_stat
 		const indicator_rec *ind = &d->indicators[i];
 		const indicator_state *st = &ts->indicators[i];
 		char target[96], due[DATE_TEXT_SIZE], actual[48] = "未报送";
-		target_text(ind, target, sizeof target);
+		wording_target(ind, ind->target, false, target, sizeof target);
 		date_format(ind->due, due);
 		if (st->has_actual) {
 			char v[32];

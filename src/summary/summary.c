@@ -11,6 +11,7 @@
 #include "ducha/app_judge.h"
 #include "ducha/date.h"
 #include "ducha/xalloc.h"
+#include "ducha/wording.h"
 
 static char *dup(const char *s)
 {
@@ -400,18 +401,7 @@ const char *summary_indicator_name(const task_detail *d, int64_t indicator_id)
 
 void summary_target_text(const indicator_rec *ind, char *buf, size_t len)
 {
-	char a[32], b[32];
-	if (ind->milestone) {
-		snprintf(buf, len, "完成");
-		return;
-	}
-	table_format_number(ind->target, a, sizeof a);
-	table_format_number(ind->target_hi, b, sizeof b);
-	if (ind->cmp == CMP_RANGE)
-		snprintf(buf, len, "%s–%s %s%s", a, b, ind->unit, ind->per_year ? "（每年）" : "");
-	else
-		snprintf(buf, len, "%s %s %s%s", model_comparator_symbol(ind->cmp), a, ind->unit,
-		         ind->per_year ? "（每年）" : "");
+	wording_target(ind, ind->target, false, buf, len);
 }
 
 void summary_actual_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len)

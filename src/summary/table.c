@@ -6,6 +6,7 @@
 
 #include "ducha/text.h"
 #include "ducha/xalloc.h"
+#include "ducha/wording.h"
 
 bool format_parse(const char *name, unsigned allowed, out_format *out)
 {
@@ -98,16 +99,7 @@ void table_list(table *t, store *s, const char *joined)
 
 void table_format_number(double v, char *buf, size_t len)
 {
-	if (fabs(v - round(v)) < 1e-9 && fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
-	else {
-		snprintf(buf, len, "%.2f", v);
-		char *p = buf + strlen(buf) - 1;
-		while (*p == '0')
-			*p-- = '\0';
-		if (*p == '.')
-			*p = '\0';
-	}
+	wording_number(v, buf, len);
 }
 
 /* The cell as text and CSV show it; list_sep joins lists. */

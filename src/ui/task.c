@@ -13,6 +13,7 @@
 #include "ui_doc.h"
 #include "ui_i18n.h"
 #include "ducha/xalloc.h"
+#include "ducha/wording.h"
 
 enum { LABEL_W = 10, DOC_X = 1 };
 
@@ -93,19 +94,6 @@ static void build_facts(ui_doc *d, const ui_task *t)
 	ui_doc_para(d, 0, "", LABEL_W, t->st.reason, UI_E_NORMAL);
 }
 
-static void target_text(const indicator_rec *i, double target, char *buf, size_t len)
-{
-	char a[32], b[32];
-	number(target, a, sizeof a);
-	number(i->target_hi, b, sizeof b);
-	if (i->milestone)
-		snprintf(buf, len, "%s", UI_L("完成（里程碑，1 = 已完成）", "done (milestone, 1 = done)"));
-	else if (i->cmp == CMP_RANGE)
-		snprintf(buf, len, "%s–%s %s", a, b, i->unit);
-	else
-		snprintf(buf, len, "%s %s %s", model_comparator_symbol(i->cmp), a, i->unit);
-}
-
 static void forecast_text(const indicator_rec *i, const indicator_state *s, char *buf, size_t len)
 {
 	char v[64], day[DATE_TEXT_SIZE];
@@ -153,10 +141,10 @@ static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_s
 	ui_doc_line_start(d, 2);
 	ui_doc_add(d, line, UI_E_HEADER);
 	add_flag(d, s->flag);
-	target_text(i, s->target, target, sizeof target);
+	wording_target(i, s->target, ui_english(), target, sizeof target);
 	date_format(s->due ? s->due : i->due, due);
 	snprintf(line, sizeof line, UI_L("%s，%s %s", "%s, %s %s"), target,
-	         i->per_year ? UI_L("每年一次，本期截至", "each year; this one due") : UI_L("截至", "due"), due);
+	         i->per_year ? UI_L("本期截至", "this year's due") : UI_L("截至", "due"), due);
 	ui_doc_para(d, 5, UI_L("目标", "Target"), sub_w(), line, UI_E_NORMAL);
 	progress_text(i, s, line, sizeof line);
 	ui_doc_para(d, 5, UI_L("进度", "Now"), sub_w(), line, UI_E_NORMAL);
