@@ -46,6 +46,4 @@ void table_list(table *t, store *s, const char *joined);
 bool table_print(const table *t, store *s, out_format f, FILE *out);
 /* A CSV field, quoted as needed, with a leading = + - @ neutralised. */
 void table_csv_field(FILE *out, const char *s);
-/* A number as people write it: 5000, 2.5, 0.35. */
-void table_format_number(double v, char *buf, size_t len);
 #endif

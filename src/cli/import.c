@@ -17,6 +17,7 @@
 #include "ducha/text.h"
 #include "ducha/validate.h"
 #include "ducha/xalloc.h"
+#include "ducha/wording.h"
 
 enum { AREA_SHORT_CHARS = 10 };
 /* Due dates are copied from the parser's result into the store's input. */
@@ -220,8 +221,8 @@ static void put_agencies(cli *c, const char *label, char **names, int n, fresh_l
 static void put_target(const plantable_target *g, int due)
 {
 	char a[32], b[32], d[DATE_TEXT_SIZE], line[600];
-	table_format_number(g->value, a, sizeof a);
-	table_format_number(g->value_hi, b, sizeof b);
+	wording_number(g->value, a, sizeof a);
+	wording_number(g->value_hi, b, sizeof b);
 	date_format(due, d);
 	if (g->cmp == CMP_RANGE)
 		snprintf(line, sizeof line, "%s %s–%s %s", g->name, a, b, g->unit);

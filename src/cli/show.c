@@ -153,7 +153,7 @@ static void print_indicators(const cli *c, const task_detail *d, const task_stat
 		date_format(ind->due, due);
 		if (st->has_actual) {
 			char v[32];
-			table_format_number(st->actual, v, sizeof v);
+			wording_number(st->actual, v, sizeof v);
 			snprintf(actual, sizeof actual, "%s（%dQ%d）", v, st->actual_year, st->actual_quarter);
 		}
 		say("  %d. ", ind->ord);
@@ -176,7 +176,7 @@ static void print_history(const task_detail *d)
 		       rep->created, rep->demo ? "  [示例数据]" : "");
 		for (int v = 0; v < rep->nvalues; v++) {
 			char num[32];
-			table_format_number(rep->values[v], num, sizeof num);
+			wording_number(rep->values[v], num, sizeof num);
 			char *name = text_escape(indicator_name(d, rep->indicator_ids[v]), 0);
 			say("      %s = %s\n", name, num);
 			free(name);

@@ -97,10 +97,6 @@ void table_list(table *t, store *s, const char *joined)
 	c->display = dup(joined);
 }
 
-void table_format_number(double v, char *buf, size_t len)
-{
-	wording_number(v, buf, len);
-}
 
 /* The cell as text and CSV show it; list_sep joins lists. */
 static char *cell_string(const table_cell *c, const char *list_sep)
@@ -113,7 +109,7 @@ static char *cell_string(const table_cell *c, const char *list_sep)
 		snprintf(buf, sizeof buf, "%lld", c->i);
 		return dup(buf);
 	case JSON_REAL:
-		table_format_number(c->d, buf, sizeof buf);
+		wording_number(c->d, buf, sizeof buf);
 		return dup(buf);
 	case JSON_BOOL:
 		return dup(c->i ? "true" : "false");

@@ -18,6 +18,7 @@
 #include "ui_plans.h"
 #include "ducha/validate.h"
 #include "ducha/xalloc.h"
+#include "ducha/wording.h"
 
 enum { NOTE_MAX_CHARS = 2000, VALUE_MAX_CHARS = 24, FORM_Y = 3, PERIOD_W = 10, VALUE_W = 14 };
 
@@ -98,8 +99,8 @@ static void indicator_aside(const task_detail *d, const indicator_rec *i, int ye
                             char *buf, size_t len)
 {
 	char a[32], b[32], target[96], last[96] = "";
-	table_format_number(i->target, a, sizeof a);
-	table_format_number(i->target_hi, b, sizeof b);
+	wording_number(i->target, a, sizeof a);
+	wording_number(i->target_hi, b, sizeof b);
 	if (i->milestone)
 		snprintf(target, sizeof target, "%s", UI_L("里程碑", "milestone"));
 	else if (i->cmp == CMP_RANGE)
@@ -111,7 +112,7 @@ static void indicator_aside(const task_detail *d, const indicator_rec *i, int ye
 	while (n && (pts[n - 1].year > year || (pts[n - 1].year == year && pts[n - 1].quarter >= quarter)))
 		n--;
 	if (n) {
-		table_format_number(pts[n - 1].value, a, sizeof a);
+		wording_number(pts[n - 1].value, a, sizeof a);
 		snprintf(last, sizeof last, UI_L("；上次 %s（%dQ%d）", "; last %s (%dQ%d)"), a, pts[n - 1].year,
 		         pts[n - 1].quarter);
 	}
@@ -144,7 +145,7 @@ static void add_indicator_fields(report_view *r, const task_detail *d, const rep
 		double v;
 		indicator_label(src, label, sizeof label);
 		if (value_of(rep, src->id, &v))
-			table_format_number(v, value, sizeof value);
+			wording_number(v, value, sizeof value);
 		ui_field *f = ui_form_add_line(&r->form, label, VALUE_W, VALUE_MAX_CHARS, value);
 		indicator_aside(d, src, year, quarter, f->aside, sizeof f->aside);
 	}
@@ -252,7 +253,7 @@ static void show_theirs(ui *u, report_view *r, const char *period)
 		double v;
 		char num[32] = "—";
 		if (value_of(rep, r->ind[i].id, &v))
-			table_format_number(v, num, sizeof num);
+			wording_number(v, num, sizeof num);
 		snprintf(value_field(r, i)->aside, sizeof value_field(r, i)->aside, UI_L("%s 已存：%s", "%s saved: %s"),
 		         rep->author, num);
 	}

@@ -32,7 +32,7 @@ static int sub_w(void)
 
 static void number(double v, char *buf, size_t len)
 {
-	table_format_number(v, buf, len);
+	wording_number(v, buf, len);
 }
 
 static void add_flag(ui_doc *d, flag_value f)
