@@ -86,115 +86,19 @@ static void lines_free(lines *l)
 
 /* ---- wrapping ---- */
 
-/* Chinese line-breaking rules (避头尾) and whole numbers: closing marks never
- * start a line, opening marks never end one, and a run of Latin letters or
- * digits ("2016Q4", "49.6%", "2017-12-31") is not split when it fits. */
-static bool no_line_start(uint32_t cp)
-{
-	static const char marks[] = "，。、；：）》」』】〕〉！？…—’”%,.;:)!?";
-	size_t n = 0;
-	for (const char *m = marks; *m; m += n) {
-		uint32_t c;
-		n = text_decode(m, strlen(m), &c);
-		if (c == cp)
-			return true;
-	}
-	return false;
-}
-
-static bool no_line_end(uint32_t cp)
-{
-	return cp == 0xFF08 || cp == 0x300A || cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0x3014 ||
-	       cp == 0x3008 || cp == 0x2018 || cp == 0x201C || cp == '(';
-}
-
-static bool word_byte(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	       (c != '\0' && strchr(".%-+/:_#", c) != NULL);
-}
-
-/* Bytes of safe text p that fit in cols columns, up to a line break; at
- * least one character, so that wrapping always moves on. */
-static size_t fit(const char *p, size_t len, int cols)
-{
-	size_t i = 0;
-	int w = 0;
-	while (i < len && p[i] != '\n') {
-		uint32_t cp;
-		size_t k = text_decode(p + i, len - i, &cp);
-		int cw = k ? text_cp_width(cp) : 1;
-		if (w + cw > cols && i > 0)
-			break;
-		w += cw;
-		i += k ? k : 1;
-	}
-	return i;
-}
-
-static size_t prev_cp(const char *p, size_t at)
-{
-	size_t k = at;
-	while (k > 0 && ((unsigned char)p[k - 1] & 0xC0) == 0x80)
-		k--;
-	return k > 0 ? k - 1 : 0;
-}
-
-/* One step back from a cut that breaks a rule; the same cut when none. */
-static size_t better_cut(const char *p, size_t len, size_t take)
-{
-	uint32_t next = 0, prev = 0;
-	size_t start = prev_cp(p, take);
-	text_decode(p + take, len - take, &next);
-	text_decode(p + start, take - start, &prev);
-	if (no_line_start(next) || no_line_end(prev))
-		return start;
-	if (word_byte(p[take]) && word_byte(p[take - 1])) {
-		size_t k = take;
-		while (k > 0 && word_byte(p[k - 1]))
-			k--;
-		return k;
-	}
-	return take;
-}
-
-/* Where the first line of safe text p ends. */
-static size_t first_cut(const char *p, int cols, bool *hard_break)
-{
-	size_t len = strlen(p), take = fit(p, len, cols);
-	*hard_break = p[take] == '\n';
-	if (take == len || *hard_break)
-		return take;
-	/* A few steps at most; a line that cannot obey the rules stays as cut. */
-	for (int step = 0; step < 8; step++) {
-		size_t better = better_cut(p, len, take);
-		if (better == take || better == 0)
-			break;
-		take = better;
-	}
-	return take;
-}
-
-/* Wraps s (escaped here: nothing stored reaches the page raw) into lines of
- * at most cols columns. */
+/* Wraps s into lines of at most cols columns with the program's one line
+ * breaker (text_wrap: escaped, 避头尾, numbers and words kept whole). */
 static void wrap(const char *s, int cols, lines *out)
 {
-	char *e = text_escape(s ? s : "", TEXT_KEEP_NEWLINE);
-	if (cols < MIN_WRAP)
-		cols = MIN_WRAP;
-	const char *p = e;
-	do {
-		bool hard;
-		size_t take = first_cut(p, cols, &hard);
-		size_t keep = take;
-		while (keep > 0 && p[keep - 1] == ' ')
-			keep--;
-		lines_push(out, strndup(p, keep));
-		p += take + (hard ? 1 : 0);
-		while (*p == ' ')
-			p++;
-	} while (*p);
-	free(e);
+	char **got;
+	int n = text_wrap(s ? s : "", cols < MIN_WRAP ? MIN_WRAP : cols, &got);
+	for (int i = 0; i < n; i++) {
+		lines_push(out, got[i]);
+		got[i] = NULL;
+	}
+	if (n == 0)
+		lines_push(out, xstrdup(""));
+	text_free_lines(got, n);
 }
 
 /* ---- building the parts ---- */

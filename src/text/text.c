@@ -260,16 +260,23 @@ void text_print_padded(FILE *out, const char *s, int cols, bool right)
 	free(t);
 }
 
-/* Chinese punctuation that must not begin a line (避头点). */
+/* Chinese line breaking (避头尾): closing marks never start a line,
+ * opening marks never end one. */
 static bool no_line_start(uint32_t cp)
 {
-	static const uint32_t marks[] = { 0x3001, 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF09,
-	                                  0x201D, 0x2019, 0xFF01, 0xFF1F, 0x300B, 0x3011,
-	                                  0x300D, 0x2026, ',', '.', ';', ':', ')', '!', '?' };
+	static const uint32_t marks[] = { 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF09, 0x300B, 0x300D,
+	                                  0x300F, 0x3011, 0x3015, 0x3009, 0xFF01, 0xFF1F, 0x2026, 0x2014,
+	                                  0x2019, 0x201D, '%', ',', '.', ';', ':', ')', '!', '?' };
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (marks[i] == cp)
 			return true;
 	return false;
+}
+
+static bool no_line_end(uint32_t cp)
+{
+	return cp == 0xFF08 || cp == 0x300A || cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0x3014 ||
+	       cp == 0x3008 || cp == 0x2018 || cp == 0x201C || cp == '(';
 }
 
 static void push_line(char ***lines, int *n, int *cap, const char *s, size_t len)
@@ -294,28 +301,47 @@ static size_t last_cp_len(const char *s, size_t len)
 	return k > 0 ? len - (k - 1) : len;
 }
 
+/* A run of these is one word: Latin words, and numbers as written
+ * ("2016Q4", "49.6%", "2017-12-31", "1,234", "5000家" keeps 5000 whole). */
 static bool word_char(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-	       ch == '-' || ch == '\'' || ch == '.' || ch == ',';
+	       (ch != '\0' && strchr(".%-+/:_#',", ch) != NULL);
 }
 
-/* Where to end a line that take bytes would fill: not before Chinese closing
- * punctuation, and not inside a Latin word when the line has a space to
- * break at (English labels and notes). */
+/* The start of the code point before byte at. */
+static size_t prev_cp_start(const char *p, size_t at)
+{
+	return at - last_cp_len(p, at);
+}
+
+/* One step back from a cut that breaks a rule; the same cut when none. */
+static size_t better_cut(const char *p, size_t len, size_t take)
+{
+	uint32_t next = 0, prev = 0;
+	size_t start = prev_cp_start(p, take);
+	text_decode(p + take, len - take, &next);
+	text_decode(p + start, take - start, &prev);
+	if (no_line_start(next) || no_line_end(prev))
+		return start;
+	if (word_char(p[take]) && word_char(p[take - 1])) {
+		size_t k = take;
+		while (k > 0 && word_char(p[k - 1]))
+			k--;
+		return k;
+	}
+	return take;
+}
+
+/* Where a line ends that take bytes would fill: a few steps back at most
+ * to obey the rules; a word longer than the line stays cut. */
 static size_t break_point(const char *p, size_t take, size_t len)
 {
-	uint32_t next;
-	if (text_decode(p + take, len - take, &next) && no_line_start(next)) {
-		size_t back = last_cp_len(p, take);
-		return back < take ? take - back : take;
-	}
-	if (word_char(p[take]) && word_char(p[take - 1])) {
-		size_t space = take;
-		while (space > 0 && p[space - 1] != ' ')
-			space--;
-		if (space > 0)
-			return space;   /* the space stays at the end of this line */
+	for (int step = 0; step < 8; step++) {
+		size_t better = better_cut(p, len, take);
+		if (better == take || better == 0)
+			break;
+		take = better;
 	}
 	return take;
 }
@@ -337,11 +363,14 @@ static void wrap_paragraph(const char *p, size_t len, int cols,
 			take = 1;
 		if (take < len)
 			take = break_point(p, take, len);
-		push_line(lines, n, cap, p, take);
+		/* The spaces a line was broken at end neither line. */
+		size_t keep = take;
+		while (keep > 0 && p[keep - 1] == ' ')
+			keep--;
+		push_line(lines, n, cap, p, keep ? keep : take);
 		p += take;
 		len -= take;
-		/* The space a line was broken at is not carried to the next line. */
-		if (len > 0 && *p == ' ' && p[-1] != ' ') {
+		while (len > 0 && *p == ' ') {
 			p++;
 			len--;
 		}

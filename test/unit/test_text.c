@@ -103,9 +103,19 @@ START_TEST(wrap_english_at_spaces)
 	char **lines;
 	int n = text_wrap("Expected 2478 companies, actual 1000", 16, &lines);
 	ck_assert_int_eq(n, 3);
-	ck_assert_str_eq(lines[0], "Expected 2478 ");
-	ck_assert_str_eq(lines[1], "companies, ");
+	ck_assert_str_eq(lines[0], "Expected 2478");   /* the space broken at ends no line */
+	ck_assert_str_eq(lines[1], "companies,");
 	ck_assert_str_eq(lines[2], "actual 1000");
+	text_free_lines(lines, n);
+	/* numbers stay whole, closing marks never start a line, opening marks never end one */
+	n = text_wrap("培育科技型企业5000家", 16, &lines);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(lines[0], "培育科技型企业");
+	ck_assert_str_eq(lines[1], "5000家");
+	text_free_lines(lines, n);
+	n = text_wrap("一二三四五六（七）", 14, &lines);
+	ck_assert_str_eq(lines[0], "一二三四五六");
+	ck_assert_str_eq(lines[1], "（七）");
 	text_free_lines(lines, n);
 	/* a word longer than the line is still cut */
 	n = text_wrap("abcdefghijklmnopqrstuvwxyz", 10, &lines);
