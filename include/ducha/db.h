@@ -49,6 +49,10 @@ bool    db_col_is_null(db_stmt *s, int col);
 /* malloc'd copy of a text column */
 char   *db_col_dup(db_stmt *s, int col);
 
+/* A read snapshot: every query until the matching db_read_end sees one
+ * state of the database. Nests; inside a write it is the write's own. */
+bool db_read_begin(db *d);
+void db_read_end(db *d);
 /* BEGIN IMMEDIATE … COMMIT, rolled back by db_rollback on any failure. */
 bool db_begin(db *d);
 bool db_commit(db *d);

@@ -22,6 +22,8 @@ struct db {
 	sqlite3 *handle;
 	bool readonly;
 	bool in_tx;
+	int reading;                /* nesting depth of db_read_begin */
+	bool read_owned;            /* the outermost read began the transaction */
 	bool busy;                  /* the last failure was SQLITE_BUSY/LOCKED */
 	char err[512];
 	cached cache[DB_CACHE_MAX]; /* oldest first */
@@ -320,6 +322,31 @@ char *db_col_dup(db_stmt *s, int col)
 {
 	char *p = xstrdup(db_col_text(s, col));
 	return p;
+}
+
+bool db_read_begin(db *d)
+{
+	if (d->reading++ > 0)
+		return true;
+	/* Inside a write, its own snapshot already holds. */
+	d->read_owned = sqlite3_get_autocommit(d->handle) != 0;
+	/* Deferred: the snapshot is taken by the first read and holds no lock
+	 * that would keep others from saving. */
+	if (d->read_owned && !db_exec(d, "BEGIN DEFERRED")) {
+		d->reading = 0;
+		return false;
+	}
+	return true;
+}
+
+void db_read_end(db *d)
+{
+	if (d->reading == 0 || --d->reading > 0 || !d->read_owned)
+		return;
+	/* Nothing was written: ending the transaction only lets the snapshot go. */
+	if (sqlite3_exec(d->handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(d->handle, "ROLLBACK", NULL, NULL, NULL);
+	d->read_owned = false;
 }
 
 bool db_begin(db *d)

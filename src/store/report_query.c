@@ -3,14 +3,10 @@
 
 bool store_read_begin(store *s)
 {
-	/* Deferred: the snapshot is taken by the first read and holds no lock
-	 * that would keep others from saving. */
-	return db_exec(s->db, "BEGIN DEFERRED");
+	return db_read_begin(s->db);
 }
 
 void store_read_end(store *s)
 {
-	/* Nothing was written: ending the transaction only lets the snapshot go. */
-	if (!db_exec(s->db, "COMMIT"))
-		db_exec(s->db, "ROLLBACK");
+	db_read_end(s->db);
 }
