@@ -215,9 +215,7 @@ static bool agencies_action(ui *u, view *v, ui_action a)
 static void agencies_mouse(ui *u, view *v, const ui_event *ev)
 {
 	agencies_view *a = (agencies_view *)v;
-	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN)
-		ui_list_wheel(&a->sel, ev->mouse == UI_MOUSE_WHEEL_UP ? -3 : 3);
-	else if (ui_list_click(&a->sel, ev->y - LIST_Y) && ev->mouse == UI_MOUSE_DOUBLE)
+	if (ui_list_mouse(&a->sel, ev->mouse, ev->y, LIST_Y))
 		open_agency(u, a);
 }
 

@@ -49,6 +49,15 @@ bool ui_list_click(ui_list *l, int row)
 	return true;
 }
 
+bool ui_list_mouse(ui_list *l, ui_mouse_kind kind, int y, int top_y)
+{
+	if (kind == UI_MOUSE_WHEEL_UP || kind == UI_MOUSE_WHEEL_DOWN) {
+		ui_list_wheel(l, kind == UI_MOUSE_WHEEL_UP ? -3 : 3);
+		return false;
+	}
+	return ui_list_click(l, y - top_y) && kind == UI_MOUSE_DOUBLE;
+}
+
 void ui_list_wheel(ui_list *l, int delta)
 {
 	l->top += delta;

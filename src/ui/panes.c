@@ -158,17 +158,13 @@ static void panes_mouse(ui *u, view *v, const ui_event *ev)
 {
 	panes *p = (panes *)v;
 	ui_list *l = &p->list[p->area];
-	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN) {
-		ui_list_wheel(l, ev->mouse == UI_MOUSE_WHEEL_UP ? -3 : 3);
-		return;
-	}
-	if (ev->y == TABS_Y) {
+	if (ev->y == TABS_Y && ev->mouse != UI_MOUSE_WHEEL_UP && ev->mouse != UI_MOUSE_WHEEL_DOWN) {
 		for (int i = 0; i < pane_count(u); i++)
 			if (ev->x >= p->tab_x[i] && ev->x < p->tab_x[i + 1])
 				switch_to(u, p, i);
 		return;
 	}
-	if (ui_list_click(l, ev->y - LIST_Y) && ev->mouse == UI_MOUSE_DOUBLE)
+	if (ui_list_mouse(l, ev->mouse, ev->y, LIST_Y))
 		ui_open_task(u, selected_num(p));
 }
 

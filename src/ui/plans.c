@@ -152,9 +152,7 @@ static bool plans_action(ui *u, view *v, ui_action a)
 static void plans_mouse(ui *u, view *v, const ui_event *ev)
 {
 	plans_view *p = (plans_view *)v;
-	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN)
-		ui_list_wheel(&p->sel, ev->mouse == UI_MOUSE_WHEEL_UP ? -3 : 3);
-	else if (ui_list_click(&p->sel, ev->y - LIST_Y) && ev->mouse == UI_MOUSE_DOUBLE && p->n)
+	if (ui_list_mouse(&p->sel, ev->mouse, ev->y, LIST_Y) && p->n)
 		switch_plan(u, &p->list[p->sel.sel]);
 }
 

@@ -199,9 +199,7 @@ static void search_text(ui *u, view *v, uint32_t cp)
 static void search_mouse(ui *u, view *v, const ui_event *ev)
 {
 	search_view *s = (search_view *)v;
-	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN)
-		ui_list_wheel(&s->list, ev->mouse == UI_MOUSE_WHEEL_UP ? -3 : 3);
-	else if (ui_list_click(&s->list, ev->y - LIST_Y) && ev->mouse == UI_MOUSE_DOUBLE)
+	if (ui_list_mouse(&s->list, ev->mouse, ev->y, LIST_Y))
 		ui_open_task(u, search_task(u, v));
 }
 

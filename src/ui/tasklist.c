@@ -79,9 +79,7 @@ static bool tasklist_action(ui *u, view *v, ui_action a)
 static void tasklist_mouse(ui *u, view *v, const ui_event *ev)
 {
 	tasklist *t = (tasklist *)v;
-	if (ev->mouse == UI_MOUSE_WHEEL_UP || ev->mouse == UI_MOUSE_WHEEL_DOWN)
-		ui_list_wheel(&t->list, ev->mouse == UI_MOUSE_WHEEL_UP ? -3 : 3);
-	else if (ui_list_click(&t->list, ev->y - LIST_Y) && ev->mouse == UI_MOUSE_DOUBLE)
+	if (ui_list_mouse(&t->list, ev->mouse, ev->y, LIST_Y))
 		ui_open_task(u, selected_num(t));
 }
 

@@ -3,6 +3,7 @@
 /* A selection in a list of n rows shown height rows at a time. */
 #include <stdbool.h>
 #include "ui_action.h"
+#include "ui_input.h"
 
 typedef struct ui_list {
 	int n, sel, top, height;
@@ -17,4 +18,7 @@ bool ui_list_action(ui_list *l, ui_action a);
 bool ui_list_click(ui_list *l, int row);
 /* Scrolls by a mouse wheel step. */
 void ui_list_wheel(ui_list *l, int delta);
+/* The mouse on a list whose first row is at screen row top_y: the wheel
+ * scrolls, a click selects; true for a double click on a row (open it). */
+bool ui_list_mouse(ui_list *l, ui_mouse_kind kind, int y, int top_y);
 #endif
