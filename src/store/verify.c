@@ -1,7 +1,7 @@
-/* What `ducha check` proves beyond SQLite's own checks: the schema is the
- * shipped one, the data is what its audit trail says, and the trail is as
- * long as the anchor file beside the database remembers. Each check names
- * the first object that differs. */
+/* What `ducha check` proves: SQLite's integrity and foreign keys, the audit
+ * chain, the schema is the shipped one, the data is what its audit trail
+ * says, and the trail is as long as the anchor file beside the database
+ * remembers. Each check names the first object that differs. */
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -23,14 +23,14 @@ bool store_apply_schema(db *d)
 	return db_exec(d, ducha_schema_sql) && db_exec(d, ducha_audit_sql);
 }
 
-typedef struct problems {
+typedef struct problem_list {
 	void (*report)(void *ctx, const char *problem);
 	void *ctx;
 	int n;
-} problems;
+} problem_list;
 
-static void problem(problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void problem(problems *p, const char *fmt, ...)
+static void problem(problem_list *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(problem_list *p, const char *fmt, ...)
 {
 	char msg[700];
 	va_list ap;
@@ -39,6 +39,90 @@ static void problem(problems *p, const char *fmt, ...)
 	va_end(ap);
 	p->report(p->ctx, msg);
 	p->n++;
+}
+
+/* --- SQLite's own checks and the chain ------------------------------------- */
+
+static int check_rows(store *s, const char *sql, const char *label,
+                      void (*report)(void *, const char *), void *ctx, bool *ran)
+{
+	db_stmt *q = db_prepare(s->db, sql);
+	int problems = 0, rc;
+	if (!q) {
+		*ran = false;
+		return 0;
+	}
+	while ((rc = db_step(s->db, q)) == 1) {
+		const char *v = db_col_text(q, 0);
+		if (strcmp(v, "ok") == 0)
+			continue;
+		char msg[600];
+		snprintf(msg, sizeof msg, "%s: %s", label, v);
+		report(ctx, msg);
+		problems++;
+	}
+	db_reset(q);
+	if (rc < 0)
+		*ran = false;
+	return problems;
+}
+
+static int check_chain(store *s, void (*report)(void *, const char *), void *ctx, bool *ran)
+{
+	db_stmt *q = db_prepare(s->db,
+		"SELECT id, json_array(id, at, user, role, action, object, json(old), json(new)),"
+		"       prev_hash, hash FROM audit ORDER BY id");
+	if (!q) {
+		*ran = false;
+		return 0;
+	}
+	char prev[AUDIT_HASH_HEX];
+	snprintf(prev, sizeof prev, "%s", audit_genesis_hash);
+	int rc;
+	while ((rc = db_step(s->db, q)) == 1) {
+		char hash[AUDIT_HASH_HEX], msg[300];
+		long long id = (long long)db_col_int(q, 0);
+		audit_hash(prev, db_col_text(q, 1), hash);
+		if (strcmp(prev, db_col_text(q, 2)) != 0 || strcmp(hash, db_col_text(q, 3)) != 0) {
+			snprintf(msg, sizeof msg, "留痕链在第 %lld 行断开：该行内容或哈希与前一行不符", id);
+			report(ctx, msg);
+			db_reset(q);
+			return 1;
+		}
+		snprintf(prev, sizeof prev, "%s", hash);
+	}
+	db_reset(q);
+	if (rc < 0)
+		*ran = false;
+	return 0;
+}
+
+static bool store_check_in_snapshot(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
+                                    int *problems);
+
+bool store_check(store *s, void (*report)(void *ctx, const char *problem), void *ctx, int *problems)
+{
+	/* One snapshot: a save meanwhile cannot make the data and the trail disagree. */
+	if (!db_read_begin(s->db))
+		return false;
+	bool ran = store_check_in_snapshot(s, report, ctx, problems);
+	db_read_end(s->db);
+	return ran;
+}
+
+static bool store_check_in_snapshot(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
+                                    int *problems)
+{
+	bool ran = true;
+	*problems = check_rows(s, "PRAGMA integrity_check", "integrity_check", report, ctx, &ran);
+	*problems += check_rows(s,
+		"SELECT 'table ' || \"table\" || ' rowid ' || coalesce(rowid, '?') || ' → ' || parent"
+		"  FROM pragma_foreign_key_check", "foreign_key_check", report, ctx, &ran);
+	*problems += check_chain(s, report, ctx, &ran);
+	int replayed = 0;
+	ran = ran && store_check_replay(s, report, ctx, &replayed);
+	*problems += replayed;
+	return ran;
 }
 
 /* --- the schema ---------------------------------------------------------- */
@@ -90,7 +174,7 @@ static const schema_row *find_row(const schema_row *r, int n, const schema_row *
 
 /* Every table, index and trigger as shipped, nothing more (a trigger or a
  * view added behind the program's back could rewrite what it saves). */
-static bool check_schema(store *s, problems *p)
+static bool check_schema(store *s, problem_list *p)
 {
 	char err[256];
 	db *ref = db_open(":memory:", DB_CREATE, 0, err, sizeof err);
@@ -180,7 +264,7 @@ static const char check_status_sql[] =
 	"    OR t.version IS NOT coalesce(json_extract(last.new, '$.version'), 1)"
 	" ORDER BY t.plan_id, t.num LIMIT 1";
 
-static bool first_difference(store *s, const char *sql, problems *p)
+static bool first_difference(store *s, const char *sql, problem_list *p)
 {
 	db_stmt *q = db_prepare(s->db, sql);
 	int rc = q ? db_step(s->db, q) : -1;
@@ -223,7 +307,7 @@ bool store_definition_digest(store *s, char hex[AUDIT_HASH_HEX])
 	return ok;
 }
 
-static bool check_definition(store *s, problems *p)
+static bool check_definition(store *s, problem_list *p)
 {
 	db_stmt *q = db_prepare(s->db,
 		"SELECT id, json_extract(new, '$.definition') FROM audit"
@@ -248,7 +332,7 @@ static bool check_definition(store *s, problems *p)
 bool store_check_replay(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
                         int *nproblems)
 {
-	problems p = { report, ctx, 0 };
+	problem_list p = { report, ctx, 0 };
 	bool ran = check_schema(s, &p);
 	/* With a foreign schema the queries below could run anyone's triggers. */
 	if (ran && p.n == 0)
@@ -311,7 +395,7 @@ bool store_anchor_update(store *s, bool replace)
 bool store_check_anchor(store *s, void (*report)(void *ctx, const char *problem), void *ctx,
                         int *nproblems)
 {
-	problems p = { report, ctx, 0 };
+	problem_list p = { report, ctx, 0 };
 	char path[4200], text[200], hash[AUDIT_HASH_HEX];
 	int64_t rows = 0;
 	*nproblems = 0;
