@@ -131,17 +131,6 @@ static const command *find_command(const char *name)
 	return NULL;
 }
 
-/* An argument echoed in an error goes through the escaper: it may hold
- * anything, a terminal escape included. */
-static void print_escaped_error(const char *fmt, const char *arg)
-{
-	char *safe = text_escape(arg, 0);
-	fputs("ducha: ", stderr);
-	fprintf(stderr, fmt, safe);
-	fputc('\n', stderr);
-	free(safe);
-}
-
 /* Locale: the user's if it is UTF-8, otherwise C.UTF-8 so that Chinese works. */
 static void setup_locale(void)
 {
@@ -203,7 +192,7 @@ int main(int argc, char **argv)
 		case 'h': print_help(stdout); return 0;
 		case 'V': printf("ducha %s\n", DUCHA_VERSION); return 0;
 		default:
-			print_escaped_error("无法识别的选项 %s（用 ducha --help 查看用法）", argv[optind - 1]);
+			cli_error("无法识别的选项 %s（用 ducha --help 查看用法）", argv[optind - 1]);
 			return 2;
 		}
 	}
@@ -222,7 +211,7 @@ int main(int argc, char **argv)
 		c.app.plan_code = c.app.cfg.plan;
 	c.app.as_of = c.app.cfg.as_of ? c.app.cfg.as_of : date_today();
 	if (as_of_opt && !date_parse(as_of_opt, &c.app.as_of)) {
-		print_escaped_error("--as-of \"%s\" 不是 YYYY-MM-DD 格式的有效日期", as_of_opt);
+		cli_error("--as-of \"%s\" 不是 YYYY-MM-DD 格式的有效日期", as_of_opt);
 		return 2;
 	}
 	char err[PATH_MAX + 512];
@@ -230,7 +219,6 @@ int main(int argc, char **argv)
 	if (!identity_resolve(&c.app.cfg, c.app.user_opt, shared, &c.app.who, err, sizeof err))
 		return cli_error("%s", err);
 	c.app.restricted = c.app.cfg.restricted || c.app.user_opt != NULL;
-	c.app.lang = strcmp(c.app.cfg.lang, "en") == 0 ? APP_LANG_EN : APP_LANG_ZH;
 	if (optind >= argc) {
 		/* No command: the full-screen program on a terminal; the task list
 		 * when input or output is a pipe or a file. */
@@ -247,7 +235,7 @@ int main(int argc, char **argv)
 	}
 	const command *cmd = find_command(argv[optind]);
 	if (!cmd) {
-		print_escaped_error("未知命令 \"%s\"（用 ducha --help 查看命令列表）", argv[optind]);
+		cli_error("未知命令 \"%s\"（用 ducha --help 查看命令列表）", argv[optind]);
 		return 2;
 	}
 	c.command = cmd->name;

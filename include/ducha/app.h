@@ -4,6 +4,7 @@
  * program: the config, the open database and plan, who is acting and as of
  * when. The front ends (src/cli, src/ui) ask this layer; it asks the store
  * and the core. */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include "ducha/config.h"
@@ -35,6 +36,10 @@ typedef enum app_open_how { APP_OPEN_READ, APP_OPEN_WRITE, APP_OPEN_PREFER_WRITE
  * snapshot) in warn, "" when there is none. */
 bool app_open(app *a, app_open_how how, char *err, size_t errlen, char *warn, size_t warnlen);
 void app_close(app *a);
+/* One escaped line "ducha: MESSAGE" on stderr (nothing typed or stored may
+ * steer the terminal); returns 1, the failure exit status. */
+int app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int app_verror(const char *fmt, va_list ap);
 /* Where files named by the user may go (see permission.h). */
 output_rules app_output_rules(const app *a);
 #endif

@@ -1,7 +1,29 @@
 #include "ducha/app.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "ducha/text.h"
+
+int app_verror(const char *fmt, va_list ap)
+{
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	char *safe = text_escape(msg, 0);
+	fprintf(stderr, "ducha: %s\n", safe);
+	free(safe);
+	return 1;
+}
+
+int app_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	app_verror(fmt, ap);
+	va_end(ap);
+	return 1;
+}
 
 static void add_warning(char *warn, size_t len, const char *text)
 {

@@ -8,8 +8,7 @@
 
 judge_scope app_judge_scope(const app *a, bool series)
 {
-	bool english = strcmp(a->cfg.lang, "en") == 0;
-	return (judge_scope){ a->st, &a->plan, a->as_of, &a->cfg.flags, english, series, false };
+	return (judge_scope){ a->st, &a->plan, a->as_of, &a->cfg.flags, a->lang == APP_LANG_EN, series, false };
 }
 
 bool judge_nums(const judge_scope *j, const int *nums, int n, judged_tasks *out)

@@ -11,15 +11,10 @@
 
 int cli_error(const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	app_verror(fmt, ap);
 	va_end(ap);
-	/* One line, and nothing stored in it may steer the terminal. */
-	char *safe = text_escape(msg, 0);
-	fprintf(stderr, "ducha: %s\n", safe);
-	free(safe);
 	return 1;
 }
 

@@ -178,29 +178,27 @@ static bool plain_file(const char *path, bool create, struct stat *st, char *err
 	return true;
 }
 
-/* A read-only open of an older schema: migrate through a writable
- * connection first, when the file allows it. */
-static bool upgrade_first(const char *path, int busy_timeout_ms, char *err, size_t errlen)
+/* A read-only open of an older schema is migrated through a writable
+ * connection first, when the file allows it; then opened again. Only an
+ * older file pays for the second open. */
+static bool upgrade_read_only(store *s, const char *path, int busy_timeout_ms, char *err, size_t errlen)
 {
-	char e[512];
-	db *d = db_open(path, DB_READONLY, busy_timeout_ms, e, sizeof e);
 	int64_t app = 0, ver = 0;
-	bool old = d && db_pragma_int(d, "application_id", &app) && db_pragma_int(d, "user_version", &ver) &&
+	bool old = db_pragma_int(s->db, "application_id", &app) && db_pragma_int(s->db, "user_version", &ver) &&
 	           app == STORE_APPLICATION_ID && ver >= 1 && ver < STORE_SCHEMA_VERSION;
-	db_close(d);
 	if (!old || access(path, W_OK) != 0)
 		return true;
+	db_close(s->db);
+	s->db = NULL;
 	store *w = store_open(path, 0, busy_timeout_ms, err, errlen);
 	store_close(w);
-	return w != NULL;
+	return w && (s->db = db_open(path, DB_READONLY, busy_timeout_ms, err, errlen)) != NULL;
 }
 
 store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t errlen)
 {
 	struct stat st;
 	if (!plain_file(path, flags & STORE_CREATE, &st, err, errlen) || !store_looks_like_sqlite(path, err, errlen))
-		return NULL;
-	if ((flags & STORE_READONLY) && !upgrade_first(path, busy_timeout_ms, err, errlen))
 		return NULL;
 	store *s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path)))
@@ -210,6 +208,10 @@ store *store_open(const char *path, int flags, int busy_timeout_ms, char *err, s
 	if (!s->db) {
 		free(s->path);
 		free(s);
+		return NULL;
+	}
+	if ((flags & STORE_READONLY) && !upgrade_read_only(s, path, busy_timeout_ms, err, errlen)) {
+		store_close(s);
 		return NULL;
 	}
 	if (!check_identity(s, path, err, errlen)) {

@@ -29,21 +29,6 @@
 #include "ui_tasklist.h"
 #include "ui_view.h"
 
-/* Before the screen starts or after it ends: one escaped line on stderr. */
-static int ui_say_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int ui_say_error(const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	char *safe = text_escape(msg, 0);
-	fprintf(stderr, "ducha: %s\n", safe);
-	free(safe);
-	return 1;
-}
-
 /* Long enough that an arrow key's escape sequence arrives whole over a slow
  * SSH link, short enough that Esc feels immediate. */
 enum { UI_ESC_DELAY_MS = 100 };
@@ -526,7 +511,7 @@ int ui_run(app *c)
 	char err[700];
 	if (!prepare(&u, c, err, sizeof err)) {
 		finish(&u);
-		return ui_say_error("%s", err);
+		return app_error("%s", err);
 	}
 	const char *term = getenv("TERM");
 	ui_input_catch_stop();
@@ -534,7 +519,7 @@ int ui_run(app *c)
 	if (!scr) {
 		ui_input_release_stop();
 		finish(&u);
-		return ui_say_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
+		return app_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
 	}
 	set_term(scr);
 	terminal_modes();
@@ -584,13 +569,13 @@ int ui_run_script(app *c, const ui_script_opts *o)
 	char err[700];
 	if (!prepare(&u, c, err, sizeof err)) {
 		finish(&u);
-		return ui_say_error("%s", err);
+		return app_error("%s", err);
 	}
 	FILE *out = fopen(o->term_out ? o->term_out : "/dev/null", "w"), *in = fopen("/dev/null", "r");
 	SCREEN *scr = out && in ? quiet_terminal(out, in) : NULL;
 	if (!scr) {
 		finish(&u);
-		return ui_say_error("cannot start a terminal for the screen test");
+		return app_error("cannot start a terminal for the screen test");
 	}
 	set_term(scr);
 	resize_term(o->rows, o->cols);
@@ -616,6 +601,6 @@ int ui_run_script(app *c, const ui_script_opts *o)
 	fclose(out);
 	fclose(in);
 	if (rc)
-		ui_say_error("%s", err);
+		app_error("%s", err);
 	return rc;
 }
