@@ -22,6 +22,9 @@
 	X(LAGGING, "lagging", "严重滞后", "lagging", "!!") \
 	X(OVERDUE, "overdue", "逾期", "overdue", "!!!")
 
+/* " done ok …" as one string literal, for help texts. */
+#define FLAG_NAME_WORD(id, name, zh, en, glyph) " " name
+
 typedef enum flag_value {
 #define FLAG_ENUM(id, name, zh, en, glyph) FLAG_##id,
 	DUCHA_FLAGS(FLAG_ENUM)

@@ -89,7 +89,7 @@ bool cli_wants_help(const cli *c, int argc, char **argv)
 		if (strcmp(argv[i], "--") == 0)
 			break;
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("用法: %s", c->usage);
+			cli_print_usage(c->spec, stdout);
 			return true;
 		}
 	}

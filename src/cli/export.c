@@ -1,7 +1,6 @@
 /* export, backup, restore: a plan written out whole, the database copied
  * out while others work, and copied back. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,28 +113,10 @@ static int write_out(cli *c, const char *path, out_format fmt)
 	return userfile_commit(&o, err, sizeof err) ? 0 : cli_error("%s", err);
 }
 
-int cli_export(cli *c, int argc, char **argv)
+static int run_export(cli *c, const cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
-		{ 0, 0, 0, 0 },
-	};
-	out_format fmt = FMT_CSV;
-	const char *path = NULL;
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			if (!format_parse(optarg, FMT_ALLOW_CSV | FMT_ALLOW_JSON, &fmt))
-				return cli_usage_error(c, "不支持的输出格式 \"%s\"（应为 csv 或 json）", optarg);
-			break;
-		case 'o': path = optarg; break;
-		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	out_format fmt = cli_format(c, a, FMT_CSV);
+	const char *path = cli_value(c, a, "output");
 	if (path && !cli_may_write(c, path))
 		return 1;
 	if (!cli_open(c, false))
@@ -146,22 +127,10 @@ int cli_export(cli *c, int argc, char **argv)
 	return rc;
 }
 
-int cli_backup(cli *c, int argc, char **argv)
+static int run_backup(cli *c, const cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "force", no_argument, 0, 'f' }, { 0, 0, 0, 0 },
-	};
-	bool force = false;
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt != 'f')
-			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		force = true;
-	}
-	if (argc - optind != 1)
-		return cli_usage_error(c, optind >= argc ? "缺少备份文件名" : "多余的参数 \"%s\"", argv[argc - 1]);
-	const char *dest = argv[optind];
+	bool force = cli_given(c, a, "force");
+	const char *dest = a->operands[0];
 	char err[PATH_MAX + 600];
 	/* Overwriting a file is destructive: an admin's, and in the trail. */
 	bool over = force && access(dest, F_OK) == 0;
@@ -178,18 +147,47 @@ int cli_backup(cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_restore(cli *c, int argc, char **argv)
+static int run_restore(cli *c, const cli_args *a)
 {
-	if (argc != 2)
-		return cli_usage_error(c, argc < 2 ? "缺少备份文件名" : "多余的参数 \"%s\"", argv[argc - 1]);
-	if (argv[1][0] == '-')
-		return cli_usage_error(c, "无法识别的选项 %s", argv[1]);
+	const char *source = a->operands[0];
 	if (c->app.who.role != ROLE_ADMIN)
 		return cli_error("%s（%s）无权恢复数据库：只有管理员（admin）可以", c->app.who.user,
 		                 model_role_name(c->app.who.role));
 	char err[PATH_MAX + 1200];
-	if (!store_restore(c->app.db_path, argv[1], &c->app.who, c->app.cfg.busy_timeout_ms, err, sizeof err))
+	if (!store_restore(c->app.db_path, source, &c->app.who, c->app.cfg.busy_timeout_ms, err, sizeof err))
 		return cli_error("%s；数据库未改动", err);
-	cli_say(stdout, "已从 %s 恢复 %s（留痕中记有一行 restore）", argv[1], c->app.db_path);
+	cli_say(stdout, "已从 %s 恢复 %s（留痕中记有一行 restore）", source, c->app.db_path);
 	return 0;
 }
+
+static const cli_option export_options[] = {
+	{ "format", 0, "csv|json", "csv：分工表（默认，可再导入）；json：全部数据", 0, "输出格式" },
+	{ "output", 'o', "FILE", "写入文件（受限模式下只能写入报告文件夹）", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_export = {
+	.name = "export", .run = run_export, .summary = "导出整个工作方案：分工表（CSV，可再导入）或全部数据（JSON）",
+	.options = export_options,
+	.notes = "  csv 的列：序号,领域,措施,重点任务,完成时限,牵头单位,配合单位\n"
+	         "  json：方案、领域、措施、单位、任务、指标、填报和记录\n",
+};
+
+static const cli_option backup_options[] = {
+	{ "force", 0, NULL, "覆盖已有的 FILE（只有管理员可以，记入留痕）", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_backup = {
+	.name = "backup", .run = run_backup, .summary = "在线备份数据库（他人正在保存时也可进行）", .operands = "FILE",
+	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少备份文件名", .options = backup_options,
+	.notes = "  同时写出 FILE.anchor（留痕锚点）；FILE 不能是数据库本身或其附属文件\n",
+};
+
+static const cli_option restore_options[] = { { 0 } };
+
+const cli_command cli_cmd_restore = {
+	.name = "restore", .run = run_restore, .summary = "从备份恢复数据库（管理员）", .operands = "FILE",
+	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少备份文件名", .options = restore_options,
+	.notes = "  拒绝不是 ducha 数据库、结构版本更新或未通过完整性、外键和留痕链检查的文件\n",
+};

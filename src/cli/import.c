@@ -1,7 +1,6 @@
 /* import-plan: a new plan from its 分工表. Every row is checked before
  * anything is written; then one transaction loads it all. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,32 +28,15 @@ typedef struct plan_args {
 	int starts_day;
 } plan_args;
 
-static int parse_plan_args(cli *c, int argc, char **argv, plan_args *a)
+static int read_plan_args(cli *c, const cli_args *args, plan_args *a)
 {
-	static const struct option opts[] = {
-		{ "code", required_argument, 0, 'c' }, { "title", required_argument, 0, 't' },
-		{ "issuer", required_argument, 0, 'i' }, { "starts", required_argument, 0, 's' },
-		{ "dry-run", no_argument, 0, 'n' }, { "no-indicators", no_argument, 0, 'N' },
-		{ 0, 0, 0, 0 },
-	};
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'c': a->code = optarg; break;
-		case 't': a->title = optarg; break;
-		case 'i': a->issuer = optarg; break;
-		case 's': a->starts = optarg; break;
-		case 'n': a->dry_run = true; break;
-		case 'N': a->no_indicators = true; break;
-		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(c, optind >= argc ? "缺少 CSV 文件" : "多余的参数 \"%s\"", argv[argc - 1]);
-	a->file = argv[optind];
-	if (!a->code || !a->title)
-		return cli_usage_error(c, "缺少 %s（新工作方案的编号和标题都要给出）", a->code ? "--title" : "--code");
+	a->file = args->operands[0];
+	a->code = cli_value(c, args, "code");
+	a->title = cli_value(c, args, "title");
+	a->issuer = cli_value(c, args, "issuer");
+	a->starts = cli_value(c, args, "starts");
+	a->dry_run = cli_given(c, args, "dry-run");
+	a->no_indicators = cli_given(c, args, "no-indicators");
 	if (a->starts && !date_parse(a->starts, &a->starts_day))
 		return cli_usage_error(c, "--starts \"%s\" 不是 YYYY-MM-DD 格式的有效日期", a->starts);
 	return 0;
@@ -344,10 +326,10 @@ static int load(cli *c, const plan_args *a, const plantable *pt, const char *enc
 	return rc;
 }
 
-int cli_import_plan(cli *c, int argc, char **argv)
+static int run_import_plan(cli *c, const cli_args *args)
 {
 	plan_args a = { 0 };
-	int rc = parse_plan_args(c, argc, argv, &a);
+	int rc = read_plan_args(c, args, &a);
 	if (rc)
 		return rc;
 	if (!valid_args(&a))
@@ -373,3 +355,23 @@ int cli_import_plan(cli *c, int argc, char **argv)
 	plantable_free(&pt);
 	return rc;
 }
+
+static const cli_option import_plan_options[] = {
+	{ "code", 0, "CODE", "新工作方案的编号，如 渝府办发〔2016〕25号", CLI_REQUIRED, NULL },
+	{ "title", 0, "TITLE", "新工作方案的标题", CLI_REQUIRED, NULL },
+	{ "issuer", 0, "NAME", "发文单位", 0, NULL },
+	{ "starts", 0, "YYYY-MM-DD", "序时进度的起点（默认：最早截止日期所在年份的 1 月 1 日）", 0, NULL },
+	{ "dry-run", 0, NULL, "只检查并列出将要创建的内容（含建议的量化指标和未能识别的数字），不写入", 0, NULL },
+	{ "no-indicators", 0, NULL, "不根据任务文字建议量化指标", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_import_plan = {
+	.name = "import-plan", .run = run_import_plan, .summary = "从分工表（CSV）导入一个新的工作方案（管理员）",
+	.operands = "FILE.csv", .min_operands = 1, .max_operands = 1, .missing_operand = "缺少 CSV 文件",
+	.options = import_plan_options,
+	.notes = "  列按表头名称匹配（顺序不限）：序号、重点任务、完成时限、牵头单位、配合单位，可选 领域、措施\n"
+	         "  编码：UTF-8（可带 BOM）或 GB18030/GBK；单位名称按 、，,; 和换行拆分，去掉名称中的空格\n"
+	         "  没有 领域 列：建一个领域“全部任务”；没有 措施 列：每个领域建一项与它同名的措施；\n"
+	         "  领域、措施 单元格为空时沿用上一行（合并单元格），措施不跨领域沿用\n",
+};

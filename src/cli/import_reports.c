@@ -300,14 +300,10 @@ static int import_rows(batch *b, const csv_table *csv)
 	return save(b);
 }
 
-int cli_import_reports(cli *c, int argc, char **argv)
+static int run_import_reports(cli *c, const cli_args *a)
 {
-	bool dry = argc == 3 && strcmp(argv[1], "--dry-run") == 0;
-	const char *file = argv[dry ? 2 : 1];
-	if (argc != 2 + dry)
-		return cli_usage_error(c, argc < 2 ? "缺少 CSV 文件" : "多余的参数 \"%s\"", argv[argc - 1]);
-	if (file[0] == '-')
-		return cli_usage_error(c, "无法识别的选项 %s", file);
+	bool dry = cli_given(c, a, "dry-run");
+	const char *file = a->operands[0];
 	csv_table csv;
 	char err[1024];
 	if (!csvread_file(file, &csv, err, sizeof err))
@@ -322,3 +318,16 @@ int cli_import_reports(cli *c, int argc, char **argv)
 	csvread_free(&csv);
 	return rc;
 }
+
+static const cli_option import_reports_options[] = {
+	{ "dry-run", 0, NULL, "只列出将要保存的各份填报、哪些会替换已有的填报，不写入", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_import_reports = {
+	.name = "import-reports", .run = run_import_reports, .summary = "从 CSV 批量导入季度填报（全部成功或全部不导入）",
+	.operands = "FILE.csv", .min_operands = 1, .max_operands = 1, .missing_operand = "缺少 CSV 文件",
+	.options = import_reports_options,
+	.notes = "  列按表头名称匹配：task、period，以及 indicator 与 value、status、note（也可用 任务、季度、指标、数值、状态、说明）\n"
+	         "  同一任务同一季度的各行合成一份填报；权限和留痕与 ducha update 相同\n",
+};

@@ -1,5 +1,4 @@
 #include <errno.h>
-#include <getopt.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,24 +38,9 @@ static int load_demo(cli *c, bool created)
 	return 0;
 }
 
-int cli_init(cli *c, int argc, char **argv)
+static int run_init(cli *c, const cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "force", no_argument, 0, 'f' }, { "demo", no_argument, 0, 'd' }, { 0, 0, 0, 0 },
-	};
-	bool force = false, demo = false;
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (opt == 'f')
-			force = true;
-		else if (opt == 'd')
-			demo = true;
-		else
-			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	bool force = cli_given(c, a, "force"), demo = cli_given(c, a, "demo");
 	/* Before anything is opened (opening creates the file). */
 	if (c->app.who.role != ROLE_ADMIN)
 		return cli_error("%s（%s）无权初始化数据库：只有管理员（admin）可以；数据库未改动", c->app.who.user,
@@ -89,3 +73,14 @@ int cli_init(cli *c, int argc, char **argv)
 	printf("已创建数据库 %s，载入《%s》（%s）\n", c->app.db_path, c->app.plan.title, c->app.plan.code);
 	return demo ? load_demo(c, true) : 0;
 }
+
+static const cli_option init_options[] = {
+	{ "force", 0, NULL, "在原处重建已有数据的数据库（一个事务；留痕保留并记下 reinit）", 0, NULL },
+	{ "demo", 0, NULL, "另加示例季度填报（示例数据），用于演示和培训", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_init = {
+	.name = "init", .run = run_init, .summary = "创建数据库并载入内置工作方案",
+	.options = init_options, .notes = "  只有管理员可以初始化\n",
+};

@@ -1,7 +1,6 @@
 /* lagging: every flagged task and indicator, worst first, with its reason
  * and lead agencies. The verdicts come from the flag module, the same one
  * the tasks list, show, the TUI and the summaries ask. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,31 +44,12 @@ static const table_column lag_columns[] = {
 };
 enum { LAG_NCOLS = sizeof lag_columns / sizeof lag_columns[0] };
 
-static int parse_args(cli *c, int argc, char **argv, lag_args *a)
+static int read_args(cli *c, const cli_args *args, lag_args *a)
 {
-	static const struct option opts[] = {
-		{ "area", required_argument, 0, 'a' }, { "agency", required_argument, 0, 'g' },
-		{ "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 },
-	};
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'a':
-			if (!cli_parse_area(c, optarg, &a->filter.area))
-				return 2;
-			break;
-		case 'g': a->agency = optarg; break;
-		case 'f':
-			if (!format_parse(optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON, &a->fmt))
-				return cli_usage_error(c, "不支持的输出格式 \"%s\"", optarg);
-			break;
-		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
-	return 0;
+	const char *area = cli_value(c, args, "area");
+	a->agency = cli_value(c, args, "agency");
+	a->fmt = cli_format(c, args, FMT_TEXT);
+	return area && !cli_parse_area(c, area, &a->filter.area) ? 2 : 0;
 }
 
 /* Worst first; then by task number and indicator order, so the list is stable. */
@@ -208,10 +188,10 @@ static int print_rows(cli *c, const lag_args *a, task_detail *ds, task_state *ss
 	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }
 
-int cli_lagging(cli *c, int argc, char **argv)
+static int run_lagging(cli *c, const cli_args *args)
 {
 	lag_args a = { .fmt = FMT_TEXT };
-	int rc = parse_args(c, argc, argv, &a);
+	int rc = read_args(c, args, &a);
 	if (rc)
 		return rc;
 	if (!cli_open(c, false))
@@ -227,3 +207,17 @@ int cli_lagging(cli *c, int argc, char **argv)
 	judged_free(&j);
 	return rc;
 }
+
+static const cli_option lagging_options[] = {
+	{ "area", 0, "N", "只列第 N 个领域（1–5）的任务", 0, NULL },
+	{ "agency", 0, "NAME", "只列该单位牵头或配合的任务", 0, NULL },
+	{ "format", 0, "text|csv|json", "输出格式（默认 text）", 0, "输出格式" },
+	{ 0 },
+};
+
+const cli_command cli_cmd_lagging = {
+	.name = "lagging", .run = run_lagging,
+	.summary = "列出滞后、临期、逾期和未报送的任务与指标（最严重的在前）",
+	.options = lagging_options,
+	.notes = "  按 --as-of 日期（默认今天）计算序时进度；每行给出原因和牵头单位\n",
+};

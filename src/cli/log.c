@@ -1,5 +1,4 @@
 /* log, check */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,23 +14,11 @@ static const table_column log_columns[] = {
 	{ "old", "原值", 24, false, true }, { "new", "新值", 40, false, false },
 };
 
-int cli_log(cli *c, int argc, char **argv)
+static int run_log(cli *c, const cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 },
-	};
-	out_format fmt = FMT_TEXT;
-	int opt, num = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt != 'f')
-			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		if (!format_parse(optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON, &fmt))
-			return cli_usage_error(c, "不支持的输出格式 \"%s\"", optarg);
-	}
-	if (argc - optind > 1)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind + 1]);
-	if (argc - optind == 1 && !cli_parse_task(c, argv[optind], &num))
+	out_format fmt = cli_format(c, a, FMT_TEXT);
+	int num = 0;
+	if (a->noperands == 1 && !cli_parse_task(c, a->operands[0], &num))
 		return 2;
 	if (!cli_open(c, false))
 		return 1;
@@ -69,10 +56,9 @@ static void print_problem(void *ctx, const char *problem)
 	free(safe);
 }
 
-int cli_check(cli *c, int argc, char **argv)
+static int run_check(cli *c, const cli_args *a)
 {
-	if (argc > 1)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[1]);
+	(void)a;
 	if (!cli_open(c, false))
 		return 1;
 	if (store_is_snapshot(c->app.st))
@@ -89,3 +75,22 @@ int cli_check(cli *c, int argc, char **argv)
 	printf("检查通过：数据完整，外键一致，结构与发布的一致，数据与留痕相符，留痕链完整且未被截短\n");
 	return 0;
 }
+
+static const cli_option log_options[] = {
+	{ "format", 0, "text|csv|json", "输出格式（默认 text）", 0, "输出格式" },
+	{ 0 },
+};
+
+const cli_command cli_cmd_log = {
+	.name = "log", .run = run_log, .summary = "查看留痕记录", .operands = "[TASK]", .max_operands = 1,
+	.options = log_options, .notes = "  TASK   只看该任务的留痕（默认全部）\n",
+};
+
+static const cli_option no_options[] = { { 0 } };
+
+const cli_command cli_cmd_check = {
+	.name = "check", .run = run_check, .summary = "检查数据库结构、数据与留痕是否相符、留痕链及其锚点",
+	.options = no_options,
+	.notes = "  结构与本程序发布的一致；每份填报、记录、任务状态和工作方案定义与留痕相符；\n"
+	         "  留痕链完整，且不短于数据库旁锚点文件（DB.anchor）记下的行数；指出第一个不符的对象\n",
+};

@@ -3,7 +3,6 @@
  * plain text for a mail from cron. Nothing to remind prints nothing, so that
  * cron sends no empty mail. Built on the summary model: the same tasks,
  * judged by the same flag module as every other view. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,22 +144,11 @@ static int print_reminders(const cli *c, const summary *s)
 	return fflush(stdout) == 0 ? 0 : cli_error("写入标准输出失败");
 }
 
-int cli_remind(cli *c, int argc, char **argv)
+static int run_remind(cli *c, const cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, 0, 'g' }, { 0, 0, 0, 0 },
-	};
 	summary_request r = { .scope = SUMMARY_ALL, .as_of = c->app.as_of, .rules = &c->app.cfg.flags, .user = c->app.who.user };
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (opt != 'g')
-			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
+	if ((r.agency_name = cli_value(c, a, "agency")) != NULL)
 		r.scope = SUMMARY_AGENCY;
-		r.agency_name = optarg;
-	}
-	if (optind < argc)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
 	if (!cli_open(c, false))
 		return 1;
 	summary s = { 0 };
@@ -175,3 +163,16 @@ int cli_remind(cli *c, int argc, char **argv)
 	summary_free(&s);
 	return rc;
 }
+
+static const cli_option remind_options[] = {
+	{ "agency", 0, "NAME", "只列该单位", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_remind = {
+	.name = "remind", .run = run_remind,
+	.summary = "催办：各单位未报送季度进展和临近完成时限的任务（可由 cron 发邮件）",
+	.options = remind_options,
+	.notes = "  列出上一个已过报送期限的季度未报送进展的任务，以及完成时限在 [flags] due_soon_days 天内的任务，\n"
+	         "  各附应报送或应完成的日期；没有需要催办的任务时什么也不输出（cron 就不会发空邮件）\n",
+};

@@ -1,7 +1,6 @@
 /* report: the printed summary (通报) of one agency, or of every agency with
  * the overview ranking first; text for a printer, CSV, HTML or JSON; to
  * stdout or a file, and to the configured print command. */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,32 +22,24 @@ typedef struct report_args {
 	int since_year, since_quarter;
 } report_args;
 
-static int parse_option(cli *c, int opt, report_args *a, char **argv)
+static int read_args(cli *c, const cli_args *args, report_args *a)
 {
-	switch (opt) {
-	case 'g': a->agency = optarg; return 0;
-	case 'A': a->all = true; return 0;
-	case 'b': a->bom = true; return 0;
-	case 'P': a->print = true; return 0;
-	case 'o': a->path = optarg; return 0;
-	case 'f':
-		if (!format_parse(optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_HTML | FMT_ALLOW_JSON, &a->fmt))
-			return cli_usage_error(c, "不支持的输出格式 \"%s\"（应为 text、csv、html 或 json）", optarg);
-		return 0;
-	case 's':
-		if (!period_parse(optarg, &a->since_year, &a->since_quarter))
-			return cli_usage_error(c, "--since \"%s\" 应为季度 YYYYQn，如 2017Q2", optarg);
-		a->since = true;
-		return 0;
-	default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-	}
+	const char *since = cli_value(c, args, "since");
+	a->agency = cli_value(c, args, "agency");
+	a->all = cli_given(c, args, "all");
+	a->bom = cli_given(c, args, "bom");
+	a->print = cli_given(c, args, "print");
+	a->path = cli_value(c, args, "output");
+	a->fmt = cli_format(c, args, FMT_TEXT);
+	if (since && !period_parse(since, &a->since_year, &a->since_quarter))
+		return cli_usage_error(c, "--since \"%s\" 应为季度 YYYYQn，如 2017Q2", since);
+	a->since = since != NULL;
+	return 0;
 }
 
 /* What the options say together, before anything is opened or written. */
 static int check_args(cli *c, const report_args *a)
 {
-	if (!a->agency == !a->all)
-		return cli_usage_error(c, a->all ? "--agency 和 --all 只能选一个" : "需要 --agency NAME 或 --all");
 	if (a->bom && a->fmt != FMT_CSV)
 		return cli_usage_error(c, "--bom 只用于 --format csv");
 	char as_of[DATE_TEXT_SIZE];
@@ -62,24 +53,6 @@ static int check_args(cli *c, const report_args *a)
 		return cli_error("配置文件 [report] page_length = %d 太短：分页时每页至少 %d 行（0 为不分页）",
 		                 c->app.cfg.page_length, SUMMARY_MIN_PAGE_LENGTH);
 	return 0;
-}
-
-static int parse_args(cli *c, int argc, char **argv, report_args *a)
-{
-	static const struct option opts[] = {
-		{ "agency", required_argument, 0, 'g' }, { "all", no_argument, 0, 'A' },
-		{ "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
-		{ "since", required_argument, 0, 's' },  { "bom", no_argument, 0, 'b' },
-		{ "print", no_argument, 0, 'P' },        { 0, 0, 0, 0 },
-	};
-	int opt, rc;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+o:", opts, NULL)) != -1)
-		if ((rc = parse_option(c, opt, a, argv)) != 0)
-			return rc;
-	if (optind < argc)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
-	return check_args(c, a);
 }
 
 static bool build(cli *c, const report_args *a, int64_t agency_id, summary *s)
@@ -130,10 +103,12 @@ static int produce(cli *c, const report_args *a, const summary *s)
 	return 0;
 }
 
-int cli_report(cli *c, int argc, char **argv)
+static int run_report(cli *c, const cli_args *args)
 {
 	report_args a = { .fmt = FMT_TEXT };
-	int rc = parse_args(c, argc, argv, &a);
+	int rc = read_args(c, args, &a);
+	if (rc == 0)
+		rc = check_args(c, &a);
 	if (rc)
 		return rc;
 	if (a.path && !cli_may_write(c, a.path))
@@ -153,3 +128,21 @@ int cli_report(cli *c, int argc, char **argv)
 	summary_free(&s);
 	return rc;
 }
+
+static const cli_option report_options[] = {
+	{ "agency", 0, "NAME", "该单位的通报：总体情况、牵头任务、配合任务（预警及原因、指标、最新填报）", CLI_ONE_OF, NULL },
+	{ "all", 0, NULL, "先是各单位排名总览（逾期、严重滞后、未报送、滞后、完成率），再是各单位通报", CLI_ONE_OF, NULL },
+	{ "format", 0, "text|csv|html|json",
+	  "text（按 [report] page_width、page_length 分页，可直接打印，默认）、csv、html（A4）、json", 0, "输出格式" },
+	{ "output", 'o', "FILE", "写入文件（受限模式下只能写入报告文件夹）；不给时输出到标准输出", 0, NULL },
+	{ "since", 0, "YYYYQn", "另列该季度末以来的变化：预警的变动和此后报送的数值", 0, NULL },
+	{ "bom", 0, NULL, "CSV 前加 UTF-8 BOM，便于 Excel 打开", 0, NULL },
+	{ "print", 0, NULL, "交给 [print] command 打印（不经 shell）；没有 -o 时先写入报告文件夹", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_report = {
+	.name = "report", .run = run_report,
+	.summary = "打印通报：一个单位或全部单位（含排名总览），文本、CSV、HTML 或 JSON",
+	.options = report_options,
+};

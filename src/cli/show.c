@@ -1,5 +1,4 @@
 /* show TASK */
-#include <getopt.h>
 #include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
@@ -395,24 +394,11 @@ static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }
 
-int cli_show(cli *c, int argc, char **argv)
+static int run_show(cli *c, const cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 },
-	};
-	out_format fmt = FMT_TEXT;
-	int opt, num;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt != 'f')
-			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		if (!format_parse(optarg, FMT_ALLOW_TEXT | FMT_ALLOW_JSON, &fmt))
-			return cli_usage_error(c, "不支持的输出格式 \"%s\"", optarg);
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(c, optind >= argc ? "缺少任务序号" : "多余的参数 \"%s\"",
-		                       argv[argc - 1]);
-	if (!cli_parse_task(c, argv[optind], &num))
+	out_format fmt = cli_format(c, a, FMT_TEXT);
+	int num;
+	if (!cli_parse_task(c, a->operands[0], &num))
 		return 2;
 	if (!cli_open(c, false))
 		return 1;
@@ -431,3 +417,13 @@ int cli_show(cli *c, int argc, char **argv)
 	model_detail_free(&d);
 	return rc;
 }
+
+static const cli_option show_options[] = {
+	{ "format", 0, "text|json", "输出格式（默认 text）", 0, "输出格式" },
+	{ 0 },
+};
+
+const cli_command cli_cmd_show = {
+	.name = "show", .run = run_show, .summary = "显示一项任务的全部内容", .operands = "TASK",
+	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号", .options = show_options,
+};

@@ -1,5 +1,4 @@
 /* tasks, agencies */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,14 +8,6 @@
 #include "ducha/date.h"
 #include "ducha/flag.h"
 #include "ducha/table.h"
-
-static bool parse_format(cli *c, const char *arg, unsigned allowed, out_format *f)
-{
-	if (format_parse(arg, allowed, f))
-		return true;
-	cli_usage_error(c, "不支持的输出格式 \"%s\"", arg);
-	return false;
-}
 
 static const table_column task_columns[] = {
 	{ "id", "序号", 0, true, false },
@@ -38,39 +29,20 @@ typedef struct tasks_args {
 	out_format fmt;
 } tasks_args;
 
-static int parse_tasks_args(cli *c, int argc, char **argv, tasks_args *a)
+/* --area, --agency, --flag: what tasks and lagging share. */
+static int read_tasks_args(cli *c, const cli_args *args, tasks_args *a)
 {
-	static const struct option opts[] = {
-		{ "area", required_argument, 0, 'a' }, { "agency", required_argument, 0, 'g' },
-		{ "flag", required_argument, 0, 'F' }, { "format", required_argument, 0, 'f' },
-		{ 0, 0, 0, 0 },
-	};
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'a':
-			if (!cli_parse_area(c, optarg, &a->filter.area))
-				return 2;
-			break;
-		case 'g': a->agency = optarg; break;
-		case 'F':
-			if (!flag_parse(optarg, &a->flag)) {
-				char names[200];
-				flag_names_list("、", names, sizeof names);
-				return cli_usage_error(c, "--flag \"%s\" 应为以下之一：%s", optarg, names);
-			}
-			a->by_flag = true;
-			break;
-		case 'f':
-			if (!parse_format(c, optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON, &a->fmt))
-				return 2;
-			break;
-		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		}
+	const char *area = cli_value(c, args, "area"), *flag = cli_value(c, args, "flag");
+	a->agency = cli_value(c, args, "agency");
+	a->fmt = cli_format(c, args, FMT_TEXT);
+	if (area && !cli_parse_area(c, area, &a->filter.area))
+		return 2;
+	if (flag && !flag_parse(flag, &a->flag)) {
+		char names[200];
+		flag_names_list("、", names, sizeof names);
+		return cli_usage_error(c, "--flag \"%s\" 应为以下之一：%s", flag, names);
 	}
-	if (optind < argc)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	a->by_flag = flag != NULL;
 	return 0;
 }
 
@@ -92,10 +64,10 @@ static void add_task_row(cli *c, table *t, const task_rec *task, flag_value f, o
 	table_text(t, task->text);
 }
 
-int cli_tasks(cli *c, int argc, char **argv)
+static int run_tasks(cli *c, const cli_args *args)
 {
 	tasks_args a = { .fmt = FMT_TEXT };
-	int rc = parse_tasks_args(c, argc, argv, &a);
+	int rc = read_tasks_args(c, args, &a);
 	if (rc)
 		return rc;
 	if (!cli_open(c, false))
@@ -124,22 +96,9 @@ static const table_column agency_columns[] = {
 	{ "support", "配合", 0, true, false },
 };
 
-int cli_agencies(cli *c, int argc, char **argv)
+static int run_agencies(cli *c, const cli_args *args)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 },
-	};
-	out_format fmt = FMT_TEXT;
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (opt != 'f')
-			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		if (!parse_format(c, optarg, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON, &fmt))
-			return 2;
-	}
-	if (optind < argc)
-		return cli_usage_error(c, "多余的参数 \"%s\"", argv[optind]);
+	out_format fmt = cli_format(c, args, FMT_TEXT);
 	if (!cli_open(c, false))
 		return 1;
 	agency_rec *list;
@@ -159,3 +118,25 @@ int cli_agencies(cli *c, int argc, char **argv)
 	table_free(&t);
 	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }
+
+static const cli_option tasks_options[] = {
+	{ "area", 0, "N", "只列第 N 个领域（1–5）的任务", 0, NULL },
+	{ "agency", 0, "NAME", "只列该单位牵头或配合的任务", 0, NULL },
+	{ "flag", 0, "F", "只列该预警状态的任务，F 为" DUCHA_FLAGS(FLAG_NAME_WORD), 0, NULL },
+	{ "format", 0, "text|csv|json", "输出格式（默认 text）", 0, "输出格式" },
+	{ 0 },
+};
+
+const cli_command cli_cmd_tasks = {
+	.name = "tasks", .run = run_tasks, .summary = "列出重点任务", .options = tasks_options,
+};
+
+static const cli_option agencies_options[] = {
+	{ "format", 0, "text|csv|json", "输出格式（默认 text）", 0, "输出格式" },
+	{ 0 },
+};
+
+const cli_command cli_cmd_agencies = {
+	.name = "agencies", .run = run_agencies, .summary = "列出单位及其牵头、配合任务数",
+	.options = agencies_options,
+};

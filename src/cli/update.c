@@ -1,5 +1,4 @@
 /* update, note: the two ways to write from the command line. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +10,7 @@
 #include "ducha/text.h"
 #include "ducha/validate.h"
 
-enum { UPDATE_MAX_SETS = 64, NOTE_MAX_CHARS = 2000 };
+enum { NOTE_MAX_CHARS = 2000 };
 
 static const indicator_rec *find_indicator(const task_detail *d, const char *name)
 {
@@ -59,54 +58,33 @@ static bool parse_set(cli *c, const task_detail *d, const char *arg, int64_t *id
 typedef struct update_args {
 	const char *period, *status, *note;
 	int if_version;
-	const char *sets[UPDATE_MAX_SETS];
+	const char *sets[CLI_MAX_REPEATS];
 	int nsets;
 	int task;
 } update_args;
 
-static int parse_update_args(cli *c, int argc, char **argv, update_args *a)
+static int read_update_args(cli *c, const cli_args *args, update_args *a)
 {
-	static const struct option opts[] = {
-		{ "period", required_argument, 0, 'p' }, { "set", required_argument, 0, 's' },
-		{ "status", required_argument, 0, 'S' }, { "note", required_argument, 0, 'n' },
-		{ "if-version", required_argument, 0, 'v' }, { 0, 0, 0, 0 },
-	};
-	char *end;
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'p': a->period = optarg; break;
-		case 'S':
-			a->status = model_status_parse(optarg);
-			if (!a->status)
-				return cli_usage_error(c, "--status \"%s\" 应为 not-started、in-progress 或 completed", optarg);
-			break;
-		case 'n': a->note = optarg; break;
-		case 'v':
-			/* Digits only: strtol would also take " 7", "+7" and overflow. */
-			a->if_version = strlen(optarg) <= 7 && strspn(optarg, "0123456789") == strlen(optarg)
-			                    ? (int)strtol(optarg, &end, 10) : -1;
-			if (*optarg == '\0' || a->if_version < 0 || a->if_version > 1000000)
-				return cli_usage_error(c, "--if-version \"%s\" 应为版本号（0 表示该季度尚无填报）", optarg);
-			if (a->if_version == 0)
-				a->if_version = STORE_EXPECT_NEW;
-			break;
-		case 's':
-			if (a->nsets == UPDATE_MAX_SETS)
-				return cli_usage_error(c, "--set 太多（最多 %d 个）", UPDATE_MAX_SETS);
-			a->sets[a->nsets++] = optarg;
-			break;
-		default: return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		}
+	const char *status = cli_value(c, args, "status"), *version = cli_value(c, args, "if-version");
+	a->period = cli_value(c, args, "period");
+	a->note = cli_value(c, args, "note");
+	a->nsets = args->nrepeats;
+	for (int i = 0; i < args->nrepeats; i++)
+		a->sets[i] = args->repeats[i];
+	if (status && !(a->status = model_status_parse(status)))
+		return cli_usage_error(c, "--status \"%s\" 应为 not-started、in-progress 或 completed", status);
+	if (version) {
+		/* Digits only: strtol would also take " 7", "+7" and overflow. */
+		a->if_version = strlen(version) <= 7 && strspn(version, "0123456789") == strlen(version)
+		                    ? (int)strtol(version, NULL, 10) : -1;
+		if (*version == '\0' || a->if_version < 0 || a->if_version > 1000000)
+			return cli_usage_error(c, "--if-version \"%s\" 应为版本号（0 表示该季度尚无填报）", version);
+		if (a->if_version == 0)
+			a->if_version = STORE_EXPECT_NEW;
 	}
-	if (optind != argc - 1)
-		return cli_usage_error(c, optind >= argc ? "缺少任务序号" : "多余的参数 \"%s\"", argv[argc - 1]);
-	if (!cli_parse_task(c, argv[optind], &a->task))
+	if (!cli_parse_task(c, args->operands[0], &a->task))
 		return 2;
 	int y, q;
-	if (!a->period)
-		return cli_usage_error(c, "缺少 --period（如 --period 2016Q4）");
 	if (!period_parse(a->period, &y, &q))
 		return cli_usage_error(c, "--period \"%s\" 不是有效的季度（应为 YYYYQn，n 为 1–4，如 2016Q4）", a->period);
 	if (!a->nsets && !a->status && !a->note)
@@ -132,10 +110,10 @@ static int report_failure(cli *c, const update_args *a, app_result r, const char
 	return EXIT_CONFLICT;
 }
 
-int cli_update(cli *c, int argc, char **argv)
+static int run_update(cli *c, const cli_args *args)
 {
 	update_args a = { 0 };
-	int rc = parse_update_args(c, argc, argv, &a);
+	int rc = read_update_args(c, args, &a);
 	if (rc)
 		return rc;
 	char err[512];
@@ -148,8 +126,8 @@ int cli_update(cli *c, int argc, char **argv)
 	bool found;
 	if (!store_task_detail(c->app.st, c->app.plan.id, a.task, &d, &found))
 		return cli_error("%s", store_error(c->app.st));
-	int64_t ids[UPDATE_MAX_SETS];
-	double values[UPDATE_MAX_SETS];
+	int64_t ids[CLI_MAX_REPEATS];
+	double values[CLI_MAX_REPEATS];
 	for (int i = 0; i < a.nsets; i++)
 		if (!parse_set(c, &d, a.sets[i], &ids[i], &values[i])) {
 			model_detail_free(&d);
@@ -169,24 +147,13 @@ int cli_update(cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_note(cli *c, int argc, char **argv)
+static int run_note(cli *c, const cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "comment", no_argument, 0, 'c' }, { 0, 0, 0, 0 },
-	};
-	bool comment = false;
-	int opt, num;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt != 'c')
-			return cli_usage_error(c, "无法识别的选项 %s", argv[optind - 1]);
-		comment = true;
-	}
-	if (argc - optind != 2)
-		return cli_usage_error(c, argc - optind < 2 ? "需要任务序号和内容" : "参数太多（内容请用引号括起来）");
-	if (!cli_parse_task(c, argv[optind], &num))
+	bool comment = cli_given(c, a, "comment");
+	int num;
+	if (!cli_parse_task(c, a->operands[0], &num))
 		return 2;
-	const char *text = argv[optind + 1];
+	const char *text = a->operands[1];
 	char err[512];
 	text_rule rule = { comment ? "督查意见" : "进展情况", NOTE_MAX_CHARS, true, true };
 	if (!validate_text(&rule, text, err, sizeof err))
@@ -207,12 +174,10 @@ int cli_note(cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_accept(cli *c, int argc, char **argv)
+static int run_accept(cli *c, const cli_args *a)
 {
 	int num;
-	if (argc != 2)
-		return cli_usage_error(c, argc < 2 ? "缺少任务序号" : "多余的参数 \"%s\"", argv[argc - 1]);
-	if (!cli_parse_task(c, argv[1], &num))
+	if (!cli_parse_task(c, a->operands[0], &num))
 		return 2;
 	if (!cli_open(c, true))
 		return 1;
@@ -230,3 +195,35 @@ int cli_accept(cli *c, int argc, char **argv)
 	printf("已销号：任务 %d\n", num);
 	return 0;
 }
+
+static const cli_option update_options[] = {
+	{ "period", 0, "YYYYQn", "填报季度，如 2016Q4", CLI_REQUIRED, NULL },
+	{ "set", 0, "INDICATOR=VALUE", "指标实际值，如 --set 科技型企业=2100（可重复）", CLI_REPEAT, NULL },
+	{ "status", 0, "S", "not-started | in-progress | completed（未开始/进行中/已完成）", 0, NULL },
+	{ "note", 0, "TEXT", "进展说明", 0, NULL },
+	{ "if-version", 0, "N", "只在该季度填报仍是版本 N 时保存（0：尚无填报），否则报告冲突", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_update = {
+	.name = "update", .run = run_update, .summary = "录入一项任务的季度填报", .operands = "TASK",
+	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号", .options = update_options,
+};
+
+static const cli_option note_options[] = {
+	{ "comment", 0, NULL, "作为督查意见（默认为进展情况）", 0, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_note = {
+	.name = "note", .run = run_note, .summary = "添加进展情况或督查意见", .operands = "TASK TEXT",
+	.min_operands = 2, .max_operands = 2, .missing_operand = "需要任务序号和内容", .options = note_options,
+	.notes = "  TEXT 中有空格时请用引号括起来\n",
+};
+
+static const cli_option accept_options[] = { { 0 } };
+
+const cli_command cli_cmd_accept = {
+	.name = "accept", .run = run_accept, .summary = "销号：确认一项已完成的任务（督查人员）", .operands = "TASK",
+	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号", .options = accept_options,
+};
