@@ -35,12 +35,32 @@ enum { FLAG_COUNT = FLAG_OVERDUE + 1, FLAG_REASON_SIZE = 320 };
 const char *flag_name(flag_value f);              /* "behind" (machine-readable) */
 const char *flag_label(flag_value f, bool english); /* "滞后" / "behind" */
 const char *flag_glyph(flag_value f);             /* a mark that needs no colour */
+const char *flag_shown(flag_value f, bool english); /* "! 滞后": the glyph and the label, as shown */
 bool flag_parse(const char *name, flag_value *out);
 /* Every machine name, joined by sep ("done、ok、…"), for messages and help. */
 void flag_names_list(const char *sep, char *out, size_t len);
 
+/* What the rules found, for the reasons to tell (src/core/reason.c): the
+ * rules decide, the wording says it in the reader's language. */
+typedef enum flag_story {
+	FLAG_STORY_BEFORE_START,    /* the plan has not started: nothing expected */
+	FLAG_STORY_MET,             /* the target in force is met */
+	FLAG_STORY_OPEN,            /* not met: pace, unreported, due-soon, overdue */
+} flag_story;
+
+typedef struct flag_facts {
+	flag_story story;
+	int year;                   /* a per-year target's year; 0: cumulative */
+	double baseline;            /* the phase's starting value */
+	bool missing;               /* the report asked for is missing */
+	int missing_year, missing_quarter, missing_deadline;
+	bool show_due;              /* near or past the due date: say how far */
+	int next_due;               /* met in a year before the last: the next year's due date */
+} flag_facts;
+
 typedef struct indicator_state {
 	flag_value flag;
+	flag_facts facts;
 	bool has_actual;
 	double actual;              /* the latest reported value */
 	int actual_year, actual_quarter;
@@ -55,21 +75,26 @@ typedef struct indicator_state {
 	char reason[FLAG_REASON_SIZE];
 } indicator_state;
 
+typedef enum task_story {
+	TASK_STORY_INDICATORS,      /* the worst of its indicators */
+	TASK_STORY_BEFORE_START,
+	TASK_STORY_ACCEPTED,        /* 销号 by an inspector */
+	TASK_STORY_MARKED_DONE,     /* its status says completed */
+	TASK_STORY_REPORTED_DONE,   /* a report says completed */
+	TASK_STORY_STATUS,          /* judged by status and dates, not done */
+} task_story;
+
 typedef struct task_state {
 	flag_value flag;            /* the worst of its indicators', or by status and dates */
 	int due;                    /* the due date the verdict is about */
+	task_story story;
+	int worst;                  /* TASK_STORY_INDICATORS: the worst indicator */
+	int latest_report;          /* TASK_STORY_STATUS: d->reports index of the latest known, -1: none */
+	flag_facts facts;           /* TASK_STORY_STATUS: missing report, show_due */
 	char reason[FLAG_REASON_SIZE];
 	int nindicators;
 	indicator_state *indicators; /* parallel to task_detail.indicators */
 } task_state;
-
-/* A quantity as the reasons print it: whole numbers from 100 up, one
- * decimal below, then the unit ("2478 家", "49.6 亿元"). */
-void flag_format_quantity(double v, const char *unit, char *buf, size_t len);
-
-/* The gap (expected − actual) as the reasons print it: from the expected
- * value rounded as shown, so "序时 194 项，实际 107 项，差 87 项" adds up. */
-double flag_shown_gap(const indicator_state *st);
 
 /* The rules, in short (src/core/flag.c has them in full):
  *  - expected: linear from the baseline on plan->starts to the target on the
@@ -90,6 +115,11 @@ double flag_shown_gap(const indicator_state *st);
  *    course (at or above expected); an on-course indicator stays ok.
  *  - forecast: with two or more reported quarters and a quarter of the
  *    window gone, the least-squares rate carried on from the latest report. */
+void flag_judge_task(const task_detail *d, const plan_rec *plan, int as_of, const config_flags *rules,
+                     task_state *out);
+/* The reasons of a judged task, in one language (src/core/reason.c). */
+void flag_explain_task(const task_detail *d, const plan_rec *plan, int as_of, bool english, task_state *st);
+/* Both: judged, then explained. */
 void flag_evaluate_task(const task_detail *d, const plan_rec *plan, int as_of,
                         const config_flags *rules, bool english, task_state *out);
 void flag_task_state_free(task_state *s);

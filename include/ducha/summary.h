@@ -96,15 +96,7 @@ const report_rec *summary_latest_report(const summary_task *t);
 const char *summary_role_label(summary_role r);          /* 牵头 / 配合 / "" */
 const char *summary_role_name(summary_role r);           /* lead / support / listed */
 const char *summary_indicator_name(const task_detail *d, int64_t indicator_id);
-void summary_target_text(const indicator_rec *ind, char *buf, size_t len);    /* "≥ 5000 家" */
-void summary_actual_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len);
-void summary_expected_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len);
-/* "科技型企业 2100 家，…": the values of one report. */
-void summary_values_text(const task_detail *d, const report_rec *r, char *buf, size_t len);
-/* "2016-12-31、2017-12-31": every due date of a task (a yearly task has several). */
-void summary_dues_text(const task_rec *t, char *buf, size_t len);
-/* "逾期 1 项，严重滞后 2 项，…", worst first, flags with no task left out. */
-void summary_counts_text(const int *flags, char *buf, size_t len);
+/* The sentences about indicators and tasks: ducha/wording.h. */
 /* "2017Q2" of the --since quarter. */
 void summary_since_text(const summary *s, char *buf, size_t len);
 

@@ -1,17 +1,53 @@
 #ifndef DUCHA_WORDING_H
 #define DUCHA_WORDING_H
-/* The words about an indicator that the screen, show and the summaries
- * share, so that they never say one thing two ways. Pure: no SQL, no curses.
- * (More of the vocabulary moves here as issue 13 goes on.) */
+/* Every sentence about an indicator or a task that the screen, show, the
+ * summaries and the flag reasons share, in Chinese and English, so that they
+ * never say one thing two ways. Pure: no SQL, no curses. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "ducha/flag.h"
 #include "ducha/model.h"
 
-/* A number as a document writes it: whole numbers without decimals, else
- * at most two ("2100", "12.5", "0.35"). */
+typedef enum wording_precision {
+	WORDING_ENTERED,   /* a figure someone typed: as typed, at most two decimals */
+	WORDING_COMPUTED,  /* a figure the program worked out: whole from 100 up, one decimal below */
+} wording_precision;
+
+/* The one number formatter: "2100", "12.5", "0.35"; with the unit after a
+ * space when there is one ("2478 家"). No "-0". */
+void wording_quantity(double v, const char *unit, wording_precision p, char *buf, size_t len);
+/* An entered figure without a unit. */
 void wording_number(double v, char *buf, size_t len);
-/* The target of an indicator ("> 5000 家", "3–5 家", "≥ 200 亿元（每年）",
- * "完成（里程碑）"); target: the value in force (a per-year indicator's for
- * the year in view). */
+/* expected − actual as shown: from the expected value rounded as printed, so
+ * "序时 194 项，实际 107 项，差 87 项" adds up. */
+double wording_shown_gap(const indicator_state *st);
+
+/* The target ("> 5000 家", "3–5 家", "≥ 200 亿元（每年）", "完成（里程碑）");
+ * target: the value in force (a per-year indicator's for the year in view). */
 void wording_target(const indicator_rec *i, double target, bool english, char *buf, size_t len);
+/* The same without the per-year mark, for a sentence that names the year. */
+void wording_target_in_force(const indicator_rec *i, double target, bool english, char *buf, size_t len);
+/* 序时: "2478 家（49.6%）", a milestone's "2017-12-31 前完成", "无（未设目标值）". */
+void wording_expected(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
+/* 实际: "151 家", with the quarter when with_period ("151 家（2017Q3）");
+ * a milestone's "已完成"/"未完成"; "尚无填报". */
+void wording_actual(const indicator_rec *i, const indicator_state *st, bool with_period, bool english, char *buf,
+                    size_t len);
+/* "差 37 家" / "超 5 家"; empty when there is no gap to tell. */
+void wording_gap(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
+/* 预测 at as_of: "按填报进度，2017-12-31 约 202 家；预计 2017-11-20 达标", … */
+void wording_forecast(const indicator_rec *i, const indicator_state *st, int as_of, bool english, char *buf,
+                      size_t len);
+/* How far the due date is: "距截止 21 天", "今天截止", "已过截止日 2017-12-31". */
+void wording_due_distance(int due, int as_of, bool english, char *buf, size_t len);
+/* "2017Q3 未报送（应于 2017-10-15 前报送）". */
+void wording_unreported(int year, int quarter, int deadline, bool english, char *buf, size_t len);
+/* A task's due dates: "2016-12-31、2017-12-31". */
+void wording_dues(const task_rec *t, bool english, char *buf, size_t len);
+/* Tasks per flag, worst first: "逾期 2 项，滞后 3 项"; "无任务". */
+void wording_counts(const int *flags, bool english, char *buf, size_t len);
+/* An indicator in a summary: "众创空间：目标 ≥ 200 家（每年）；实际 151 家（2017Q3）；序时 188 家（94.2%）". */
+void wording_indicator_line(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
+/* A report's values: "科技型企业 2100 家，众创空间 151 家". */
+void wording_values(const task_detail *d, const report_rec *r, bool english, char *buf, size_t len);
 #endif

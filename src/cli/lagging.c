@@ -80,7 +80,7 @@ static void add_label(table *t, flag_value f, bool english, out_format fmt)
 {
 	char shown[64];
 	if (fmt == FMT_TEXT)
-		snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, english));
+		snprintf(shown, sizeof shown, "%s", flag_shown(f, english));
 	else
 		snprintf(shown, sizeof shown, "%s", flag_label(f, english));
 	table_text(t, shown);

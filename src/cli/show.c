@@ -80,63 +80,18 @@ static void print_reason(const char *label, const char *reason)
 	free(safe);
 }
 
-/* "序时 2478 家（49.6%）" / "序时 应已完成"; what is expected at the as-of date. */
-static void expected_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len)
-{
-	char q[64], due[DATE_TEXT_SIZE];
-	date_format(st->due, due);
-	if (ind->milestone) {
-		snprintf(buf, len, st->expected_share >= 1 ? "序时 应已完成（%s）" : "序时 未到期（%s 前完成）", due);
-		return;
-	}
-	if (!isfinite(st->target) || st->target < 0) {
-		snprintf(buf, len, "序时 —（未设目标值）");
-		return;
-	}
-	flag_format_quantity(st->expected, ind->unit, q, sizeof q);
-	snprintf(buf, len, "序时 %s（%.1f%%）", q, st->expected_share * 100);
-}
-
-static void gap_text(const indicator_rec *ind, const indicator_state *st, char *buf, size_t len)
-{
-	char q[64];
-	if (!st->has_actual || ind->milestone || !isfinite(st->target) || st->target < 0) {
-		snprintf(buf, len, "差 —");
-		return;
-	}
-	double gap = flag_shown_gap(st);
-	flag_format_quantity(fabs(gap), ind->unit, q, sizeof q);
-	snprintf(buf, len, "%s %s", gap > 0 ? "差" : "超", q);
-}
-
-static void print_forecast(const cli *c, const indicator_rec *ind, const indicator_state *st)
-{
-	char q[64], due[DATE_TEXT_SIZE], met[DATE_TEXT_SIZE], line[256];
-	if (!st->has_forecast)
-		return;
-	flag_format_quantity(st->forecast_value, ind->unit, q, sizeof q);
-	date_format(st->due, due);
-	date_format(st->forecast_met_day, met);
-	if (st->forecast_met_day == 0)
-		snprintf(line, sizeof line, "按填报进度，%s 约 %s；照此无法达标", due, q);
-	else if (st->flag == FLAG_DONE)
-		snprintf(line, sizeof line, "已于 %s（该季度末）达标", met);
-	else if (st->forecast_met_day <= c->app.as_of)
-		snprintf(line, sizeof line, "按填报进度，%s 约 %s；应已于 %s 达标，待下次填报确认", due, q, met);
-	else
-		snprintf(line, sizeof line, "按填报进度，%s 约 %s；预计 %s 达标", due, q, met);
-	say("     预测  %s\n", line);
-}
-
 static void print_indicator_state(const cli *c, const indicator_rec *ind, const indicator_state *st)
 {
-	char expected[160], gap[96];
-	expected_text(ind, st, expected, sizeof expected);
-	gap_text(ind, st, gap, sizeof gap);
-	say("     %s  %s  预警 %s %s\n", expected, gap, flag_glyph(st->flag),
-	       flag_label(st->flag, strcmp(c->app.cfg.lang, "en") == 0));
+	/* show's labels are Chinese; only the reason follows [general] lang. */
+	char expected[160], gap[96], forecast[256];
+	wording_expected(ind, st, false, expected, sizeof expected);
+	wording_gap(ind, st, false, gap, sizeof gap);
+	say("     序时 %s  %s%s预警 %s\n", expected, gap, *gap ? "  " : "", flag_shown(st->flag, false));
 	print_reason("     原因  ", st->reason);
-	print_forecast(c, ind, st);
+	if (st->has_forecast) {
+		wording_forecast(ind, st, c->app.as_of, false, forecast, sizeof forecast);
+		say("     预测  %s\n", forecast);
+	}
 }
 
 static void print_indicators(const cli *c, const task_detail *d, const task_state *ts)
@@ -147,14 +102,10 @@ static void print_indicators(const cli *c, const task_detail *d, const task_stat
 	for (int i = 0; i < d->nindicators; i++) {
 		const indicator_rec *ind = &d->indicators[i];
 		const indicator_state *st = &ts->indicators[i];
-		char target[96], due[DATE_TEXT_SIZE], actual[48] = "未报送";
+		char target[96], due[DATE_TEXT_SIZE], actual[96];
 		wording_target(ind, ind->target, false, target, sizeof target);
+		wording_actual(ind, st, true, false, actual, sizeof actual);
 		date_format(ind->due, due);
-		if (st->has_actual) {
-			char v[32];
-			wording_number(st->actual, v, sizeof v);
-			snprintf(actual, sizeof actual, "%s（%dQ%d）", v, st->actual_year, st->actual_quarter);
-		}
 		say("  %d. ", ind->ord);
 		text_print_padded(stdout, ind->name, 26, false);
 		say("  目标 ");
@@ -220,7 +171,7 @@ static void print_text(const cli *c, const task_detail *d, const task_state *ts)
 	print_list("牵头单位  ", t->lead);
 	print_list("配合单位  ", t->support);
 	say("任务状态  %s\n", model_status_label(t->status, false));
-	say("预警状态  %s %s\n", flag_glyph(ts->flag), flag_label(ts->flag, strcmp(c->app.cfg.lang, "en") == 0));
+	say("预警状态  %s\n", flag_shown(ts->flag, strcmp(c->app.cfg.lang, "en") == 0));
 	print_reason("预警原因  ", ts->reason);
 	print_indicators(c, d, ts);
 	print_history(d);

@@ -57,7 +57,7 @@ static void add_task_row(cli *c, table *t, const task_rec *task, flag_value f, o
 	table_text(t, due);
 	/* Text shows a glyph with the label, so the flag never rests on colour;
 	 * CSV and JSON carry the machine-readable value. */
-	snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, strcmp(c->app.cfg.lang, "en") == 0));
+	snprintf(shown, sizeof shown, "%s", flag_shown(f, strcmp(c->app.cfg.lang, "en") == 0));
 	table_text(t, fmt == FMT_TEXT ? shown : flag_name(f));
 	table_list(t, c->app.st, task->lead);
 	table_list(t, c->app.st, task->support);

@@ -4,13 +4,25 @@
 #include <stdio.h>
 #include <string.h>
 
-void wording_number(double v, char *buf, size_t len)
+#include "ducha/date.h"
+
+#define L(zh, en) (english ? (en) : (zh))
+
+/* Decimals a computed quantity is shown with: none from 100 up, one below. */
+static int computed_decimals(double v)
 {
-	if (fabs(v - round(v)) < 1e-9 && fabs(v) < 1e15) {
-		snprintf(buf, len, "%.0f", v);
+	return fabs(v) >= 100 ? 0 : 1;
+}
+
+static double round_to(double v, int decimals)
+{
+	return decimals ? round(v * 10) / 10 : round(v);
+}
+
+static void trim_zeros(char *buf)
+{
+	if (!strchr(buf, '.'))
 		return;
-	}
-	snprintf(buf, len, "%.2f", v);
 	char *p = buf + strlen(buf) - 1;
 	while (p > buf && *p == '0')
 		*p-- = '\0';
@@ -18,18 +30,213 @@ void wording_number(double v, char *buf, size_t len)
 		*p = '\0';
 }
 
-void wording_target(const indicator_rec *i, double target, bool english, char *buf, size_t len)
+void wording_quantity(double v, const char *unit, wording_precision p, char *buf, size_t len)
 {
-	char a[32], b[32];
+	char num[48];
+	if (p == WORDING_COMPUTED)
+		v = round_to(v, computed_decimals(v));
+	if (v == 0)
+		v = 0;                   /* no "-0" */
+	if (fabs(v - round(v)) < 1e-9 && fabs(v) < 1e15)
+		snprintf(num, sizeof num, "%.0f", round(v));
+	else {
+		snprintf(num, sizeof num, "%.2f", v);
+		trim_zeros(num);
+		if (strcmp(num, "-0") == 0)
+			snprintf(num, sizeof num, "0");
+	}
+	snprintf(buf, len, "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
+}
+
+void wording_number(double v, char *buf, size_t len)
+{
+	wording_quantity(v, "", WORDING_ENTERED, buf, len);
+}
+
+double wording_shown_gap(const indicator_state *st)
+{
+	int dec = computed_decimals(st->expected);
+	return round_to(round_to(st->expected, dec) - st->actual, dec);
+}
+
+static bool target_missing(double t)
+{
+	return !isfinite(t) || t < 0;
+}
+
+void wording_target_in_force(const indicator_rec *i, double target, bool english, char *buf, size_t len)
+{
+	char a[48], b[48];
 	if (i->milestone) {
-		snprintf(buf, len, "%s", english ? "done (milestone)" : "完成（里程碑）");
+		snprintf(buf, len, "%s", L("完成（里程碑）", "done (milestone)"));
 		return;
 	}
 	wording_number(target, a, sizeof a);
 	wording_number(i->target_hi, b, sizeof b);
-	const char *each = !i->per_year ? "" : english ? " a year" : "（每年）";
+	const char *gap = *i->unit ? " " : "";
 	if (i->cmp == CMP_RANGE)
-		snprintf(buf, len, "%s–%s %s%s", a, b, i->unit, each);
+		snprintf(buf, len, "%s–%s%s%s", a, b, gap, i->unit);
 	else
-		snprintf(buf, len, "%s %s %s%s", model_comparator_symbol(i->cmp), a, i->unit, each);
+		snprintf(buf, len, "%s %s%s%s", model_comparator_symbol(i->cmp), a, gap, i->unit);
+}
+
+void wording_target(const indicator_rec *i, double target, bool english, char *buf, size_t len)
+{
+	wording_target_in_force(i, target, english, buf, len);
+	if (i->per_year && !i->milestone) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, len - n, "%s", L("（每年）", " a year"));
+	}
+}
+
+void wording_expected(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len)
+{
+	char q[64], due[DATE_TEXT_SIZE];
+	if (i->milestone) {
+		date_format(st->due ? st->due : i->due, due);
+		snprintf(buf, len, L("%s 前完成", "done by %s"), due);
+		return;
+	}
+	if (target_missing(st->target)) {
+		snprintf(buf, len, "%s", L("无（未设目标值）", "none (no target set)"));
+		return;
+	}
+	wording_quantity(st->expected, i->unit, WORDING_COMPUTED, q, sizeof q);
+	snprintf(buf, len, L("%s（%.1f%%）", "%s (%.1f%%)"), q, st->expected_share * 100);
+}
+
+void wording_actual(const indicator_rec *i, const indicator_state *st, bool with_period, bool english, char *buf,
+                    size_t len)
+{
+	char q[64], period[PERIOD_TEXT_SIZE];
+	if (!st->has_actual) {
+		snprintf(buf, len, "%s", L("尚无填报", "none reported"));
+		return;
+	}
+	if (i->milestone)
+		snprintf(q, sizeof q, "%s", st->actual >= 1 ? L("已完成", "done") : L("未完成", "not done"));
+	else
+		wording_quantity(st->actual, i->unit, WORDING_ENTERED, q, sizeof q);
+	if (!with_period) {
+		snprintf(buf, len, "%s", q);
+		return;
+	}
+	period_format(st->actual_year, st->actual_quarter, period);
+	snprintf(buf, len, L("%s（%s）", "%s (%s)"), q, period);
+}
+
+void wording_gap(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len)
+{
+	char g[64];
+	buf[0] = '\0';
+	if (!st->has_actual || i->milestone || target_missing(st->target))
+		return;
+	double gap = wording_shown_gap(st);
+	wording_quantity(fabs(gap), i->unit, WORDING_COMPUTED, g, sizeof g);
+	if (strcmp(g, "0") == 0 || strncmp(g, "0 ", 2) == 0)
+		return;
+	snprintf(buf, len, gap > 0 ? L("差 %s", "short by %s") : L("超 %s", "ahead by %s"), g);
+}
+
+void wording_forecast(const indicator_rec *i, const indicator_state *st, int as_of, bool english, char *buf,
+                      size_t len)
+{
+	char q[64], due[DATE_TEXT_SIZE], met[DATE_TEXT_SIZE];
+	date_format(st->due ? st->due : i->due, due);
+	date_format(st->forecast_met_day, met);
+	if (st->flag == FLAG_DONE) {
+		if (st->has_forecast && st->forecast_met_day)
+			snprintf(buf, len, L("已于 %s（该季度末）达标", "met on %s (end of that quarter)"), met);
+		else
+			snprintf(buf, len, "%s", L("已达标，无需预测", "met: nothing to forecast"));
+		return;
+	}
+	if (!st->has_forecast) {
+		snprintf(buf, len, "%s", L("数据不足，无法预测", "not enough reports to forecast"));
+		return;
+	}
+	wording_quantity(st->forecast_value, i->unit, WORDING_COMPUTED, q, sizeof q);
+	size_t n = (size_t)snprintf(buf, len, L("按填报进度，%s 约 %s", "at the reported pace, about %s by %s"),
+	                            english ? q : due, english ? due : q);
+	if (n >= len)
+		return;
+	if (st->forecast_met_day == 0)
+		snprintf(buf + n, len - n, "%s", L("；照此无法达标", "; the target is not met"));
+	else if (st->forecast_met_day <= as_of)
+		snprintf(buf + n, len - n, L("；应已于 %s 达标，待下次填报确认", "; met on %s, to be confirmed by the next report"),
+		         met);
+	else if (st->forecast_met_day <= (st->due ? st->due : i->due))
+		snprintf(buf + n, len - n, L("；预计 %s 达标", "; met on about %s"), met);
+	else
+		snprintf(buf + n, len - n, L("；预计 %s 才能达标", "; met only on %s"), met);
+}
+
+void wording_due_distance(int due, int as_of, bool english, char *buf, size_t len)
+{
+	char date[DATE_TEXT_SIZE];
+	date_format(due, date);
+	if (as_of > due)
+		snprintf(buf, len, L("已过截止日 %s", "past the due date %s"), date);
+	else if (as_of == due)
+		snprintf(buf, len, "%s", L("今天截止", "due today"));
+	else
+		snprintf(buf, len, L("距截止 %d 天", "due in %d days"), due - as_of);
+}
+
+void wording_unreported(int year, int quarter, int deadline, bool english, char *buf, size_t len)
+{
+	char period[PERIOD_TEXT_SIZE], date[DATE_TEXT_SIZE];
+	period_format(year, quarter, period);
+	date_format(deadline, date);
+	snprintf(buf, len, L("%s 未报送（应于 %s 前报送）", "%s not reported (due by %s)"), period, date);
+}
+
+void wording_dues(const task_rec *t, bool english, char *buf, size_t len)
+{
+	size_t used = 0;
+	int n = t->ndues ? t->ndues : 1;
+	const int *dues = t->ndues ? t->dues : &t->due;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++) {
+		char date[DATE_TEXT_SIZE];
+		date_format(dues[i], date);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? L("、", ", ") : "", date);
+	}
+}
+
+void wording_counts(const int *flags, bool english, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int f = FLAG_COUNT - 1; f >= 0 && used < len; f--)
+		if (flags[f])
+			used += (size_t)snprintf(buf + used, len - used, L("%s%s %d 项", "%s%s %d"),
+			                         used ? L("，", ", ") : "", flag_label((flag_value)f, english), flags[f]);
+	if (!buf[0])
+		snprintf(buf, len, "%s", L("无任务", "no tasks"));
+}
+
+void wording_values(const task_detail *d, const report_rec *r, bool english, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int v = 0; v < r->nvalues && used < len; v++) {
+		const indicator_rec *ind = NULL;
+		for (int i = 0; i < d->nindicators; i++)
+			if (d->indicators[i].id == r->indicator_ids[v])
+				ind = &d->indicators[i];
+		char q[64];
+		wording_quantity(r->values[v], ind ? ind->unit : "", WORDING_ENTERED, q, sizeof q);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s %s", v ? L("，", ", ") : "", ind ? ind->name : "?", q);
+	}
+}
+
+void wording_indicator_line(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len)
+{
+	char target[128], actual[128], expected[128];
+	wording_target(i, i->target, english, target, sizeof target);
+	wording_actual(i, st, true, english, actual, sizeof actual);
+	wording_expected(i, st, english, expected, sizeof expected);
+	snprintf(buf, len, L("%s：目标 %s；实际 %s；序时 %s", "%s: target %s; actual %s; expected %s"), i->name, target,
+	         actual, expected);
 }

@@ -46,7 +46,8 @@ const char store_sql_details_notes[] =
 	"SELECT task_id, id, kind, text, author, created, demo FROM note"
 	" WHERE task_id " IN_TASKS " ORDER BY task_id, created, id";
 
-/* The verdicts' reports: each task's latest (with its texts, which lists
+/* Twins of the flag rules (src/core/flag.c, "SQL twins"): change both together.
+ * The verdicts' reports: each task's latest (with its texts, which lists
  * and summaries show), and a task without indicators its "completed" ones
  * up to the quarter of its last due date. */
 const char store_sql_verdict_reports[] =

@@ -3,6 +3,7 @@
  * goes through table_csv_field: escaped, quoted, a leading = + - @ made
  * harmless. Lists inside a cell are joined with ';'. */
 #include "ducha/summary.h"
+#include "ducha/wording.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -52,12 +53,9 @@ static void indicators(FILE *out, const summary_task *t)
 	for (int i = 0; i < t->d.nindicators; i++) {
 		const indicator_rec *ind = &t->d.indicators[i];
 		const indicator_state *st = &t->now.indicators[i];
-		char target[128], actual[128], expected[128];
-		summary_target_text(ind, target, sizeof target);
-		summary_actual_text(ind, st, actual, sizeof actual);
-		summary_expected_text(ind, st, expected, sizeof expected);
-		fprintf(c.f, "%s%s：目标 %s，实际 %s，序时 %s，%s", i ? ";" : "", ind->name, target, actual,
-		        expected, flag_label(st->flag, false));
+		char line[600];
+		wording_indicator_line(ind, st, false, line, sizeof line);
+		fprintf(c.f, "%s%s；%s", i ? ";" : "", line, flag_label(st->flag, false));
 	}
 	fputc(',', out);
 	cell_emit(&c, out);
@@ -82,7 +80,7 @@ static void since_cells(FILE *out, const summary *s, const summary_task *t)
 	for (int r = t->since_from; r < t->known; r++) {
 		const report_rec *rep = &t->d.reports[r];
 		char values[1024];
-		summary_values_text(&t->d, rep, values, sizeof values);
+		wording_values(&t->d, rep, false, values, sizeof values);
 		fprintf(c.f, "%s%s %s%s%s", r > t->since_from ? ";" : "", rep->period,
 		        model_status_label(rep->status, false), values[0] ? "：" : "", values);
 	}

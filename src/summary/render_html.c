@@ -4,6 +4,7 @@
  * Page numbers and the audit head sit in the @page margin boxes; each
  * agency starts on a new page. */
 #include "ducha/summary.h"
+#include "ducha/wording.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +86,7 @@ static void list_text(FILE *out, const char *joined, const char *sep)
 
 static void flag_mark(FILE *out, flag_value f)
 {
-	fprintf(out, "<span class=\"flag flag-%s\">%s %s</span>", flag_name(f), flag_glyph(f), flag_label(f, false));
+	fprintf(out, "<span class=\"flag flag-%s\">%s</span>", flag_name(f), flag_shown(f, false));
 }
 
 static void head(FILE *out, const summary *s)
@@ -161,18 +162,10 @@ static void indicators_cell(FILE *out, const summary_task *t)
 	for (int i = 0; i < t->d.nindicators; i++) {
 		const indicator_rec *ind = &t->d.indicators[i];
 		const indicator_state *st = &t->now.indicators[i];
-		char target[128], actual[128], expected[128];
-		summary_target_text(ind, target, sizeof target);
-		summary_actual_text(ind, st, actual, sizeof actual);
-		summary_expected_text(ind, st, expected, sizeof expected);
+		char line[600];
+		wording_indicator_line(ind, st, false, line, sizeof line);
 		fputs("<li>", out);
-		esc(out, ind->name, false);
-		fputs("：目标 ", out);
-		esc(out, target, false);
-		fputs("；实际 ", out);
-		esc(out, actual, false);
-		fputs("；序时 ", out);
-		esc(out, expected, false);
+		esc(out, line, false);
 		fputs("；", out);
 		flag_mark(out, st->flag);
 		fputs("</li>", out);
@@ -275,7 +268,7 @@ static void change_row(FILE *out, const summary_task *t)
 	for (int r = t->since_from; r < t->known; r++) {
 		const report_rec *rep = &t->d.reports[r];
 		char values[1024];
-		summary_values_text(&t->d, rep, values, sizeof values);
+		wording_values(&t->d, rep, false, values, sizeof values);
 		fprintf(out, "%s", r > t->since_from ? "<br>" : "");
 		esc(out, rep->period, false);
 		fputs(" ", out);

@@ -1,6 +1,7 @@
 /* The summary as one JSON document, built by SQLite's JSON functions (no
  * escaping by hand), then made safe for a terminal by text_json_safe. */
 #include "ducha/summary.h"
+#include "ducha/wording.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -55,7 +56,7 @@ static char *flag_counts(parts *p, const int *flags)
 static char *indicator(parts *p, const indicator_rec *ind, const indicator_state *st)
 {
 	char target[128], period[PERIOD_TEXT_SIZE] = "";
-	summary_target_text(ind, target, sizeof target);
+	wording_target(ind, ind->target, false, target, sizeof target);
 	if (st->has_actual)
 		period_format(st->actual_year, st->actual_quarter, period);
 	bool measurable = isfinite(st->target) && st->target >= 0;

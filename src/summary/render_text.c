@@ -4,6 +4,7 @@
  * lines, the audit chain's head and 第 N 页 共 M 页. Each part (the overview,
  * an agency) starts on a new page; a task is kept on one page when it fits. */
 #include "ducha/summary.h"
+#include "ducha/wording.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -226,7 +227,7 @@ static void title_block(doc *d, const char *who_line)
 
 static void flag_line(doc *d, const task_state *st)
 {
-	char *text = format("%s %s：%s", flag_glyph(st->flag), flag_label(st->flag, false), st->reason);
+	char *text = format("%s：%s", flag_shown(st->flag, false), st->reason);
 	labelled(d, ITEM_INDENT, "预警", LABEL_W, text);
 	free(text);
 }
@@ -236,12 +237,9 @@ static void indicator_lines(doc *d, const summary_task *t)
 	for (int i = 0; i < t->d.nindicators; i++) {
 		const indicator_rec *ind = &t->d.indicators[i];
 		const indicator_state *st = &t->now.indicators[i];
-		char target[128], actual[128], expected[128];
-		summary_target_text(ind, target, sizeof target);
-		summary_actual_text(ind, st, actual, sizeof actual);
-		summary_expected_text(ind, st, expected, sizeof expected);
-		char *text = format("%s：目标 %s；实际 %s；序时 %s；%s %s", ind->name, target, actual, expected,
-		                    flag_glyph(st->flag), flag_label(st->flag, false));
+		char line[600];
+		wording_indicator_line(ind, st, false, line, sizeof line);
+		char *text = format("%s；%s", line, flag_shown(st->flag, false));
 		labelled(d, ITEM_INDENT, i == 0 ? "指标" : "", LABEL_W, text);
 		free(text);
 	}
@@ -270,7 +268,7 @@ static void task_block(doc *d, const summary_task *t, summary_role part_in)
 {
 	const task_rec *task = &t->d.task;
 	char due[MODEL_MAX_DUES * 16];
-	summary_dues_text(task, due, sizeof due);
+	wording_dues(task, false, due, sizeof due);
 	new_chunk(d, false);
 	char num[16];
 	snprintf(num, sizeof num, "%*d", NUM_W, task->num);
@@ -312,9 +310,9 @@ static void change_block(doc *d, const summary_task *t)
 	char num[16];
 	snprintf(num, sizeof num, "%*d", NUM_W, t->d.task.num);
 	char *moved = t->then.flag != t->now.flag
-	                  ? format("%s %s → %s %s", flag_glyph(t->then.flag), flag_label(t->then.flag, false),
-	                           flag_glyph(t->now.flag), flag_label(t->now.flag, false))
-	                  : format("未变（%s %s）", flag_glyph(t->now.flag), flag_label(t->now.flag, false));
+	                  ? format("%s → %s", flag_shown(t->then.flag, false),
+	                           flag_shown(t->now.flag, false))
+	                  : format("未变（%s）", flag_shown(t->now.flag, false));
 	char *line = format("预警 %s", moved);
 	labelled(d, 0, num, ITEM_INDENT, line);
 	free(line);
@@ -322,7 +320,7 @@ static void change_block(doc *d, const summary_task *t)
 	for (int r = t->since_from; r < t->known; r++) {
 		const report_rec *rep = &t->d.reports[r];
 		char values[1024];
-		summary_values_text(&t->d, rep, values, sizeof values);
+		wording_values(&t->d, rep, false, values, sizeof values);
 		char *text = format("%s %s%s%s", rep->period, model_status_label(rep->status, false), values[0] ? "：" : "",
 		                    values);
 		labelled(d, ITEM_INDENT, r == t->since_from ? "新报" : "", LABEL_W, text);
@@ -358,7 +356,7 @@ static void changes(doc *d, const summary_section *sec, int *num)
 static void section_counts(doc *d, const summary_section *sec)
 {
 	char flags[512];
-	summary_counts_text(sec->flags, flags, sizeof flags);
+	wording_counts(sec->flags, false, flags, sizeof flags);
 	char *line = sec->agency ? format("牵头任务 %d 项，配合任务 %d 项，共 %d 项；完成率 %d%%（已完成 %d 项）。",
 	                                  sec->nlead, sec->nsupport, sec->ntasks,
 	                                  sec->completion < 0 ? 0 : sec->completion, sec->flags[FLAG_DONE])
@@ -467,8 +465,8 @@ static void overview_changes(doc *d, int *num)
 		if (t->then.flag == t->now.flag)
 			continue;
 		char *lead = joined_list(t->d.task.lead);
-		char *line = format("%s %s → %s %s；牵头：%s", flag_glyph(t->then.flag), flag_label(t->then.flag, false),
-		                    flag_glyph(t->now.flag), flag_label(t->now.flag, false), lead);
+		char *line = format("%s → %s；牵头：%s", flag_shown(t->then.flag, false),
+		                    flag_shown(t->now.flag, false), lead);
 		char num_text[16];
 		snprintf(num_text, sizeof num_text, "%*d", NUM_W, t->d.task.num);
 		new_chunk(d, false);
@@ -491,7 +489,7 @@ static void overview_part(doc *d)
 	int num = 0;
 	heading(d, &num, "总体情况");
 	char flags[512];
-	summary_counts_text(s->totals, flags, sizeof flags);
+	wording_counts(s->totals, false, flags, sizeof flags);
 	char *line = format("全部任务 %d 项，已完成 %d 项；预警：%s。", s->ntotal, s->totals[FLAG_DONE], flags);
 	labelled(d, 4, NULL, 0, line);
 	free(line);

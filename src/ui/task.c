@@ -30,15 +30,10 @@ static int sub_w(void)
 	return ui_english() ? 8 : 6;
 }
 
-static void number(double v, char *buf, size_t len)
-{
-	wording_number(v, buf, len);
-}
-
 static void add_flag(ui_doc *d, flag_value f)
 {
 	char shown[64];
-	snprintf(shown, sizeof shown, "%s %s", flag_glyph(f), flag_label(f, ui_english()));
+	snprintf(shown, sizeof shown, "%s", flag_shown(f, ui_english()));
 	ui_doc_add(d, shown, ui_flag_elem(f));
 }
 
@@ -78,12 +73,9 @@ static void build_facts(ui_doc *d, const ui_task *t)
 {
 	const task_rec *r = &t->d.task;
 	char deadline[400];
-	size_t len = (size_t)snprintf(deadline, sizeof deadline, "%s  →  ", r->deadline);
-	for (int i = 0; i < r->ndues && len + 16 < sizeof deadline; i++) {
-		char due[DATE_TEXT_SIZE];
-		date_format(r->dues[i], due);
-		len += (size_t)snprintf(deadline + len, sizeof deadline - len, "%s%s", i ? UI_L("、", ", ") : "", due);
-	}
+	char dues[300];
+	wording_dues(r, ui_english(), dues, sizeof dues);
+	snprintf(deadline, sizeof deadline, "%s  →  %s", r->deadline, dues);
 	ui_doc_para(d, 0, UI_L("完成时限", "Deadline"), LABEL_W, deadline, UI_E_NORMAL);
 	list_para(d, UI_L("牵头单位", "Lead"), r->lead);
 	list_para(d, UI_L("配合单位", "Support"), r->support);
@@ -94,47 +86,17 @@ static void build_facts(ui_doc *d, const ui_task *t)
 	ui_doc_para(d, 0, "", LABEL_W, t->st.reason, UI_E_NORMAL);
 }
 
-static void forecast_text(const indicator_rec *i, const indicator_state *s, char *buf, size_t len)
-{
-	char v[64], day[DATE_TEXT_SIZE];
-	if (s->flag == FLAG_DONE) {
-		snprintf(buf, len, "%s", UI_L("已达标，无需预测", "Met: nothing to forecast"));
-		return;
-	}
-	if (!s->has_forecast) {
-		snprintf(buf, len, "%s", UI_L("数据不足，无法预测", "Not enough reports to forecast"));
-		return;
-	}
-	flag_format_quantity(s->forecast_value, i->unit, v, sizeof v);
-	size_t n = (size_t)snprintf(buf, len, UI_L("按目前进度，到期约 %s", "at this pace, about %s by the due date"), v);
-	if (s->forecast_met_day == 0)
-		snprintf(buf + n, len - n, "%s", UI_L("，不能达标", "; the target is not met"));
-	else if (s->forecast_met_day <= (s->due ? s->due : i->due))
-		snprintf(buf + n, len - n, "%s", UI_L("，可按期达标", "; the target is met in time"));
-	else {
-		date_format(s->forecast_met_day, day);
-		snprintf(buf + n, len - n, UI_L("，预计 %s 才能达标", "; the target is met only on %s"), day);
-	}
-}
-
-/* Quantities as the flag reasons print them, so the figures agree. */
+/* "实际 151 家（2017Q3）  序时 188 家（94.2%）  差 37 家": the words show and the reasons use. */
 static void progress_text(const indicator_rec *i, const indicator_state *s, char *buf, size_t len)
 {
-	char a[64], e[64], g[64];
-	double gap = flag_shown_gap(s);
-	flag_format_quantity(s->actual, i->unit, a, sizeof a);
-	flag_format_quantity(s->expected, i->unit, e, sizeof e);
-	flag_format_quantity(gap < 0 ? -gap : gap, i->unit, g, sizeof g);
-	if (!s->has_actual)
-		snprintf(buf, len, UI_L("实际 未报送  序时 %s（%.1f%%）", "actual none  expected %s (%.1f%%)"), e,
-		         s->expected_share * 100);
-	else
-		snprintf(buf, len, UI_L("实际 %s（%dQ%d）  序时 %s（%.1f%%）  %s %s", "actual %s (%dQ%d)  expected %s (%.1f%%)  %s %s"),
-		         a, s->actual_year, s->actual_quarter, e, s->expected_share * 100,
-		         gap < 0 ? UI_L("超前", "ahead by") : UI_L("差距", "short by"), g);
+	char a[96], e[96], g[96];
+	wording_actual(i, s, true, ui_english(), a, sizeof a);
+	wording_expected(i, s, ui_english(), e, sizeof e);
+	wording_gap(i, s, ui_english(), g, sizeof g);
+	snprintf(buf, len, UI_L("实际 %s  序时 %s%s%s", "actual %s  expected %s%s%s"), a, e, *g ? "  " : "", g);
 }
 
-static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_state *s)
+static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_state *s, int as_of)
 {
 	char line[600], target[128], due[DATE_TEXT_SIZE];
 	snprintf(line, sizeof line, "%d. %s  ", i->ord, i->name);
@@ -149,11 +111,11 @@ static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_s
 	progress_text(i, s, line, sizeof line);
 	ui_doc_para(d, 5, UI_L("进度", "Now"), sub_w(), line, UI_E_NORMAL);
 	ui_doc_para(d, 5, UI_L("原因", "Why"), sub_w(), s->reason, UI_E_NORMAL);
-	forecast_text(i, s, line, sizeof line);
+	wording_forecast(i, s, as_of, ui_english(), line, sizeof line);
 	ui_doc_para(d, 5, UI_L("预测", "Next"), sub_w(), line, UI_E_NORMAL);
 }
 
-static void build_indicators(ui_doc *d, const ui_task *t)
+static void build_indicators(ui_doc *d, const ui_task *t, int as_of)
 {
 	ui_doc_blank(d);
 	ui_doc_line_start(d, 0);
@@ -162,7 +124,7 @@ static void build_indicators(ui_doc *d, const ui_task *t)
 		ui_doc_para(d, 2, NULL, 0, UI_L("（无量化指标，按任务状态和完成时限督查）",
 		                                "(No indicators: followed by status and deadline)"), UI_E_DIM);
 	for (int i = 0; i < t->d.nindicators && i < t->st.nindicators; i++)
-		build_indicator(d, &t->d.indicators[i], &t->st.indicators[i]);
+		build_indicator(d, &t->d.indicators[i], &t->st.indicators[i], as_of);
 }
 
 /* "2017-10-10T09:30:00Z" as "2017-10-10 09:30". */
@@ -191,7 +153,7 @@ static void build_report(ui_doc *d, const task_detail *td, const report_rec *r)
 	ui_doc_para(d, 2, NULL, 0, line, UI_E_LABEL);
 	for (int v = 0; v < r->nvalues; v++) {
 		char num[32];
-		number(r->values[v], num, sizeof num);
+		wording_number(r->values[v], num, sizeof num);
 		snprintf(line, sizeof line, "%s = %s", indicator_name(td, r->indicator_ids[v]), num);
 		ui_doc_para(d, 6, NULL, 0, line, UI_E_NORMAL);
 	}
@@ -237,7 +199,7 @@ static void task_layout(ui *u, view *v)
 	}
 	build_head(&t->doc, task);
 	build_facts(&t->doc, task);
-	build_indicators(&t->doc, task);
+	build_indicators(&t->doc, task, u->data.as_of);
 	build_history(&t->doc, task);
 	/* The same place after a resize or a save; the draw clamps it. */
 	t->doc.top = top;

@@ -8,6 +8,7 @@
 #include "check_main.h"
 #include "ducha/date.h"
 #include "ducha/flag.h"
+#include "ducha/wording.h"
 #include "ducha/text.h"
 
 static int day(const char *iso)
@@ -688,16 +689,21 @@ START_TEST(gap_adds_up_as_shown)
 	add_indicator(&d, "中小企业科技成果转化", CMP_GE, 200, "项", false);
 	report_value(&d, "2017Q3", 107);
 	task_state s = judge(&d, "2017-12-10");
-	ck_assert_double_eq_tol(flag_shown_gap(&s.indicators[0]), 87, 1e-9);
+	ck_assert_double_eq_tol(wording_shown_gap(&s.indicators[0]), 87, 1e-9);
 	ck_assert_msg(strstr(s.reason, "序时 194 项（97.0%），实际 107 项，差 87 项；距截止 21 天"), "%s", s.reason);
 	flag_task_state_free(&s);
 	model_detail_free(&d);
 	char buf[64];
-	flag_format_quantity(49.96, "亿元", buf, sizeof buf);
+	wording_quantity(49.96, "亿元", WORDING_COMPUTED, buf, sizeof buf);
 	ck_assert_str_eq(buf, "50 亿元");
-	flag_format_quantity(2478.4, "家", buf, sizeof buf);
+	wording_quantity(2478.4, "家", WORDING_COMPUTED, buf, sizeof buf);
 	ck_assert_str_eq(buf, "2478 家");
-	flag_format_quantity(-0.01, "", buf, sizeof buf);
+	wording_quantity(-0.01, "", WORDING_COMPUTED, buf, sizeof buf);
+	ck_assert_str_eq(buf, "0");
+	/* What someone typed is shown as typed. */
+	wording_quantity(2.35, "%", WORDING_ENTERED, buf, sizeof buf);
+	ck_assert_str_eq(buf, "2.35 %");
+	wording_quantity(-0.001, "", WORDING_ENTERED, buf, sizeof buf);
 	ck_assert_str_eq(buf, "0");
 }
 END_TEST
