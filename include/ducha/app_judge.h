@@ -1,9 +1,15 @@
 #ifndef DUCHA_APP_JUDGE_H
 #define DUCHA_APP_JUDGE_H
-/* Tasks judged at the as-of date: the one way the CLI listings, the TUI's
- * rows and the summaries load tasks and ask the flag module about them.
- * Read in a few queries whatever their number (store_task_details), then
- * judged with the plan's rules; 进度 beside each verdict. */
+/* Tasks judged at the as-of date: the one way the CLI listings, the TUI and
+ * the summaries load tasks and ask the flag module about them, and the one
+ * cache they keep them in. Each task is read in a batch with others (a few
+ * queries whatever their number, store_task_details), judged once, and kept
+ * until it is forgotten (after a save) or trimmed.
+ *
+ * Two kinds of entry: a row (the task, its verdict and 进度; small, all
+ * kept) and a task in full (its detail at some depth, its state), which a
+ * long-lived user trims to the last few. Reading a task in full keeps its
+ * row too, from the same reading, so list and detail agree. */
 #include <stdbool.h>
 #include "ducha/app.h"
 #include "ducha/flag.h"
@@ -14,23 +20,66 @@ typedef struct judge_scope {
 	const plan_rec *plan;
 	int as_of;
 	const config_flags *rules;
-	bool english;
-	bool series;                 /* every report known at the as-of date (forecasts);
-	                              * else only the reports the verdicts need */
-	bool texts;                  /* report notes, authors, times */
+	bool english;                /* the reasons' language */
 } judge_scope;
 
-typedef struct judged_tasks {
-	task_detail *d;              /* in task number order; a number that is no task is left out */
-	task_state *st;              /* parallel to d */
-	int *progress;               /* parallel to d: 进度 in %, -1 when there is none */
-	int n;
-} judged_tasks;
+/* How much of a task to read, beyond what its verdict needs. */
+enum {
+	JUDGE_VERDICT = 0,           /* only the reports the verdicts are judged from */
+	JUDGE_SERIES = 1,            /* every report known at the as-of date (forecasts, history) */
+	JUDGE_TEXTS = 2,             /* report notes, authors, times */
+	JUDGE_NOTES = 4,             /* the task's own notes */
+	JUDGE_FULL = JUDGE_SERIES | JUDGE_TEXTS | JUDGE_NOTES,
+};
 
-judge_scope app_judge_scope(const app *a, bool series);
-/* The tasks with these numbers. */
-bool judge_nums(const judge_scope *j, const int *nums, int n, judged_tasks *out);
-/* The tasks of the plan that match f (NULL: all), in number order. */
-bool judge_filter(const judge_scope *j, const task_filter *f, judged_tasks *out);
-void judged_free(judged_tasks *t);
+typedef struct judged_row {
+	task_rec task;
+	flag_value flag;
+	char reason[FLAG_REASON_SIZE];
+	int progress;                /* 进度 0–100, -1 when there is nothing to measure */
+} judged_row;
+
+typedef struct judged_task {
+	task_detail d;
+	task_state st;
+	int progress;
+	unsigned depth;              /* what was read (JUDGE_*) */
+	unsigned long used;          /* when last asked for: the least recent go first */
+} judged_task;
+
+typedef struct judge_cache {
+	judge_scope scope;
+	judged_row **rows;           /* by task number */
+	judged_task **tasks;         /* by task number */
+	int cap;                     /* of both */
+	int ntasks;
+	unsigned long clock;
+} judge_cache;
+
+judge_scope app_judge_scope(const app *a);
+void judge_cache_open(judge_cache *c, const judge_scope *scope);
+void judge_cache_close(judge_cache *c);
+
+/* Reads the rows among nums not known yet, together. False on a store error
+ * (store_error says why). */
+bool judge_cache_load_rows(judge_cache *c, const int *nums, int n);
+/* A task's row; NULL when it is no task (*missing) or on a store error. */
+const judged_row *judge_cache_row(judge_cache *c, int num, bool *missing);
+/* Reads the tasks among nums not known at this depth, together. */
+bool judge_cache_load_tasks(judge_cache *c, const int *nums, int n, unsigned depth);
+/* A task in full at this depth (or more); NULL as judge_cache_row. */
+const judged_task *judge_cache_task(judge_cache *c, int num, unsigned depth, bool *missing);
+
+/* Forgets one task (after a save) or all (a reload), so they are read again. */
+void judge_cache_forget(judge_cache *c, int num);
+void judge_cache_forget_all(judge_cache *c);
+/* Lets go of all but the keep most recently used tasks in full. */
+void judge_cache_trim(judge_cache *c, int keep);
+
+/* The task numbers under f (NULL: all) whose flag is flag (-1: any), in
+ * number order. */
+bool judge_cache_nums(judge_cache *c, const task_filter *f, int flag, int **nums, int *n);
+/* The flagged tasks (worse than ok) under f, worst first then by number,
+ * and how many of each flag. */
+bool judge_cache_flagged(judge_cache *c, const task_filter *f, int **nums, int *n, int counts[FLAG_COUNT]);
 #endif

@@ -14,10 +14,11 @@
 
 typedef enum summary_role { SUMMARY_LEAD, SUMMARY_SUPPORT, SUMMARY_LISTED } summary_role;
 
-/* A task judged once, shared by every section it appears in. */
+/* A task judged once (in the summary's judged-task cache), shared by every
+ * section it appears in. */
 typedef struct summary_task {
-	task_detail d;
-	task_state now;              /* at the as-of date */
+	const task_detail *d;
+	const task_state *now;       /* at the as-of date */
 	task_state then;             /* at the end of the --since quarter (when asked) */
 	int known;                   /* reports known at the as-of date: d.reports[0..known) */
 	int since_from;              /* the first known report of a quarter after --since */
@@ -55,10 +56,13 @@ typedef struct summary {
 	int since_year, since_quarter, since_day;   /* since_day: that quarter's last day */
 	summary_task *tasks;
 	int ntasks, cap_tasks;
+	int *slots;                  /* by task number: its index in tasks + 1; 0: not kept */
+	int cap_slots;
+	struct judge_cache *cache;   /* the tasks' details and verdicts */
 	summary_section *sections;
 	int nsections, cap_sections;
 	int *ranking;                /* overview: section indices, most to attend to first */
-	/* Used while building only. */
+	/* Used while building only (the cache keeps the store until freed). */
 	store *st;
 	const plan_rec *plan;
 	const config_flags *rules;

@@ -46,6 +46,8 @@ void wording_unreported(int year, int quarter, int deadline, bool english, char 
 void wording_dues(const task_rec *t, bool english, char *buf, size_t len);
 /* Tasks per flag, worst first: "逾期 2 项，滞后 3 项"; "无任务". */
 void wording_counts(const int *flags, bool english, char *buf, size_t len);
+/* The same for a title line: "逾期 2 · 滞后 3". */
+void wording_counts_brief(const int *flags, bool english, char *buf, size_t len);
 /* An indicator in a summary: "众创空间：目标 ≥ 200 家（每年）；实际 151 家（2017Q3）；序时 188 家（94.2%）". */
 void wording_indicator_line(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
 /* A report's values: "科技型企业 2100 家，众创空间 151 家". */

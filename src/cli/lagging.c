@@ -166,15 +166,15 @@ static void print_heading(const cli *c, int rows, bool english)
 		printf("截至 %s：%d 项预警\n", date, rows);
 }
 
-static int print_rows(cli *c, const lag_args *a, task_detail *ds, task_state *ss, int n, bool english)
+static int print_rows(cli *c, const lag_args *a, const judged_task **tasks, int n, bool english)
 {
 	int cap = 0;
 	for (int i = 0; i < n; i++)
-		cap += ds[i].nindicators + 1;
+		cap += tasks[i]->d.nindicators + 1;
 	lag_row *rows = xcalloc((size_t)cap + 1, sizeof *rows);
 	int nrows = 0;
 	for (int i = 0; i < n; i++)
-		nrows += task_rows(&ds[i], &ss[i], rows + nrows);
+		nrows += task_rows(&tasks[i]->d, &tasks[i]->st, rows + nrows);
 	qsort(rows, (size_t)nrows, sizeof *rows, row_order);
 	table t;
 	table_init(&t, lag_columns, LAG_NCOLS);
@@ -200,11 +200,24 @@ static int run_lagging(cli *c, const cli_args *args)
 		return 1;
 	bool english = strcmp(c->app.cfg.lang, "en") == 0;
 	/* The forecast column fits a line through every report: the whole series. */
-	judge_scope scope = app_judge_scope(&c->app, true);
-	judged_tasks j;
-	bool ok = judge_filter(&scope, &a.filter, &j);
-	rc = ok ? print_rows(c, &a, j.d, j.st, j.n, english) : cli_error("%s", store_error(c->app.st));
-	judged_free(&j);
+	judge_scope scope = app_judge_scope(&c->app);
+	judge_cache cache;
+	judge_cache_open(&cache, &scope);
+	int *nums = NULL, n = 0;
+	bool ok = judge_cache_nums(&cache, &a.filter, -1, &nums, &n) && judge_cache_load_tasks(&cache, nums, n, JUDGE_SERIES);
+	const judged_task **tasks = xcalloc((size_t)n + 1, sizeof *tasks);
+	int got = 0;
+	for (int i = 0; ok && i < n; i++) {
+		bool missing;
+		if ((tasks[got] = judge_cache_task(&cache, nums[i], JUDGE_SERIES, &missing)) != NULL)
+			got++;
+		else
+			ok = missing;
+	}
+	rc = ok ? print_rows(c, &a, tasks, got, english) : cli_error("%s", store_error(c->app.st));
+	free(tasks);
+	free(nums);
+	judge_cache_close(&cache);
 	return rc;
 }
 

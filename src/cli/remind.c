@@ -32,9 +32,9 @@ static bool covered(const summary_task *t, int year, int quarter)
 	int need = quarter_index(year, quarter);
 	bool any = false;
 	for (int r = 0; r < t->known; r++)
-		any = any || quarter_index(t->d.reports[r].year, t->d.reports[r].quarter) >= need;
-	for (int i = 0; any && i < t->d.nindicators; i++) {
-		const indicator_state *st = &t->now.indicators[i];
+		any = any || quarter_index(t->d->reports[r].year, t->d->reports[r].quarter) >= need;
+	for (int i = 0; any && i < t->d->nindicators; i++) {
+		const indicator_state *st = &t->now->indicators[i];
 		if (st->flag != FLAG_DONE && (!st->has_actual || quarter_index(st->actual_year, st->actual_quarter) < need))
 			return false;
 	}
@@ -43,7 +43,7 @@ static bool covered(const summary_task *t, int year, int quarter)
 
 static bool report_missing(const cli *c, const summary_task *t, int *year, int *quarter, int *deadline)
 {
-	if (t->now.flag == FLAG_DONE || !required_quarter(c, t->d.task.due, year, quarter, deadline))
+	if (t->now->flag == FLAG_DONE || !required_quarter(c, t->d->task.due, year, quarter, deadline))
 		return false;
 	return !covered(t, *year, *quarter);
 }
@@ -53,8 +53,8 @@ static bool report_missing(const cli *c, const summary_task *t, int *year, int *
  * near its date is ok, and needs no reminder. */
 static bool due_near(const cli *c, const summary_task *t, int *due)
 {
-	const task_rec *task = &t->d.task;
-	if (t->now.flag == FLAG_DONE || t->now.flag == FLAG_OK)
+	const task_rec *task = &t->d->task;
+	if (t->now->flag == FLAG_DONE || t->now->flag == FLAG_OK)
 		return false;
 	int n = task->ndues ? task->ndues : 1;
 	const int *dues = task->ndues ? task->dues : &task->due;
@@ -70,9 +70,9 @@ static bool due_near(const cli *c, const summary_task *t, int *due)
 static void task_line(FILE *out, const summary_task *t, summary_role part_in, const char *what)
 {
 	char head[256];
-	snprintf(head, sizeof head, "    任务 %d（%s）%s：", t->d.task.num, summary_role_label(part_in), what);
+	snprintf(head, sizeof head, "    任务 %d（%s）%s：", t->d->task.num, summary_role_label(part_in), what);
 	int room = REMIND_WIDTH - text_width(head);
-	char *text = text_truncate(t->d.task.text, room < 10 ? 10 : room);
+	char *text = text_truncate(t->d->task.text, room < 10 ? 10 : room);
 	fprintf(out, "%s%s\n", head, text);
 	free(text);
 }
@@ -102,7 +102,7 @@ static int remind_agency(FILE *out, const cli *c, const summary *s, const summar
 			if (pass == 0)
 				snprintf(what, sizeof what, "%dQ%d 进展应于 %s 前报送", y, q, date);
 			else
-				snprintf(what, sizeof what, "%s，应于 %s 前完成，还有 %d 天", flag_label(t->now.flag, false), date,
+				snprintf(what, sizeof what, "%s，应于 %s 前完成，还有 %d 天", flag_label(t->now->flag, false), date,
 				         day - c->app.as_of);
 			task_line(out, t, sec->items[i].role, what);
 			shown++;

@@ -75,17 +75,31 @@ static int run_tasks(cli *c, const cli_args *args)
 	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
 		return 1;
 	/* Each task's verdict, from the same rules show and lagging use. */
-	judge_scope scope = app_judge_scope(&c->app, false);
-	judged_tasks j;
-	if (!judge_filter(&scope, &a.filter, &j))
+	judge_scope scope = app_judge_scope(&c->app);
+	judge_cache cache;
+	judge_cache_open(&cache, &scope);
+	int *nums = NULL, n = 0;
+	if (!judge_cache_nums(&cache, &a.filter, a.by_flag ? (int)a.flag : -1, &nums, &n)) {
+		judge_cache_close(&cache);
 		return cli_error("%s", store_error(c->app.st));
+	}
 	table t;
 	table_init(&t, task_columns, (int)(sizeof task_columns / sizeof task_columns[0]));
-	for (int i = 0; i < j.n; i++)
-		if (!a.by_flag || j.st[i].flag == a.flag)
-			add_task_row(c, &t, &j.d[i].task, j.st[i].flag, a.fmt);
-	judged_free(&j);
-	bool ok = table_print(&t, c->app.st, a.fmt, stdout);
+	bool ok = true;
+	for (int i = 0; ok && i < n; i++) {
+		bool missing;
+		const judged_row *r = judge_cache_row(&cache, nums[i], &missing);
+		if (r)
+			add_task_row(c, &t, &r->task, r->flag, a.fmt);
+		ok = r || missing;
+	}
+	free(nums);
+	judge_cache_close(&cache);
+	if (!ok) {
+		table_free(&t);
+		return cli_error("%s", store_error(c->app.st));
+	}
+	ok = table_print(&t, c->app.st, a.fmt, stdout);
 	table_free(&t);
 	return ok ? 0 : cli_error("%s", store_error(c->app.st));
 }

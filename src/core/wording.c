@@ -216,6 +216,18 @@ void wording_counts(const int *flags, bool english, char *buf, size_t len)
 		snprintf(buf, len, "%s", L("无任务", "no tasks"));
 }
 
+void wording_counts_brief(const int *flags, bool english, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int f = FLAG_COUNT - 1; f >= 0 && used < len; f--)
+		if (flags[f])
+			used += (size_t)snprintf(buf + used, len - used, "%s%s %d", used ? " · " : "",
+			                         flag_label((flag_value)f, english), flags[f]);
+	if (!buf[0])
+		snprintf(buf, len, "%s", L("无", "none"));
+}
+
 void wording_values(const task_detail *d, const report_rec *r, bool english, char *buf, size_t len)
 {
 	size_t used = 0;

@@ -50,9 +50,9 @@ static void indicators(FILE *out, const summary_task *t)
 {
 	cell c;
 	cell_open(&c);
-	for (int i = 0; i < t->d.nindicators; i++) {
-		const indicator_rec *ind = &t->d.indicators[i];
-		const indicator_state *st = &t->now.indicators[i];
+	for (int i = 0; i < t->d->nindicators; i++) {
+		const indicator_rec *ind = &t->d->indicators[i];
+		const indicator_state *st = &t->now->indicators[i];
 		char line[600];
 		wording_indicator_line(ind, st, false, line, sizeof line);
 		fprintf(c.f, "%s%s；%s", i ? ";" : "", line, flag_label(st->flag, false));
@@ -78,9 +78,9 @@ static void since_cells(FILE *out, const summary *s, const summary_task *t)
 	cell c;
 	cell_open(&c);
 	for (int r = t->since_from; r < t->known; r++) {
-		const report_rec *rep = &t->d.reports[r];
+		const report_rec *rep = &t->d->reports[r];
 		char values[1024];
-		wording_values(&t->d, rep, false, values, sizeof values);
+		wording_values(t->d, rep, false, values, sizeof values);
 		fprintf(c.f, "%s%s %s%s%s", r > t->since_from ? ";" : "", rep->period,
 		        model_status_label(rep->status, false), values[0] ? "：" : "", values);
 	}
@@ -91,7 +91,7 @@ static void since_cells(FILE *out, const summary *s, const summary_task *t)
 static void row(FILE *out, const summary *s, const summary_section *sec, const summary_item *it)
 {
 	const summary_task *t = &s->tasks[it->task];
-	const task_rec *task = &t->d.task;
+	const task_rec *task = &t->d->task;
 	char as_of[DATE_TEXT_SIZE], due[DATE_TEXT_SIZE];
 	date_format(s->as_of, as_of);
 	date_format(task->due, due);
@@ -107,9 +107,9 @@ static void row(FILE *out, const summary *s, const summary_section *sec, const s
 	text(out, task->area_short);
 	text(out, task->deadline);
 	text(out, due);
-	text(out, flag_name(t->now.flag));
-	text(out, flag_label(t->now.flag, false));
-	text(out, t->now.reason);
+	text(out, flag_name(t->now->flag));
+	text(out, flag_label(t->now->flag, false));
+	text(out, t->now->reason);
 	indicators(out, t);
 	latest(out, t);
 	text(out, task->lead);

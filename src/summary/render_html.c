@@ -154,14 +154,14 @@ static void signatures(FILE *out, const summary *s)
 
 static void indicators_cell(FILE *out, const summary_task *t)
 {
-	if (t->d.nindicators == 0) {
+	if (t->d->nindicators == 0) {
 		fputs("<td class=\"small\">（无量化指标，按任务状态和完成时限督查）</td>", out);
 		return;
 	}
 	fputs("<td><ul>", out);
-	for (int i = 0; i < t->d.nindicators; i++) {
-		const indicator_rec *ind = &t->d.indicators[i];
-		const indicator_state *st = &t->now.indicators[i];
+	for (int i = 0; i < t->d->nindicators; i++) {
+		const indicator_rec *ind = &t->d->indicators[i];
+		const indicator_state *st = &t->now->indicators[i];
 		char line[600];
 		wording_indicator_line(ind, st, false, line, sizeof line);
 		fputs("<li>", out);
@@ -209,7 +209,7 @@ static void dues_html(FILE *out, const task_rec *task)
 
 static void task_row(FILE *out, const summary_task *t, summary_role part_in)
 {
-	const task_rec *task = &t->d.task;
+	const task_rec *task = &t->d->task;
 	fprintf(out, "<tr><td class=\"num\">%d</td><td>", task->num);
 	esc(out, task->text, true);
 	if (part_in != SUMMARY_LEAD) {
@@ -221,9 +221,9 @@ static void task_row(FILE *out, const summary_task *t, summary_role part_in)
 	esc(out, task->deadline, false);
 	dues_html(out, task);
 	fputs("</td><td>", out);
-	flag_mark(out, t->now.flag);
+	flag_mark(out, t->now->flag);
 	fputs("<div class=\"reason\">", out);
-	esc(out, t->now.reason, false);
+	esc(out, t->now->reason, false);
 	fputs("</div></td>", out);
 	indicators_cell(out, t);
 	latest_cell(out, t);
@@ -258,17 +258,17 @@ static void task_group(FILE *out, const summary *s, const summary_section *sec, 
 
 static void change_row(FILE *out, const summary_task *t)
 {
-	fprintf(out, "<tr><td class=\"num\">%d</td><td>", t->d.task.num);
+	fprintf(out, "<tr><td class=\"num\">%d</td><td>", t->d->task.num);
 	flag_mark(out, t->then.flag);
 	fputs(" → ", out);
-	flag_mark(out, t->now.flag);
+	flag_mark(out, t->now->flag);
 	fputs("</td><td>", out);
 	if (t->since_from == t->known)
 		fputs("（无新报）", out);
 	for (int r = t->since_from; r < t->known; r++) {
-		const report_rec *rep = &t->d.reports[r];
+		const report_rec *rep = &t->d->reports[r];
 		char values[1024];
-		wording_values(&t->d, rep, false, values, sizeof values);
+		wording_values(t->d, rep, false, values, sizeof values);
 		fprintf(out, "%s", r > t->since_from ? "<br>" : "");
 		esc(out, rep->period, false);
 		fputs(" ", out);
@@ -366,18 +366,18 @@ static void overview_changes(FILE *out, const summary *s)
 	int shown = 0;
 	for (int i = 0; i < s->ntasks; i++) {
 		const summary_task *t = &s->tasks[i];
-		if (t->then.flag == t->now.flag)
+		if (t->then.flag == t->now->flag)
 			continue;
 		if (shown++ == 0)
 			fprintf(out, "<table class=\"tasks\">\n<colgroup><col style=\"width:11mm\"><col style=\"width:62mm\">"
 			             "<col></colgroup>\n<thead><tr><th>序号</th><th>预警（%s 末 → 现在）</th>"
 			             "<th>牵头单位</th></tr></thead>\n<tbody>\n", since);
-		fprintf(out, "<tr><td class=\"num\">%d</td><td>", t->d.task.num);
+		fprintf(out, "<tr><td class=\"num\">%d</td><td>", t->d->task.num);
 		flag_mark(out, t->then.flag);
 		fputs(" → ", out);
-		flag_mark(out, t->now.flag);
+		flag_mark(out, t->now->flag);
 		fputs("</td><td>", out);
-		list_text(out, t->d.task.lead, "<br>");
+		list_text(out, t->d->task.lead, "<br>");
 		fputs("</td></tr>\n", out);
 	}
 	fputs(shown ? "</tbody>\n</table>\n" : "<p>（无）</p>\n", out);

@@ -106,7 +106,7 @@ static char *since(parts *p, const summary *s, const summary_task *t)
 	summary_since_text(s, period, sizeof period);
 	char **items = items_alloc(t->known - t->since_from);
 	for (int r = t->since_from; r < t->known; r++)
-		items[r - t->since_from] = report(p, &t->d, &t->d.reports[r]);
+		items[r - t->since_from] = report(p, t->d, &t->d->reports[r]);
 	char *reports = array(p, items, t->known - t->since_from);
 	json_field f[] = {
 		{ "quarter", JSON_TEXT, period, 0, 0 },
@@ -122,14 +122,14 @@ static char *since(parts *p, const summary *s, const summary_task *t)
 static char *item(parts *p, const summary *s, const summary_item *it)
 {
 	const summary_task *t = &s->tasks[it->task];
-	const task_rec *task = &t->d.task;
+	const task_rec *task = &t->d->task;
 	char due[DATE_TEXT_SIZE];
 	date_format(task->due, due);
-	char **items = items_alloc(t->d.nindicators);
-	for (int i = 0; i < t->d.nindicators; i++)
-		items[i] = indicator(p, &t->d.indicators[i], &t->now.indicators[i]);
-	char *inds = array(p, items, t->d.nindicators);
-	char *latest = report(p, &t->d, summary_latest_report(t));
+	char **items = items_alloc(t->d->nindicators);
+	for (int i = 0; i < t->d->nindicators; i++)
+		items[i] = indicator(p, &t->d->indicators[i], &t->now->indicators[i]);
+	char *inds = array(p, items, t->d->nindicators);
+	char *latest = report(p, t->d, summary_latest_report(t));
 	char *changed = since(p, s, t);
 	char *lead = p->failed ? NULL : store_json_string_list(p->st, task->lead);
 	char *support = p->failed ? NULL : store_json_string_list(p->st, task->support);
@@ -143,9 +143,9 @@ static char *item(parts *p, const summary *s, const summary_item *it)
 		{ "due", JSON_TEXT, due, 0, 0 },
 		{ "lead", JSON_RAW, lead ? lead : "[]", 0, 0 },
 		{ "support", JSON_RAW, support ? support : "[]", 0, 0 },
-		{ "flag", JSON_TEXT, flag_name(t->now.flag), 0, 0 },
-		{ "flag_label", JSON_TEXT, flag_label(t->now.flag, false), 0, 0 },
-		{ "reason", JSON_TEXT, t->now.reason, 0, 0 },
+		{ "flag", JSON_TEXT, flag_name(t->now->flag), 0, 0 },
+		{ "flag_label", JSON_TEXT, flag_label(t->now->flag, false), 0, 0 },
+		{ "reason", JSON_TEXT, t->now->reason, 0, 0 },
 		{ "indicators", JSON_RAW, inds ? inds : "[]", 0, 0 },
 		{ "latest_report", latest ? JSON_RAW : JSON_NULL, latest, 0, 0 },
 		{ "since", changed ? JSON_RAW : JSON_NULL, changed, 0, 0 },

@@ -234,9 +234,9 @@ static void flag_line(doc *d, const task_state *st)
 
 static void indicator_lines(doc *d, const summary_task *t)
 {
-	for (int i = 0; i < t->d.nindicators; i++) {
-		const indicator_rec *ind = &t->d.indicators[i];
-		const indicator_state *st = &t->now.indicators[i];
+	for (int i = 0; i < t->d->nindicators; i++) {
+		const indicator_rec *ind = &t->d->indicators[i];
+		const indicator_state *st = &t->now->indicators[i];
 		char line[600];
 		wording_indicator_line(ind, st, false, line, sizeof line);
 		char *text = format("%s；%s", line, flag_shown(st->flag, false));
@@ -266,7 +266,7 @@ static void latest_line(doc *d, const summary_task *t)
 
 static void task_block(doc *d, const summary_task *t, summary_role part_in)
 {
-	const task_rec *task = &t->d.task;
+	const task_rec *task = &t->d->task;
 	char due[MODEL_MAX_DUES * 16];
 	wording_dues(task, false, due, sizeof due);
 	new_chunk(d, false);
@@ -281,7 +281,7 @@ static void task_block(doc *d, const summary_task *t, summary_role part_in)
 		labelled(d, ITEM_INDENT, "牵头单位", LABEL_W, lead);
 		free(lead);
 	}
-	flag_line(d, &t->now);
+	flag_line(d, t->now);
 	indicator_lines(d, t);
 	latest_line(d, t);
 	blank(d);
@@ -308,19 +308,19 @@ static void change_block(doc *d, const summary_task *t)
 {
 	new_chunk(d, false);
 	char num[16];
-	snprintf(num, sizeof num, "%*d", NUM_W, t->d.task.num);
-	char *moved = t->then.flag != t->now.flag
+	snprintf(num, sizeof num, "%*d", NUM_W, t->d->task.num);
+	char *moved = t->then.flag != t->now->flag
 	                  ? format("%s → %s", flag_shown(t->then.flag, false),
-	                           flag_shown(t->now.flag, false))
-	                  : format("未变（%s）", flag_shown(t->now.flag, false));
+	                           flag_shown(t->now->flag, false))
+	                  : format("未变（%s）", flag_shown(t->now->flag, false));
 	char *line = format("预警 %s", moved);
 	labelled(d, 0, num, ITEM_INDENT, line);
 	free(line);
 	free(moved);
 	for (int r = t->since_from; r < t->known; r++) {
-		const report_rec *rep = &t->d.reports[r];
+		const report_rec *rep = &t->d->reports[r];
 		char values[1024];
-		wording_values(&t->d, rep, false, values, sizeof values);
+		wording_values(t->d, rep, false, values, sizeof values);
 		char *text = format("%s %s%s%s", rep->period, model_status_label(rep->status, false), values[0] ? "：" : "",
 		                    values);
 		labelled(d, ITEM_INDENT, r == t->since_from ? "新报" : "", LABEL_W, text);
@@ -462,13 +462,13 @@ static void overview_changes(doc *d, int *num)
 	int shown = 0;
 	for (int i = 0; i < d->s->ntasks; i++) {
 		const summary_task *t = &d->s->tasks[i];
-		if (t->then.flag == t->now.flag)
+		if (t->then.flag == t->now->flag)
 			continue;
-		char *lead = joined_list(t->d.task.lead);
+		char *lead = joined_list(t->d->task.lead);
 		char *line = format("%s → %s；牵头：%s", flag_shown(t->then.flag, false),
-		                    flag_shown(t->now.flag, false), lead);
+		                    flag_shown(t->now->flag, false), lead);
 		char num_text[16];
-		snprintf(num_text, sizeof num_text, "%*d", NUM_W, t->d.task.num);
+		snprintf(num_text, sizeof num_text, "%*d", NUM_W, t->d->task.num);
 		new_chunk(d, false);
 		labelled(d, 0, num_text, ITEM_INDENT, line);
 		free(line);

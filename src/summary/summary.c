@@ -31,96 +31,77 @@ static int quarter_index(int year, int quarter)
 static void mark_reports(const summary *s, summary_task *t)
 {
 	t->known = 0;
-	while (t->known < t->d.nreports &&
-	       period_first_day(t->d.reports[t->known].year, t->d.reports[t->known].quarter) <= s->as_of)
+	while (t->known < t->d->nreports &&
+	       period_first_day(t->d->reports[t->known].year, t->d->reports[t->known].quarter) <= s->as_of)
 		t->known++;
 	t->since_from = t->known;
 	if (!s->since)
 		return;
 	int after = quarter_index(s->since_year, s->since_quarter);
 	for (int i = 0; i < t->known; i++)
-		if (quarter_index(t->d.reports[i].year, t->d.reports[i].quarter) > after) {
+		if (quarter_index(t->d->reports[i].year, t->d->reports[i].quarter) > after) {
 			t->since_from = i;
 			break;
 		}
 }
 
-static int find_task(const summary *s, int num)
+/* What a summary reads of a task: the report texts it shows and, with
+ * --since, the whole series for the changes. */
+static unsigned depth(const summary *s)
 {
-	for (int i = 0; i < s->ntasks; i++)
-		if (s->tasks[i].d.task.num == num)
-			return i;
-	return -1;
+	return JUDGE_TEXTS | (s->since ? JUDGE_SERIES : 0);
 }
 
-/* Keeps a loaded task (moved from d) with its verdict now (moved from now,
- * or judged here when NULL) and, with --since, then. */
-static int keep_task(summary *s, task_detail *d, task_state *now)
+static int find_task(const summary *s, int num)
 {
+	return num >= 1 && num < s->cap_slots ? s->slots[num] - 1 : -1;
+}
+
+/* Keeps a judged task of the cache, with its verdict then (--since). */
+static int keep_task(summary *s, const judged_task *j)
+{
+	int num = j->d.task.num;
 	s->tasks = xgrow(s->tasks, s->ntasks, &s->cap_tasks, sizeof *s->tasks);
 	summary_task *t = &s->tasks[s->ntasks];
 	memset(t, 0, sizeof *t);
-	t->d = *d;
-	memset(d, 0, sizeof *d);
-	if (now) {
-		t->now = *now;
-		memset(now, 0, sizeof *now);
-	} else {
-		flag_evaluate_task(&t->d, s->plan, s->as_of, s->rules, false, &t->now);
-	}
+	t->d = &j->d;
+	t->now = &j->st;
 	if (s->since)
-		flag_evaluate_task(&t->d, s->plan, s->since_day, s->rules, false, &t->then);
+		flag_evaluate_task(t->d, s->plan, s->since_day, s->rules, false, &t->then);
 	mark_reports(s, t);
+	if (num >= s->cap_slots) {
+		int cap = s->cap_slots ? s->cap_slots : 64;
+		while (cap <= num)
+			cap *= 2;
+		s->slots = xrealloc(s->slots, (size_t)cap * sizeof *s->slots);
+		memset(s->slots + s->cap_slots, 0, (size_t)(cap - s->cap_slots) * sizeof *s->slots);
+		s->cap_slots = cap;
+	}
+	s->slots[num] = s->ntasks + 1;
 	return s->ntasks++;
 }
 
-static int by_num(const void *key, const void *item)
-{
-	int num = *(const int *)key, other = ((const task_detail *)item)->task.num;
-	return (num > other) - (num < other);
-}
-
-/* Loads the tasks among nums not loaded yet in a few queries for all of
- * them (store_task_details; the summaries show report notes, never the
- * task's own notes), kept in the order of nums as task_index would.
- * Without --since a summary shows each task's verdict and latest report
- * only: just the reports the verdicts need are read, however long the
- * history. */
+/* Reads the tasks among nums, together (store_task_details through the
+ * judged-task cache; the summaries show report notes, never the task's own
+ * notes). Without --since a summary shows each task's verdict and latest
+ * report only: just the reports the verdicts need are read, however long
+ * the history. */
 static bool preload(summary *s, const int *nums, int n)
 {
-	int *missing = xcalloc((size_t)n + 1, sizeof *missing), nm = 0;
-	for (int i = 0; i < n; i++)
-		if (find_task(s, nums[i]) < 0)
-			missing[nm++] = nums[i];
-	/* The one judged-task service; with --since, the whole series. */
-	judge_scope scope = { s->st, s->plan, s->as_of, s->rules, false, s->since, true };
-	judged_tasks j;
-	bool ok = judge_nums(&scope, missing, nm, &j);
-	/* Found first, kept after: keeping one moves it out of j. */
-	task_detail **found = xcalloc((size_t)nm + 1, sizeof *found);
-	for (int i = 0; ok && i < nm; i++)
-		found[i] = j.n ? bsearch(&missing[i], j.d, (size_t)j.n, sizeof *j.d, by_num) : NULL;
-	for (int i = 0; ok && i < nm; i++)
-		if (found[i] && found[i]->task.num && find_task(s, missing[i]) < 0)
-			keep_task(s, found[i], &j.st[found[i] - j.d]);
-	free(found);
-	if (ok)
-		judged_free(&j);
-	free(missing);
-	return ok;
+	return judge_cache_load_tasks(s->cache, nums, n, depth(s));
 }
 
-/* The index of task num in s->tasks, loading and judging it the first time. */
-static int task_index(summary *s, int num)
+/* The index of task num in s->tasks, judged the first time; -1 when it is
+ * no task (*ok stays true) or on a store error (*ok false). */
+static int task_index(summary *s, int num, bool *ok)
 {
 	int i = find_task(s, num);
 	if (i >= 0)
 		return i;
-	task_detail d;
-	bool found;
-	if (!store_task_detail(s->st, s->plan->id, num, &d, &found))
-		return -1;
-	return keep_task(s, &d, NULL);
+	bool missing;
+	const judged_task *j = judge_cache_task(s->cache, num, depth(s), &missing);
+	*ok = j || missing;
+	return j ? keep_task(s, j) : -1;
 }
 
 /* The numbers of the tasks that match q, in number order. */
@@ -143,9 +124,10 @@ static summary_section *new_section(summary *s, const char *title, bool agency)
 
 static bool add_item(summary *s, summary_section *sec, int num, summary_role part_in, int *cap)
 {
-	int i = task_index(s, num);
+	bool ok = true;
+	int i = task_index(s, num, &ok);
 	if (i < 0)
-		return false;
+		return ok;
 	sec->items = xgrow(sec->items, sec->nitems, cap, sizeof *sec->items);
 	sec->items[sec->nitems++] = (summary_item){ i, part_in };
 	return true;
@@ -163,7 +145,7 @@ static void count_section(summary *s, summary_section *sec)
 		if (seen)
 			continue;
 		sec->ntasks++;
-		sec->flags[s->tasks[sec->items[i].task].now.flag]++;
+		sec->flags[s->tasks[sec->items[i].task].now->flag]++;
 	}
 	sec->completion = sec->ntasks ? sec->flags[FLAG_DONE] * 100 / sec->ntasks : -1;
 }
@@ -262,10 +244,9 @@ static bool load_all_tasks(summary *s)
 		return false;
 	bool ok = preload(s, nums, n);
 	for (int i = 0; i < n && ok; i++) {
-		int k = task_index(s, nums[i]);
-		ok = k >= 0;
-		if (ok)
-			s->totals[s->tasks[k].now.flag]++;
+		int k = task_index(s, nums[i], &ok);
+		if (k >= 0)
+			s->totals[s->tasks[k].now->flag]++;
 	}
 	free(nums);
 	s->ntotal = n;
@@ -331,6 +312,10 @@ static void start(summary *s, store *st, const plan_rec *plan, const summary_req
 	s->since_year = r->since_year;
 	s->since_quarter = r->since_quarter;
 	s->since_day = r->since ? period_last_day(r->since_year, r->since_quarter) : 0;
+	/* A document's reasons are in Chinese, whatever the screen's language. */
+	judge_scope scope = { st, plan, r->as_of, r->rules, false };
+	s->cache = xcalloc(1, sizeof *s->cache);
+	judge_cache_open(s->cache, &scope);
 	stamp(s, r->user);
 }
 
@@ -351,11 +336,12 @@ bool summary_build(summary *s, store *st, const plan_rec *plan, const summary_re
 
 void summary_free(summary *s)
 {
-	for (int i = 0; i < s->ntasks; i++) {
-		flag_task_state_free(&s->tasks[i].now);
+	for (int i = 0; i < s->ntasks; i++)
 		flag_task_state_free(&s->tasks[i].then);
-		model_detail_free(&s->tasks[i].d);
-	}
+	if (s->cache)
+		judge_cache_close(s->cache);
+	free(s->cache);
+	free(s->slots);
 	for (int i = 0; i < s->nsections; i++) {
 		free(s->sections[i].title);
 		free(s->sections[i].items);
@@ -373,12 +359,12 @@ void summary_free(summary *s)
 
 bool summary_task_changed(const summary *s, const summary_task *t)
 {
-	return s->since && (t->then.flag != t->now.flag || t->since_from < t->known);
+	return s->since && (t->then.flag != t->now->flag || t->since_from < t->known);
 }
 
 const report_rec *summary_latest_report(const summary_task *t)
 {
-	return t->known ? &t->d.reports[t->known - 1] : NULL;
+	return t->known ? &t->d->reports[t->known - 1] : NULL;
 }
 
 const char *summary_role_label(summary_role r)

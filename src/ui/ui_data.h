@@ -1,30 +1,20 @@
 #ifndef DUCHA_UI_DATA_H
 #define DUCHA_UI_DATA_H
-/* What the screens show, asked of the store and judged by the flag module,
- * evaluated once and kept until a save or a reload. Lists show rows: the
- * rows a screen is about to draw are read together, with only the reports
- * their verdicts need (store_task_details), so paging and pane switches do
- * not slow down as history grows. A task opened in full is read alone, with
- * everything; only the few last opened are kept. No curses, no SQL. */
+/* What the screens show: the application's judged-task cache (app_judge.h)
+ * with the screens' messages. Lists show rows: the rows a screen is about
+ * to draw are read together, with only the reports their verdicts need, so
+ * paging and pane switches do not slow down as history grows. A task opened
+ * in full is read alone, with everything; only the few last opened are
+ * kept. No curses, no SQL. */
 #include <stdbool.h>
+#include "ducha/app_judge.h"
 #include "ducha/config.h"
 #include "ducha/flag.h"
 #include "ducha/store.h"
 
-typedef struct ui_task {
-	task_detail d;
-	task_state st;
-	int progress;                /* 0–100, or -1 when there is nothing to measure */
-	unsigned long used;          /* when last asked for: the least recent go first */
-} ui_task;
-
-/* A row of a task list: the task and its verdict (no forecast). */
-typedef struct ui_row {
-	task_rec task;
-	flag_value flag;
-	char reason[FLAG_REASON_SIZE];
-	int progress;
-} ui_row;
+/* A task in full and a row of a task list: the application's (app_judge.h). */
+typedef judged_task ui_task;
+typedef judged_row ui_row;
 
 /* Filters of the main panes; zero (and flag -1) means any. */
 typedef struct ui_filter {
@@ -38,14 +28,8 @@ typedef struct ui_data {
 	store *st;
 	const plan_rec *plan;
 	int as_of;
-	const config_flags *rules;
 	bool english;
-	ui_task **cache;             /* tasks in full, by task number */
-	ui_row **rows;               /* by task number */
-	int cap;                     /* of both */
-	int ntasks;                  /* in cache */
-	unsigned long clock;
-	char upto[8];                /* the as-of date's quarter: later reports are not known */
+	judge_cache cache;           /* the one judged-task cache */
 	area_rec *areas;
 	int nareas;
 	char err[512];               /* the last failure, for the message line */
@@ -69,6 +53,8 @@ void ui_data_forget_all(ui_data *u);
 void ui_data_trim(ui_data *u);
 /* Task numbers of an area (0: all) under a filter, in number order. */
 bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n);
+/* The flagged tasks, worst first, and how many of each flag. */
+bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT]);
 bool ui_filter_active(const ui_filter *f);
 /* Whether an agency (by name) is among a task's ';'-joined lead or support. */
 bool ui_agency_in(const char *joined, const char *name);

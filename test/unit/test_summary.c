@@ -25,6 +25,8 @@ typedef struct fixture {
 	int64_t ind_id;
 	double value;
 	summary_item item;
+	task_detail detail;
+	task_state now;
 } fixture;
 
 static void make(fixture *f, const char *text, const char *note)
@@ -54,26 +56,29 @@ static void make(fixture *f, const char *text, const char *note)
 	ck_assert(s->tasks && s->sections);
 	s->ntasks = s->nsections = 1;
 	summary_task *t = &s->tasks[0];
-	t->d.task = (task_rec){ .id = 1, .num = 15, .area_short = (char *)"创新能力", .text = (char *)text,
+	task_detail *d = &f->detail;
+	d->task = (task_rec){ .id = 1, .num = 15, .area_short = (char *)"创新能力", .text = (char *)text,
 	                        .deadline = (char *)"2017年年底前", .ndues = 1, .due = date_from_ymd(2017, 12, 31),
 	                        .status = (char *)"open", .lead = (char *)"市中小企业局", .support = (char *)"市科委;市财政局" };
-	t->d.task.dues[0] = t->d.task.due;
-	t->d.indicators = &f->ind;
-	t->d.nindicators = 1;
-	t->d.reports = &f->rep;
-	t->d.nreports = 1;
+	d->task.dues[0] = d->task.due;
+	d->indicators = &f->ind;
+	d->nindicators = 1;
+	d->reports = &f->rep;
+	d->nreports = 1;
+	t->d = d;
+	t->now = &f->now;
 	t->known = 1;
 	t->since_from = 1;
-	flag_evaluate_task(&t->d, &f->plan, s->as_of, &f->rules, false, &t->now);
+	flag_evaluate_task(d, &f->plan, s->as_of, &f->rules, false, &f->now);
 	f->item = (summary_item){ 0, SUMMARY_LEAD };
 	s->sections[0] = (summary_section){ .title = (char *)"市中小企业局", .agency = true, .nlead = 1, .ntasks = 1,
 	                                    .items = &f->item, .nitems = 1 };
-	s->sections[0].flags[t->now.flag] = 1;
+	s->sections[0].flags[f->now.flag] = 1;
 }
 
 static void unmake(fixture *f)
 {
-	flag_task_state_free(&f->s.tasks[0].now);
+	flag_task_state_free(&f->now);
 	free(f->s.tasks);
 	free(f->s.sections);
 }

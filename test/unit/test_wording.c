@@ -135,6 +135,8 @@ START_TEST(dues_counts_and_distances)
 	ck_assert_str_eq(buf, "逾期 2 项，滞后 3 项");
 	wording_counts(flags, true, buf, sizeof buf);
 	ck_assert_str_eq(buf, "overdue 2, behind 3");
+	wording_counts_brief(flags, false, buf, sizeof buf);
+	ck_assert_str_eq(buf, "逾期 2 · 滞后 3");
 	int due = day("2017-12-31");
 	wording_due_distance(due, day("2017-12-10"), false, buf, sizeof buf);
 	ck_assert_str_eq(buf, "距截止 21 天");
