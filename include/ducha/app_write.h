@@ -18,6 +18,8 @@ typedef enum app_result {
 	APP_FAILED,       /* anything else (the SQL's own refusal too): msg has the store's error */
 } app_result;
 
+/* The store's last failure as a result, its message in msg. */
+app_result app_store_failure(const app *a, char *msg, size_t len);
 /* Whether who may do what on task t in this database; otherwise why. */
 bool app_may(const app *a, permission_action what, const task_rec *t, char *why, size_t len);
 /* The quarterly report in on task t (in->period "YYYYQn", also lower case). */
@@ -27,4 +29,27 @@ app_result app_add_note(app *a, const task_rec *t, const char *kind, const char 
                         size_t len);
 /* 销号, judged by the latest report at or before the as-of quarter. */
 app_result app_accept(app *a, const task_rec *t, char *msg, size_t len);
+/* Several reports, all or none (import-reports): tasks[i] is in[i]'s task;
+ * *failed is the index of the one refused, or -1. */
+app_result app_save_reports(app *a, const task_rec *const *tasks, const report_input *in, int n, int *failed,
+                            char *msg, size_t len);
+/* A sample note (示例数据) of init --demo. */
+app_result app_add_sample_note(app *a, const task_rec *t, const char *kind, const char *text, char *msg,
+                               size_t len);
+
+/* The administrator's changes (src/app/admin.c): the role is checked before
+ * anything is opened or written. */
+/* Opens (creating) a->db_path and loads the built-in plan; a database with
+ * data only with force, re-created in place (*rebuilt). a->st and a->plan
+ * are set on success. */
+app_result app_create(app *a, bool force, bool *rebuilt, char *msg, size_t len);
+/* A new plan from an import (a->st open for writing). */
+app_result app_import_plan(app *a, const plan_import *in, char *msg, size_t len);
+/* An online copy to dest; over an existing file only with force, which is an
+ * admin's and leaves a backup row (a->st is opened for it). */
+app_result app_backup(app *a, const char *dest, bool force, char *msg, size_t len);
+/* Whether that backup is allowed, asked before the database is opened. */
+bool app_may_backup(const app *a, const char *dest, bool force, char *msg, size_t len);
+/* The database replaced by a checked copy of source. */
+app_result app_restore(app *a, const char *source, char *msg, size_t len);
 #endif

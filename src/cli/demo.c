@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_write.h"
 #include "ducha/cli.h"
 #include "ducha/date.h"
 
@@ -194,7 +195,8 @@ static bool save_quarter(cli *c, const task_detail *d, demo_profile p, const dem
 	report_input in = { .task_id = d->task.id, .status = report_status(&d->task, p, q), .note = note,
 	                    .nvalues = n, .indicator_ids = ids, .values = values, .demo = true };
 	period_format(q->year, q->quarter, in.period);
-	return store_save_report(c->app.st, &c->app.who, &in);
+	char err[512];
+	return app_save_report(&c->app, &d->task, &in, err, sizeof err) == APP_OK;
 }
 
 static bool load_task(cli *c, int num, int *reports)
@@ -229,7 +231,8 @@ static bool load_notes(cli *c, int *notes)
 		}
 		char text[512];
 		snprintf(text, sizeof text, DEMO_MARK "%s", demo_notes[i].text);
-		bool ok = store_add_note(c->app.st, &c->app.who, d.task.id, demo_notes[i].kind, text, true);
+		char err[512];
+		bool ok = app_add_sample_note(&c->app, &d.task, demo_notes[i].kind, text, err, sizeof err) == APP_OK;
 		model_detail_free(&d);
 		if (!ok)
 			return false;

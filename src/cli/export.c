@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ducha/app_write.h"
 #include "ducha/cli.h"
 #include "ducha/cli_say.h"
 #include "ducha/permission.h"
@@ -131,18 +132,14 @@ static int run_backup(cli *c, const cli_args *a)
 {
 	bool force = cli_given(c, a, "force");
 	const char *dest = a->operands[0];
-	char err[PATH_MAX + 600];
-	/* Overwriting a file is destructive: an admin's, and in the trail. */
+	char err[PATH_MAX + 8200];
 	bool over = force && access(dest, F_OK) == 0;
-	if (over && c->app.who.role != ROLE_ADMIN)
-		return cli_error("%s（%s）无权用 --force 覆盖已有的 %s：只有管理员（admin）可以", c->app.who.user,
-		                 model_role_name(c->app.who.role), dest);
+	if (!app_may_backup(&c->app, dest, force, err, sizeof err))
+		return cli_error("%s", err);
 	if (!cli_may_write(c, dest) || !cli_open(c, over))
 		return 1;
-	if (!store_backup(c->app.db_path, dest, force, c->app.cfg.busy_timeout_ms, err, sizeof err))
+	if (app_backup(&c->app, dest, force, err, sizeof err) != APP_OK)
 		return cli_error("%s", err);
-	if (over && !store_audit_backup(c->app.st, &c->app.who, dest))
-		return cli_error("已备份到 %s，但留痕记录未能写入: %s", dest, store_error(c->app.st));
 	cli_say(stdout, "已备份 %s 到 %s", c->app.db_path, dest);
 	return 0;
 }
@@ -150,11 +147,11 @@ static int run_backup(cli *c, const cli_args *a)
 static int run_restore(cli *c, const cli_args *a)
 {
 	const char *source = a->operands[0];
-	if (c->app.who.role != ROLE_ADMIN)
-		return cli_error("%s（%s）无权恢复数据库：只有管理员（admin）可以", c->app.who.user,
-		                 model_role_name(c->app.who.role));
 	char err[PATH_MAX + 1200];
-	if (!store_restore(c->app.db_path, source, &c->app.who, c->app.cfg.busy_timeout_ms, err, sizeof err))
+	app_result r = app_restore(&c->app, source, err, sizeof err);
+	if (r == APP_REFUSED)
+		return cli_error("%s", err);
+	if (r != APP_OK)
 		return cli_error("%s；数据库未改动", err);
 	cli_say(stdout, "已从 %s 恢复 %s（留痕中记有一行 restore）", source, c->app.db_path);
 	return 0;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ducha/app_write.h"
 #include "ducha/cli.h"
 #include "ducha/cli_say.h"
 #include "ducha/csvread.h"
@@ -305,6 +306,7 @@ static int load(cli *c, const plan_args *a, const plantable *pt, const char *enc
 	plan_import in;
 	built b = { 0 };
 	bool created = false;
+	char err[1024];
 	build(pt, a, &in, &b);
 	int rc = 0;
 	if (in.starts > in.ends) {
@@ -313,8 +315,8 @@ static int load(cli *c, const plan_args *a, const plantable *pt, const char *enc
 		rc = 1;
 	} else if (a->dry_run) {
 		dry_run(c, pt, &in, encoding, a->starts != NULL);
-	} else if (!store_import_plan(c->app.st, &c->app.who, &in)) {
-		rc = cli_error("导入失败，未写入任何内容: %s", store_error(c->app.st));
+	} else if (app_import_plan(&c->app, &in, err, sizeof err) != APP_OK) {
+		rc = cli_error("导入失败，未写入任何内容: %s", err);
 	} else {
 		/* A database made here is shared like one made by init. */
 		if (created && chmod(c->app.db_path, 0660) != 0)

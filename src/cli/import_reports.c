@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_write.h"
 #include "ducha/cli.h"
 #include "ducha/cli_say.h"
 #include "ducha/csvread.h"
@@ -122,6 +123,15 @@ static const task_detail *task_of(batch *b, const char *text)
 	b->tasks = xrealloc(b->tasks, sizeof *b->tasks * (size_t)(b->ntasks + 1));
 	b->tasks[b->ntasks] = d;
 	return &b->tasks[b->ntasks++];
+}
+
+/* A task already loaded by task_of. */
+static const task_rec *task_by_id(const batch *b, int64_t id)
+{
+	for (int i = 0; i < b->ntasks; i++)
+		if (b->tasks[i].task.id == id)
+			return &b->tasks[i].task;
+	return NULL;
 }
 
 static pending *report_for(batch *b, const task_detail *d, const char *period)
@@ -248,23 +258,25 @@ static int save(batch *b)
 {
 	if (b->dry_run)
 		return show_plan(b);
-	report_input *in = calloc((size_t)b->nreports + 1, sizeof *in);
+	report_input *in = xcalloc((size_t)b->nreports + 1, sizeof *in);
+	const task_rec **tasks = xcalloc((size_t)b->nreports + 1, sizeof *tasks);
 	int values = 0, failed = -1;
-	if (!in)
-		abort();
 	for (int i = 0; i < b->nreports; i++) {
 		const pending *p = &b->reports[i];
+		tasks[i] = task_by_id(b, p->task_id);
 		in[i] = (report_input){ .task_id = p->task_id, .expected_version = STORE_ANY_VERSION,
 		                        .status = p->status, .note = p->note, .nvalues = p->nvalues,
 		                        .indicator_ids = p->ids, .values = p->values };
 		snprintf(in[i].period, sizeof in[i].period, "%s", p->period);
 		values += p->nvalues;
 	}
-	bool ok = store_save_reports(b->c->app.st, &b->c->app.who, in, b->nreports, &failed);
+	char err[1024];
+	app_result r = app_save_reports(&b->c->app, tasks, in, b->nreports, &failed, err, sizeof err);
 	free(in);
-	if (!ok) {
+	free(tasks);
+	if (r != APP_OK) {
 		b->line = failed >= 0 ? b->reports[failed].line : 0;
-		return cli_error("%s:%d: 保存失败，未导入任何内容: %s", b->file, b->line, store_error(b->c->app.st));
+		return cli_error("%s:%d: 保存失败，未导入任何内容: %s", b->file, b->line, err);
 	}
 	cli_say(stdout, "已导入 %d 份季度填报（%d 个指标值），来自 %s", b->nreports, values, b->file);
 	return 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ducha/app_write.h"
 #include "ducha/cli.h"
 
 static bool remove_database(const char *path)
@@ -41,37 +42,17 @@ static int load_demo(cli *c, bool created)
 static int run_init(cli *c, const cli_args *a)
 {
 	bool force = cli_given(c, a, "force"), demo = cli_given(c, a, "demo");
-	/* Before anything is opened (opening creates the file). */
-	if (c->app.who.role != ROLE_ADMIN)
-		return cli_error("%s（%s）无权初始化数据库：只有管理员（admin）可以；数据库未改动", c->app.who.user,
-		                 model_role_name(c->app.who.role));
 	char err[1024];
-	c->app.st = store_open(c->app.db_path, STORE_CREATE, c->app.cfg.busy_timeout_ms, err, sizeof err);
-	if (!c->app.st)
-		return cli_error("%s", err);
-	bool has = false;
-	if (!store_has_data(c->app.st, &has))
-		return cli_error("%s", store_error(c->app.st));
-	if (has && !force)
-		return cli_error("数据库 %s 已有数据，未做任何改动（确需重建请加 --force）", c->app.db_path);
-	if (has) {
-		if (!store_reinit_builtin(c->app.st, &c->app.who))
-			return cli_error("重建失败，数据库未改动: %s", store_error(c->app.st));
-		if (!store_plan(c->app.st, NULL, &c->app.plan))
-			return cli_error("%s", store_error(c->app.st));
+	bool rebuilt;
+	app_result r = app_create(&c->app, force, &rebuilt, err, sizeof err);
+	if (r != APP_OK)
+		return cli_error(rebuilt ? "重建失败，数据库未改动: %s" : "%s", err);
+	if (rebuilt)
 		printf("已在原处重建数据库 %s，载入《%s》（%s）；原有数据的留痕仍在（ducha log 可见 reinit）\n",
 		       c->app.db_path, c->app.plan.title, c->app.plan.code);
-		return demo ? load_demo(c, false) : 0;
-	}
-	if (!store_init_builtin(c->app.st, &c->app.who))
-		return cli_error("初始化失败: %s", store_error(c->app.st));
-	/* Group-writable, so colleagues in the ducha group can save; never world. */
-	if (chmod(c->app.db_path, 0660) != 0)
-		return cli_error("无法设置 %s 的权限: %s", c->app.db_path, strerror(errno));
-	if (!store_plan(c->app.st, NULL, &c->app.plan))
-		return cli_error("%s", store_error(c->app.st));
-	printf("已创建数据库 %s，载入《%s》（%s）\n", c->app.db_path, c->app.plan.title, c->app.plan.code);
-	return demo ? load_demo(c, true) : 0;
+	else
+		printf("已创建数据库 %s，载入《%s》（%s）\n", c->app.db_path, c->app.plan.title, c->app.plan.code);
+	return demo ? load_demo(c, !rebuilt) : 0;
 }
 
 static const cli_option init_options[] = {

@@ -1,0 +1,106 @@
+/* The administrator's changes: a new database, a new plan, a backup over a
+ * file, a restore. Each checks the role before anything is opened. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ducha/app_write.h"
+
+static bool is_admin(const app *a, const char *what, char *msg, size_t len)
+{
+	if (a->who.role == ROLE_ADMIN)
+		return true;
+	snprintf(msg, len, "%s（%s）无权%s：只有管理员（admin）可以", a->who.user, model_role_name(a->who.role), what);
+	return false;
+}
+
+/* Group-writable, so colleagues in the ducha group can save; never world. */
+static bool share_with_group(const app *a, char *msg, size_t len)
+{
+	if (chmod(a->db_path, 0660) == 0)
+		return true;
+	snprintf(msg, len, "无法设置 %s 的权限: %s", a->db_path, strerror(errno));
+	return false;
+}
+
+static app_result created(app *a, char *msg, size_t len)
+{
+	return store_plan(a->st, NULL, &a->plan) ? APP_OK : app_store_failure(a, msg, len);
+}
+
+app_result app_create(app *a, bool force, bool *rebuilt, char *msg, size_t len)
+{
+	bool has = false;
+	*rebuilt = false;
+	/* Before anything is opened: opening creates the file. */
+	if (!is_admin(a, "初始化数据库", msg, len)) {
+		snprintf(msg + strlen(msg), len - strlen(msg), "；数据库未改动");
+		return APP_REFUSED;
+	}
+	a->st = store_open(a->db_path, STORE_CREATE, a->cfg.busy_timeout_ms, msg, len);
+	if (!a->st)
+		return APP_FAILED;
+	if (!store_has_data(a->st, &has))
+		return app_store_failure(a, msg, len);
+	if (has && !force) {
+		snprintf(msg, len, "数据库 %s 已有数据，未做任何改动（确需重建请加 --force）", a->db_path);
+		return APP_REFUSED;
+	}
+	if (has) {
+		*rebuilt = true;
+		if (!store_reinit_builtin(a->st, &a->who)) {
+			app_store_failure(a, msg, len);
+			return APP_FAILED;
+		}
+		return created(a, msg, len);
+	}
+	if (!store_init_builtin(a->st, &a->who)) {
+		snprintf(msg, len, "初始化失败: %s", store_error(a->st));
+		return APP_FAILED;
+	}
+	if (!share_with_group(a, msg, len))
+		return APP_FAILED;
+	return created(a, msg, len);
+}
+
+app_result app_import_plan(app *a, const plan_import *in, char *msg, size_t len)
+{
+	if (!is_admin(a, "导入工作方案", msg, len))
+		return APP_REFUSED;
+	return store_import_plan(a->st, &a->who, in) ? APP_OK : app_store_failure(a, msg, len);
+}
+
+bool app_may_backup(const app *a, const char *dest, bool force, char *msg, size_t len)
+{
+	char what[4200];
+	snprintf(what, sizeof what, "用 --force 覆盖已有的 %s", dest);
+	/* Overwriting a file is destructive: an admin's, and in the trail. */
+	return !(force && access(dest, F_OK) == 0) || is_admin(a, what, msg, len);
+}
+
+app_result app_backup(app *a, const char *dest, bool force, char *msg, size_t len)
+{
+	bool over = force && access(dest, F_OK) == 0;
+	if (!app_may_backup(a, dest, force, msg, len))
+		return APP_REFUSED;
+	if (!store_backup(a->db_path, dest, force, a->cfg.busy_timeout_ms, msg, len))
+		return APP_FAILED;
+	if (over && !store_audit_backup(a->st, &a->who, dest)) {
+		char why[512];
+		snprintf(why, sizeof why, "%s", store_error(a->st));
+		snprintf(msg, len, "已备份到 %s，但留痕记录未能写入: %s", dest, why);
+		return APP_FAILED;
+	}
+	return APP_OK;
+}
+
+app_result app_restore(app *a, const char *source, char *msg, size_t len)
+{
+	if (!is_admin(a, "恢复数据库", msg, len))
+		return APP_REFUSED;
+	if (!store_restore(a->db_path, source, &a->who, a->cfg.busy_timeout_ms, msg, len))
+		return APP_FAILED;
+	return APP_OK;
+}
