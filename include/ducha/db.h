@@ -8,10 +8,12 @@
 #include <stddef.h>
 
 typedef struct db db;
-typedef struct sqlite3_stmt db_stmt;
+typedef struct db_stmt db_stmt;   /* knows its connection */
 
-/* DB_IMMUTABLE: read a file whose folder we cannot write (no -shm possible). */
-enum { DB_READONLY = 1, DB_CREATE = 2, DB_IMMUTABLE = 4 };
+/* DB_IMMUTABLE: read a file whose folder we cannot write (no -shm possible).
+ * DB_UNTRUSTED: a file we did not make (a restore's source): its schema may
+ * call no function with side effects. */
+enum { DB_READONLY = 1, DB_CREATE = 2, DB_IMMUTABLE = 4, DB_UNTRUSTED = 8 };
 
 struct sqlite3;
 /* SQLITE_DBCONFIG_DEFENSIVE on: every connection we open. */
@@ -30,17 +32,26 @@ db_stmt *db_prepare(db *d, const char *sql);
 /* Runs SQL that may hold several statements, with no result rows. */
 bool db_exec(db *d, const char *sql);
 
-bool db_bind_text(db *d, db_stmt *s, const char *name, const char *v);
-bool db_bind_int(db *d, db_stmt *s, const char *name, int64_t v);
-bool db_bind_double(db *d, db_stmt *s, const char *name, double v);
-bool db_bind_null(db *d, db_stmt *s, const char *name);
+bool db_bind_text(db_stmt *s, const char *name, const char *v);
+bool db_bind_int(db_stmt *s, const char *name, int64_t v);
+bool db_bind_double(db_stmt *s, const char *name, double v);
+bool db_bind_null(db_stmt *s, const char *name);
 /* Whether the statement has this named parameter. */
 bool db_has_param(db_stmt *s, const char *name);
 /* 1: a row, 0: done, -1: error (recorded). */
-int  db_step(db *d, db_stmt *s);
+int  db_step(db_stmt *s);
 /* Step a statement that returns no rows (or ignore them), then reset it. */
-bool db_run(db *d, db_stmt *s);
+bool db_run(db_stmt *s);
 void db_reset(db_stmt *s);
+
+/* Every row into a malloc'd array (*items, of *n elements of size bytes,
+ * each zeroed and then filled by read), then reset. */
+typedef void (*db_row_reader)(db_stmt *s, void *item, void *ctx);
+bool db_collect(db_stmt *s, void *items, int *n, size_t size, db_row_reader read, void *ctx);
+/* The first column of the first row (0 or "" when there is none; *found,
+ * if given, says whether there was), then reset. */
+bool db_one_int(db_stmt *s, int64_t *out, bool *found);
+bool db_one_text(db_stmt *s, char *out, size_t len, bool *found);
 
 const char *db_col_text(db_stmt *s, int col);   /* never NULL */
 int64_t db_col_int(db_stmt *s, int col);
@@ -59,6 +70,10 @@ bool db_commit(db *d);
 void db_rollback(db *d);
 int64_t db_last_id(db *d);
 int  db_changes(db *d);
+
+/* Every page of from into to, as one transaction on to (SQLite's online
+ * backup); a step that finds either locked is retried until busy_ms. */
+bool db_copy_into(db *to, db *from, int busy_ms, const char *what, char *err, size_t errlen);
 
 /* Integer PRAGMA value (application_id, user_version…); false on error
  * (recorded). Any value is possible: user_version may be negative. */

@@ -161,7 +161,7 @@ typedef struct store_sql {
 } store_sql;
 const store_sql *store_hot_sql(int *n);
 
-/* --- Queries of the full-screen program (src/store/ui_query.c) ---------- */
+/* --- Areas, task numbers, who does what (src/store/plan.c); search (search.c) */
 
 typedef struct area_rec {
 	int num;
@@ -277,7 +277,7 @@ bool store_audit_backup(store *s, const actor *who, const char *dest);
 /* Removes what a restore killed half-way left beside db_path. */
 void store_clean_stale(const char *db_path);
 
-/* --- Printed summaries (src/store/report_query.c) ------------------------ */
+/* --- A read snapshot (src/store/store.c) --------------------------------- */
 
 /* A read transaction: every query until store_read_end sees one snapshot of
  * the database, whatever others save meanwhile (a summary's numbers and the

@@ -1,12 +1,11 @@
-/* backup and restore through SQLite's online backup API (sqlite3_backup_*).
- * The wrapper in db.c keeps its connection to itself, so these open
- * connections of their own: a backup reads a consistent snapshot through one,
+/* backup and restore through SQLite's online backup API (db_copy_into).
+ * The store keeps its connection to itself, so these open connections of
+ * their own, through the wrapper: a backup reads a consistent snapshot through one,
  * and a restore writes into the live file through one on which no
  * transaction of ours is open (the backup API requires that). */
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,49 +16,10 @@
 #include "ducha/userfile.h"
 #include "internal.h"
 
-enum { BACKUP_RETRY_MS = 20 };
-
-static sqlite3 *open_raw(const char *path, bool write, int busy_ms, char *err, size_t errlen)
+/* A connection of its own (see above), through the wrapper. */
+static db *open_raw(const char *path, bool write, int busy_ms, char *err, size_t errlen)
 {
-	sqlite3 *h = NULL;
-	int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
-	if (sqlite3_open_v2(path, &h, flags, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "无法打开 %s: %s", path, h ? sqlite3_errmsg(h) : "out of memory");
-		sqlite3_close(h);
-		return NULL;
-	}
-	sqlite3_busy_timeout(h, busy_ms);
-	db_harden(h);
-	/* A file we did not make: nothing in its schema may call a function
-	 * with side effects while its pages are read. */
-	if (!write)
-		sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	return h;
-}
-
-/* Every page of from into to, as one transaction on to. A step that finds
- * either side locked is retried until the busy timeout has passed. */
-static bool copy_pages(sqlite3 *to, sqlite3 *from, int busy_ms, const char *what, char *err,
-                       size_t errlen)
-{
-	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
-	if (!b) {
-		snprintf(err, errlen, "%s失败: %s", what, sqlite3_errmsg(to));
-		return false;
-	}
-	int rc, waited = 0;
-	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-		if (waited >= busy_ms)
-			break;
-		sqlite3_sleep(BACKUP_RETRY_MS);
-		waited += BACKUP_RETRY_MS;
-	}
-	sqlite3_backup_finish(b);
-	if (rc == SQLITE_DONE)
-		return true;
-	snprintf(err, errlen, "%s失败: %s%s", what, sqlite3_errstr(rc),
-	         rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? "（数据库一直被占用，请稍后重试）" : "");
-	return false;
+	return db_open(path, write ? DB_CREATE : DB_READONLY | DB_UNTRUSTED, busy_ms, err, errlen);
 }
 
 static void remove_db_files(const char *path)
@@ -95,15 +55,15 @@ static bool make_temp(const char *path, const char *tag, bool as_user, char *tmp
 /* The snapshot as one self-contained file, without a -wal beside it. */
 static bool snapshot_to(const char *db_path, const char *tmp, int busy_ms, char *err, size_t errlen)
 {
-	sqlite3 *from = open_raw(db_path, false, busy_ms, err, errlen);
-	sqlite3 *to = from ? open_raw(tmp, true, busy_ms, err, errlen) : NULL;
-	bool ok = to && copy_pages(to, from, busy_ms, "备份", err, errlen);
-	if (ok && sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "备份失败: %s", sqlite3_errmsg(to));
+	db *from = open_raw(db_path, false, busy_ms, err, errlen);
+	db *to = from ? open_raw(tmp, true, busy_ms, err, errlen) : NULL;
+	bool ok = to && db_copy_into(to, from, busy_ms, "备份", err, errlen);
+	if (ok && !db_exec(to, "PRAGMA journal_mode = DELETE")) {
+		snprintf(err, errlen, "备份失败: %s", db_error(to));
 		ok = false;
 	}
-	sqlite3_close(to);
-	sqlite3_close(from);
+	db_close(to);
+	db_close(from);
 	return ok;
 }
 
@@ -264,18 +224,18 @@ static bool copy_file_db(const char *from_path, const char *to_path, int busy_ms
 	userfile_ids ids = { 0, false };
 	if (from_user)
 		userfile_as_user(&ids);
-	sqlite3 *from = open_raw(from_path, false, busy_ms, err, errlen);
+	db *from = open_raw(from_path, false, busy_ms, err, errlen);
 	/* The first read opens the file for good, with the user's ids. */
-	if (from && sqlite3_exec(from, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "无法读取 %s: %s", from_path, sqlite3_errmsg(from));
-		sqlite3_close(from);
+	if (from && !db_exec(from, "SELECT count(*) FROM sqlite_schema")) {
+		snprintf(err, errlen, "无法读取 %s: %s", from_path, db_error(from));
+		db_close(from);
 		from = NULL;
 	}
 	userfile_as_program(&ids);
-	sqlite3 *to = from ? open_raw(to_path, true, busy_ms, err, errlen) : NULL;
-	bool ok = to && copy_pages(to, from, busy_ms, what, err, errlen);
-	sqlite3_close(to);
-	sqlite3_close(from);
+	db *to = from ? open_raw(to_path, true, busy_ms, err, errlen) : NULL;
+	bool ok = to && db_copy_into(to, from, busy_ms, what, err, errlen);
+	db_close(to);
+	db_close(from);
 	return ok;
 }
 

@@ -12,10 +12,17 @@
  * text (many share a long prefix, such as the task columns). */
 enum { DB_CACHE_MAX = 128, DB_CACHE_SLOTS = 256 };   /* slots: a power of two, > 2 × max */
 
+/* A statement knows its connection: binds and steps record their failure
+ * there without being told. */
+struct db_stmt {
+	sqlite3_stmt *stmt;
+	db *d;
+};
+
 typedef struct cached {
 	char *sql;                  /* a copy: callers may build SQL in a buffer */
 	uint64_t hash;
-	sqlite3_stmt *stmt;
+	db_stmt *st;
 } cached;
 
 struct db {
@@ -119,6 +126,10 @@ db *db_open(const char *path, int flags, int busy_timeout_ms, char *err, size_t 
 	sqlite3_extended_result_codes(d->handle, 1);
 	sqlite3_busy_timeout(d->handle, busy_timeout_ms);
 	db_harden(d->handle);
+	/* A file we did not make: nothing in its schema may call a function
+	 * with side effects while its pages are read. */
+	if (flags & DB_UNTRUSTED)
+		sqlite3_db_config(d->handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	d->readonly = (flags & DB_READONLY) || sqlite3_db_readonly(d->handle, "main") == 1;
 	return d;
 }
@@ -128,7 +139,8 @@ void db_close(db *d)
 	if (!d)
 		return;
 	for (int i = 0; i < d->ncache; i++) {
-		sqlite3_finalize(d->cache[i].stmt);
+		sqlite3_finalize(d->cache[i].st->stmt);
+		free(d->cache[i].st);
 		free(d->cache[i].sql);
 	}
 	sqlite3_close(d->handle);
@@ -167,12 +179,12 @@ static void slot_put(db *d, int index)
 	d->slot[i] = (short)(index + 1);
 }
 
-static sqlite3_stmt *cache_find(db *d, const char *sql, uint64_t h)
+static db_stmt *cache_find(db *d, const char *sql, uint64_t h)
 {
 	for (unsigned i = (unsigned)h & (DB_CACHE_SLOTS - 1); d->slot[i]; i = (i + 1) & (DB_CACHE_SLOTS - 1)) {
 		const cached *c = &d->cache[d->slot[i] - 1];
 		if (c->hash == h && strcmp(c->sql, sql) == 0)
-			return c->stmt;
+			return c->st;
 	}
 	return NULL;
 }
@@ -181,7 +193,8 @@ static sqlite3_stmt *cache_find(db *d, const char *sql, uint64_t h)
  * cache only ever holds the program's own SQL. */
 static void cache_evict_oldest(db *d)
 {
-	sqlite3_finalize(d->cache[0].stmt);
+	sqlite3_finalize(d->cache[0].st->stmt);
+	free(d->cache[0].st);
 	free(d->cache[0].sql);
 	memmove(d->cache, d->cache + 1, sizeof d->cache[0] * (DB_CACHE_MAX - 1));
 	d->ncache--;
@@ -193,12 +206,13 @@ static void cache_evict_oldest(db *d)
 db_stmt *db_prepare(db *d, const char *sql)
 {
 	uint64_t h = sql_hash(sql);
-	sqlite3_stmt *s = cache_find(d, sql, h);
-	if (s) {
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		return s;
+	db_stmt *found = cache_find(d, sql, h);
+	if (found) {
+		sqlite3_reset(found->stmt);
+		sqlite3_clear_bindings(found->stmt);
+		return found;
 	}
+	sqlite3_stmt *s;
 	if (sqlite3_prepare_v3(d->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 		fail_sql(d, sql);
 		return NULL;
@@ -208,9 +222,10 @@ db_stmt *db_prepare(db *d, const char *sql)
 	cached *c = &d->cache[d->ncache];
 	c->sql = xstrdup(sql);
 	c->hash = h;
-	c->stmt = s;
+	c->st = xmalloc(sizeof *c->st);
+	*c->st = (db_stmt){ s, d };
 	slot_put(d, d->ncache++);
-	return s;
+	return c->st;
 }
 
 bool db_exec(db *d, const char *sql)
@@ -223,99 +238,136 @@ bool db_exec(db *d, const char *sql)
 	return true;
 }
 
-static int param(db *d, db_stmt *s, const char *name)
+static int param(db_stmt *s, const char *name)
 {
-	int i = sqlite3_bind_parameter_index(s, name);
+	int i = sqlite3_bind_parameter_index(s->stmt, name);
 	if (i == 0)
-		db_fail(d, "internal error: no parameter %s in [SQL: %.80s]", name, sqlite3_sql(s));
+		db_fail(s->d, "internal error: no parameter %s in [SQL: %.80s]", name, sqlite3_sql(s->stmt));
 	return i;
 }
 
-static bool bound(db *d, db_stmt *s, int rc)
+static bool bound(db_stmt *s, int rc)
 {
 	if (rc != SQLITE_OK)
-		fail_sql(d, sqlite3_sql(s));
+		fail_sql(s->d, sqlite3_sql(s->stmt));
 	return rc == SQLITE_OK;
 }
 
-bool db_bind_text(db *d, db_stmt *s, const char *name, const char *v)
+bool db_bind_text(db_stmt *s, const char *name, const char *v)
 {
-	int i = param(d, s, name);
+	int i = param(s, name);
 	if (!i)
 		return false;
 	if (!v)
-		return bound(d, s, sqlite3_bind_null(s, i));
-	return bound(d, s, sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT));
+		return bound(s, sqlite3_bind_null(s->stmt, i));
+	return bound(s, sqlite3_bind_text(s->stmt, i, v, -1, SQLITE_TRANSIENT));
 }
 
-bool db_bind_int(db *d, db_stmt *s, const char *name, int64_t v)
+bool db_bind_int(db_stmt *s, const char *name, int64_t v)
 {
-	int i = param(d, s, name);
-	return i && bound(d, s, sqlite3_bind_int64(s, i, v));
+	int i = param(s, name);
+	return i && bound(s, sqlite3_bind_int64(s->stmt, i, v));
 }
 
-bool db_bind_double(db *d, db_stmt *s, const char *name, double v)
+bool db_bind_double(db_stmt *s, const char *name, double v)
 {
-	int i = param(d, s, name);
-	return i && bound(d, s, sqlite3_bind_double(s, i, v));
+	int i = param(s, name);
+	return i && bound(s, sqlite3_bind_double(s->stmt, i, v));
 }
 
-bool db_bind_null(db *d, db_stmt *s, const char *name)
+bool db_bind_null(db_stmt *s, const char *name)
 {
-	int i = param(d, s, name);
-	return i && bound(d, s, sqlite3_bind_null(s, i));
+	int i = param(s, name);
+	return i && bound(s, sqlite3_bind_null(s->stmt, i));
 }
 
 bool db_has_param(db_stmt *s, const char *name)
 {
-	return sqlite3_bind_parameter_index(s, name) != 0;
+	return sqlite3_bind_parameter_index(s->stmt, name) != 0;
 }
 
-int db_step(db *d, db_stmt *s)
+int db_step(db_stmt *s)
 {
-	int rc = sqlite3_step(s);
+	int rc = sqlite3_step(s->stmt);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	fail_sql(d, sqlite3_sql(s));
-	sqlite3_reset(s);
+	fail_sql(s->d, sqlite3_sql(s->stmt));
+	sqlite3_reset(s->stmt);
 	return -1;
 }
 
-bool db_run(db *d, db_stmt *s)
+bool db_run(db_stmt *s)
 {
 	int rc;
-	while ((rc = db_step(d, s)) == 1)
+	while ((rc = db_step(s)) == 1)
 		;
-	sqlite3_reset(s);
+	sqlite3_reset(s->stmt);
 	return rc == 0;
 }
 
 void db_reset(db_stmt *s)
 {
-	sqlite3_reset(s);
+	sqlite3_reset(s->stmt);
+}
+
+bool db_collect(db_stmt *s, void *items, int *n, size_t size, db_row_reader read, void *ctx)
+{
+	char **list = items;
+	int cap = 0, rc;
+	*list = NULL;
+	*n = 0;
+	while ((rc = db_step(s)) == 1) {
+		*list = xgrow(*list, *n, &cap, size);
+		void *item = *list + (size_t)*n * size;
+		memset(item, 0, size);
+		read(s, item, ctx);
+		(*n)++;
+	}
+	sqlite3_reset(s->stmt);
+	return rc == 0;
+}
+
+bool db_one_int(db_stmt *s, int64_t *out, bool *found)
+{
+	int rc = db_step(s);
+	*out = rc == 1 ? sqlite3_column_int64(s->stmt, 0) : 0;
+	if (found)
+		*found = rc == 1;
+	sqlite3_reset(s->stmt);
+	return rc >= 0;
+}
+
+bool db_one_text(db_stmt *s, char *out, size_t len, bool *found)
+{
+	int rc = db_step(s);
+	snprintf(out, len, "%s", rc == 1 ? db_col_text(s, 0) : "");
+	if (found)
+		*found = rc == 1;
+	sqlite3_reset(s->stmt);
+	return rc >= 0;
 }
 
 const char *db_col_text(db_stmt *s, int col)
 {
-	const unsigned char *t = sqlite3_column_text(s, col);
+	const unsigned char *t = sqlite3_column_text(s->stmt, col);
 	return t ? (const char *)t : "";
 }
 
 int64_t db_col_int(db_stmt *s, int col)
 {
-	return sqlite3_column_int64(s, col);
+	return sqlite3_column_int64(s->stmt, col);
 }
 
 double db_col_double(db_stmt *s, int col)
 {
-	return sqlite3_column_double(s, col);
+	return sqlite3_column_double(s->stmt, col);
 }
 
 bool db_col_is_null(db_stmt *s, int col)
 {
-	return sqlite3_column_type(s, col) == SQLITE_NULL;
+	return sqlite3_column_type(s->stmt, col) == SQLITE_NULL;
 }
 
 char *db_col_dup(db_stmt *s, int col)
@@ -408,4 +460,28 @@ bool db_pragma_int(db *d, const char *pragma, int64_t *out)
 		fail_sql(d, sql);
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+enum { COPY_RETRY_MS = 20 };
+
+bool db_copy_into(db *to, db *from, int busy_ms, const char *what, char *err, size_t errlen)
+{
+	sqlite3_backup *b = sqlite3_backup_init(to->handle, "main", from->handle, "main");
+	if (!b) {
+		snprintf(err, errlen, "%s失败: %s", what, sqlite3_errmsg(to->handle));
+		return false;
+	}
+	int rc, waited = 0;
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		if (waited >= busy_ms)
+			break;
+		sqlite3_sleep(COPY_RETRY_MS);
+		waited += COPY_RETRY_MS;
+	}
+	sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE)
+		return true;
+	snprintf(err, errlen, "%s失败: %s%s", what, sqlite3_errstr(rc),
+	         rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? "（数据库一直被占用，请稍后重试）" : "");
+	return false;
 }

@@ -160,12 +160,12 @@ static bool read_tasks(store *s, int64_t plan_id, const detail_query *dq, batch 
 	char *json = json_ints(nums, dq->n);
 	free(nums);
 	db_stmt *q = db_prepare(s->db, store_sql_details_tasks);
-	bool ok = q && db_bind_int(s->db, q, ":plan", plan_id) && db_bind_text(s->db, q, ":nums", json);
+	bool ok = q && db_bind_int(q, ":plan", plan_id) && db_bind_text(q, ":nums", json);
 	free(json);
 	if (!ok)
 		return false;
 	int cap = 0, rc;
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		b->d = xgrow(b->d, b->n, &cap, sizeof *b->d);
 		memset(&b->d[b->n], 0, sizeof b->d[0]);
 		store_read_task(q, &b->d[b->n++].task);
@@ -200,11 +200,11 @@ static void read_indicator(db_stmt *q, indicator_rec *i)
 static bool read_indicators(store *s, batch *b)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_details_indicators);
-	if (!q || !db_bind_text(s->db, q, ":tasks", b->ids))
+	if (!q || !db_bind_text(q, ":tasks", b->ids))
 		return false;
 	int rc, cap = 0;
 	task_detail *last = NULL;
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		task_detail *d = batch_find(b, db_col_int(q, 0));
 		if (!d)
 			continue;
@@ -237,13 +237,13 @@ static void read_report(db_stmt *q, bool texts, report_rec *r)
 static bool read_reports(store *s, const detail_query *dq, batch *b)
 {
 	db_stmt *q = db_prepare(s->db, dq->texts ? store_sql_details_reports : store_sql_details_report_heads);
-	if (!q || !db_bind_text(s->db, q, ":tasks", b->ids) ||
-	    !db_bind_text(s->db, q, ":upto", dq->upto ? dq->upto : all_periods))
+	if (!q || !db_bind_text(q, ":tasks", b->ids) ||
+	    !db_bind_text(q, ":upto", dq->upto ? dq->upto : all_periods))
 		return false;
 	int rc, cap = 0;
 	task_detail *last = NULL;
 	b->cursor = 0;
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		task_detail *d = batch_find(b, db_col_int(q, 0));
 		if (!d)
 			continue;
@@ -304,14 +304,14 @@ static void order_values(const task_detail *d, report_rec *r)
 static bool read_values(store *s, const detail_query *dq, batch *b)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_details_values);
-	if (!q || !db_bind_text(s->db, q, ":tasks", b->ids) ||
-	    !db_bind_text(s->db, q, ":upto", dq->upto ? dq->upto : all_periods))
+	if (!q || !db_bind_text(q, ":tasks", b->ids) ||
+	    !db_bind_text(q, ":upto", dq->upto ? dq->upto : all_periods))
 		return false;
 	int rc, from = 0;
 	task_detail *last = NULL;
 	report_rec *r = NULL;
 	b->cursor = 0;
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		task_detail *d = batch_find(b, db_col_int(q, 0));
 		if (!d)
 			continue;
@@ -354,12 +354,12 @@ static int by_period(const void *a, const void *b)
 static bool read_verdict_rows(store *s, const char *sql, const detail_query *dq, batch *b, bool values)
 {
 	db_stmt *q = db_prepare(s->db, sql);
-	if (!q || !db_bind_text(s->db, q, ":tasks", b->ids) || !db_bind_text(s->db, q, ":upto", dq->upto))
+	if (!q || !db_bind_text(q, ":tasks", b->ids) || !db_bind_text(q, ":upto", dq->upto))
 		return false;
 	int rc, cap = 0;
 	task_detail *last = NULL;
 	b->cursor = 0;
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		task_detail *d = batch_find(b, db_col_int(q, 0));
 		if (!d)
 			continue;
@@ -396,12 +396,12 @@ static bool read_verdict_reports(store *s, const detail_query *dq, batch *b)
 static bool read_notes(store *s, batch *b)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_details_notes);
-	if (!q || !db_bind_text(s->db, q, ":tasks", b->ids))
+	if (!q || !db_bind_text(q, ":tasks", b->ids))
 		return false;
 	int rc, cap = 0;
 	task_detail *last = NULL;
 	b->cursor = 0;
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		task_detail *d = batch_find(b, db_col_int(q, 0));
 		if (!d)
 			continue;

@@ -8,25 +8,18 @@
 #include "internal.h"
 
 
+static void read_plan_row(db_stmt *q, void *item, void *ctx)
+{
+	(void)ctx;
+	store_read_plan(q, item);
+}
+
 bool store_plans(store *s, plan_rec **out, int *n)
 {
 	db_stmt *q = db_prepare(s->db, "SELECT id, code, title, issuer, starts, ends FROM plan ORDER BY id");
 	*out = NULL;
 	*n = 0;
-	if (!q)
-		return false;
-	int cap = 0, rc;
-	while ((rc = db_step(s->db, q)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = realloc(*out, sizeof **out * (size_t)cap);
-			if (!*out)
-				abort();
-		}
-		store_read_plan(q, &(*out)[(*n)++]);
-	}
-	db_reset(q);
-	return rc == 0;
+	return q && db_collect(q, out, n, sizeof **out, read_plan_row, NULL);
 }
 
 void store_plans_free(plan_rec *p, int n)
@@ -40,7 +33,7 @@ static bool schema_exists(store *s, bool *exists)
 {
 	db_stmt *q = db_prepare(s->db,
 		"SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'plan')");
-	if (!q || db_step(s->db, q) != 1)
+	if (!q || db_step(q) != 1)
 		return false;
 	*exists = db_col_int(q, 0) != 0;
 	db_reset(q);
@@ -56,20 +49,20 @@ bool store_plan_exists(store *s, const char *code, bool *exists)
 	if (!schema)
 		return true;
 	db_stmt *q = db_prepare(s->db, "SELECT EXISTS (SELECT 1 FROM plan WHERE code = :code)");
-	if (!q || !db_bind_text(s->db, q, ":code", code) || db_step(s->db, q) != 1)
+	int64_t found = 0;
+	if (!q || !db_bind_text(q, ":code", code) || !db_one_int(q, &found, NULL))
 		return false;
-	*exists = db_col_int(q, 0) != 0;
-	db_reset(q);
+	*exists = found != 0;
 	return true;
 }
 
 /* --- import-plan ----------------------------------------------------------- */
 
-static bool bind_date(store *s, db_stmt *q, const char *name, int day)
+static bool bind_date(db_stmt *q, const char *name, int day)
 {
 	char text[DATE_TEXT_SIZE];
 	date_format(day, text);
-	return db_bind_text(s->db, q, name, text);
+	return db_bind_text(q, name, text);
 }
 
 static bool insert_plan(store *s, const plan_import *in, int64_t *plan_id)
@@ -77,11 +70,11 @@ static bool insert_plan(store *s, const plan_import *in, int64_t *plan_id)
 	db_stmt *q = db_prepare(s->db,
 		"INSERT INTO plan (code, title, issuer, starts, ends)"
 		" VALUES (:code, :title, :issuer, :starts, :ends)");
-	if (!q || !db_bind_text(s->db, q, ":code", in->code) ||
-	    !db_bind_text(s->db, q, ":title", in->title) ||
-	    !db_bind_text(s->db, q, ":issuer", in->issuer ? in->issuer : "") ||
-	    !bind_date(s, q, ":starts", in->starts) || !bind_date(s, q, ":ends", in->ends) ||
-	    !db_run(s->db, q))
+	if (!q || !db_bind_text(q, ":code", in->code) ||
+	    !db_bind_text(q, ":title", in->title) ||
+	    !db_bind_text(q, ":issuer", in->issuer ? in->issuer : "") ||
+	    !bind_date(q, ":starts", in->starts) || !bind_date(q, ":ends", in->ends) ||
+	    !db_run(q))
 		return false;
 	*plan_id = db_last_id(s->db);
 	return true;
@@ -93,9 +86,9 @@ static bool insert_areas(store *s, int64_t plan_id, const plan_import *in)
 		"INSERT INTO area (plan_id, num, title, short) VALUES (:plan, :num, :title, :short)");
 	for (int i = 0; i < in->nareas; i++) {
 		const import_area *a = &in->areas[i];
-		if (!q || !db_bind_int(s->db, q, ":plan", plan_id) || !db_bind_int(s->db, q, ":num", a->num) ||
-		    !db_bind_text(s->db, q, ":title", a->title) ||
-		    !db_bind_text(s->db, q, ":short", a->short_name) || !db_run(s->db, q))
+		if (!q || !db_bind_int(q, ":plan", plan_id) || !db_bind_int(q, ":num", a->num) ||
+		    !db_bind_text(q, ":title", a->title) ||
+		    !db_bind_text(q, ":short", a->short_name) || !db_run(q))
 			return false;
 	}
 	return true;
@@ -108,9 +101,9 @@ static bool insert_measures(store *s, int64_t plan_id, const plan_import *in)
 		" VALUES (:plan, (SELECT id FROM area WHERE plan_id = :plan AND num = :area), :num, :title, '')");
 	for (int i = 0; i < in->nmeasures; i++) {
 		const import_measure *m = &in->measures[i];
-		if (!q || !db_bind_int(s->db, q, ":plan", plan_id) || !db_bind_int(s->db, q, ":area", m->area) ||
-		    !db_bind_int(s->db, q, ":num", m->num) || !db_bind_text(s->db, q, ":title", m->title) ||
-		    !db_run(s->db, q))
+		if (!q || !db_bind_int(q, ":plan", plan_id) || !db_bind_int(q, ":area", m->area) ||
+		    !db_bind_int(q, ":num", m->num) || !db_bind_text(q, ":title", m->title) ||
+		    !db_run(q))
 			return false;
 	}
 	return true;
@@ -123,8 +116,8 @@ static char *dues_json(store *s, const import_task *t)
 	char *arr = q ? strdup("[]") : NULL;
 	for (int i = 0; arr && i < t->ndues; i++) {
 		char *next = NULL;
-		if (db_bind_text(s->db, q, ":arr", arr) && bind_date(s, q, ":date", t->dues[i]) &&
-		    db_step(s->db, q) == 1)
+		if (db_bind_text(q, ":arr", arr) && bind_date(q, ":date", t->dues[i]) &&
+		    db_step(q) == 1)
 			next = db_col_dup(q, 0);
 		db_reset(q);
 		free(arr);
@@ -139,15 +132,15 @@ static bool insert_roles(store *s, int64_t task_id, const char *kind, const char
 {
 	db_stmt *add = db_prepare(s->db, "INSERT OR IGNORE INTO agency (name) VALUES (:name)");
 	for (int i = 0; i < n; i++) {
-		if (!add || !db_bind_text(s->db, add, ":name", names[i]) || !db_run(s->db, add))
+		if (!add || !db_bind_text(add, ":name", names[i]) || !db_run(add))
 			return false;
 		*added += db_changes(s->db);
 		db_stmt *q = db_prepare(s->db,
 			"INSERT INTO task_agency (task_id, agency_id, role, ord)"
 			" SELECT :task, id, :role, :ord FROM agency WHERE name = :name");
-		if (!q || !db_bind_int(s->db, q, ":task", task_id) || !db_bind_text(s->db, q, ":role", kind) ||
-		    !db_bind_int(s->db, q, ":ord", i + 1) || !db_bind_text(s->db, q, ":name", names[i]) ||
-		    !db_run(s->db, q))
+		if (!q || !db_bind_int(q, ":task", task_id) || !db_bind_text(q, ":role", kind) ||
+		    !db_bind_int(q, ":ord", i + 1) || !db_bind_text(q, ":name", names[i]) ||
+		    !db_run(q))
 			return false;
 	}
 	return true;
@@ -172,15 +165,15 @@ static bool insert_indicators(store *s, int64_t task_id, const import_task *t)
 	for (int i = 0; i < t->nindicators; i++) {
 		const import_indicator *ind = &t->indicators[i];
 		bool range = ind->cmp == CMP_RANGE;
-		if (!q || !db_bind_int(s->db, q, ":task", task_id) || !db_bind_int(s->db, q, ":ord", i + 1) ||
-		    !db_bind_text(s->db, q, ":name", ind->name) ||
-		    !db_bind_text(s->db, q, ":cmp", comparator_sql(ind->cmp)) ||
-		    !db_bind_double(s->db, q, ":target", ind->target) ||
-		    !(range ? db_bind_double(s->db, q, ":hi", ind->target_hi) : db_bind_null(s->db, q, ":hi")) ||
-		    !db_bind_text(s->db, q, ":unit", ind->unit) ||
-		    !bind_date(s, q, ":due", t->dues[t->ndues - 1]) ||
-		    !db_bind_text(s->db, q, ":mode", ind->per_year ? "per-year" : "cumulative") ||
-		    !db_run(s->db, q))
+		if (!q || !db_bind_int(q, ":task", task_id) || !db_bind_int(q, ":ord", i + 1) ||
+		    !db_bind_text(q, ":name", ind->name) ||
+		    !db_bind_text(q, ":cmp", comparator_sql(ind->cmp)) ||
+		    !db_bind_double(q, ":target", ind->target) ||
+		    !(range ? db_bind_double(q, ":hi", ind->target_hi) : db_bind_null(q, ":hi")) ||
+		    !db_bind_text(q, ":unit", ind->unit) ||
+		    !bind_date(q, ":due", t->dues[t->ndues - 1]) ||
+		    !db_bind_text(q, ":mode", ind->per_year ? "per-year" : "cumulative") ||
+		    !db_run(q))
 			return false;
 	}
 	return true;
@@ -197,12 +190,12 @@ static bool insert_task(store *s, int64_t plan_id, const import_task *t, int *ad
 		"INSERT INTO task (plan_id, measure_id, num, text, deadline, dues, due)"
 		" VALUES (:plan, (SELECT id FROM measure WHERE plan_id = :plan AND num = :measure),"
 		"         :num, :text, :deadline, :dues, :due)") : NULL;
-	bool ok = q && db_bind_int(s->db, q, ":plan", plan_id) &&
-	          db_bind_int(s->db, q, ":measure", t->measure) && db_bind_int(s->db, q, ":num", t->num) &&
-	          db_bind_text(s->db, q, ":text", t->text) &&
-	          db_bind_text(s->db, q, ":deadline", t->deadline) &&
-	          db_bind_text(s->db, q, ":dues", dues) && bind_date(s, q, ":due", t->dues[t->ndues - 1]) &&
-	          db_run(s->db, q);
+	bool ok = q && db_bind_int(q, ":plan", plan_id) &&
+	          db_bind_int(q, ":measure", t->measure) && db_bind_int(q, ":num", t->num) &&
+	          db_bind_text(q, ":text", t->text) &&
+	          db_bind_text(q, ":deadline", t->deadline) &&
+	          db_bind_text(q, ":dues", dues) && bind_date(q, ":due", t->dues[t->ndues - 1]) &&
+	          db_run(q);
 	free(dues);
 	int64_t task_id = ok ? db_last_id(s->db) : 0;
 	return ok && insert_roles(s, task_id, "lead", t->lead, t->nlead, added) &&
@@ -332,9 +325,9 @@ static const char export_sql[] =
 char *store_export_json(store *s, int64_t plan_id)
 {
 	db_stmt *q = db_prepare(s->db, export_sql);
-	if (!q || !db_bind_int(s->db, q, ":plan", plan_id))
+	if (!q || !db_bind_int(q, ":plan", plan_id))
 		return NULL;
-	int rc = db_step(s->db, q);
+	int rc = db_step(q);
 	char *out = rc == 1 ? db_col_dup(q, 0) : NULL;
 	db_reset(q);
 	if (rc == 0)

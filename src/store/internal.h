@@ -53,7 +53,7 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 	"   AND (:year = 0 OR EXISTS (SELECT 1 FROM json_each(t.dues)" \
 	"        WHERE substr(value, 1, 4) = printf('%04d', :year)))"
 
-bool store_bind_filter(store *s, db_stmt *q, int64_t plan_id, const task_filter *f);
+bool store_bind_filter(db_stmt *q, int64_t plan_id, const task_filter *f);
 
 /* A plan row: id, code, title, issuer, starts, ends (in that order). */
 void store_read_plan(db_stmt *q, plan_rec *p);

@@ -41,9 +41,8 @@ static bool audit_migration(store *s, int from)
 static bool migrate_1_to_2(store *s)
 {
 	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'");
-	bool has_audit = q && db_step(s->db, q) == 1 && db_col_int(q, 0) > 0;
-	if (q)
-		db_reset(q);
+	int64_t audit_tables = 0;
+	bool has_audit = q && db_one_int(q, &audit_tables, NULL) && audit_tables > 0;
 	if (!has_audit)   /* no tables yet: nothing to carry over */
 		return db_exec(s->db, "PRAGMA user_version = 2");
 	return db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
@@ -69,7 +68,7 @@ static bool only_our_triggers(store *s, const char *path, char *err, size_t errl
 	db_stmt *q = db_prepare(s->db,
 		"SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')"
 		"   AND name NOT IN ('audit_no_update', 'audit_no_delete') ORDER BY name LIMIT 1");
-	int rc = q ? db_step(s->db, q) : -1;
+	int rc = q ? db_step(q) : -1;
 	if (rc == 1)
 		snprintf(err, errlen, "%s 含有不是本程序建立的 %s %s，拒绝打开（可能被人改动过，请管理员检查）", path,
 		         db_col_text(q, 0), db_col_text(q, 1));
@@ -90,9 +89,8 @@ static bool check_identity(store *s, const char *path, char *err, size_t errlen)
 	}
 	if (app == 0 && ver == 0) {
 		db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema");
-		bool empty = q && db_step(s->db, q) == 1 && db_col_int(q, 0) == 0;
-		if (q)
-			db_reset(q);
+		int64_t objects = -1;
+		bool empty = q && db_one_int(q, &objects, NULL) && objects == 0;
 		if (empty)
 			return true;
 	}
@@ -286,7 +284,7 @@ bool store_has_data(store *s, bool *has)
 {
 	db_stmt *q = db_prepare(s->db,
 		"SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'plan')");
-	if (!q || db_step(s->db, q) < 0)
+	if (!q || db_step(q) < 0)
 		return false;
 	bool table = db_col_int(q, 0) != 0;
 	db_reset(q);
@@ -294,7 +292,7 @@ bool store_has_data(store *s, bool *has)
 	if (!table)
 		return true;
 	q = db_prepare(s->db, "SELECT EXISTS (SELECT 1 FROM plan)");
-	if (!q || db_step(s->db, q) < 0)
+	if (!q || db_step(q) < 0)
 		return false;
 	*has = db_col_int(q, 0) != 0;
 	db_reset(q);
@@ -320,7 +318,7 @@ static char *loaded_json(store *s)
 		"SELECT json_object('plan', code, 'tasks', (SELECT count(*) FROM task WHERE plan_id = plan.id),"
 		"                   'definition', :digest)"
 		"  FROM plan ORDER BY id DESC LIMIT 1");
-	bool ok = p && db_bind_text(s->db, p, ":digest", digest) && db_step(s->db, p) == 1;
+	bool ok = p && db_bind_text(p, ":digest", digest) && db_step(p) == 1;
 	char *out = ok ? db_col_dup(p, 0) : NULL;
 	if (p)
 		db_reset(p);
@@ -338,8 +336,8 @@ static char *replaced_json(store *s)
 		"SELECT json_object('audit_rows', :rows, 'audit_head', :head,"
 		"  'plans', (SELECT json_group_array(code) FROM plan),"
 		"  'reports', (SELECT count(*) FROM report), 'notes', (SELECT count(*) FROM note))");
-	bool ok = q && db_bind_int(s->db, q, ":rows", rows) && db_bind_text(s->db, q, ":head", head) &&
-	          db_step(s->db, q) == 1;
+	bool ok = q && db_bind_int(q, ":rows", rows) && db_bind_text(q, ":head", head) &&
+	          db_step(q) == 1;
 	char *out = ok ? db_col_dup(q, 0) : NULL;
 	if (q)
 		db_reset(q);
@@ -354,12 +352,11 @@ static const char clear_data_sql[] =
 
 static bool init_in_place(store *s, const actor *who, bool again)
 {
-	bool has_schema = false;
+	int64_t plan_tables = 0;
 	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
-	if (!q || db_step(s->db, q) < 0)
+	if (!q || !db_one_int(q, &plan_tables, NULL))
 		return false;
-	has_schema = db_col_int(q, 0) > 0;
-	db_reset(q);
+	bool has_schema = plan_tables > 0;
 	if (!store_same_file(s) || !db_begin(s->db))
 		return false;
 	char *old = again ? replaced_json(s) : NULL, *summary = NULL;
@@ -401,28 +398,28 @@ static char *json_query(store *s, const char *sql, const json_field *f, int n)
 		char key[16], val[16];
 		snprintf(key, sizeof key, ":k%d", i);
 		snprintf(val, sizeof val, ":v%d", i);
-		if (!db_bind_text(s->db, q, key, f[i].key))
+		if (!db_bind_text(q, key, f[i].key))
 			return NULL;
 		switch (f[i].kind) {
 		case JSON_TEXT:
 		case JSON_RAW:
-			db_bind_text(s->db, q, val, f[i].text);
+			db_bind_text(q, val, f[i].text);
 			break;
 		case JSON_INT:
-			db_bind_int(s->db, q, val, f[i].i);
+			db_bind_int(q, val, f[i].i);
 			break;
 		case JSON_REAL:
-			db_bind_double(s->db, q, val, f[i].d);
+			db_bind_double(q, val, f[i].d);
 			break;
 		case JSON_BOOL:
-			db_bind_text(s->db, q, val, f[i].i ? "true" : "false");
+			db_bind_text(q, val, f[i].i ? "true" : "false");
 			break;
 		case JSON_NULL:
-			db_bind_null(s->db, q, val);
+			db_bind_null(q, val);
 			break;
 		}
 	}
-	char *out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
+	char *out = db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
 	db_reset(q);
 	return out;
 }
@@ -467,8 +464,8 @@ char *store_json_array(store *s, char *const *items, int n)
 	db_stmt *q = db_prepare(s->db, "SELECT json(:a)");
 	char *out = NULL;
 	if (q) {
-		db_bind_text(s->db, q, ":a", joined);
-		out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
+		db_bind_text(q, ":a", joined);
+		out = db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
 		db_reset(q);
 	}
 	free(joined);
@@ -485,8 +482,18 @@ char *store_json_string_list(store *s, const char *joined)
 		" SELECT json_group_array(item) FROM split WHERE item IS NOT NULL AND item <> ''");
 	if (!q)
 		return NULL;
-	db_bind_text(s->db, q, ":list", joined ? joined : "");
-	char *out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
+	db_bind_text(q, ":list", joined ? joined : "");
+	char *out = db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
 	db_reset(q);
 	return out;
+}
+
+bool store_read_begin(store *s)
+{
+	return db_read_begin(s->db);
+}
+
+void store_read_end(store *s)
+{
+	db_read_end(s->db);
 }

@@ -52,7 +52,7 @@ static int check_rows(store *s, const char *sql, const char *label,
 		*ran = false;
 		return 0;
 	}
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		const char *v = db_col_text(q, 0);
 		if (strcmp(v, "ok") == 0)
 			continue;
@@ -79,7 +79,7 @@ static int check_chain(store *s, void (*report)(void *, const char *), void *ctx
 	char prev[AUDIT_HASH_HEX];
 	snprintf(prev, sizeof prev, "%s", audit_genesis_hash);
 	int rc;
-	while ((rc = db_step(s->db, q)) == 1) {
+	while ((rc = db_step(q)) == 1) {
 		char hash[AUDIT_HASH_HEX], msg[300];
 		long long id = (long long)db_col_int(q, 0);
 		audit_hash(prev, db_col_text(q, 1), hash);
@@ -135,23 +135,18 @@ typedef struct schema_row {
 	char *type, *name, *sql;
 } schema_row;
 
+static void read_schema_row(db_stmt *q, void *item, void *ctx)
+{
+	(void)ctx;
+	*(schema_row *)item = (schema_row){ db_col_dup(q, 0), db_col_dup(q, 1), db_col_dup(q, 3) };
+}
+
 static int read_schema(db *d, schema_row **out)
 {
 	db_stmt *q = db_prepare(d, schema_rows_sql);
-	int n = 0, cap = 0;
+	int n = 0;
 	*out = NULL;
-	while (q && db_step(d, q) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*out = realloc(*out, (size_t)cap * sizeof **out);
-			if (!*out)
-				abort();
-		}
-		(*out)[n++] = (schema_row){ db_col_dup(q, 0), db_col_dup(q, 1), db_col_dup(q, 3) };
-	}
-	if (q)
-		db_reset(q);
-	return q ? n : -1;
+	return q && db_collect(q, out, &n, sizeof **out, read_schema_row, NULL) ? n : -1;
 }
 
 static void free_schema(schema_row *r, int n)
@@ -267,7 +262,7 @@ static const char check_status_sql[] =
 static bool first_difference(store *s, const char *sql, problem_list *p)
 {
 	db_stmt *q = db_prepare(s->db, sql);
-	int rc = q ? db_step(s->db, q) : -1;
+	int rc = q ? db_step(q) : -1;
 	if (rc == 1)
 		problem(p, "%s: %s", db_col_text(q, 0), db_col_text(q, 1));
 	if (q)
@@ -297,7 +292,7 @@ bool store_definition_digest(store *s, char hex[AUDIT_HASH_HEX])
 	for (size_t i = 0; ok && i < sizeof definition_sql / sizeof definition_sql[0]; i++) {
 		db_stmt *q = db_prepare(s->db, definition_sql[i]);
 		int rc = -1;
-		while (q && (rc = db_step(s->db, q)) == 1)
+		while (q && (rc = db_step(q)) == 1)
 			audit_digest_add(d, db_col_text(q, 0));
 		if (q)
 			db_reset(q);
@@ -312,7 +307,7 @@ static bool check_definition(store *s, problem_list *p)
 	db_stmt *q = db_prepare(s->db,
 		"SELECT id, json_extract(new, '$.definition') FROM audit"
 		" WHERE json_extract(new, '$.definition') IS NOT NULL ORDER BY id DESC LIMIT 1");
-	int rc = q ? db_step(s->db, q) : -1;
+	int rc = q ? db_step(q) : -1;
 	char recorded[AUDIT_HASH_HEX] = "", now[AUDIT_HASH_HEX];
 	long long row = rc == 1 ? (long long)db_col_int(q, 0) : 0;
 	if (rc == 1)
@@ -420,7 +415,7 @@ bool store_check_anchor(store *s, void (*report)(void *ctx, const char *problem)
 	}
 	db_stmt *q = db_prepare(s->db, "SELECT hash, (SELECT coalesce(max(id), 0) FROM audit)"
 	                               "  FROM (SELECT NULL) LEFT JOIN audit ON audit.id = :n");
-	if (!q || !db_bind_int(s->db, q, ":n", rows) || db_step(s->db, q) != 1)
+	if (!q || !db_bind_int(q, ":n", rows) || db_step(q) != 1)
 		return false;
 	long long have = (long long)db_col_int(q, 1);
 	if (rows > 0 && have < rows)

@@ -17,10 +17,10 @@
 	" ON g.id = x.agency_id WHERE x.task_id = :task AND g.name = :agency)))"
 #define MAY_ACCEPT "(:role IN ('admin', 'inspector'))"
 
-static bool bind_actor(store *s, db_stmt *q, const actor *who)
+static bool bind_actor(db_stmt *q, const actor *who)
 {
-	return db_bind_text(s->db, q, ":role", model_role_name(who->role)) &&
-	       (!db_has_param(q, ":agency") || db_bind_text(s->db, q, ":agency", who->agency));
+	return db_bind_text(q, ":role", model_role_name(who->role)) &&
+	       (!db_has_param(q, ":agency") || db_bind_text(q, ":agency", who->agency));
 }
 
 static bool denied(store *s, const char *what)
@@ -40,7 +40,7 @@ bool store_audit_append(store *s, const actor *who, const char *action, const ch
                         const char *old_json, const char *new_json)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_audit_next);
-	if (!q || db_step(s->db, q) != 1)
+	if (!q || db_step(q) != 1)
 		return false;
 	int64_t id = db_col_int(q, 0);
 	char *at = db_col_dup(q, 1);
@@ -50,13 +50,13 @@ bool store_audit_append(store *s, const actor *who, const char *action, const ch
 
 	q = db_prepare(s->db, "SELECT json_array(:id, :at, :user, :role, :action, :object,"
 	                      " json(:old), json(:new))");
-	bool ok = q && db_bind_int(s->db, q, ":id", id) && db_bind_text(s->db, q, ":at", at) &&
-	          db_bind_text(s->db, q, ":user", who->user) &&
-	          db_bind_text(s->db, q, ":role", model_role_name(who->role)) &&
-	          db_bind_text(s->db, q, ":action", action) &&
-	          db_bind_text(s->db, q, ":object", object) &&
-	          db_bind_text(s->db, q, ":old", old_json) && db_bind_text(s->db, q, ":new", new_json) &&
-	          db_step(s->db, q) == 1;
+	bool ok = q && db_bind_int(q, ":id", id) && db_bind_text(q, ":at", at) &&
+	          db_bind_text(q, ":user", who->user) &&
+	          db_bind_text(q, ":role", model_role_name(who->role)) &&
+	          db_bind_text(q, ":action", action) &&
+	          db_bind_text(q, ":object", object) &&
+	          db_bind_text(q, ":old", old_json) && db_bind_text(q, ":new", new_json) &&
+	          db_step(q) == 1;
 	char hash[AUDIT_HASH_HEX];
 	if (ok)
 		audit_hash(prev, db_col_text(q, 0), hash);
@@ -66,14 +66,14 @@ bool store_audit_append(store *s, const actor *who, const char *action, const ch
 		q = db_prepare(s->db,
 			"INSERT INTO audit (id, at, user, role, action, object, old, new, prev_hash, hash)"
 			" VALUES (:id, :at, :user, :role, :action, :object, :old, :new, :prev, :hash)");
-		ok = q && db_bind_int(s->db, q, ":id", id) && db_bind_text(s->db, q, ":at", at) &&
-		     db_bind_text(s->db, q, ":user", who->user) &&
-		     db_bind_text(s->db, q, ":role", model_role_name(who->role)) &&
-		     db_bind_text(s->db, q, ":action", action) &&
-		     db_bind_text(s->db, q, ":object", object) &&
-		     db_bind_text(s->db, q, ":old", old_json) && db_bind_text(s->db, q, ":new", new_json) &&
-		     db_bind_text(s->db, q, ":prev", prev) && db_bind_text(s->db, q, ":hash", hash) &&
-		     db_run(s->db, q);
+		ok = q && db_bind_int(q, ":id", id) && db_bind_text(q, ":at", at) &&
+		     db_bind_text(q, ":user", who->user) &&
+		     db_bind_text(q, ":role", model_role_name(who->role)) &&
+		     db_bind_text(q, ":action", action) &&
+		     db_bind_text(q, ":object", object) &&
+		     db_bind_text(q, ":old", old_json) && db_bind_text(q, ":new", new_json) &&
+		     db_bind_text(q, ":prev", prev) && db_bind_text(q, ":hash", hash) &&
+		     db_run(q);
 	}
 	free(at);
 	return ok;
@@ -90,9 +90,9 @@ const char store_sql_report_json[] =
 static char *report_json(store *s, int64_t report_id)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_report_json);
-	if (!q || !db_bind_int(s->db, q, ":id", report_id))
+	if (!q || !db_bind_int(q, ":id", report_id))
 		return NULL;
-	char *out = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : NULL;
+	char *out = db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
 	db_reset(q);
 	return out;
 }
@@ -103,10 +103,10 @@ const char store_sql_find_report[] =
 static bool find_report(store *s, const report_input *in, int64_t *id, int *version)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_find_report);
-	if (!q || !db_bind_int(s->db, q, ":task", in->task_id) ||
-	    !db_bind_text(s->db, q, ":period", in->period))
+	if (!q || !db_bind_int(q, ":task", in->task_id) ||
+	    !db_bind_text(q, ":period", in->period))
 		return false;
-	int rc = db_step(s->db, q);
+	int rc = db_step(q);
 	*id = rc == 1 ? db_col_int(q, 0) : 0;
 	*version = rc == 1 ? (int)db_col_int(q, 1) : 0;
 	db_reset(q);
@@ -127,19 +127,19 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 	db_stmt *q;
 	if (*id) {
 		q = db_prepare(s->db, store_sql_report_update);
-		if (!q || !db_bind_text(s->db, q, ":status", in->status) ||
-		    !db_bind_text(s->db, q, ":note", in->note) ||
-		    !db_bind_text(s->db, q, ":author", who->user) || !db_bind_int(s->db, q, ":id", *id) ||
-		    !db_bind_int(s->db, q, ":task", in->task_id) || !bind_actor(s, q, who) || !db_run(s->db, q))
+		if (!q || !db_bind_text(q, ":status", in->status) ||
+		    !db_bind_text(q, ":note", in->note) ||
+		    !db_bind_text(q, ":author", who->user) || !db_bind_int(q, ":id", *id) ||
+		    !db_bind_int(q, ":task", in->task_id) || !bind_actor(q, who) || !db_run(q))
 			return false;
 		return db_changes(s->db) == 1 || denied(s, "填报");
 	}
 	q = db_prepare(s->db, store_sql_report_insert);
-	if (!q || !db_bind_int(s->db, q, ":task", in->task_id) ||
-	    !db_bind_text(s->db, q, ":period", in->period) ||
-	    !db_bind_text(s->db, q, ":status", in->status) || !db_bind_text(s->db, q, ":note", in->note) ||
-	    !db_bind_text(s->db, q, ":author", who->user) || !db_bind_int(s->db, q, ":demo", in->demo) ||
-	    !bind_actor(s, q, who) || !db_run(s->db, q))
+	if (!q || !db_bind_int(q, ":task", in->task_id) ||
+	    !db_bind_text(q, ":period", in->period) ||
+	    !db_bind_text(q, ":status", in->status) || !db_bind_text(q, ":note", in->note) ||
+	    !db_bind_text(q, ":author", who->user) || !db_bind_int(q, ":demo", in->demo) ||
+	    !bind_actor(q, who) || !db_run(q))
 		return false;
 	if (db_changes(s->db) != 1)
 		return denied(s, "填报");
@@ -156,10 +156,10 @@ static bool save_values(store *s, const report_input *in, int64_t report_id)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_value_upsert);
 	for (int i = 0; i < in->nvalues; i++) {
-		if (!q || !db_bind_int(s->db, q, ":report", report_id) ||
-		    !db_bind_double(s->db, q, ":value", in->values[i]) ||
-		    !db_bind_int(s->db, q, ":indicator", in->indicator_ids[i]) ||
-		    !db_bind_int(s->db, q, ":task", in->task_id) || !db_run(s->db, q))
+		if (!q || !db_bind_int(q, ":report", report_id) ||
+		    !db_bind_double(q, ":value", in->values[i]) ||
+		    !db_bind_int(q, ":indicator", in->indicator_ids[i]) ||
+		    !db_bind_int(q, ":task", in->task_id) || !db_run(q))
 			return false;
 		if (db_changes(s->db) != 1) {
 			db_fail(s->db, "指标 %lld 不属于该任务", (long long)in->indicator_ids[i]);
@@ -181,9 +181,9 @@ const char store_sql_task_object[] =
 static bool task_object(store *s, int64_t task_id, const char *suffix, char *out, size_t len)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_task_object);
-	if (!q || !db_bind_int(s->db, q, ":id", task_id))
+	if (!q || !db_bind_int(q, ":id", task_id))
 		return false;
-	int rc = db_step(s->db, q);
+	int rc = db_step(q);
 	if (rc == 1)
 		snprintf(out, len, "%s%s%s", db_col_text(q, 0), *suffix ? " " : "", suffix);
 	else if (rc == 0)
@@ -195,15 +195,13 @@ static bool task_object(store *s, int64_t task_id, const char *suffix, char *out
 bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_t len)
 {
 	db_stmt *q = db_prepare(s->db, TASK_OBJECT_SQL " WHERE t.plan_id = :plan AND t.num = :num");
-	if (!q || !db_bind_int(s->db, q, ":plan", plan_id) || !db_bind_int(s->db, q, ":num", num))
+	bool found = false;
+	if (!q || !db_bind_int(q, ":plan", plan_id) || !db_bind_int(q, ":num", num) ||
+	    !db_one_text(q, out, len, &found))
 		return false;
-	int rc = db_step(s->db, q);
-	if (rc == 1)
-		snprintf(out, len, "%s", db_col_text(q, 0));
-	else if (rc == 0)
+	if (!found)
 		db_fail(s->db, "没有序号为 %d 的任务", num);
-	db_reset(q);
-	return rc == 1;
+	return found;
 }
 
 static bool finish(store *s, bool ok)
@@ -254,8 +252,8 @@ static char *input_json(store *s, const report_input *in)
 		abort();
 	db_stmt *q = db_prepare(s->db, "SELECT name FROM indicator WHERE id = :id");
 	for (int i = 0; q && i < in->nvalues; i++) {
-		db_bind_int(s->db, q, ":id", in->indicator_ids[i]);
-		names[i] = db_step(s->db, q) == 1 ? db_col_dup(q, 0) : strdup("?");
+		db_bind_int(q, ":id", in->indicator_ids[i]);
+		names[i] = db_step(q) == 1 ? db_col_dup(q, 0) : strdup("?");
 		db_reset(q);
 		vals[i] = (json_field){ names[i], JSON_REAL, NULL, 0, in->values[i] };
 	}
@@ -371,15 +369,15 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
 		"INSERT INTO note (task_id, kind, text, author, created, demo)"
 		" SELECT :task, :kind, :text, :author, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), :demo"
 		"  WHERE " MAY_NOTE) : NULL;
-	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_bind_text(s->db, q, ":kind", kind) &&
-	     db_bind_text(s->db, q, ":text", text) && db_bind_text(s->db, q, ":author", who->user) &&
-	     db_bind_int(s->db, q, ":demo", demo) && bind_actor(s, q, who) && db_run(s->db, q);
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":kind", kind) &&
+	     db_bind_text(q, ":text", text) && db_bind_text(q, ":author", who->user) &&
+	     db_bind_int(q, ":demo", demo) && bind_actor(q, who) && db_run(q);
 	if (ok && db_changes(s->db) != 1)
 		ok = denied(s, "记录");
 	char *new_json = NULL;
 	if (ok) {
 		q = db_prepare(s->db, "SELECT json_object('id', id, 'kind', kind, 'text', text) FROM note WHERE id = :id");
-		ok = q && db_bind_int(s->db, q, ":id", db_last_id(s->db)) && db_step(s->db, q) == 1;
+		ok = q && db_bind_int(q, ":id", db_last_id(s->db)) && db_step(q) == 1;
 		if (ok)
 			new_json = db_col_dup(q, 0);
 		if (q)
@@ -399,7 +397,7 @@ bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *
 	db_stmt *q = ok ? db_prepare(s->db,
 		"SELECT json_object('status', status, 'version', version) FROM task WHERE id = :task") : NULL;
 	char *old = NULL, *new_json = NULL;
-	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_step(s->db, q) == 1;
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_step(q) == 1;
 	if (ok)
 		old = db_col_dup(q, 0);
 	if (q)
@@ -411,8 +409,8 @@ bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *
 	                           "      WHERE task_id = :task AND period <= :upto ORDER BY period DESC LIMIT 1)"
 	                           "     = 'completed')")
 	       : NULL;
-	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_bind_text(s->db, q, ":upto", upto) &&
-	     bind_actor(s, q, who) && db_run(s->db, q);
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":upto", upto) &&
+	     bind_actor(q, who) && db_run(q);
 	if (ok && db_changes(s->db) != 1) {
 		db_fail(s->db, "%s 不能销号：已经销号、最新填报不是“已完成”，或当前用户无权销号", object);
 		s->failure = STORE_FAIL_DENIED;
@@ -420,7 +418,7 @@ bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *
 	}
 	q = ok ? db_prepare(s->db,
 		"SELECT json_object('status', status, 'version', version) FROM task WHERE id = :task") : NULL;
-	ok = ok && q && db_bind_int(s->db, q, ":task", task_id) && db_step(s->db, q) == 1;
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_step(q) == 1;
 	if (ok)
 		new_json = db_col_dup(q, 0);
 	if (q)
@@ -460,7 +458,7 @@ const char store_sql_audit_head[] =
 bool store_audit_head(store *s, char hex[65], int64_t *rows)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_audit_head);
-	if (!q || db_step(s->db, q) != 1)
+	if (!q || db_step(q) != 1)
 		return false;
 	snprintf(hex, 65, "%s", db_col_is_null(q, 0) ? audit_genesis_hash : db_col_text(q, 0));
 	*rows = db_col_int(q, 1);

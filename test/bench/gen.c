@@ -13,7 +13,7 @@
  * Every task reports on its indicators for its latest quarters up to 2024Q2
  * (one task in ten is a quarter late); the fewer values, the fewer quarters.
  * Each report and note gets its audit row, chained with the program's own
- * hash (src/store/audit.c), so `ducha check` passes and the audit table is
+ * hash (src/store/audit_hash.c), so `ducha check` passes and the audit table is
  * as long as a real one's. Inserts use prepared statements, one transaction
  * per 50,000 rows. */
 #include <getopt.h>

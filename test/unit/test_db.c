@@ -33,7 +33,7 @@ static int64_t select_n(int n)
 	snprintf(sql, sizeof sql, "SELECT %d", n);
 	db_stmt *q = db_prepare(d, sql);
 	ck_assert_msg(q != NULL, "%s", db_error(d));
-	ck_assert_int_eq(db_step(d, q), 1);
+	ck_assert_int_eq(db_step(q), 1);
 	int64_t v = db_col_int(q, 0);
 	db_reset(q);
 	return v;
@@ -46,10 +46,10 @@ START_TEST(same_text_same_statement)
 	snprintf(b, sizeof b, "SELECT :x + 1");
 	db_stmt *first = db_prepare(d, a);
 	ck_assert_ptr_nonnull(first);
-	ck_assert(db_bind_int(d, first, ":x", 41));
+	ck_assert(db_bind_int(first, ":x", 41));
 	ck_assert_ptr_eq(db_prepare(d, b), first);   /* by text, not by address */
 	/* Handed out again with its bindings cleared. */
-	ck_assert_int_eq(db_step(d, first), 1);
+	ck_assert_int_eq(db_step(first), 1);
 	ck_assert(db_col_is_null(first, 0));
 	db_reset(first);
 	ck_assert_ptr_ne(db_prepare(d, "SELECT :x + 2"), first);
