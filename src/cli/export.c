@@ -14,6 +14,7 @@
 #include "ducha/table.h"
 #include "ducha/text.h"
 #include "ducha/userfile.h"
+#include "ducha/xalloc.h"
 
 /* The 分工表 in the shape import-plan reads. */
 static const char *const plan_header[] = { "序号", "领域", "措施", "重点任务", "完成时限", "牵头单位",
@@ -25,9 +26,7 @@ static void csv_list(FILE *out, const char *joined)
 	size_t n = 1;
 	for (const char *p = joined; *p; p++)
 		n += *p == ';' ? 3 : 1;
-	char *s = malloc(n), *o = s;
-	if (!s)
-		abort();
+	char *s = xmalloc(n), *o = s;
 	for (const char *p = joined; *p; p++) {
 		if (*p == ';') {
 			memcpy(o, "、", 3);

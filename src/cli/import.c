@@ -90,9 +90,7 @@ static char *short_name(const char *title)
 static void build_indicators(const plantable_task *pt, import_task *t, import_indicator **out)
 {
 	int n = pt->ntargets;
-	*out = calloc((size_t)n + 1, sizeof **out);
-	if (!*out)
-		abort();
+	*out = xcalloc((size_t)n + 1, sizeof **out);
 	for (int i = 0; i < n; i++) {
 		const plantable_target *g = &pt->targets[i];
 		(*out)[i] = (import_indicator){ g->name, g->unit, g->cmp, g->value, g->value_hi, g->per_year };
@@ -103,13 +101,11 @@ static void build_indicators(const plantable_task *pt, import_task *t, import_in
 
 static void build(const plantable *pt, const plan_args *a, plan_import *in, built *b)
 {
-	b->areas = calloc((size_t)pt->nareas, sizeof *b->areas);
-	b->shorts = calloc((size_t)pt->nareas, sizeof *b->shorts);
-	b->measures = calloc((size_t)pt->nmeasures, sizeof *b->measures);
-	b->tasks = calloc((size_t)pt->ntasks, sizeof *b->tasks);
-	b->indicators = calloc((size_t)pt->ntasks, sizeof *b->indicators);
-	if (!b->areas || !b->shorts || !b->measures || !b->tasks || !b->indicators)
-		abort();
+	b->areas = xcalloc((size_t)pt->nareas, sizeof *b->areas);
+	b->shorts = xcalloc((size_t)pt->nareas, sizeof *b->shorts);
+	b->measures = xcalloc((size_t)pt->nmeasures, sizeof *b->measures);
+	b->tasks = xcalloc((size_t)pt->ntasks, sizeof *b->tasks);
+	b->indicators = xcalloc((size_t)pt->ntasks, sizeof *b->indicators);
 	for (int i = 0; i < pt->nareas; i++) {
 		b->shorts[i] = short_name(pt->areas[i]);
 		b->areas[i] = (import_area){ i + 1, pt->areas[i], b->shorts[i] };

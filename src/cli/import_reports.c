@@ -175,10 +175,8 @@ static void add_value(batch *b, pending *p, const task_detail *d, const char *na
 			line_error(b, "任务 %d %s 的指标 \"%s\" 在前面已经填过", p->task, p->period, ind->name);
 			return;
 		}
-	p->ids = realloc(p->ids, sizeof *p->ids * (size_t)(p->nvalues + 1));
-	p->values = realloc(p->values, sizeof *p->values * (size_t)(p->nvalues + 1));
-	if (!p->ids || !p->values)
-		abort();
+	p->ids = xrealloc(p->ids, sizeof *p->ids * (size_t)(p->nvalues + 1));
+	p->values = xrealloc(p->values, sizeof *p->values * (size_t)(p->nvalues + 1));
 	p->ids[p->nvalues] = ind->id;
 	p->values[p->nvalues++] = v;
 }

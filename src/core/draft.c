@@ -215,9 +215,7 @@ static bool read_field(reader *r, char name[16], char **value)
 	size_t bad;
 	if (memchr(r->buf + i, '\0', vlen) || !text_utf8_valid(r->buf + i, vlen, &bad))
 		return fail(r, "字段 %s 不是有效的 UTF-8 文本", name);
-	*value = malloc(vlen + 1);
-	if (!*value)
-		abort();
+	*value = xmalloc(vlen + 1);
 	memcpy(*value, r->buf + i, vlen);
 	(*value)[vlen] = '\0';
 	r->pos = i + vlen + 1;

@@ -76,9 +76,7 @@ static void fail_sql(db *d, const char *sql)
 static char *immutable_uri(const char *path)
 {
 	size_t n = strlen(path);
-	char *uri = malloc(n * 3 + 32), *p = uri;
-	if (!uri)
-		abort();
+	char *uri = xmalloc(n * 3 + 32), *p = uri;
 	p += sprintf(p, "file:");
 	for (const char *c = path; *c; c++)
 		p += (*c == '%' || *c == '?' || *c == '#') ? sprintf(p, "%%%02X", (unsigned char)*c)

@@ -99,9 +99,7 @@ static const char all_periods[] = "9999Q4";
 /* "[a,b,c]" of integers: nothing in it needs escaping. malloc'd. */
 static char *json_ints(const int64_t *v, int n)
 {
-	char *out = malloc((size_t)n * 21 + 3), *p = out;
-	if (!out)
-		abort();
+	char *out = xmalloc((size_t)n * 21 + 3), *p = out;
 	*p++ = '[';
 	for (int i = 0; i < n; i++)
 		p += sprintf(p, "%s%lld", i ? "," : "", (long long)v[i]);
@@ -139,10 +137,8 @@ static int by_task_id(const void *a, const void *b, void *ctx)
 
 static void batch_index(batch *b)
 {
-	int64_t *ids = calloc((size_t)b->n + 1, sizeof *ids);
-	b->by_id = calloc((size_t)b->n + 1, sizeof *b->by_id);
-	if (!ids || !b->by_id)
-		abort();
+	int64_t *ids = xcalloc((size_t)b->n + 1, sizeof *ids);
+	b->by_id = xcalloc((size_t)b->n + 1, sizeof *b->by_id);
 	for (int i = 0; i < b->n; i++) {
 		b->by_id[i] = i;
 		ids[i] = b->d[i].task.id;

@@ -448,9 +448,7 @@ char *store_json_array(store *s, char *const *items, int n)
 	size_t len = 2;
 	for (int i = 0; i < n; i++)
 		len += strlen(items[i]) + 1;
-	char *joined = malloc(len + 1), *p = joined;
-	if (!joined)
-		abort();
+	char *joined = xmalloc(len + 1), *p = joined;
 	*p++ = '[';
 	for (int i = 0; i < n; i++) {
 		if (i)

@@ -5,6 +5,7 @@
 
 #include "ducha/audit.h"
 #include "internal.h"
+#include "ducha/xalloc.h"
 
 /* The permission rules again, inside the SQL that writes: a row is written
  * only when they hold (binds :role, :agency, :task). See permission.c. */
@@ -246,10 +247,8 @@ const char *store_conflict_theirs(const store *s)
 /* The user's input as JSON, so a conflict keeps it in the audit trail. */
 static char *input_json(store *s, const report_input *in)
 {
-	json_field *vals = calloc((size_t)in->nvalues + 1, sizeof *vals);
-	char **names = calloc((size_t)in->nvalues + 1, sizeof *names);
-	if (!vals || !names)
-		abort();
+	json_field *vals = xcalloc((size_t)in->nvalues + 1, sizeof *vals);
+	char **names = xcalloc((size_t)in->nvalues + 1, sizeof *names);
 	db_stmt *q = db_prepare(s->db, "SELECT name FROM indicator WHERE id = :id");
 	for (int i = 0; q && i < in->nvalues; i++) {
 		db_bind_int(q, ":id", in->indicator_ids[i]);

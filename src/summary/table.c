@@ -123,9 +123,7 @@ static char *cell_string(const table_cell *c, const char *list_sep)
 	size_t n = 0;
 	for (const char *p = src; *p; p++)
 		n += *p == ';' ? strlen(list_sep) : 1;
-	char *out = malloc(n + 1), *o = out;
-	if (!out)
-		abort();
+	char *out = xmalloc(n + 1), *o = out;
 	for (const char *p = src; *p; p++) {
 		if (*p == ';') {
 			strcpy(o, list_sep);

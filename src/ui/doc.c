@@ -41,10 +41,8 @@ void ui_doc_add(ui_doc *d, const char *text, ui_elem e)
 	if (d->n == 0)
 		ui_doc_line_start(d, 0);
 	ui_doc_line *l = &d->lines[d->n - 1];
-	ui_seg *p = realloc(l->segs, (size_t)(l->nsegs + 1) * sizeof *p);
-	char *copy = strdup(text ? text : "");
-	if (!p || !copy)
-		abort();
+	ui_seg *p = xrealloc(l->segs, (size_t)(l->nsegs + 1) * sizeof *p);
+	char *copy = xstrdup(text ? text : "");
 	l->segs = p;
 	l->segs[l->nsegs++] = (ui_seg){ copy, e };
 }

@@ -78,9 +78,7 @@ size_t ui_edit_encode(uint32_t cp, char out[4])
 
 char *ui_edit_text(const ui_edit *e)
 {
-	char *out = malloc((size_t)e->len * 4 + 1), *p = out;
-	if (!out)
-		abort();
+	char *out = xmalloc((size_t)e->len * 4 + 1), *p = out;
 	for (int i = 0; i < e->len; i++)
 		p += ui_edit_encode(e->buf[i], p);
 	*p = '\0';
@@ -147,9 +145,7 @@ static int logical_end(const ui_edit *e, int i)
  * the row count; *starts is malloc'd with one extra entry (= len + 1). */
 static int wrap_rows(const ui_edit *e, int w, int **starts)
 {
-	int *s = malloc(((size_t)e->len + 2) * sizeof *s), n = 0, col = 0;
-	if (!s)
-		abort();
+	int *s = xmalloc(((size_t)e->len + 2) * sizeof *s), n = 0, col = 0;
 	s[n++] = 0;
 	for (int i = 0; i < e->len; i++) {
 		int cw = cell_width(e->buf[i]);

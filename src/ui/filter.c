@@ -9,6 +9,7 @@
 
 #include "ui_draw.h"
 #include "ui_form.h"
+#include "ui_form_view.h"
 #include "ui_i18n.h"
 #include "ducha/xalloc.h"
 
@@ -150,15 +151,13 @@ static bool filter_action(ui *u, view *v, ui_action a)
 static void filter_text(ui *u, view *v, uint32_t cp)
 {
 	(void)u;
-	filter_view *f = (filter_view *)v;
-	ui_form_text(&f->form, cp);
-	f->form.fields[f->form.focus].error[0] = '\0';
+	ui_form_view_text(&((filter_view *)v)->form, cp);
 }
 
 static void filter_mouse(ui *u, view *v, const ui_event *ev)
 {
 	(void)u;
-	ui_form_click(&((filter_view *)v)->form, ev->y);
+	ui_form_view_mouse(&((filter_view *)v)->form, ev);
 }
 
 static void filter_free(view *v)

@@ -9,6 +9,7 @@
 #include "ducha/text.h"
 #include "ui_draw.h"
 #include "ui_i18n.h"
+#include "ducha/xalloc.h"
 
 enum { FORM_GUTTER = 2, FORM_TEXT_MIN_ROWS = 3 };
 
@@ -30,10 +31,8 @@ static ui_field *add(ui_form *f, ui_field_kind kind, const char *label)
 {
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 8;
-		ui_field *p = realloc(f->fields, (size_t)f->cap * sizeof *p);
-		int *y = realloc(f->field_y, (size_t)f->cap * sizeof *y);
-		if (!p || !y)
-			abort();
+		ui_field *p = xrealloc(f->fields, (size_t)f->cap * sizeof *p);
+		int *y = xrealloc(f->field_y, (size_t)f->cap * sizeof *y);
 		f->fields = p;
 		f->field_y = y;
 	}

@@ -64,9 +64,7 @@ ui_input *ui_input_terminal(void)
 static char *read_script(FILE *f)
 {
 	size_t cap = 4096, len = 0;
-	char *out = malloc(cap), line[4096];
-	if (!out)
-		abort();
+	char *out = xmalloc(cap), line[4096];
 	while (fgets(line, sizeof line, f)) {
 		if (line[0] == '#')
 			continue;

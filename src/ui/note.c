@@ -8,6 +8,7 @@
 
 #include "ui_draw.h"
 #include "ui_form.h"
+#include "ui_form_view.h"
 #include "ducha/app_write.h"
 #include "ui_i18n.h"
 #include "ui_plans.h"
@@ -86,18 +87,7 @@ static void save(ui *u, note_view *n)
 
 static void leave(ui *u, note_view *n)
 {
-	if (!ui_form_modified(&n->form)) {
-		ui_pop(u);
-		return;
-	}
-	ui_detach(u);
-	if (!ui_draft_keep(u, &n->base)) {
-		ui_push(u, &n->base);
-		ui_message(u, true, "%s", UI_L("草稿太多：请先保存这一份", "Too many drafts: save this one first"));
-		return;
-	}
-	ui_message(u, false, UI_L("任务 %d 的备注已留作草稿：再按 n 接着写；退出前会提醒", "Task %d's note is kept as a draft: n goes back to it"),
-	           n->num);
+	ui_form_view_leave(u, &n->base, &n->form, n->num, UI_L("任务 %d 的备注已留作草稿：再按 n 接着写；退出前会提醒", "Task %d's note is kept as a draft: n goes back to it"));
 }
 
 static bool note_action(ui *u, view *v, ui_action a)
@@ -128,8 +118,7 @@ static void note_text(ui *u, view *v, uint32_t cp)
 static void note_mouse(ui *u, view *v, const ui_event *ev)
 {
 	(void)u;
-	if (ev->mouse == UI_MOUSE_CLICK || ev->mouse == UI_MOUSE_DOUBLE)
-		ui_form_click(&((note_view *)v)->form, ev->y);
+	ui_form_view_mouse(&((note_view *)v)->form, ev);
 }
 
 static int note_task(ui *u, view *v)

@@ -449,10 +449,8 @@ static void session_id(char *buf, size_t len)
 
 void ui_recover_start(ui *u)
 {
-	ui_recover *r = calloc(1, sizeof *r);
+	ui_recover *r = xcalloc(1, sizeof *r);
 	char name[300];
-	if (!r)
-		abort();
 	draft_file_name(u->c->who.user, name, sizeof name);
 	if (snprintf(r->dir, sizeof r->dir, "%s/drafts", u->c->cfg.report_dir) >= (int)sizeof r->dir) {
 		ui_message(u, true, UI_L("报告文件夹路径太长，断线时无法保存草稿：%s", "Report folder path too long to keep drafts: %s"),

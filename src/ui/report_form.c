@@ -13,6 +13,7 @@
 #include "ducha/text.h"
 #include "ui_draw.h"
 #include "ui_form.h"
+#include "ui_form_view.h"
 #include "ducha/app_write.h"
 #include "ui_i18n.h"
 #include "ui_plans.h"
@@ -137,10 +138,8 @@ static void add_indicator_fields(report_view *r, const task_detail *d, const rep
 		const indicator_rec *src = &d->indicators[i];
 		indicator_rec *dst = &r->ind[i];
 		*dst = *src;
-		dst->name = strdup(src->name);
-		dst->unit = strdup(src->unit);
-		if (!dst->name || !dst->unit)
-			abort();
+		dst->name = xstrdup(src->name);
+		dst->unit = xstrdup(src->unit);
 		char label[300], value[32] = "";
 		double v;
 		indicator_label(src, label, sizeof label);
@@ -293,10 +292,8 @@ static void save_failed(ui *u, report_view *r, const char *period, app_result re
 static void save(ui *u, report_view *r)
 {
 	char period[PERIOD_TEXT_SIZE] = "", *note = NULL;
-	int64_t *ids = calloc((size_t)r->nind + 1, sizeof *ids);
-	double *values = calloc((size_t)r->nind + 1, sizeof *values);
-	if (!ids || !values)
-		abort();
+	int64_t *ids = xcalloc((size_t)r->nind + 1, sizeof *ids);
+	double *values = xcalloc((size_t)r->nind + 1, sizeof *values);
 	ui_form_clear_errors(&r->form);
 	bool ok = check_period(u, r, period);
 	int n = check_values(r, ids, values, &ok);
@@ -344,18 +341,7 @@ static void report_draw(ui *u, view *v)
 
 static void leave(ui *u, report_view *r)
 {
-	if (!ui_form_modified(&r->form)) {
-		ui_pop(u);
-		return;
-	}
-	ui_detach(u);
-	if (!ui_draft_keep(u, &r->base)) {
-		ui_push(u, &r->base);
-		ui_message(u, true, "%s", UI_L("草稿太多：请先保存这一份", "Too many drafts: save this one first"));
-		return;
-	}
-	ui_message(u, false, UI_L("任务 %d 的填报已留作草稿：再按 u 接着填；退出前会提醒", "Task %d's report is kept as a draft: u goes back to it"),
-	           r->num);
+	ui_form_view_leave(u, &r->base, &r->form, r->num, UI_L("任务 %d 的填报已留作草稿：再按 u 接着填；退出前会提醒", "Task %d's report is kept as a draft: u goes back to it"));
 }
 
 static bool report_action(ui *u, view *v, ui_action a)
@@ -379,16 +365,13 @@ static bool report_action(ui *u, view *v, ui_action a)
 static void report_text(ui *u, view *v, uint32_t cp)
 {
 	(void)u;
-	report_view *r = (report_view *)v;
-	ui_form_text(&r->form, cp);
-	r->form.fields[r->form.focus].error[0] = '\0';
+	ui_form_view_text(&((report_view *)v)->form, cp);
 }
 
 static void report_mouse(ui *u, view *v, const ui_event *ev)
 {
 	(void)u;
-	if (ev->mouse == UI_MOUSE_CLICK || ev->mouse == UI_MOUSE_DOUBLE)
-		ui_form_click(&((report_view *)v)->form, ev->y);
+	ui_form_view_mouse(&((report_view *)v)->form, ev);
 }
 
 static int report_task(ui *u, view *v)
