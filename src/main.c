@@ -154,6 +154,7 @@ int main(int argc, char **argv)
 	}
 	if (!load_config(&c, conf_opt, setgid, &installed))
 		return 1;
+	c.app.lang = app_language(&c.app.cfg);
 	const char *env_db = getenv("DUCHA_DB");
 	c.app.db_path = db_opt ? db_opt : env_db && *env_db ? env_db : c.app.cfg.db_path;
 	if (!c.app.plan_code && c.app.cfg.plan[0])

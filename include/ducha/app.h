@@ -34,6 +34,8 @@ typedef enum app_open_how { APP_OPEN_READ, APP_OPEN_WRITE, APP_OPEN_PREFER_WRITE
 /* Opens the database and loads the plan. False with one line in err; a
  * warning that does not stop the work (a world-writable file, a read-only
  * snapshot) in warn, "" when there is none. */
+/* [ui] lang as the language of the program's words. */
+app_lang app_language(const config *cfg);
 bool app_open(app *a, app_open_how how, char *err, size_t errlen, char *warn, size_t warnlen);
 void app_close(app *a);
 /* One escaped line "ducha: MESSAGE" on stderr (nothing typed or stored may

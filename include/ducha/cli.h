@@ -101,6 +101,8 @@ bool cli_output_folder(const cli *c, char *out, size_t len);
 /* An agency named on the command line (spaces inside the name ignored);
  * prints the error itself when there is none. */
 bool cli_find_agency(cli *c, const char *name, int64_t *id);
+/* Opens the database to read, with --agency's name (if given) in f. */
+bool cli_open_listing(cli *c, const char *agency, task_filter *f);
 /* An area number argument (1–99). */
 bool cli_parse_area(const cli *c, const char *arg, int *area);
 /* A task number argument. */

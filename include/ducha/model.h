@@ -119,4 +119,6 @@ bool model_role_parse(const char *name, role *out);
 value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n);
 /* The latest report, or NULL. */
 const report_rec *model_latest_report(const task_detail *d);
+/* Whether name is one of the ';'-joined agencies (a task's lead or support). */
+bool model_agency_in(const char *joined, const char *name);
 #endif

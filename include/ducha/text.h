@@ -2,6 +2,7 @@
 #define DUCHA_TEXT_H
 /* UTF-8 text measured in display columns (CJK characters are two columns),
  * and made safe for terminals and printouts. */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -28,6 +29,9 @@ enum { TEXT_KEEP_NEWLINE = 1 };
 /* A malloc'd copy in which anything unsafe is shown harmlessly: control
  * characters as ^X or <U+XXXX>, invalid bytes as <XX>. Tabs become a space. */
 char *text_escape(const char *s, int flags);
+/* A printf whose result is escaped as text_escape does: for every line that
+ * may carry stored or typed text to a terminal. Malloc'd. */
+char *text_escape_vprintf(int flags, const char *fmt, va_list ap);
 
 /* A malloc'd copy of (escaped) s cut to at most cols columns, ending in "…"
  * when something was cut. */

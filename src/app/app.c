@@ -8,9 +8,7 @@
 
 int app_verror(const char *fmt, va_list ap)
 {
-	char msg[1024];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	char *safe = text_escape(msg, 0);
+	char *safe = text_escape_vprintf(0, fmt, ap);
 	fprintf(stderr, "ducha: %s\n", safe);
 	free(safe);
 	return 1;
@@ -25,6 +23,11 @@ int app_error(const char *fmt, ...)
 	return 1;
 }
 
+app_lang app_language(const config *cfg)
+{
+	return strcmp(cfg->lang, "en") == 0 ? APP_LANG_EN : APP_LANG_ZH;
+}
+
 static void add_warning(char *warn, size_t len, const char *text)
 {
 	size_t n = strlen(warn);
@@ -35,7 +38,7 @@ bool app_open(app *a, app_open_how how, char *err, size_t errlen, char *warn, si
 {
 	char why[1024];
 	warn[0] = '\0';
-	a->lang = strcmp(a->cfg.lang, "en") == 0 ? APP_LANG_EN : APP_LANG_ZH;
+	a->lang = app_language(&a->cfg);
 	/* What a restore killed half-way left goes at the next start. */
 	if (how != APP_OPEN_READ)
 		store_clean_stale(a->db_path);

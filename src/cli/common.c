@@ -20,12 +20,10 @@ int cli_error(const char *fmt, ...)
 
 int cli_usage_error(const cli *c, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	char *safe = text_escape_vprintf(0, fmt, ap);
 	va_end(ap);
-	char *safe = text_escape(msg, 0);
 	fprintf(stderr, "ducha %s: %s（用 ducha %s --help 查看用法）\n", c->command, safe, c->command);
 	free(safe);
 	return 2;
@@ -130,4 +128,9 @@ bool cli_find_agency(cli *c, const char *name, int64_t *id)
 		return false;
 	}
 	return true;
+}
+
+bool cli_open_listing(cli *c, const char *agency, task_filter *f)
+{
+	return cli_open(c, false) && (!agency || cli_find_agency(c, agency, &f->agency_id));
 }

@@ -194,11 +194,9 @@ static int run_lagging(cli *c, const cli_args *args)
 	int rc = read_args(c, args, &a);
 	if (rc)
 		return rc;
-	if (!cli_open(c, false))
+	if (!cli_open_listing(c, a.agency, &a.filter))
 		return 1;
-	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
-		return 1;
-	bool english = strcmp(c->app.cfg.lang, "en") == 0;
+	bool english = c->app.lang == APP_LANG_EN;
 	/* The forecast column fits a line through every report: the whole series. */
 	judge_scope scope = app_judge_scope(&c->app);
 	judge_cache cache;

@@ -18,17 +18,12 @@
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
 {
-	char *line = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vasprintf(&line, fmt, ap);
+	char *safe = text_escape_vprintf(TEXT_KEEP_NEWLINE, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		abort();
-	char *safe = text_escape(line, TEXT_KEEP_NEWLINE);
 	fputs(safe, stdout);
 	free(safe);
-	free(line);
 }
 
 enum { SHOW_WIDTH = 78 };
@@ -171,7 +166,7 @@ static void print_text(const cli *c, const task_detail *d, const task_state *ts)
 	print_list("牵头单位  ", t->lead);
 	print_list("配合单位  ", t->support);
 	say("任务状态  %s\n", model_status_label(t->status, false));
-	say("预警状态  %s\n", flag_shown(ts->flag, strcmp(c->app.cfg.lang, "en") == 0));
+	say("预警状态  %s\n", flag_shown(ts->flag, c->app.lang == APP_LANG_EN));
 	print_reason("预警原因  ", ts->reason);
 	print_indicators(c, d, ts);
 	print_history(d);
@@ -232,7 +227,7 @@ static char *indicator_json(cli *c, const indicator_rec *i, const indicator_stat
 		{ "expected_share", JSON_REAL, NULL, 0, st->expected_share },
 		{ "gap", st->has_actual && measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->gap },
 		{ "flag", JSON_TEXT, flag_name(st->flag), 0, 0 },
-		{ "flag_label", JSON_TEXT, flag_label(st->flag, strcmp(c->app.cfg.lang, "en") == 0), 0, 0 },
+		{ "flag_label", JSON_TEXT, flag_label(st->flag, c->app.lang == APP_LANG_EN), 0, 0 },
 		{ "reason", JSON_TEXT, st->reason, 0, 0 },
 		{ "forecast", forecast ? JSON_RAW : JSON_NULL, forecast, 0, 0 },
 	};
@@ -320,7 +315,7 @@ static int cli_show_json(cli *c, const task_detail *d, const task_state *ts)
 		{ "status", JSON_TEXT, t->status, 0, 0 },
 		{ "as_of", JSON_TEXT, as_of, 0, 0 },
 		{ "flag", JSON_TEXT, flag_name(ts->flag), 0, 0 },
-		{ "flag_label", JSON_TEXT, flag_label(ts->flag, strcmp(c->app.cfg.lang, "en") == 0), 0, 0 },
+		{ "flag_label", JSON_TEXT, flag_label(ts->flag, c->app.lang == APP_LANG_EN), 0, 0 },
 		{ "flag_reason", JSON_TEXT, ts->reason, 0, 0 },
 		{ "lead", JSON_RAW, lead ? lead : "[]", 0, 0 },
 		{ "support", JSON_RAW, support ? support : "[]", 0, 0 },
@@ -358,7 +353,7 @@ static int run_show(cli *c, const cli_args *a)
 	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
 		return cli_error("%s", store_error(c->app.st));
 	task_state ts;
-	flag_evaluate_task(&d, &c->app.plan, c->app.as_of, &c->app.cfg.flags, strcmp(c->app.cfg.lang, "en") == 0, &ts);
+	flag_evaluate_task(&d, &c->app.plan, c->app.as_of, &c->app.cfg.flags, c->app.lang == APP_LANG_EN, &ts);
 	int rc = 0;
 	if (fmt == FMT_JSON)
 		rc = cli_show_json(c, &d, &ts);

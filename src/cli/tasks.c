@@ -57,7 +57,7 @@ static void add_task_row(cli *c, table *t, const task_rec *task, flag_value f, o
 	table_text(t, due);
 	/* Text shows a glyph with the label, so the flag never rests on colour;
 	 * CSV and JSON carry the machine-readable value. */
-	snprintf(shown, sizeof shown, "%s", flag_shown(f, strcmp(c->app.cfg.lang, "en") == 0));
+	snprintf(shown, sizeof shown, "%s", flag_shown(f, c->app.lang == APP_LANG_EN));
 	table_text(t, fmt == FMT_TEXT ? shown : flag_name(f));
 	table_list(t, c->app.st, task->lead);
 	table_list(t, c->app.st, task->support);
@@ -70,9 +70,7 @@ static int run_tasks(cli *c, const cli_args *args)
 	int rc = read_tasks_args(c, args, &a);
 	if (rc)
 		return rc;
-	if (!cli_open(c, false))
-		return 1;
-	if (a.agency && !cli_find_agency(c, a.agency, &a.filter.agency_id))
+	if (!cli_open_listing(c, a.agency, &a.filter))
 		return 1;
 	/* Each task's verdict, from the same rules show and lagging use. */
 	judge_scope scope = app_judge_scope(&c->app);

@@ -163,3 +163,16 @@ const report_rec *model_latest_report(const task_detail *d)
 {
 	return d->nreports ? &d->reports[d->nreports - 1] : NULL;
 }
+
+bool model_agency_in(const char *joined, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = joined; p && *p;) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, name, n) == 0)
+			return true;
+		p = end ? end + 1 : NULL;
+	}
+	return false;
+}

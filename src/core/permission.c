@@ -8,22 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static bool in_list(const char *name, const char *joined)
-{
-	size_t n = strlen(name);
-	for (const char *p = joined; p && *p;) {
-		const char *end = strchr(p, ';');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len == n && strncmp(p, name, n) == 0)
-			return true;
-		p = end ? end + 1 : NULL;
-	}
-	return false;
-}
-
 bool permission_agency_on_task(const char *agency, const task_rec *t)
 {
-	return agency[0] && (in_list(agency, t->lead) || in_list(agency, t->support));
+	return agency[0] && (model_agency_in(t->lead, agency) || model_agency_in(t->support, agency));
 }
 
 static const char *action_label(permission_action a)

@@ -1,5 +1,6 @@
 #include "ducha/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,4 +42,21 @@ void *xgrow(void *p, int n, int *cap, size_t size)
 		return p;
 	*cap = *cap ? *cap * 2 : 16;
 	return xrealloc(p, size * (size_t)*cap);
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		abort();
+	return s;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
 }

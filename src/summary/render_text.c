@@ -58,18 +58,6 @@ typedef struct doc {
 	int npages, cap_pages;
 } doc;
 
-static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format(const char *fmt, ...)
-{
-	char *s = NULL;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		abort();
-	return s;
-}
 
 static void lines_push(lines *l, char *owned)
 {
@@ -153,7 +141,7 @@ static void emit(doc *d, char *owned)
 
 static void blank(doc *d)
 {
-	emit(d, format("%s", ""));
+	emit(d, xasprintf("%s", ""));
 }
 
 /* text wrapped after indent columns of space and a label padded to label_w. */
@@ -164,7 +152,7 @@ static void labelled(doc *d, int indent, const char *label, int label_w, const c
 	for (int i = 0; i < w.n; i++) {
 		const char *l = i == 0 && label ? label : "";
 		int pad = label_w - text_width(l);
-		emit(d, format("%*s%s%*s%s", indent, "", l, pad > 0 ? pad : 0, "", w.v[i]));
+		emit(d, xasprintf("%*s%s%*s%s", indent, "", l, pad > 0 ? pad : 0, "", w.v[i]));
 	}
 	lines_free(&w);
 }
@@ -174,7 +162,7 @@ static void centered(doc *d, const char *text)
 	lines w = { 0 };
 	wrap(text, d->width, &w);
 	for (int i = 0; i < w.n; i++)
-		emit(d, format("%*s%s", (d->width - text_width(w.v[i])) / 2, "", w.v[i]));
+		emit(d, xasprintf("%*s%s", (d->width - text_width(w.v[i])) / 2, "", w.v[i]));
 	lines_free(&w);
 }
 
@@ -192,7 +180,7 @@ static void heading(doc *d, int *num, const char *title)
 	char cn[16];
 	text_cn_number(++*num, cn, sizeof cn);
 	new_chunk(d, true);
-	char *line = format("%s、%s", cn, title);
+	char *line = xasprintf("%s、%s", cn, title);
 	labelled(d, 0, NULL, 0, line);
 	free(line);
 	new_chunk(d, false);
@@ -204,18 +192,18 @@ static void title_block(doc *d, const char *who_line)
 	char as_of[DATE_TEXT_SIZE];
 	date_format(s->as_of, as_of);
 	centered(d, "督 查 通 报");
-	char *plan = format("%s《%s》", s->plan_code, s->plan_title);
+	char *plan = xasprintf("%s《%s》", s->plan_code, s->plan_title);
 	centered(d, plan);
 	free(plan);
 	blank(d);
 	labelled(d, 0, NULL, 0, who_line);
-	char *stamp = format("截至日期：%s　　制表：%s　%s", as_of, s->produced_at, s->produced_by);
+	char *stamp = xasprintf("截至日期：%s　　制表：%s　%s", as_of, s->produced_at, s->produced_by);
 	labelled(d, 0, NULL, 0, stamp);
 	free(stamp);
 	if (s->since) {
 		char since[16];
 		summary_since_text(s, since, sizeof since);
-		char *line = format("对比：%s 末以来的变化（预警变化和此后报送的数值）见文末", since);
+		char *line = xasprintf("对比：%s 末以来的变化（预警变化和此后报送的数值）见文末", since);
 		labelled(d, 0, NULL, 0, line);
 		free(line);
 	}
@@ -227,7 +215,7 @@ static void title_block(doc *d, const char *who_line)
 
 static void flag_line(doc *d, const task_state *st)
 {
-	char *text = format("%s：%s", flag_shown(st->flag, false), st->reason);
+	char *text = xasprintf("%s：%s", flag_shown(st->flag, false), st->reason);
 	labelled(d, ITEM_INDENT, "预警", LABEL_W, text);
 	free(text);
 }
@@ -239,7 +227,7 @@ static void indicator_lines(doc *d, const summary_task *t)
 		const indicator_state *st = &t->now->indicators[i];
 		char line[600];
 		wording_indicator_line(ind, st, false, line, sizeof line);
-		char *text = format("%s；%s", line, flag_shown(st->flag, false));
+		char *text = xasprintf("%s；%s", line, flag_shown(st->flag, false));
 		labelled(d, ITEM_INDENT, i == 0 ? "指标" : "", LABEL_W, text);
 		free(text);
 	}
@@ -247,7 +235,7 @@ static void indicator_lines(doc *d, const summary_task *t)
 
 static char *joined_list(const char *joined)
 {
-	char *out = format("%s", joined);
+	char *out = xasprintf("%s", joined);
 	for (char *p = out; *p; p++)
 		if (*p == ';')
 			*p = ' ';
@@ -257,9 +245,9 @@ static char *joined_list(const char *joined)
 static void latest_line(doc *d, const summary_task *t)
 {
 	const report_rec *r = summary_latest_report(t);
-	char *text = r ? format("%s %s%s%s", r->period, model_status_label(r->status, false), r->note[0] ? "：" : "",
+	char *text = r ? xasprintf("%s %s%s%s", r->period, model_status_label(r->status, false), r->note[0] ? "：" : "",
 	                        r->note)
-	               : format("尚无填报");
+	               : xasprintf("尚无填报");
 	labelled(d, ITEM_INDENT, "最新填报", LABEL_W, text);
 	free(text);
 }
@@ -273,7 +261,7 @@ static void task_block(doc *d, const summary_task *t, summary_role part_in)
 	char num[16];
 	snprintf(num, sizeof num, "%*d", NUM_W, task->num);
 	labelled(d, 0, num, ITEM_INDENT, task->text);
-	char *deadline = format("%s（%s）", task->deadline, due);
+	char *deadline = xasprintf("%s（%s）", task->deadline, due);
 	labelled(d, ITEM_INDENT, "完成时限", LABEL_W, deadline);
 	free(deadline);
 	if (part_in != SUMMARY_LEAD) {
@@ -290,7 +278,7 @@ static void task_block(doc *d, const summary_task *t, summary_role part_in)
 static void task_group(doc *d, const summary_section *sec, summary_role part_in, int count, int *num,
                        const char *name)
 {
-	char *title = format("%s（%d 项）", name, count);
+	char *title = xasprintf("%s（%d 项）", name, count);
 	heading(d, num, title);
 	free(title);
 	if (count == 0) {
@@ -310,10 +298,10 @@ static void change_block(doc *d, const summary_task *t)
 	char num[16];
 	snprintf(num, sizeof num, "%*d", NUM_W, t->d->task.num);
 	char *moved = t->then.flag != t->now->flag
-	                  ? format("%s → %s", flag_shown(t->then.flag, false),
+	                  ? xasprintf("%s → %s", flag_shown(t->then.flag, false),
 	                           flag_shown(t->now->flag, false))
-	                  : format("未变（%s）", flag_shown(t->now->flag, false));
-	char *line = format("预警 %s", moved);
+	                  : xasprintf("未变（%s）", flag_shown(t->now->flag, false));
+	char *line = xasprintf("预警 %s", moved);
 	labelled(d, 0, num, ITEM_INDENT, line);
 	free(line);
 	free(moved);
@@ -321,7 +309,7 @@ static void change_block(doc *d, const summary_task *t)
 		const report_rec *rep = &t->d->reports[r];
 		char values[1024];
 		wording_values(t->d, rep, false, values, sizeof values);
-		char *text = format("%s %s%s%s", rep->period, model_status_label(rep->status, false), values[0] ? "：" : "",
+		char *text = xasprintf("%s %s%s%s", rep->period, model_status_label(rep->status, false), values[0] ? "：" : "",
 		                    values);
 		labelled(d, ITEM_INDENT, r == t->since_from ? "新报" : "", LABEL_W, text);
 		free(text);
@@ -333,7 +321,7 @@ static void changes(doc *d, const summary_section *sec, int *num)
 {
 	char since[16];
 	summary_since_text(d->s, since, sizeof since);
-	char *title = format("%s 以来的变化（%s 末的预警 → 现在；此后报送的数值）", since, since);
+	char *title = xasprintf("%s 以来的变化（%s 末的预警 → 现在；此后报送的数值）", since, since);
 	heading(d, num, title);
 	free(title);
 	int shown = 0;
@@ -357,18 +345,18 @@ static void section_counts(doc *d, const summary_section *sec)
 {
 	char flags[512];
 	wording_counts(sec->flags, false, flags, sizeof flags);
-	char *line = sec->agency ? format("牵头任务 %d 项，配合任务 %d 项，共 %d 项；完成率 %d%%（已完成 %d 项）。",
+	char *line = sec->agency ? xasprintf("牵头任务 %d 项，配合任务 %d 项，共 %d 项；完成率 %d%%（已完成 %d 项）。",
 	                                  sec->nlead, sec->nsupport, sec->ntasks,
 	                                  sec->completion < 0 ? 0 : sec->completion, sec->flags[FLAG_DONE])
-	                         : format("任务 %d 项；完成率 %d%%（已完成 %d 项）。", sec->ntasks,
+	                         : xasprintf("任务 %d 项；完成率 %d%%（已完成 %d 项）。", sec->ntasks,
 	                                  sec->completion < 0 ? 0 : sec->completion, sec->flags[FLAG_DONE]);
 	labelled(d, 4, NULL, 0, line);
 	free(line);
-	line = format("预警：%s。", flags);
+	line = xasprintf("预警：%s。", flags);
 	labelled(d, 4, NULL, 0, line);
 	free(line);
 	if (sec->rank) {
-		line = format("在全部 %d 个单位中排第 %d 位（排名见总览）。", d->s->nsections, sec->rank);
+		line = xasprintf("在全部 %d 个单位中排第 %d 位（排名见总览）。", d->s->nsections, sec->rank);
 		labelled(d, 4, NULL, 0, line);
 		free(line);
 	}
@@ -377,10 +365,10 @@ static void section_counts(doc *d, const summary_section *sec)
 
 static void section_part(doc *d, const summary_section *sec)
 {
-	char *running = format("%s 督查通报 · %s（续）", d->s->plan_code, sec->title);
+	char *running = xasprintf("%s 督查通报 · %s（续）", d->s->plan_code, sec->title);
 	new_part(d, running);
 	free(running);
-	char *who = format("%s：%s", sec->agency ? "单位" : "范围", sec->title);
+	char *who = xasprintf("%s：%s", sec->agency ? "单位" : "范围", sec->title);
 	title_block(d, who);
 	free(who);
 	int num = 0;
@@ -420,9 +408,9 @@ static void rank_header(doc *d)
 {
 	int nw = name_width(d);
 	/* printf pads by bytes: "名次" is six bytes and four columns, RANK_W. */
-	char *line = format("%s %s%*s", "名次", "单位", nw - 4, "");
+	char *line = xasprintf("%s %s%*s", "名次", "单位", nw - 4, "");
 	for (int c = 0; c < NRANK_COLS; c++) {
-		char *more = format("%s %*s%s", line, rank_cols[c].width - text_width(rank_cols[c].header), "",
+		char *more = xasprintf("%s %*s%s", line, rank_cols[c].width - text_width(rank_cols[c].header), "",
 		                    rank_cols[c].header);
 		free(line);
 		line = more;
@@ -439,16 +427,16 @@ static void rank_row(doc *d, const summary_section *sec)
 	int nw = name_width(d);
 	lines name = { 0 };
 	wrap(sec->title, nw, &name);
-	char *line = format("%*d %s%*s", RANK_W, sec->rank, name.v[0], nw - text_width(name.v[0]), "");
+	char *line = xasprintf("%*d %s%*s", RANK_W, sec->rank, name.v[0], nw - text_width(name.v[0]), "");
 	for (int c = 0; c < NRANK_COLS; c++) {
-		char *more = c == NRANK_COLS - 1 ? format("%s %*d%%", line, rank_cols[c].width - 1, values[c])
-		                                 : format("%s %*d", line, rank_cols[c].width, values[c]);
+		char *more = c == NRANK_COLS - 1 ? xasprintf("%s %*d%%", line, rank_cols[c].width - 1, values[c])
+		                                 : xasprintf("%s %*d", line, rank_cols[c].width, values[c]);
 		free(line);
 		line = more;
 	}
 	emit(d, line);
 	for (int i = 1; i < name.n; i++)
-		emit(d, format("%*s%s", RANK_W + 1, "", name.v[i]));
+		emit(d, xasprintf("%*s%s", RANK_W + 1, "", name.v[i]));
 	lines_free(&name);
 }
 
@@ -456,7 +444,7 @@ static void overview_changes(doc *d, int *num)
 {
 	char since[16];
 	summary_since_text(d->s, since, sizeof since);
-	char *title = format("%s 以来预警变化的任务", since);
+	char *title = xasprintf("%s 以来预警变化的任务", since);
 	heading(d, num, title);
 	free(title);
 	int shown = 0;
@@ -465,7 +453,7 @@ static void overview_changes(doc *d, int *num)
 		if (t->then.flag == t->now->flag)
 			continue;
 		char *lead = joined_list(t->d->task.lead);
-		char *line = format("%s → %s；牵头：%s", flag_shown(t->then.flag, false),
+		char *line = xasprintf("%s → %s；牵头：%s", flag_shown(t->then.flag, false),
 		                    flag_shown(t->now->flag, false), lead);
 		char num_text[16];
 		snprintf(num_text, sizeof num_text, "%*d", NUM_W, t->d->task.num);
@@ -482,7 +470,7 @@ static void overview_changes(doc *d, int *num)
 static void overview_part(doc *d)
 {
 	const summary *s = d->s;
-	char *running = format("%s 督查通报 · 总览（续）", s->plan_code);
+	char *running = xasprintf("%s 督查通报 · 总览（续）", s->plan_code);
 	new_part(d, running);
 	free(running);
 	title_block(d, "范围：全部单位（先为推进情况排名总览，后为各单位通报）");
@@ -490,7 +478,7 @@ static void overview_part(doc *d)
 	heading(d, &num, "总体情况");
 	char flags[512];
 	wording_counts(s->totals, false, flags, sizeof flags);
-	char *line = format("全部任务 %d 项，已完成 %d 项；预警：%s。", s->ntotal, s->totals[FLAG_DONE], flags);
+	char *line = xasprintf("全部任务 %d 项，已完成 %d 项；预警：%s。", s->ntotal, s->totals[FLAG_DONE], flags);
 	labelled(d, 4, NULL, 0, line);
 	free(line);
 	blank(d);
@@ -579,13 +567,13 @@ static void footer(const doc *d, FILE *out, int page_no)
 	for (int i = 0; i < d->width; i++)
 		fputc('-', out);
 	fprintf(out, "\n填报人：%s  审核人：%s  日期：%s\n", under, under, under);
-	char *hash = format("留痕链头 %s", d->s->audit_head);
+	char *hash = xasprintf("留痕链头 %s", d->s->audit_head);
 	char *cut = text_truncate(hash, d->width);
 	fprintf(out, "%s\n", cut);
 	free(cut);
 	free(hash);
 	if (page_no > 0) {
-		char *no = format("第 %d 页 共 %d 页", page_no, d->npages);
+		char *no = xasprintf("第 %d 页 共 %d 页", page_no, d->npages);
 		fprintf(out, "%*s%s\n", (d->width - text_width(no)) / 2, "", no);
 		free(no);
 	}

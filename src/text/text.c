@@ -443,3 +443,11 @@ char *text_json_safe(const char *json)
 	}
 	return b.p;
 }
+
+char *text_escape_vprintf(int flags, const char *fmt, va_list ap)
+{
+	char *raw = xvasprintf(fmt, ap);
+	char *safe = text_escape(raw, flags);
+	free(raw);
+	return safe;
+}

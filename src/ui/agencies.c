@@ -178,7 +178,7 @@ static bool load_agency_tasks(ui *u, void *ctx, int **nums, int *n, char *title,
 	ui_data_prefetch(&u->data, *nums, *n);
 	for (int i = 0; i < *n; i++) {
 		const ui_row *t = ui_data_row(&u->data, (*nums)[i]);
-		lead += t && ui_agency_in(t->task.lead, s->name);
+		lead += t && model_agency_in(t->task.lead, s->name);
 	}
 	snprintf(title, len, UI_L("%s 的任务：牵头 %d 项，配合 %d 项", "Tasks of %s: leads %d, supports %d"), s->name,
 	         lead, *n - lead);

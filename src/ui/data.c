@@ -104,16 +104,3 @@ bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT])
 	note_failure(u, false, 0);
 	return false;
 }
-
-bool ui_agency_in(const char *joined, const char *name)
-{
-	size_t n = strlen(name);
-	for (const char *p = joined; p && *p;) {
-		const char *end = strchr(p, ';');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len == n && strncmp(p, name, n) == 0)
-			return true;
-		p = end ? end + 1 : NULL;
-	}
-	return false;
-}

@@ -81,9 +81,9 @@ static char *list_text(const char *joined)
 
 static const char *role_of(const task_rec *t, const char *agency)
 {
-	if (ui_agency_in(t->lead, agency))
+	if (model_agency_in(t->lead, agency))
 		return UI_L("牵头", "lead");
-	return ui_agency_in(t->support, agency) ? UI_L("配合", "supp") : "";
+	return model_agency_in(t->support, agency) ? UI_L("配合", "supp") : "";
 }
 
 void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, const char *agency)

@@ -56,6 +56,4 @@ bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n);
 /* The flagged tasks, worst first, and how many of each flag. */
 bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT]);
 bool ui_filter_active(const ui_filter *f);
-/* Whether an agency (by name) is among a task's ';'-joined lead or support. */
-bool ui_agency_in(const char *joined, const char *name);
 #endif

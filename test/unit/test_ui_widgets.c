@@ -195,7 +195,7 @@ START_TEST(progress_share)
 	ck_assert_int_eq(flag_progress(&d, &s), -1);
 	d.task.status = (char *)"accepted";
 	ck_assert_int_eq(flag_progress(&d, &s), 100);
-	ck_assert(ui_agency_in("市科委;市教委", "市教委") && !ui_agency_in("市科委;市教委", "市教"));
+	ck_assert(model_agency_in("市科委;市教委", "市教委") && !model_agency_in("市科委;市教委", "市教"));
 }
 END_TEST
 
