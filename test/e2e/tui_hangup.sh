@@ -42,18 +42,29 @@ wait_line() {  # up to 5 s for a line in a file
   for _ in $(seq 50); do grep -qxF -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   return 1
 }
-keys() { tm send-keys -t e2e "$@"; sleep 0.15; }
-text() { tm send-keys -t e2e -l "$1"; sleep 0.15; }
-# Starts the program in a new session; its exit status goes to $T/exit.
+# Keys go into the pty in order and the program reads them in order: no
+# pause between them; each step waits for what it must see on the screen.
+keys() { tm send-keys -t e2e "$@"; }
+text() { tm send-keys -t e2e -l "$1"; }
+# Starts the program in a new session; its exit status goes into the pipe
+# $T/exit (a killed session writes none).
+mkfifo "$T/exit"
+exec 3<>"$T/exit"
+# Each start on a server of its own: a new session on a socket whose server
+# is still shutting down after kill-server would fail ("server exited
+# unexpectedly").
+starts=0
 start() {
-  rm -f "$T/exit"
+  starts=$((starts + 1))
+  sock="ducha-hangup-$$-$starts"
   tm new-session -d -s e2e -x 100 -y 30 \
     "env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm-256color '$DUCHA' --db '$T/demo.db' --conf '$T/e2e.ini'; echo \$? > '$T/exit'; sleep 60"
   wait_for "截至 2017-12-10"
 }
-exit_status() {
-  for _ in $(seq 50); do [ -s "$T/exit" ] && break; sleep 0.1; done
-  cat "$T/exit" 2>/dev/null
+exit_status() {  # through the pipe, up to 5 s
+  local status=
+  read -r -t 5 -u 3 status
+  echo "$status"
 }
 
 "$DUCHA" --db "$T/demo.db" init --demo > "$T/init.log" 2>&1 || { cat "$T/init.log"; echo "e2e hangup tests: 0 passed, 1 failed"; exit 1; }
