@@ -4,7 +4,7 @@
 -- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
 
 PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- One policy document (工作方案).
 CREATE TABLE plan (
@@ -56,6 +56,9 @@ CREATE TABLE task (
   status    TEXT NOT NULL DEFAULT 'open'
             CHECK (status IN ('open', 'in-progress', 'completed', 'accepted')),
   version   INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  -- 销号: who accepted the task and when ('' while not accepted).
+  accepted_by TEXT NOT NULL DEFAULT '' CHECK (length(accepted_by) <= 64),
+  accepted_at TEXT NOT NULL DEFAULT '' CHECK (accepted_at = '' OR accepted_at GLOB '[0-9][0-9][0-9][0-9]-*'),
   UNIQUE (plan_id, num)
 ) STRICT;
 CREATE INDEX task_measure ON task(measure_id, num);
@@ -113,6 +116,16 @@ CREATE TABLE report (
   created   TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
   demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
   version   INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  -- 审核: submitted (待审核) until an inspector passes or returns it; a
+  -- returned report does not count until it is submitted again.
+  state     TEXT NOT NULL DEFAULT 'submitted' CHECK (state IN ('submitted', 'passed', 'returned')),
+  reason    TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 500),
+  reviewer  TEXT NOT NULL DEFAULT '' CHECK (length(reviewer) <= 64),
+  reviewed  TEXT NOT NULL DEFAULT '',
+  -- 迟报: first filed after its due date. reopened: an inspector allowed one
+  -- more submission of a locked report.
+  late      INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+  reopened  INTEGER NOT NULL DEFAULT 0 CHECK (reopened IN (0, 1)),
   UNIQUE (task_id, period)
 ) STRICT;
 CREATE INDEX report_period ON report(period, task_id);
@@ -132,7 +145,9 @@ CREATE INDEX report_value_indicator ON report_value(indicator_id, report_id);
 CREATE TABLE note (
   id        INTEGER PRIMARY KEY,
   task_id   INTEGER NOT NULL REFERENCES task(id),
-  kind      TEXT NOT NULL DEFAULT 'progress' CHECK (kind IN ('progress', 'comment')),
+  -- progress: 进展情况 (a lead agency's); comment: 督查意见; support: 配合情况
+  -- (a supporting agency's part: never figures).
+  kind      TEXT NOT NULL DEFAULT 'progress' CHECK (kind IN ('progress', 'comment', 'support')),
   text      TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000
                                  AND length(CAST(text AS BLOB)) <= 8000),
   author    TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 64),

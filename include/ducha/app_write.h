@@ -16,23 +16,35 @@ typedef enum app_result {
 	APP_BUSY,         /* still locked after the busy timeout: try again */
 	APP_REPLACED,     /* the database file was replaced: reopen it */
 	APP_FAILED,       /* anything else (the SQL's own refusal too): msg has the store's error */
+	APP_CONFIRM,      /* implausible figures: msg says which; save again with confirmed */
 } app_result;
 
 /* The store's last failure as a result, its message in msg. */
 app_result app_store_failure(const app *a, char *msg, size_t len);
 /* Whether who may do what on task t in this database; otherwise why. */
 bool app_may(const app *a, permission_action what, const task_rec *t, char *why, size_t len);
-/* The quarterly report in on task t (in->period "YYYYQn", also lower case). */
-app_result app_save_report(app *a, const task_rec *t, const report_input *in, char *msg, size_t len);
+/* The quarterly report of task d (in->period "YYYYQn", also lower case): by
+ * a lead agency, into a quarter not locked (a first report filed late is
+ * 迟报), not empty, and with implausible figures only when in->confirmed.
+ * d holds the task's reports (the lock and the last figures). */
+app_result app_save_report(app *a, const task_detail *d, const report_input *in, char *msg, size_t len);
 /* kind: "progress" or "comment". */
 app_result app_add_note(app *a, const task_rec *t, const char *kind, const char *text, char *msg,
                         size_t len);
-/* 销号, judged by the latest report at or before the as-of quarter. */
-app_result app_accept(app *a, const task_rec *t, char *msg, size_t len);
+/* 销号, judged by the latest report at or before the as-of quarter that
+ * counts (not returned); a refusal names the one reason that applies. */
+app_result app_accept(app *a, const task_detail *d, char *msg, size_t len);
+/* 撤销销号, with a reason. */
+app_result app_unaccept(app *a, const task_detail *d, const char *reason, char *msg, size_t len);
+/* 审核 of the report of period: pass (reason optional) or return (reason required). */
+app_result app_review(app *a, const task_detail *d, const char *period, bool pass, const char *reason, char *msg,
+                      size_t len);
+/* 重新打开 a locked report for one more submission, with a reason. */
+app_result app_reopen(app *a, const task_detail *d, const char *period, const char *reason, char *msg, size_t len);
 /* Several reports, all or none (import-reports): tasks[i] is in[i]'s task;
  * *failed is the index of the one refused, or -1. */
-app_result app_save_reports(app *a, const task_rec *const *tasks, const report_input *in, int n, int *failed,
-                            char *msg, size_t len);
+app_result app_save_reports(app *a, const task_detail *const *tasks, const report_input *in, int n,
+                            int *failed, char *msg, size_t len);
 /* A sample note (示例数据) of init --demo. */
 app_result app_add_sample_note(app *a, const task_rec *t, const char *kind, const char *text, char *msg,
                                size_t len);

@@ -40,6 +40,7 @@ typedef struct task_rec {
 	char *status;                /* open | in-progress | completed | accepted */
 	char *lead, *support;        /* agency names joined with ';' */
 	int version;
+	char *accepted_by, *accepted_at; /* 销号 ("" while not accepted) */
 } task_rec;
 
 typedef struct indicator_rec {
@@ -61,6 +62,9 @@ typedef struct value_point {
 	double value;
 } value_point;
 
+/* 审核 of a report: 待审核, 已通过, 已退回 (its figures do not count). */
+typedef enum report_state { REPORT_SUBMITTED, REPORT_PASSED, REPORT_RETURNED } report_state;
+
 typedef struct report_rec {
 	int64_t id;
 	char period[8];
@@ -69,6 +73,10 @@ typedef struct report_rec {
 	char *note, *author, *created;
 	bool demo;
 	int version;
+	report_state state;
+	char *reason, *reviewer, *reviewed;   /* the review (with texts only) */
+	bool late;                   /* 迟报: first filed after its due date */
+	bool reopened;               /* an inspector allowed one more submission */
 	int nvalues;
 	int64_t *indicator_ids;
 	double *values;
@@ -76,7 +84,7 @@ typedef struct report_rec {
 
 typedef struct note_rec {
 	int64_t id;
-	char *kind;                  /* progress | comment */
+	char *kind;                  /* progress | comment | support (配合情况) */
 	char *text, *author, *created;
 	bool demo;
 } note_rec;
@@ -119,6 +127,12 @@ bool model_role_parse(const char *name, role *out);
 value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n);
 /* The latest report, or NULL. */
 const report_rec *model_latest_report(const task_detail *d);
+/* Whether a report counts for the verdicts: not returned (a returned
+ * report's figures wait for it to be submitted again). */
+bool model_report_counts(const report_rec *r);
+const char *model_report_state_name(report_state s);            /* submitted | passed | returned */
+const char *model_report_state_label(report_state s, bool english); /* 待审核 | 已通过 | 已退回 */
+bool model_report_state_parse(const char *name, report_state *out);
 /* Whether name is one of the ';'-joined agencies (a task's lead or support). */
 bool model_agency_in(const char *joined, const char *name);
 #endif

@@ -10,10 +10,15 @@ typedef enum permission_action {
 	PERM_REPORT,     /* submit or amend a quarterly report */
 	PERM_PROGRESS,   /* add a progress note */
 	PERM_COMMENT,    /* add an inspector's comment */
-	PERM_ACCEPT,     /* accept a completed task (销号) */
+	PERM_ACCEPT,     /* accept a completed task (销号), or undo it */
+	PERM_SUPPORT,    /* add a supporting agency's 配合情况 note */
+	PERM_REVIEW,     /* pass or return a report (审核), reopen a locked one */
 } permission_action;
 
 /* Whether who may act on task t; otherwise a one-line reason in why. */
+/* The note a person adds to a task: "comment" (督查意见) for an inspector,
+ * "support" (配合情况) for a supporting agency's reporter, else "progress". */
+const char *permission_note_kind(const actor *who, const task_rec *t);
 bool permission_check(const actor *who, permission_action action, const task_rec *t,
                       char *why, size_t whylen);
 /* Restricted mode (a forced command, or [access] restricted): path must

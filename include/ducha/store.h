@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include "ducha/model.h"
 
-enum { STORE_SCHEMA_VERSION = 2, STORE_APPLICATION_ID = 0x44554348 };
+enum { STORE_SCHEMA_VERSION = 3, STORE_APPLICATION_ID = 0x44554348 };
 /* Beside the database: the audit trail's length and head, rewritten after
  * each commit, so that `check` notices a trail cut short or re-chained. */
 #define STORE_ANCHOR_SUFFIX MODEL_ANCHOR_SUFFIX
@@ -84,6 +84,8 @@ typedef struct report_input {
 	const int64_t *indicator_ids;
 	const double *values;
 	bool demo;
+	bool late;                   /* a first report filed after its due date: 迟报 */
+	bool confirmed;              /* (app) implausible figures confirmed by the person */
 } report_input;
 
 /* Records (or amends) the report of a task for a quarter, with its audit row.
@@ -91,13 +93,20 @@ typedef struct report_input {
  * overwritten: the failure is STORE_FAIL_CONFLICT, their version is in
  * store_conflict_theirs(), and the user's input is kept in the audit trail. */
 bool store_save_report(store *s, const actor *who, const report_input *in);
-/* kind: "progress" or "comment". */
+/* kind: "progress", "comment" or "support" (配合情况). */
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo);
 /* 销号: marks a task accepted (inspector or admin). */
 /* upto: the as-of quarter ("YYYYQn"); only the latest report at or before
  * it counts (a report for a later quarter is no ground for 销号). */
 bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto);
+/* 撤销销号, with the reason in the audit row. */
+bool store_unaccept_task(store *s, const actor *who, int64_t task_id, const char *reason);
+/* 审核 of a submitted (待审核) report: passed, or returned with a reason. */
+bool store_review_report(store *s, const actor *who, int64_t task_id, const char *period, bool pass,
+                         const char *reason);
+/* 重新打开 a locked report for one more submission; the reason in the trail. */
+bool store_reopen_report(store *s, const actor *who, int64_t task_id, const char *period, const char *reason);
 
 typedef enum store_failure {
 	STORE_FAIL_NONE,

@@ -50,6 +50,8 @@ void wording_counts(const int *flags, bool english, char *buf, size_t len);
 void wording_counts_brief(const int *flags, bool english, char *buf, size_t len);
 /* An indicator in a summary: "众创空间：目标 ≥ 200 家（每年）；实际 151 家（2017Q3）；序时 188 家（94.2%）". */
 void wording_indicator_line(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
+/* A note's kind: "进展情况", "督查意见", "配合情况". */
+const char *wording_note_kind(const char *kind, bool english);
 /* A report's values: "科技型企业 2100 家，众创空间 151 家". */
 void wording_values(const task_detail *d, const report_rec *r, bool english, char *buf, size_t len);
 #endif

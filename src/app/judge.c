@@ -68,6 +68,8 @@ static void copy_task(task_rec *to, const task_rec *from)
 	to->status = xstrdup(from->status ? from->status : "");
 	to->lead = xstrdup(from->lead ? from->lead : "");
 	to->support = xstrdup(from->support ? from->support : "");
+	to->accepted_by = xstrdup(from->accepted_by ? from->accepted_by : "");
+	to->accepted_at = xstrdup(from->accepted_at ? from->accepted_at : "");
 }
 
 /* Keeps the row of a judged task; its task record is moved (take) or copied. */

@@ -46,7 +46,7 @@ typedef struct pending {
 typedef struct batch {
 	cli *c;
 	const char *file;
-	bool dry_run;
+	bool dry_run, yes;
 	int col[RC_NCOLS];
 	task_detail *tasks;          /* the tasks named so far */
 	int ntasks;
@@ -126,11 +126,11 @@ static const task_detail *task_of(batch *b, const char *text)
 }
 
 /* A task already loaded by task_of. */
-static const task_rec *task_by_id(const batch *b, int64_t id)
+static const task_detail *task_by_id(const batch *b, int64_t id)
 {
 	for (int i = 0; i < b->ntasks; i++)
 		if (b->tasks[i].task.id == id)
-			return &b->tasks[i].task;
+			return &b->tasks[i];
 	return NULL;
 }
 
@@ -257,12 +257,12 @@ static int save(batch *b)
 	if (b->dry_run)
 		return show_plan(b);
 	report_input *in = xcalloc((size_t)b->nreports + 1, sizeof *in);
-	const task_rec **tasks = xcalloc((size_t)b->nreports + 1, sizeof *tasks);
+	const task_detail **tasks = xcalloc((size_t)b->nreports + 1, sizeof *tasks);
 	int values = 0, failed = -1;
 	for (int i = 0; i < b->nreports; i++) {
 		const pending *p = &b->reports[i];
 		tasks[i] = task_by_id(b, p->task_id);
-		in[i] = (report_input){ .task_id = p->task_id, .expected_version = STORE_ANY_VERSION,
+		in[i] = (report_input){ .task_id = p->task_id, .expected_version = STORE_ANY_VERSION, .confirmed = b->yes,
 		                        .status = p->status, .note = p->note, .nvalues = p->nvalues,
 		                        .indicator_ids = p->ids, .values = p->values };
 		snprintf(in[i].period, sizeof in[i].period, "%s", p->period);
@@ -274,7 +274,8 @@ static int save(batch *b)
 	free(tasks);
 	if (r != APP_OK) {
 		b->line = failed >= 0 ? b->reports[failed].line : 0;
-		return cli_error("%s:%d: 保存失败，未导入任何内容: %s", b->file, b->line, err);
+		return cli_error("%s:%d: %s，未导入任何内容: %s%s", b->file, b->line, r == APP_REFUSED || r == APP_CONFIRM ? "不能保存" : "保存失败",
+		                 err, r == APP_CONFIRM ? "（核对无误请加 --yes 再导入）" : "");
 	}
 	cli_say(stdout, "已导入 %d 份季度填报（%d 个指标值），来自 %s", b->nreports, values, b->file);
 	return 0;
@@ -321,7 +322,7 @@ static int run_import_reports(cli *c, const cli_args *a)
 	cli_say(stderr, "读取 %s（编码 %s）", file, csv.encoding);
 	int rc = 1;
 	if (cli_open(c, !dry)) {
-		batch b = { .c = c, .file = file, .dry_run = dry };
+		batch b = { .c = c, .file = file, .dry_run = dry, .yes = cli_given(c, a, "yes") };
 		rc = import_rows(&b, &csv);
 		batch_free(&b);
 	}
@@ -331,6 +332,7 @@ static int run_import_reports(cli *c, const cli_args *a)
 
 static const cli_option import_reports_options[] = {
 	{ "dry-run", 0, NULL, "只列出将要保存的各份填报、哪些会替换已有的填报，不写入", 0, NULL },
+	{ "yes", 0, NULL, "确认看来不合理的数字（同 ducha update --yes）", 0, NULL },
 	{ 0 },
 };
 

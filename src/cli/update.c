@@ -4,7 +4,10 @@
 #include <string.h>
 
 #include "ducha/app_write.h"
+#include "ducha/app_calendar.h"
 #include "ducha/cli.h"
+#include "ducha/wording.h"
+#include "ducha/cli_say.h"
 #include "ducha/date.h"
 #include "ducha/permission.h"
 #include "ducha/text.h"
@@ -57,6 +60,7 @@ static bool parse_set(cli *c, const task_detail *d, const char *arg, int64_t *id
 
 typedef struct update_args {
 	const char *period, *status, *note;
+	bool yes;
 	int if_version;
 	const char *sets[CLI_MAX_REPEATS];
 	int nsets;
@@ -68,6 +72,7 @@ static int read_update_args(cli *c, const cli_args *args, update_args *a)
 	const char *status = cli_value(c, args, "status"), *version = cli_value(c, args, "if-version");
 	a->period = cli_value(c, args, "period");
 	a->note = cli_value(c, args, "note");
+	a->yes = cli_given(c, args, "yes");
 	a->nsets = args->nrepeats;
 	for (int i = 0; i < args->nrepeats; i++)
 		a->sets[i] = args->repeats[i];
@@ -85,7 +90,7 @@ static int read_update_args(cli *c, const cli_args *args, update_args *a)
 	if (!cli_parse_task(c, args->operands[0], &a->task))
 		return 2;
 	int y, q;
-	if (!period_parse(a->period, &y, &q))
+	if (a->period && !period_parse(a->period, &y, &q))
 		return cli_usage_error(c, "--period \"%s\" 不是有效的季度（应为 YYYYQn，n 为 1–4，如 2016Q4）", a->period);
 	if (!a->nsets && !a->status && !a->note)
 		return cli_usage_error(c, "没有要保存的内容：至少给出 --set、--status 或 --note 之一");
@@ -99,6 +104,8 @@ static int report_failure(cli *c, const update_args *a, app_result r, const char
 {
 	if (r == APP_REFUSED)
 		return cli_error("%s", msg);
+	if (r == APP_CONFIRM)
+		return cli_error("%s；核对无误请加 --yes 再保存，未做任何改动", msg);
 	if (r != APP_CONFLICT)
 		return cli_error("保存失败，未做任何改动: %s", msg);
 	cli_error("保存冲突：任务 %d %s 的填报已被他人修改，未覆盖对方的内容", a->task, a->period);
@@ -108,6 +115,18 @@ static int report_failure(cli *c, const update_args *a, app_result r, const char
 	                " --if-version 重新提交即可以你的为准。\n", a->task);
 	free(theirs);
 	return EXIT_CONFLICT;
+}
+
+/* Without --period: the quarter due now, said on stderr. */
+static void chosen_quarter(const cli *c, int *y, int *q)
+{
+	char period[PERIOD_TEXT_SIZE], as_of[DATE_TEXT_SIZE], due[DATE_TEXT_SIZE];
+	int grace = c->app.cfg.flags.report_grace_days;
+	calendar_due_quarter(c->app.as_of, c->app.plan.starts, grace, y, q);
+	period_format(*y, *q, period);
+	date_format(c->app.as_of, as_of);
+	date_format(calendar_due_date(*y, *q, grace), due);
+	cli_say(stderr, "填报季度：%s（截至 %s 应报送的季度，%s 前报送）", period, as_of, due);
 }
 
 static int run_update(cli *c, const cli_args *args)
@@ -135,11 +154,14 @@ static int run_update(cli *c, const cli_args *args)
 		}
 	report_input in = { .task_id = d.task.id, .status = a.status, .note = a.note,
 	                    .nvalues = a.nsets, .indicator_ids = ids, .values = values,
-	                    .expected_version = a.if_version };
+	                    .expected_version = a.if_version, .confirmed = a.yes };
 	int y = 0, q = 0;
-	period_parse(a.period, &y, &q);
+	if (a.period)
+		period_parse(a.period, &y, &q);
+	else
+		chosen_quarter(c, &y, &q);
 	period_format(y, q, in.period);
-	app_result r = app_save_report(&c->app, &d.task, &in, err, sizeof err);
+	app_result r = app_save_report(&c->app, &d, &in, err, sizeof err);
 	model_detail_free(&d);
 	if (r != APP_OK)
 		return report_failure(c, &a, r, err);
@@ -150,6 +172,7 @@ static int run_update(cli *c, const cli_args *args)
 static int run_note(cli *c, const cli_args *a)
 {
 	bool comment = cli_given(c, a, "comment");
+	const char *kind = "comment";
 	int num;
 	if (!cli_parse_task(c, a->operands[0], &num))
 		return 2;
@@ -164,54 +187,115 @@ static int run_note(cli *c, const cli_args *a)
 	bool found;
 	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
 		return cli_error("%s", store_error(c->app.st));
-	app_result r = app_add_note(&c->app, &d.task, comment ? "comment" : "progress", text, err, sizeof err);
+	if (!comment)
+		kind = permission_note_kind(&c->app.who, &d.task);
+	app_result r = app_add_note(&c->app, &d.task, kind, text, err, sizeof err);
 	model_detail_free(&d);
 	if (r == APP_REFUSED)
 		return cli_error("%s", err);
 	if (r != APP_OK)
 		return cli_error("保存失败，未做任何改动: %s", err);
-	printf("已保存：任务 %d 的%s\n", num, comment ? "督查意见" : "进展情况");
+	printf("已保存：任务 %d 的%s\n", num, wording_note_kind(kind, false));
 	return 0;
 }
 
-static int run_accept(cli *c, const cli_args *a)
+/* The task of a command's first operand, in full; 0 or the exit status. */
+static int load_task(cli *c, const cli_args *a, task_detail *d)
 {
 	int num;
+	bool found;
 	if (!cli_parse_task(c, a->operands[0], &num))
 		return 2;
 	if (!cli_open(c, true))
 		return 1;
-	task_detail d;
-	bool found;
-	char err[512];
-	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, d, &found))
 		return cli_error("%s", store_error(c->app.st));
-	app_result r = app_accept(&c->app, &d.task, err, sizeof err);
-	model_detail_free(&d);
+	return 0;
+}
+
+static int finish(const char *failed, app_result r, const char *err)
+{
 	if (r == APP_REFUSED)
 		return cli_error("%s", err);
+	return cli_error("%s，未做任何改动: %s", failed, err);
+}
+
+static int run_accept(cli *c, const cli_args *a)
+{
+	const char *reason = cli_value(c, a, "reason");
+	bool undo = cli_given(c, a, "undo");
+	if (reason && !undo)
+		return cli_usage_error(c, "--reason 只用于 --undo（撤销销号的理由）");
+	if (undo && !reason)
+		return cli_usage_error(c, "撤销销号需要 --reason TEXT");
+	task_detail d;
+	char err[512];
+	int rc = load_task(c, a, &d);
+	if (rc)
+		return rc;
+	app_result r = undo ? app_unaccept(&c->app, &d, reason, err, sizeof err) : app_accept(&c->app, &d, err, sizeof err);
+	int num = d.task.num;
+	model_detail_free(&d);
 	if (r != APP_OK)
-		return cli_error("销号失败，未做任何改动: %s", err);
-	printf("已销号：任务 %d\n", num);
+		return finish(undo ? "撤销销号失败" : "销号失败", r, err);
+	printf(undo ? "已撤销销号：任务 %d\n" : "已销号：任务 %d\n", num);
+	return 0;
+}
+
+static int run_review(cli *c, const cli_args *a)
+{
+	const char *period = cli_value(c, a, "period"), *why = cli_value(c, a, "return");
+	bool pass = cli_given(c, a, "pass");
+	task_detail d;
+	char err[512];
+	int rc = load_task(c, a, &d);
+	if (rc)
+		return rc;
+	app_result r = app_review(&c->app, &d, period, pass, why, err, sizeof err);
+	int num = d.task.num;
+	model_detail_free(&d);
+	if (r != APP_OK)
+		return finish("审核失败", r, err);
+	printf(pass ? "已通过：任务 %d %s 的填报\n" : "已退回：任务 %d %s 的填报（单位重新报送后才计入）\n", num, period);
+	return 0;
+}
+
+static int run_reopen(cli *c, const cli_args *a)
+{
+	const char *period = cli_value(c, a, "period"), *reason = cli_value(c, a, "reason");
+	task_detail d;
+	char err[512];
+	int rc = load_task(c, a, &d);
+	if (rc)
+		return rc;
+	app_result r = app_reopen(&c->app, &d, period, reason, err, sizeof err);
+	int num = d.task.num;
+	model_detail_free(&d);
+	if (r != APP_OK)
+		return finish("重新打开失败", r, err);
+	printf("已重新打开：任务 %d %s 的填报，单位可以再报送一次\n", num, period);
 	return 0;
 }
 
 static const cli_option update_options[] = {
-	{ "period", 0, "YYYYQn", "填报季度，如 2016Q4", CLI_REQUIRED, NULL },
+	{ "period", 0, "YYYYQn", "填报季度，如 2016Q4（默认：现在应报送的季度，并说明是哪一季）", 0, NULL },
 	{ "set", 0, "INDICATOR=VALUE", "指标实际值，如 --set 科技型企业=2100（可重复）", CLI_REPEAT, NULL },
 	{ "status", 0, "S", "not-started | in-progress | completed（未开始/进行中/已完成）", 0, NULL },
 	{ "note", 0, "TEXT", "进展说明", 0, NULL },
 	{ "if-version", 0, "N", "只在该季度填报仍是版本 N 时保存（0：尚无填报），否则报告冲突", 0, NULL },
+	{ "yes", 0, NULL, "确认看来不合理的数字（累计数低于上次、超过目标或上次的 3 倍）", 0, NULL },
 	{ 0 },
 };
 
 const cli_command cli_cmd_update = {
-	.name = "update", .run = run_update, .summary = "录入一项任务的季度填报", .operands = "TASK",
+	.name = "update", .run = run_update, .summary = "录入一项任务的季度填报（牵头单位）", .operands = "TASK",
 	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号", .options = update_options,
+	.notes = "  季度报送期限为季度结束后 [flags] report_grace_days 天；此后锁定，须督查人员 reopen 后才能再报；\n"
+	         "  逾期的首次填报记为迟报。配合单位不报数字，用 ducha note 报送配合情况\n",
 };
 
 static const cli_option note_options[] = {
-	{ "comment", 0, NULL, "作为督查意见（默认为进展情况）", 0, NULL },
+	{ "comment", 0, NULL, "作为督查意见（督查人员；默认：牵头单位的进展情况，配合单位的配合情况）", 0, NULL },
 	{ 0 },
 };
 
@@ -221,9 +305,39 @@ const cli_command cli_cmd_note = {
 	.notes = "  TEXT 中有空格时请用引号括起来\n",
 };
 
-static const cli_option accept_options[] = { { 0 } };
+static const cli_option accept_options[] = {
+	{ "undo", 0, NULL, "撤销销号", 0, NULL },
+	{ "reason", 0, "TEXT", "撤销的理由（--undo 时必填）", 0, NULL },
+	{ 0 },
+};
 
 const cli_command cli_cmd_accept = {
-	.name = "accept", .run = run_accept, .summary = "销号：确认一项已完成的任务（督查人员）", .operands = "TASK",
-	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号", .options = accept_options,
+	.name = "accept", .run = run_accept, .summary = "销号：确认一项已完成的任务（督查人员），或撤销销号",
+	.operands = "TASK", .min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号",
+	.options = accept_options,
+	.notes = "  只能为截至日期所在季度及以前最新一份（未退回的）填报报“已完成”的任务销号\n",
+};
+
+static const cli_option review_options[] = {
+	{ "period", 0, "YYYYQn", "要审核的填报季度", CLI_REQUIRED, NULL },
+	{ "pass", 0, NULL, "通过", CLI_ONE_OF, NULL },
+	{ "return", 0, "REASON", "退回，并写明理由（单位重新报送后才计入）", CLI_ONE_OF, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_review = {
+	.name = "review", .run = run_review, .summary = "审核一份季度填报：通过或退回（督查人员）", .operands = "TASK",
+	.min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号", .options = review_options,
+};
+
+static const cli_option reopen_options[] = {
+	{ "period", 0, "YYYYQn", "要重新打开的填报季度", CLI_REQUIRED, NULL },
+	{ "reason", 0, "TEXT", "重新打开的理由", CLI_REQUIRED, NULL },
+	{ 0 },
+};
+
+const cli_command cli_cmd_reopen = {
+	.name = "reopen", .run = run_reopen, .summary = "重新打开已锁定的季度填报，允许单位再报送一次（督查人员）",
+	.operands = "TASK", .min_operands = 1, .max_operands = 1, .missing_operand = "缺少任务序号",
+	.options = reopen_options,
 };

@@ -105,7 +105,8 @@ static flag_value worse(flag_value a, flag_value b)
  * task's latest report, and the "completed" ones of a task without
  * indicators: latest_known, completed_between) and store_sql_verdict_values
  * (each indicator's latest value, and a per-year one's latest in each year:
- * known_values) in src/store/detail.c. A rule that reads other reports must
+ * known_values) in src/store/detail.c; a returned report counts in neither
+ * (model_report_counts). A rule that reads other reports must
  * change them too; test_detail.c fails when a list judges otherwise than the
  * full history. */
 
@@ -416,7 +417,7 @@ static bool task_marked_done(const task_rec *t)
 static const report_rec *latest_known(const flag_ctx *c)
 {
 	for (int i = c->d->nreports - 1; i >= 0; i--)
-		if (visible(c, c->d->reports[i].year, c->d->reports[i].quarter))
+		if (visible(c, c->d->reports[i].year, c->d->reports[i].quarter) && model_report_counts(&c->d->reports[i]))
 			return &c->d->reports[i];
 	return NULL;
 }
@@ -427,7 +428,8 @@ static bool completed_between(const flag_ctx *c, int after, int upto)
 	for (int i = 0; i < c->d->nreports; i++) {
 		const report_rec *r = &c->d->reports[i];
 		int end = period_last_day(r->year, r->quarter);
-		if (visible(c, r->year, r->quarter) && strcmp(r->status, "completed") == 0 && end > after &&
+		if (visible(c, r->year, r->quarter) && model_report_counts(r) && strcmp(r->status, "completed") == 0 &&
+		    end > after &&
 		    end <= upto)
 			return true;
 	}

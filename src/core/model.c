@@ -24,6 +24,8 @@ void model_task_free(task_rec *t)
 	free(t->status);
 	free(t->lead);
 	free(t->support);
+	free(t->accepted_by);
+	free(t->accepted_at);
 	memset(t, 0, sizeof *t);
 }
 
@@ -40,6 +42,9 @@ void model_report_free(report_rec *r)
 	free(r->note);
 	free(r->author);
 	free(r->created);
+	free(r->reason);
+	free(r->reviewer);
+	free(r->reviewed);
 	free(r->indicator_ids);
 	free(r->values);
 	memset(r, 0, sizeof *r);
@@ -147,6 +152,8 @@ value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, 
 	*n = 0;
 	for (int r = 0; r < d->nreports; r++) {
 		const report_rec *rep = &d->reports[r];
+		if (!model_report_counts(rep))
+			continue;
 		for (int v = 0; v < rep->nvalues; v++)
 			if (rep->indicator_ids[v] == indicator_id) {
 				value_point *p = &pts[(*n)++];
@@ -174,5 +181,34 @@ bool model_agency_in(const char *joined, const char *name)
 			return true;
 		p = end ? end + 1 : NULL;
 	}
+	return false;
+}
+
+bool model_report_counts(const report_rec *r)
+{
+	return r->state != REPORT_RETURNED;
+}
+
+static const char *const report_state_names[] = { "submitted", "passed", "returned" };
+
+const char *model_report_state_name(report_state s)
+{
+	return (unsigned)s < 3 ? report_state_names[s] : "?";
+}
+
+const char *model_report_state_label(report_state s, bool english)
+{
+	static const char *const zh[] = { "待审核", "已通过", "已退回" };
+	static const char *const en[] = { "to review", "passed", "returned" };
+	return (unsigned)s < 3 ? (english ? en[s] : zh[s]) : "?";
+}
+
+bool model_report_state_parse(const char *name, report_state *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (name && strcmp(name, report_state_names[i]) == 0) {
+			*out = (report_state)i;
+			return true;
+		}
 	return false;
 }

@@ -1,4 +1,5 @@
 #include "ducha/permission.h"
+#include "ducha/xalloc.h"
 
 #include <libgen.h>
 #include <limits.h>
@@ -20,8 +21,42 @@ static const char *action_label(permission_action a)
 	case PERM_PROGRESS: return "添加进展情况";
 	case PERM_COMMENT: return "添加督查意见";
 	case PERM_ACCEPT: return "销号";
+	case PERM_SUPPORT: return "报送配合情况";
+	case PERM_REVIEW: return "审核或重新打开填报";
 	}
 	return "?";
+}
+
+const char *permission_note_kind(const actor *who, const task_rec *t)
+{
+	if (who->role == ROLE_INSPECTOR)
+		return "comment";
+	if (who->role == ROLE_REPORTER && !model_agency_in(t->lead, who->agency) &&
+	    model_agency_in(t->support, who->agency))
+		return "support";
+	return "progress";
+}
+
+/* Why a reporter may not do this on t (empty when they may). */
+static void reporter_rule(const actor *who, permission_action action, const task_rec *t, char *rule, size_t len)
+{
+	bool lead = who->agency[0] && model_agency_in(t->lead, who->agency);
+	bool support = who->agency[0] && model_agency_in(t->support, who->agency);
+	char *leads = xstrdup(t->lead);
+	for (char *p = leads; *p; p++)
+		if (*p == ';')
+			*p = ' ';
+	rule[0] = '\0';
+	if (action == PERM_REPORT && support && !lead)
+		snprintf(rule, len, "配合单位只报配合情况（按 n 或 ducha note），不报数字和状态；%s 是配合单位，牵头单位：%s",
+		         who->agency, leads);
+	else if ((action == PERM_REPORT || action == PERM_PROGRESS) && !lead)
+		snprintf(rule, len, "填报人员只能为本单位牵头的任务填报（牵头单位：%s）", leads);
+	else if (action == PERM_SUPPORT && !support)
+		snprintf(rule, len, "配合情况由配合单位报送");
+	else if (action != PERM_REPORT && action != PERM_PROGRESS && action != PERM_SUPPORT)
+		snprintf(rule, len, "填报人员（reporter）不能添加督查意见、审核或销号");
+	free(leads);
 }
 
 bool permission_check(const actor *who, permission_action action, const task_rec *t,
@@ -29,6 +64,7 @@ bool permission_check(const actor *who, permission_action action, const task_rec
 {
 	bool ok = false;
 	const char *rule = "";
+	char rules[600];
 	switch (who->role) {
 	case ROLE_ADMIN:
 		return true;
@@ -36,15 +72,13 @@ bool permission_check(const actor *who, permission_action action, const task_rec
 		rule = "只读用户（viewer）不能修改任何内容";
 		break;
 	case ROLE_INSPECTOR:
-		ok = action == PERM_COMMENT || action == PERM_ACCEPT;
-		rule = "督查人员（inspector）只能添加督查意见和销号";
+		ok = action == PERM_COMMENT || action == PERM_ACCEPT || action == PERM_REVIEW;
+		rule = "督查人员（inspector）只能添加督查意见、审核、重新打开和销号";
 		break;
 	case ROLE_REPORTER:
-		ok = (action == PERM_REPORT || action == PERM_PROGRESS) &&
-		     permission_agency_on_task(who->agency, t);
-		rule = action == PERM_REPORT || action == PERM_PROGRESS
-		           ? "填报人员只能为本单位牵头或配合的任务填报"
-		           : "填报人员（reporter）不能添加督查意见或销号";
+		reporter_rule(who, action, t, rules, sizeof rules);
+		ok = rules[0] == '\0';
+		rule = rules;
 		break;
 	}
 	if (!ok)

@@ -252,3 +252,12 @@ void wording_indicator_line(const indicator_rec *i, const indicator_state *st, b
 	snprintf(buf, len, L("%s：目标 %s；实际 %s；序时 %s", "%s: target %s; actual %s; expected %s"), i->name, target,
 	         actual, expected);
 }
+
+const char *wording_note_kind(const char *kind, bool english)
+{
+	if (kind && strcmp(kind, "comment") == 0)
+		return L("督查意见", "comment");
+	if (kind && strcmp(kind, "support") == 0)
+		return L("配合情况", "support note");
+	return L("进展情况", "progress");
+}

@@ -31,12 +31,13 @@ const char store_sql_details_indicators[] =
 	"SELECT task_id, id, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline"
 	"  FROM indicator WHERE task_id " IN_TASKS " ORDER BY task_id, ord";
 const char store_sql_details_reports[] =
-	"SELECT task_id, id, period, status, demo, version, note, author, created"
+	"SELECT task_id, id, period, status, demo, version, state, note, author, created,"
+	"       reason, reviewer, reviewed, late, reopened"
 	"  FROM report WHERE task_id " IN_TASKS " AND period <= :upto ORDER BY task_id, period";
 /* Without the texts: the notes, the longest part of a report row, are not
  * copied. */
 const char store_sql_details_report_heads[] =
-	"SELECT task_id, id, period, status, demo, version"
+	"SELECT task_id, id, period, status, demo, version, state"
 	"  FROM report WHERE task_id " IN_TASKS " AND period <= :upto ORDER BY task_id, period";
 const char store_sql_details_values[] =
 	"SELECT r.task_id, v.report_id, v.indicator_id, v.value"
@@ -51,14 +52,17 @@ const char store_sql_details_notes[] =
  * and summaries show), and a task without indicators its "completed" ones
  * up to the quarter of its last due date. */
 const char store_sql_verdict_reports[] =
-	"SELECT t.id, r.id, r.period, r.status, r.demo, r.version, r.note, r.author, r.created"
+	"SELECT t.id, r.id, r.period, r.status, r.demo, r.version, r.state, r.note, r.author, r.created,"
+	"       r.reason, r.reviewer, r.reviewed, r.late, r.reopened"
 	"  FROM task t JOIN report r"
 	"  ON r.id = (SELECT x.id FROM report x WHERE x.task_id = t.id AND x.period <= :upto"
-	"             ORDER BY x.period DESC LIMIT 1)"
+	"             AND x.state <> 'returned' ORDER BY x.period DESC LIMIT 1)"
 	" WHERE t.id " IN_TASKS
 	" UNION "
-	"SELECT r.task_id, r.id, r.period, r.status, r.demo, r.version, r.note, r.author, r.created"
+	"SELECT r.task_id, r.id, r.period, r.status, r.demo, r.version, r.state, r.note, r.author, r.created,"
+	"       r.reason, r.reviewer, r.reviewed, r.late, r.reopened"
 	"  FROM task t JOIN report r ON r.task_id = t.id AND r.status = 'completed' AND r.period <= :upto"
+	"  AND r.state <> 'returned'"
 	"  AND r.period <= substr(t.due, 1, 4) || 'Q' || ((CAST(substr(t.due, 6, 2) AS INTEGER) + 2) / 3)"
 	" WHERE t.id " IN_TASKS " AND NOT EXISTS (SELECT 1 FROM indicator i WHERE i.task_id = t.id)"
 	" ORDER BY 1, 3";
@@ -80,15 +84,17 @@ const char store_sql_verdict_values[] =
 	" pick(task_id, ind, rid) AS ("
 	"  SELECT i.task_id, i.id, (SELECT r.id FROM report r JOIN report_value v"
 	"      ON v.report_id = r.id AND v.indicator_id = i.id"
-	"    WHERE r.task_id = i.task_id AND r.period <= :upto ORDER BY r.period DESC LIMIT 1)"
+	"    WHERE r.task_id = i.task_id AND r.period <= :upto AND r.state <> 'returned'"
+	"    ORDER BY r.period DESC LIMIT 1)"
 	"    FROM indicator i WHERE i.task_id " IN_TASKS
 	"  UNION"
 	"  SELECT ind.task_id, ind.id, (SELECT r.id FROM report r JOIN report_value v"
 	"      ON v.report_id = r.id AND v.indicator_id = ind.id"
 	"    WHERE r.task_id = ind.task_id AND r.period BETWEEN years.y || 'Q1' AND min(years.y || 'Q4', :upto)"
+	"      AND r.state <> 'returned'"
 	"    ORDER BY r.period DESC LIMIT 1)"
 	"    FROM ind JOIN years ON years.y BETWEEN ind.ylo AND ind.yhi)"
-	" SELECT k.task_id, r.id, r.period, r.status, r.demo, r.version, k.ind, v.value"
+	" SELECT k.task_id, r.id, r.period, r.status, r.demo, r.version, r.state, k.ind, v.value"
 	"   FROM pick k JOIN report r ON r.id = k.rid"
 	"   JOIN report_value v ON v.report_id = r.id AND v.indicator_id = k.ind"
 	"  ORDER BY k.task_id, r.period";
@@ -223,10 +229,16 @@ static void read_report(db_stmt *q, bool texts, report_rec *r)
 	r->status = db_col_dup(q, 3);
 	r->demo = db_col_int(q, 4) != 0;
 	r->version = (int)db_col_int(q, 5);
+	model_report_state_parse(db_col_text(q, 6), &r->state);
 	if (texts) {
-		r->note = db_col_dup(q, 6);
-		r->author = db_col_dup(q, 7);
-		r->created = db_col_dup(q, 8);
+		r->note = db_col_dup(q, 7);
+		r->author = db_col_dup(q, 8);
+		r->created = db_col_dup(q, 9);
+		r->reason = db_col_dup(q, 10);
+		r->reviewer = db_col_dup(q, 11);
+		r->reviewed = db_col_dup(q, 12);
+		r->late = db_col_int(q, 13) != 0;
+		r->reopened = db_col_int(q, 14) != 0;
 	}
 }
 
@@ -363,12 +375,12 @@ static bool read_verdict_rows(store *s, const char *sql, const detail_query *dq,
 			cap = d->nreports;
 		last = d;
 		report_rec *r = report_row(d, q, &cap, dq->texts && !values);
-		int64_t ind = values ? db_col_int(q, 6) : 0;
+		int64_t ind = values ? db_col_int(q, 7) : 0;
 		bool have = false;
 		for (int k = 0; values && k < r->nvalues; k++)
 			have = have || r->indicator_ids[k] == ind;
 		if (values && !have)
-			add_value(r, ind, db_col_double(q, 7));
+			add_value(r, ind, db_col_double(q, 8));
 	}
 	db_reset(q);
 	return rc == 0;

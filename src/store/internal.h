@@ -26,7 +26,8 @@ struct store {
 	"     ORDER BY x.ord) AS g)," \
 	"  (SELECT group_concat(g.name, ';') FROM (SELECT g.name FROM task_agency x" \
 	"     JOIN agency g ON g.id = x.agency_id WHERE x.task_id = t.id AND x.role = 'support'" \
-	"     ORDER BY x.ord) AS g)" \
+	"     ORDER BY x.ord) AS g)," \
+	"  t.accepted_by, t.accepted_at" \
 	" FROM task t JOIN measure m ON m.id = t.measure_id JOIN area a ON a.id = m.area_id"
 
 void store_read_task(db_stmt *q, task_rec *t);

@@ -70,6 +70,8 @@ void store_read_task(db_stmt *q, task_rec *t)
 	t->version = (int)db_col_int(q, 12);
 	t->lead = db_col_dup(q, 13);
 	t->support = db_col_dup(q, 14);
+	t->accepted_by = db_col_dup(q, 15);
+	t->accepted_at = db_col_dup(q, 16);
 }
 
 bool store_bind_filter(db_stmt *q, int64_t plan_id, const task_filter *f)

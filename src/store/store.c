@@ -52,8 +52,87 @@ static bool migrate_1_to_2(store *s)
 	       audit_migration(s, 1) && db_exec(s->db, "PRAGMA user_version = 2");
 }
 
+/* The shipped SQL of every index (or trigger) of a table, run again. */
+static bool shipped_objects_of(store *s, db *ref, const char *type, const char *table)
+{
+	db_stmt *q = db_prepare(ref, "SELECT sql FROM sqlite_schema WHERE type = :type AND tbl_name = :table"
+	                             " AND sql IS NOT NULL ORDER BY name");
+	bool ok = q && db_bind_text(q, ":type", type) && db_bind_text(q, ":table", table);
+	int rc;
+	while (ok && (rc = db_step(q)) == 1) {
+		char *sql = db_col_dup(q, 0);
+		ok = db_exec(s->db, sql);
+		free(sql);
+	}
+	if (q)
+		db_reset(q);
+	return ok && rc == 0;
+}
+
+/* A table re-made from its shipped text (so that `check` finds the shipped
+ * schema), its rows copied with columns (the new ones take their defaults),
+ * its indexes re-made. Foreign keys are off while a migration runs, and the
+ * legacy rename leaves the other tables' references to the name alone. */
+static bool recreate_table(store *s, db *ref, const char *table, const char *columns, const char *from_columns)
+{
+	char sql[4096];
+	db_stmt *q = db_prepare(ref, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = :name");
+	char *create = q && db_bind_text(q, ":name", table) && db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
+	if (q)
+		db_reset(q);
+	if (!create) {
+		db_fail(s->db, "本程序的数据库结构中没有表 %s", table);
+		return false;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA legacy_alter_table = ON; ALTER TABLE %s RENAME TO %s_old", table, table);
+	bool ok = db_exec(s->db, sql) && db_exec(s->db, create);
+	free(create);
+	snprintf(sql, sizeof sql, "INSERT INTO %s (%s) SELECT %s FROM %s_old; DROP TABLE %s_old;"
+	                          " PRAGMA legacy_alter_table = OFF", table, columns, from_columns, table, table);
+	return ok && db_exec(s->db, sql) && shipped_objects_of(s, ref, "index", table) &&
+	       shipped_objects_of(s, ref, "trigger", table);
+}
+
+#define REPORT_V2_COLUMNS "id, task_id, period, status, note, author, created, demo, version"
+#define TASK_V2_COLUMNS "id, plan_id, measure_id, num, text, deadline, dues, due, status, version"
+#define NOTE_V2_COLUMNS "id, task_id, kind, text, author, created, demo"
+#define AUDIT_COLUMNS "id, at, user, role, action, object, old, new, prev_hash, hash"
+/* An accepted task's 销号人 and time, from its last status row. */
+#define ACCEPTED_FROM_TRAIL(col) \
+	"CASE WHEN status = 'accepted' THEN coalesce((SELECT a." col " FROM audit a WHERE a.action = 'status'" \
+	" AND a.object = (CASE WHEN plan_id = (SELECT min(id) FROM plan) THEN '' ELSE" \
+	" 'plan ' || (SELECT code FROM plan WHERE plan.id = plan_id) || ' ' END) || 'task ' || num" \
+	" ORDER BY a.id DESC LIMIT 1), '') ELSE '' END"
+
+/* 2 → 3: the quarterly cycle: a report's review (state, reason, reviewer),
+ * 迟报 and reopening; a task's 销号人 and time; 配合情况 notes; the trail's
+ * review and reopen rows. */
+static bool migrate_2_to_3(store *s)
+{
+	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
+	int64_t tables = 0;
+	if (!q || !db_one_int(q, &tables, NULL))
+		return false;
+	if (tables == 0)   /* no tables yet: nothing to carry over */
+		return db_exec(s->db, "PRAGMA user_version = 3");
+	char err[256];
+	db *ref = db_open(":memory:", DB_CREATE, 0, err, sizeof err);
+	bool ok = ref && store_apply_schema(ref);
+	if (!ok)
+		db_fail(s->db, "无法建立本程序的数据库结构: %s", ref ? db_error(ref) : err);
+	ok = ok && db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete") &&
+	     recreate_table(s, ref, "audit", AUDIT_COLUMNS, AUDIT_COLUMNS) &&
+	     recreate_table(s, ref, "report", REPORT_V2_COLUMNS, REPORT_V2_COLUMNS) &&
+	     recreate_table(s, ref, "task", TASK_V2_COLUMNS ", accepted_by, accepted_at",
+	                    TASK_V2_COLUMNS ", " ACCEPTED_FROM_TRAIL("user") ", " ACCEPTED_FROM_TRAIL("at")) &&
+	     recreate_table(s, ref, "note", NOTE_V2_COLUMNS, NOTE_V2_COLUMNS) &&
+	     audit_migration(s, 2) && db_exec(s->db, "PRAGMA user_version = 3");
+	db_close(ref);
+	return ok;
+}
+
 /* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
-static bool (*const migrations[])(store *) = { migrate_1_to_2 };
+static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3 };
 
 static bool file_exists(const char *path)
 {

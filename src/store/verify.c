@@ -211,10 +211,13 @@ static bool check_schema(store *s, problem_list *p)
  * report the trail knows still exists. */
 static const char check_reports_sql[] =
 	"WITH last AS (SELECT object, new, user FROM audit WHERE id IN"
+	"   (SELECT max(id) FROM audit WHERE action IN ('report', 'review', 'reopen') AND id > " SINCE
+	"    GROUP BY object)),"
+	" author AS (SELECT object, user FROM audit WHERE id IN"
 	"   (SELECT max(id) FROM audit WHERE action = 'report' AND id > " SINCE " GROUP BY object)),"
 	" cur AS (SELECT " TASK_OBJECT("t", "p") " || ' report ' || r.period AS object, r.id,"
-	"   r.status, r.note, r.version, r.author FROM report r JOIN task t ON t.id = r.task_id"
-	"   JOIN plan p ON p.id = t.plan_id)"
+	"   r.status, r.note, r.version, r.author, r.state, r.reason, r.late, r.reopened"
+	"   FROM report r JOIN task t ON t.id = r.task_id JOIN plan p ON p.id = t.plan_id)"
 	" SELECT coalesce(cur.object, last.object),"
 	"   CASE WHEN cur.id IS NULL THEN '留痕中有记录，数据库中却没有这份填报'"
 	"        WHEN last.new IS NULL THEN '这份填报没有对应的留痕记录'"
@@ -224,7 +227,12 @@ static const char check_reports_sql[] =
 	"   OR cur.status IS NOT json_extract(last.new, '$.status')"
 	"   OR cur.note IS NOT json_extract(last.new, '$.note')"
 	"   OR cur.version IS NOT json_extract(last.new, '$.version')"
-	"   OR cur.author IS NOT last.user"
+	"   OR cur.author IS NOT (SELECT user FROM author WHERE author.object = cur.object)"
+	/* Rows written before the review (schema 2) have no state: submitted then. */
+	"   OR cur.state IS NOT coalesce(json_extract(last.new, '$.state'), 'submitted')"
+	"   OR cur.reason IS NOT coalesce(json_extract(last.new, '$.reason'), '')"
+	"   OR cur.late IS NOT coalesce(json_extract(last.new, '$.late'), 0)"
+	"   OR cur.reopened IS NOT coalesce(json_extract(last.new, '$.reopened'), 0)"
 	"   OR (SELECT count(*) FROM report_value v WHERE v.report_id = cur.id)"
 	"      IS NOT (SELECT count(*) FROM json_each(last.new, '$.values'))"
 	"   OR EXISTS (SELECT 1 FROM json_each(last.new, '$.values') e WHERE e.value IS NOT"
@@ -250,13 +258,18 @@ static const char check_notes_sql[] =
 /* A task's status and version are its last 'status' row's, or the
  * initial ones when it has none. */
 static const char check_status_sql[] =
-	"WITH last AS (SELECT object, new FROM audit WHERE id IN"
+	"WITH last AS (SELECT object, new, user, at FROM audit WHERE id IN"
 	"   (SELECT max(id) FROM audit WHERE action = 'status' AND id > " SINCE " GROUP BY object))"
 	" SELECT " TASK_OBJECT("t", "p") ", '任务状态（' || t.status || '）与留痕记录不符'"
 	" FROM task t JOIN plan p ON p.id = t.plan_id"
 	" LEFT JOIN last ON last.object = " TASK_OBJECT("t", "p")
 	" WHERE t.status IS NOT coalesce(json_extract(last.new, '$.status'), 'open')"
 	"    OR t.version IS NOT coalesce(json_extract(last.new, '$.version'), 1)"
+	/* Before schema 3 an acceptance named nobody: its row's author and time. */
+	"    OR t.accepted_by IS NOT coalesce(json_extract(last.new, '$.accepted_by'),"
+	"       CASE WHEN t.status = 'accepted' THEN last.user ELSE '' END)"
+	"    OR t.accepted_at IS NOT coalesce(json_extract(last.new, '$.accepted_at'),"
+	"       CASE WHEN t.status = 'accepted' THEN last.at ELSE '' END)"
 	" ORDER BY t.plan_id, t.num LIMIT 1";
 
 static bool first_difference(store *s, const char *sql, problem_list *p)

@@ -9,14 +9,19 @@
 
 /* The permission rules again, inside the SQL that writes: a row is written
  * only when they hold (binds :role, :agency, :task). See permission.c. */
-#define MAY_REPORT \
-	"(:role = 'admin' OR (:role = 'reporter' AND EXISTS (SELECT 1 FROM task_agency x" \
-	" JOIN agency g ON g.id = x.agency_id WHERE x.task_id = :task AND g.name = :agency)))"
+#define AGENCY_IS(role) \
+	"EXISTS (SELECT 1 FROM task_agency x JOIN agency g ON g.id = x.agency_id" \
+	" WHERE x.task_id = :task AND g.name = :agency AND x.role = '" role "')"
+/* Figures and status: the lead agencies only. */
+#define MAY_REPORT "(:role = 'admin' OR (:role = 'reporter' AND " AGENCY_IS("lead") "))"
+/* 进展情况 by a lead agency, 配合情况 by a supporting one, 督查意见 by an inspector. */
 #define MAY_NOTE \
-	"(:role = 'admin' OR (:kind = 'comment' AND :role = 'inspector') OR (:kind = 'progress'" \
-	" AND :role = 'reporter' AND EXISTS (SELECT 1 FROM task_agency x JOIN agency g" \
-	" ON g.id = x.agency_id WHERE x.task_id = :task AND g.name = :agency)))"
+	"(:role = 'admin' OR (:kind = 'comment' AND :role = 'inspector')" \
+	" OR (:kind = 'progress' AND :role = 'reporter' AND " AGENCY_IS("lead") ")" \
+	" OR (:kind = 'support' AND :role = 'reporter' AND " AGENCY_IS("support") "))"
+/* 审核, 重新打开, 销号 and its undoing. */
 #define MAY_ACCEPT "(:role IN ('admin', 'inspector'))"
+#define MAY_REVIEW MAY_ACCEPT
 
 static bool bind_actor(db_stmt *q, const actor *who)
 {
@@ -80,22 +85,31 @@ bool store_audit_append(store *s, const actor *who, const char *action, const ch
 	return ok;
 }
 
+/* What `check` replays a report from (verify.c compares each key). */
 const char store_sql_report_json[] =
-	"SELECT json_object('period', r.period, 'status', r.status, 'note', r.note,"
+	"SELECT CASE WHEN :why IS NULL THEN j ELSE json_set(j, '$.why', :why) END FROM"
+	" (SELECT json_object('period', r.period, 'status', r.status, 'note', r.note,"
 	"  'values', (SELECT json_group_object(i.name, v.value) FROM report_value v"
 	"             JOIN indicator i ON i.id = v.indicator_id WHERE v.report_id = r.id),"
-	"  'version', r.version)"
-	" FROM report r WHERE r.id = :id";
+	"  'version', r.version, 'state', r.state, 'reason', r.reason, 'late', r.late,"
+	"  'reopened', r.reopened) AS j FROM report r WHERE r.id = :id)";
 
-/* A report as JSON, for the audit trail; NULL when there is none. */
-static char *report_json(store *s, int64_t report_id)
+/* A report as JSON, for the audit trail, with why a step was taken (a
+ * review's reason, a reopening's) when why is not NULL; NULL when there is
+ * no such report. */
+static char *report_json_why(store *s, int64_t report_id, const char *why)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_report_json);
-	if (!q || !db_bind_int(q, ":id", report_id))
+	if (!q || !db_bind_int(q, ":id", report_id) || !db_bind_text(q, ":why", why))
 		return NULL;
 	char *out = db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
 	db_reset(q);
 	return out;
+}
+
+static char *report_json(store *s, int64_t report_id)
+{
+	return report_json_why(s, report_id, NULL);
 }
 
 const char store_sql_find_report[] =
@@ -114,14 +128,17 @@ static bool find_report(store *s, const report_input *in, int64_t *id, int *vers
 	return rc >= 0;
 }
 
+/* A save submits the report again (待审核): a review is of what was sent,
+ * a reopening allows one submission, and a person's edit is no sample. */
 const char store_sql_report_update[] =
 	"UPDATE report SET status = coalesce(:status, status), note = coalesce(:note, note),"
-	"  author = :author, created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+	"  author = :author, created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), demo = :demo,"
+	"  state = 'submitted', reason = '', reviewer = '', reviewed = '', reopened = 0,"
 	"  version = version + 1 WHERE id = :id AND task_id = :task AND " MAY_REPORT;
 const char store_sql_report_insert[] =
-	"INSERT INTO report (task_id, period, status, note, author, created, demo)"
+	"INSERT INTO report (task_id, period, status, note, author, created, demo, late)"
 	" SELECT :task, :period, coalesce(:status, 'in-progress'), coalesce(:note, ''), :author,"
-	"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo WHERE " MAY_REPORT;
+	"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo, :late WHERE " MAY_REPORT;
 
 static bool upsert_report(store *s, const actor *who, const report_input *in, int64_t *id)
 {
@@ -129,7 +146,7 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 	if (*id) {
 		q = db_prepare(s->db, store_sql_report_update);
 		if (!q || !db_bind_text(q, ":status", in->status) ||
-		    !db_bind_text(q, ":note", in->note) ||
+		    !db_bind_text(q, ":note", in->note) || !db_bind_int(q, ":demo", in->demo) ||
 		    !db_bind_text(q, ":author", who->user) || !db_bind_int(q, ":id", *id) ||
 		    !db_bind_int(q, ":task", in->task_id) || !bind_actor(q, who) || !db_run(q))
 			return false;
@@ -140,7 +157,7 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 	    !db_bind_text(q, ":period", in->period) ||
 	    !db_bind_text(q, ":status", in->status) || !db_bind_text(q, ":note", in->note) ||
 	    !db_bind_text(q, ":author", who->user) || !db_bind_int(q, ":demo", in->demo) ||
-	    !bind_actor(q, who) || !db_run(q))
+	    !db_bind_int(q, ":late", in->late) || !bind_actor(q, who) || !db_run(q))
 		return false;
 	if (db_changes(s->db) != 1)
 		return denied(s, "填报");
@@ -387,37 +404,42 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
 	return finish(s, ok);
 }
 
+/* What `check` replays a task's status from (verify.c). */
+#define TASK_STATUS_JSON \
+	"SELECT CASE WHEN :why IS NULL THEN j ELSE json_set(j, '$.why', :why) END FROM" \
+	" (SELECT json_object('status', status, 'version', version, 'accepted_by', accepted_by," \
+	" 'accepted_at', accepted_at) AS j FROM task WHERE id = :task)"
+
 bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto)
 {
 	char object[320];
 	if (!begin(s))
 		return false;
 	bool ok = task_object(s, task_id, "", object, sizeof object);
-	db_stmt *q = ok ? db_prepare(s->db,
-		"SELECT json_object('status', status, 'version', version) FROM task WHERE id = :task") : NULL;
+	db_stmt *q = ok ? db_prepare(s->db, TASK_STATUS_JSON) : NULL;
 	char *old = NULL, *new_json = NULL;
-	ok = ok && q && db_bind_int(q, ":task", task_id) && db_step(q) == 1;
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":why", NULL) && db_step(q) == 1;
 	if (ok)
 		old = db_col_dup(q, 0);
 	if (q)
 		db_reset(q);
 	/* Only a task reported completed can be accepted. */
-	q = ok ? db_prepare(s->db, "UPDATE task SET status = 'accepted', version = version + 1"
+	q = ok ? db_prepare(s->db, "UPDATE task SET status = 'accepted', version = version + 1,"
+	                           " accepted_by = :author, accepted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 	                           " WHERE id = :task AND status <> 'accepted' AND " MAY_ACCEPT
 	                           " AND (status = 'completed' OR (SELECT status FROM report"
 	                           "      WHERE task_id = :task AND period <= :upto ORDER BY period DESC LIMIT 1)"
 	                           "     = 'completed')")
 	       : NULL;
 	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":upto", upto) &&
-	     bind_actor(q, who) && db_run(q);
+	     db_bind_text(q, ":author", who->user) && bind_actor(q, who) && db_run(q);
 	if (ok && db_changes(s->db) != 1) {
 		db_fail(s->db, "%s 不能销号：已经销号、最新填报不是“已完成”，或当前用户无权销号", object);
 		s->failure = STORE_FAIL_DENIED;
 		ok = false;
 	}
-	q = ok ? db_prepare(s->db,
-		"SELECT json_object('status', status, 'version', version) FROM task WHERE id = :task") : NULL;
-	ok = ok && q && db_bind_int(q, ":task", task_id) && db_step(q) == 1;
+	q = ok ? db_prepare(s->db, TASK_STATUS_JSON) : NULL;
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":why", NULL) && db_step(q) == 1;
 	if (ok)
 		new_json = db_col_dup(q, 0);
 	if (q)
@@ -463,4 +485,105 @@ bool store_audit_head(store *s, char hex[65], int64_t *rows)
 	*rows = db_col_int(q, 1);
 	db_reset(q);
 	return true;
+}
+
+/* One UPDATE of a task's status, between its JSON before and after, with
+ * the audit row; the UPDATE binds :task, :author, :why and the actor. */
+static bool change_status(store *s, const actor *who, int64_t task_id, const char *update_sql, const char *why,
+                          const char *refused)
+{
+	char object[320], *old = NULL, *new_json = NULL;
+	if (!begin(s))
+		return false;
+	bool ok = task_object(s, task_id, "", object, sizeof object);
+	db_stmt *q = ok ? db_prepare(s->db, TASK_STATUS_JSON) : NULL;
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":why", NULL) && db_step(q) == 1;
+	if (ok)
+		old = db_col_dup(q, 0);
+	if (q)
+		db_reset(q);
+	q = ok ? db_prepare(s->db, update_sql) : NULL;
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":author", who->user) &&
+	     bind_actor(q, who) && db_run(q);
+	if (ok && db_changes(s->db) != 1) {
+		db_fail(s->db, "%s %s", object, refused);
+		s->failure = STORE_FAIL_DENIED;
+		ok = false;
+	}
+	q = ok ? db_prepare(s->db, TASK_STATUS_JSON) : NULL;
+	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":why", why) && db_step(q) == 1;
+	if (ok)
+		new_json = db_col_dup(q, 0);
+	if (q)
+		db_reset(q);
+	ok = ok && store_audit_append(s, who, "status", object, old, new_json);
+	free(old);
+	free(new_json);
+	return finish(s, ok);
+}
+
+bool store_unaccept_task(store *s, const actor *who, int64_t task_id, const char *reason)
+{
+	return change_status(s, who, task_id,
+	                     "UPDATE task SET status = 'open', version = version + 1, accepted_by = '',"
+	                     " accepted_at = '' WHERE id = :task AND status = 'accepted' AND :author <> ''"
+	                     " AND " MAY_ACCEPT,
+	                     reason, "没有销号，无从撤销");
+}
+
+/* One UPDATE of a report (binds :id, :task, :reason, :author and the actor)
+ * with its audit row of that action. */
+static bool change_report(store *s, const actor *who, int64_t task_id, const char *period, const char *action,
+                          const char *update_sql, const char *reason, const char *refused)
+{
+	char object[320], suffix[32], *old = NULL, *new_json = NULL;
+	report_input in = { .task_id = task_id };
+	int64_t id = 0;
+	int version = 0;
+	snprintf(in.period, sizeof in.period, "%s", period);
+	snprintf(suffix, sizeof suffix, "report %s", period);
+	if (!begin(s))
+		return false;
+	bool ok = task_object(s, task_id, suffix, object, sizeof object) && find_report(s, &in, &id, &version);
+	if (ok && !id) {
+		db_fail(s->db, "%s 尚无填报", object);
+		s->failure = STORE_FAIL_DENIED;
+		ok = false;
+	}
+	ok = ok && (old = report_json(s, id)) != NULL;
+	db_stmt *q = ok ? db_prepare(s->db, update_sql) : NULL;
+	ok = ok && q && db_bind_int(q, ":id", id) && db_bind_int(q, ":task", task_id) &&
+	     db_bind_text(q, ":reason", reason ? reason : "") && db_bind_text(q, ":author", who->user) &&
+	     bind_actor(q, who) && db_run(q);
+	if (ok && db_changes(s->db) != 1) {
+		db_fail(s->db, "%s %s", object, refused);
+		s->failure = STORE_FAIL_DENIED;
+		ok = false;
+	}
+	ok = ok && (new_json = report_json_why(s, id, reason)) != NULL &&
+	     store_audit_append(s, who, action, object, old, new_json);
+	free(old);
+	free(new_json);
+	return finish(s, ok);
+}
+
+bool store_review_report(store *s, const actor *who, int64_t task_id, const char *period, bool pass,
+                         const char *reason)
+{
+	const char *sql = pass
+		? "UPDATE report SET state = 'passed', reason = :reason, reviewer = :author,"
+		  " reviewed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :id AND task_id = :task"
+		  " AND state = 'submitted' AND " MAY_REVIEW
+		: "UPDATE report SET state = 'returned', reason = :reason, reviewer = :author,"
+		  " reviewed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :id AND task_id = :task"
+		  " AND state = 'submitted' AND :reason <> '' AND " MAY_REVIEW;
+	return change_report(s, who, task_id, period, "review", sql, reason, "不是待审核的填报，不能审核");
+}
+
+bool store_reopen_report(store *s, const actor *who, int64_t task_id, const char *period, const char *reason)
+{
+	return change_report(s, who, task_id, period, "reopen",
+	                     "UPDATE report SET reopened = 1 WHERE id = :id AND task_id = :task AND reopened = 0"
+	                     " AND :reason <> '' AND :author <> '' AND " MAY_REVIEW,
+	                     reason, "已经重新打开，等待单位报送");
 }

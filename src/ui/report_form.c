@@ -39,6 +39,7 @@ typedef struct report_view {
 	indicator_rec *ind;         /* copies of the indicators: name, unit, kind */
 	seen *seen;
 	int nseen;
+	bool confirm;                /* implausible figures shown: the next save confirms them */
 } report_view;
 
 static ui_field *period_field(report_view *r) { return &r->form.fields[0]; }
@@ -281,6 +282,13 @@ static void save_failed(ui *u, report_view *r, const char *period, app_result re
 		ui_message(u, true, "%s", UI_L("数据库正忙（有人正在保存）：没有保存，你的输入都还在，请稍后再按保存键",
 		                               "The database is busy (someone is saving): nothing saved, your input is kept; save again in a moment"));
 		break;
+	case APP_CONFIRM: {
+		char key[32];
+		ui_keymap_first(&u->keys, UI_ACT_SAVE, key, sizeof key);
+		r->confirm = true;
+		ui_message(u, true, UI_L("请核对：%s。确认无误再按 %s 保存", "Please check: %s. %s again saves it"), why, key);
+		break;
+	}
 	case APP_OK:
 	case APP_REFUSED:
 	case APP_FAILED:
@@ -304,11 +312,11 @@ static void save(ui *u, report_view *r)
 	} else if (ui_may_write(u, r->num, PERM_REPORT)) {
 		report_input in = { .task_id = r->task_id, .expected_version = expected_version(r, period),
 		                    .status = ui_report_status[status_field(r)->choice], .note = note,
-		                    .nvalues = n, .indicator_ids = ids, .values = values };
+		                    .nvalues = n, .indicator_ids = ids, .values = values, .confirmed = r->confirm };
 		snprintf(in.period, sizeof in.period, "%s", period);
 		char why[600];
 		const ui_task *t = ui_data_task(&u->data, r->num);
-		app_result result = t ? app_save_report(u->c, &t->d.task, &in, why, sizeof why) : APP_FAILED;
+		app_result result = t ? app_save_report(u->c, &t->d, &in, why, sizeof why) : APP_FAILED;
 		if (!t)
 			snprintf(why, sizeof why, "%s", u->data.err);
 		if (result == APP_OK) {
@@ -365,6 +373,7 @@ static bool report_action(ui *u, view *v, ui_action a)
 static void report_text(ui *u, view *v, uint32_t cp)
 {
 	(void)u;
+	((report_view *)v)->confirm = false;
 	ui_form_view_text(&((report_view *)v)->form, cp);
 }
 

@@ -284,7 +284,7 @@ case_periods_and_numbers() {
   expect_refused "--if-version 99999999999" A update 15 --period 2017Q4 --note x --if-version 99999999999 && ok
   expect_refused "--if-version +1" A update 15 --period 2017Q4 --note x --if-version +1 && ok
   [ "$(dump t.db)" = "$before" ] && ok || bad "a refused update changed the database"
-  A update 15 --period 2017q4 --set 科技型企业=1,234 >/dev/null && ok || bad "2017q4 and 1,234 refused"
+  A update 15 --period 2017q4 --set 科技型企业=1,234 --yes >/dev/null && ok || bad "2017q4 and 1,234 refused"
   [ "$(sqlite3 t.db "SELECT count(*) FROM report r JOIN task t ON t.id = r.task_id WHERE t.num = 15 AND period = '2017Q4'")" = 1 ] &&
     ok || bad "2017q4 not stored as 2017Q4"
   # accept judges by the latest report at or before the as-of quarter

@@ -26,9 +26,18 @@ START_TEST(reporter_only_for_own_agency)
 	task_rec supported = task_with("市经济信息委", "市教委;市科委");
 	task_rec foreign = task_with("市商委", "市外经贸委;市科委员会");   /* a longer name is not a match */
 	ck_assert(permission_check(&kewei, PERM_REPORT, &led, why, sizeof why));
-	ck_assert(permission_check(&kewei, PERM_PROGRESS, &supported, why, sizeof why));
+	ck_assert(permission_check(&kewei, PERM_PROGRESS, &led, why, sizeof why));
+	ck_assert(!permission_check(&kewei, PERM_SUPPORT, &led, why, sizeof why));
+	/* A supporting agency: its 配合情况, never figures; the refusal names the lead. */
+	ck_assert(permission_check(&kewei, PERM_SUPPORT, &supported, why, sizeof why));
+	ck_assert(!permission_check(&kewei, PERM_REPORT, &supported, why, sizeof why));
+	ck_assert_msg(strstr(why, "配合单位") && strstr(why, "牵头单位：市经济信息委"), "%s", why);
+	ck_assert(!permission_check(&kewei, PERM_PROGRESS, &supported, why, sizeof why));
+	ck_assert_str_eq(permission_note_kind(&kewei, &supported), "support");
+	ck_assert_str_eq(permission_note_kind(&kewei, &led), "progress");
 	ck_assert(!permission_check(&kewei, PERM_REPORT, &foreign, why, sizeof why));
 	ck_assert_ptr_nonnull(strstr(why, "本单位"));
+	ck_assert(!permission_check(&kewei, PERM_REVIEW, &led, why, sizeof why));
 	ck_assert(!permission_check(&kewei, PERM_COMMENT, &led, why, sizeof why));
 	ck_assert(!permission_check(&kewei, PERM_ACCEPT, &led, why, sizeof why));
 }
@@ -41,8 +50,10 @@ START_TEST(inspector_viewer_admin)
 	task_rec t = task_with("市科委", "");
 	ck_assert(permission_check(&insp, PERM_COMMENT, &t, why, sizeof why));
 	ck_assert(permission_check(&insp, PERM_ACCEPT, &t, why, sizeof why));
+	ck_assert(permission_check(&insp, PERM_REVIEW, &t, why, sizeof why));
+	ck_assert(!permission_check(&insp, PERM_SUPPORT, &t, why, sizeof why));
 	ck_assert(!permission_check(&insp, PERM_REPORT, &t, why, sizeof why));
-	for (int a = PERM_REPORT; a <= PERM_ACCEPT; a++) {
+	for (int a = PERM_REPORT; a <= PERM_REVIEW; a++) {
 		ck_assert(!permission_check(&look, (permission_action)a, &t, why, sizeof why));
 		ck_assert(permission_check(&boss, (permission_action)a, &t, why, sizeof why));
 	}

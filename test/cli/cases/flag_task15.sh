@@ -20,7 +20,7 @@ $DUCHA --db t.db --as-of 2017-01-15 tasks --area 1 --flag lagging
 echo "--- show 15, as of 2017-01-15"
 $DUCHA --db t.db --as-of 2017-01-15 show 15 | sed -n '/^任务状态/,/^季度填报/p'
 echo "--- 4000 for 2017Q4, as of 2018-03-01"
-$DUCHA --db t.db update 15 --period 2017Q4 --set 科技型企业=4000 >/dev/null
+$DUCHA --db t.db update 15 --period 2017Q4 --set 科技型企业=4000 --yes >/dev/null
 echo "2018-03-01: $(indicator 2018-03-01)"
 echo "2017-12-31: $(indicator 2017-12-31)"
 echo "--- before the plan starts nothing is expected"
