@@ -25,6 +25,7 @@ typedef struct app {
 	actor who;
 	store *st;
 	plan_rec plan;
+	const char *stamp;           /* a fixed time for reviews and 销号 written (sample data); NULL: now */
 } app;
 
 /* APP_OPEN_PREFER_WRITE: writable if the file allows, else read-only (the

@@ -54,6 +54,7 @@ typedef struct flag_facts {
 	double baseline;            /* the phase's starting value */
 	bool missing;               /* the report asked for is missing */
 	int missing_year, missing_quarter, missing_deadline;
+	bool missing_returned;      /* it is there, returned: it waits to be submitted again */
 	bool show_due;              /* near or past the due date: say how far */
 	int next_due;               /* met in a year before the last: the next year's due date */
 } flag_facts;
@@ -130,6 +131,13 @@ void flag_task_state_free(task_state *s);
  * is asked for yet; *deadline is the day that report was due. */
 bool flag_required_quarter(int as_of, int plan_starts, int last_due, const config_flags *rules,
                            int *year, int *quarter, int *deadline);
+/* A task's status, derived from its reports and its acceptance, never typed:
+ * 未开始 (no report counts yet), 进行中, 已报完成 (the latest counting report
+ * at or before the as-of quarter says completed), 已销号. */
+typedef enum task_phase { TASK_NOT_STARTED, TASK_IN_PROGRESS, TASK_REPORTED_DONE, TASK_ACCEPTED } task_phase;
+/* The phase at as_of; *latest (if given): the latest report at or before
+ * the as-of quarter, returned or not (NULL: none). */
+task_phase flag_task_phase(const task_detail *d, int as_of, const report_rec **latest);
 /* 进度 (src/core/progress.c): the average share of target reached over a
  * task's indicators, capped at 100; a done or accepted task is 100; -1 when
  * there are no indicators or no reported values. */

@@ -86,6 +86,7 @@ typedef struct report_input {
 	bool demo;
 	bool late;                   /* a first report filed after its due date: 迟报 */
 	bool confirmed;              /* (app) implausible figures confirmed by the person */
+	const char *created;         /* "YYYY-MM-DDThh:mm:ssZ" of a sample report; NULL: now */
 } report_input;
 
 /* Records (or amends) the report of a task for a quarter, with its audit row.
@@ -96,15 +97,15 @@ bool store_save_report(store *s, const actor *who, const report_input *in);
 /* kind: "progress", "comment" or "support" (配合情况). */
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo);
-/* 销号: marks a task accepted (inspector or admin). */
+/* 销号: marks a task accepted (inspector or admin); at: its time (NULL: now). */
 /* upto: the as-of quarter ("YYYYQn"); only the latest report at or before
  * it counts (a report for a later quarter is no ground for 销号). */
-bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto);
+bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto, const char *at);
 /* 撤销销号, with the reason in the audit row. */
 bool store_unaccept_task(store *s, const actor *who, int64_t task_id, const char *reason);
 /* 审核 of a submitted (待审核) report: passed, or returned with a reason. */
 bool store_review_report(store *s, const actor *who, int64_t task_id, const char *period, bool pass,
-                         const char *reason);
+                         const char *reason, const char *at);
 /* 重新打开 a locked report for one more submission; the reason in the trail. */
 bool store_reopen_report(store *s, const actor *who, int64_t task_id, const char *period, const char *reason);
 

@@ -40,8 +40,8 @@ void wording_forecast(const indicator_rec *i, const indicator_state *st, int as_
                       size_t len);
 /* How far the due date is: "距截止 21 天", "今天截止", "已过截止日 2017-12-31". */
 void wording_due_distance(int due, int as_of, bool english, char *buf, size_t len);
-/* "2017Q3 未报送（应于 2017-10-15 前报送）". */
-void wording_unreported(int year, int quarter, int deadline, bool english, char *buf, size_t len);
+/* "2017Q3 未报送（应于 2017-10-15 前报送）"; a returned one: "2017Q3 已退回，待重新报送". */
+void wording_unreported(int year, int quarter, int deadline, bool returned, bool english, char *buf, size_t len);
 /* A task's due dates: "2016-12-31、2017-12-31". */
 void wording_dues(const task_rec *t, bool english, char *buf, size_t len);
 /* Tasks per flag, worst first: "逾期 2 项，滞后 3 项"; "无任务". */
@@ -50,6 +50,11 @@ void wording_counts(const int *flags, bool english, char *buf, size_t len);
 void wording_counts_brief(const int *flags, bool english, char *buf, size_t len);
 /* An indicator in a summary: "众创空间：目标 ≥ 200 家（每年）；实际 151 家（2017Q3）；序时 188 家（94.2%）". */
 void wording_indicator_line(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
+/* 任务状态, derived: "进行中（2017Q4 待审核）", "已销号（张三，2017-12-10）",
+ * "进行中（2017Q4 已退回：理由）", "未开始". */
+void wording_task_status(const task_detail *d, int as_of, bool english, char *buf, size_t len);
+/* A report's review: "待审核", "已通过（insp，2017-12-10）", "已退回（insp，2017-12-10）：理由". */
+void wording_review(const report_rec *r, bool english, char *buf, size_t len);
 /* A note's kind: "进展情况", "督查意见", "配合情况". */
 const char *wording_note_kind(const char *kind, bool english);
 /* A report's values: "科技型企业 2100 家，众创空间 151 家". */

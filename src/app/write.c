@@ -224,7 +224,7 @@ app_result app_accept(app *a, const task_detail *d, char *msg, size_t len)
 		return APP_REFUSED;
 	period_of_date(a->as_of, &y, &q);
 	period_format(y, q, upto);
-	return store_accept_task(a->st, &a->who, d->task.id, upto) ? APP_OK : app_store_failure(a, msg, len);
+	return store_accept_task(a->st, &a->who, d->task.id, upto, a->stamp) ? APP_OK : app_store_failure(a, msg, len);
 }
 
 static bool reason_given(const char *reason, const char *what, char *msg, size_t len)
@@ -277,7 +277,7 @@ app_result app_review(app *a, const task_detail *d, const char *period, bool pas
 		snprintf(msg, len, "任务 %d %s 的填报%s，不是待审核的", d->task.num, p, model_report_state_label(r->state, false));
 		return APP_REFUSED;
 	}
-	bool ok = store_review_report(a->st, &a->who, d->task.id, p, pass, pass ? (reason ? reason : "") : reason);
+	bool ok = store_review_report(a->st, &a->who, d->task.id, p, pass, pass ? (reason ? reason : "") : reason, a->stamp);
 	return ok ? APP_OK : app_store_failure(a, msg, len);
 }
 

@@ -190,14 +190,25 @@ static bool save_quarter(cli *c, const task_detail *d, demo_profile p, const dem
 		if (values[i] < 0)
 			values[i] = 0;
 	}
-	char note[512];
-	snprintf(note, sizeof note, DEMO_MARK "%dQ%d：%s", q->year, q->quarter, demo_note[p]);
+	static const char *const season[] = { "一季度分解落实年度目标，", "二季度推进项目落地，",
+	                                      "三季度开展中期自查，", "四季度集中攻坚，" };
+	char note[512], created[32], day[DATE_TEXT_SIZE];
+	snprintf(note, sizeof note, DEMO_MARK "%dQ%d：%s%s", q->year, q->quarter, season[q->quarter - 1], demo_note[p]);
 	report_input in = { .task_id = d->task.id, .status = report_status(&d->task, p, q), .note = note,
 	                    .nvalues = n, .indicator_ids = ids, .values = values, .demo = true };
 	period_format(q->year, q->quarter, in.period);
+	/* Filed in the days before its due date, as offices do, and judged then. */
+	int filed = q->end + c->app.cfg.flags.report_grace_days - 1 - d->task.num % 7;
+	date_format(filed, day);
+	snprintf(created, sizeof created, "%sT%02d:%02d:00Z", day, 1 + d->task.num % 8, (d->task.num * 7) % 60);
+	in.created = created;
 	char err[512];
 	in.confirmed = true;   /* made up to look plausible: no question to ask */
-	return app_save_report(&c->app, d, &in, err, sizeof err) == APP_OK;
+	int as_of = c->app.as_of;
+	c->app.as_of = filed;
+	bool ok = app_save_report(&c->app, d, &in, err, sizeof err) == APP_OK;
+	c->app.as_of = as_of;
+	return ok;
 }
 
 static bool load_task(cli *c, int num, int *reports)
@@ -242,6 +253,75 @@ static bool load_notes(cli *c, int *notes)
 	return true;
 }
 
+/* The office's side: reports before the last quarter passed, two of the
+ * last returned with a reason, one reopened, one task accepted, so that
+ * every state of the cycle appears. */
+static const struct {
+	int task;
+	const char *period, *step, *reason;
+} demo_reviews[] = {
+	{ 12, "2017Q3", "return", "撬动研发经费投入与财政台账不一致，请核实后重新报送。" },
+	{ 30, "2017Q3", "return", "未附人才引进名单，请补充后重新报送。" },
+	{ 26, "2017Q2", "reopen", "补报市级高校示范性众创空间名单。" },
+	{ 3, NULL, "accept", NULL },
+};
+
+/* Reviewed the day after it was filed, as the samples' dates say. */
+static void stamp_after(cli *c, const report_rec *r, char *buf, size_t len)
+{
+	int day = 0;
+	char date[DATE_TEXT_SIZE], filed[16];
+	snprintf(filed, sizeof filed, "%.10s", r->created ? r->created : "");
+	date_parse(filed, &day);
+	date_format(day + 1, date);
+	snprintf(buf, len, "%sT09:30:00Z", date);
+	c->app.stamp = buf;
+}
+
+static bool review_task(cli *c, const task_detail *d, const char *last)
+{
+	char err[512], at[32];
+	for (int r = 0; r < d->nreports; r++) {
+		stamp_after(c, &d->reports[r], at, sizeof at);
+		if (strcmp(d->reports[r].period, last) < 0 &&
+		    app_review(&c->app, d, d->reports[r].period, true, NULL, err, sizeof err) != APP_OK)
+			return false;
+	}
+	c->app.stamp = NULL;
+	return true;
+}
+
+static bool load_reviews(cli *c)
+{
+	char last[PERIOD_TEXT_SIZE], err[512];
+	period_format(DEMO_FIRST_YEAR + (DEMO_QUARTERS - 1) / 4, (DEMO_QUARTERS - 1) % 4 + 1, last);
+	bool ok = true;
+	for (int num = 1; ok; num++) {
+		task_detail d;
+		bool found;
+		if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+			return !found;
+		ok = review_task(c, &d, last);
+		char at[32];
+		for (size_t i = 0; ok && i < sizeof demo_reviews / sizeof demo_reviews[0]; i++) {
+			if (demo_reviews[i].task != num)
+				continue;
+			if (d.nreports)
+				stamp_after(c, &d.reports[d.nreports - 1], at, sizeof at);
+			const char *step = demo_reviews[i].step;
+			app_result r = strcmp(step, "return") == 0 ? app_review(&c->app, &d, demo_reviews[i].period, false,
+			                                                         demo_reviews[i].reason, err, sizeof err)
+			               : strcmp(step, "reopen") == 0 ? app_reopen(&c->app, &d, demo_reviews[i].period,
+			                                                          demo_reviews[i].reason, err, sizeof err)
+			                                             : app_accept(&c->app, &d, err, sizeof err);
+			ok = r == APP_OK;
+			c->app.stamp = NULL;
+		}
+		model_detail_free(&d);
+	}
+	return ok;
+}
+
 bool cli_demo_load(cli *c, int *reports, int *notes)
 {
 	task_rec *tasks;
@@ -255,5 +335,5 @@ bool cli_demo_load(cli *c, int *reports, int *notes)
 		model_task_free(&tasks[i]);
 	}
 	free(tasks);
-	return ok && load_notes(c, notes);
+	return ok && load_notes(c, notes) && load_reviews(c);
 }

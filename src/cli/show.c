@@ -117,8 +117,13 @@ static void print_history(const task_detail *d)
 		say("  （尚无填报）\n");
 	for (int r = d->nreports - 1; r >= 0; r--) {
 		const report_rec *rep = &d->reports[r];
-		say("  %s  %s  %s  %s%s\n", rep->period, model_status_label(rep->status, false), rep->author,
-		       rep->created, rep->demo ? "  [示例数据]" : "");
+		char review[700];
+		wording_review(rep, false, review, sizeof review);
+		say("  %s  %s  %s  %s  %s%s%s\n", rep->period, model_status_label(rep->status, false),
+		    model_report_state_label(rep->state, false), rep->author, rep->created, rep->late ? "  迟报" : "",
+		    rep->demo ? "  [示例数据]" : "");
+		if (rep->state != REPORT_SUBMITTED)
+			print_wrapped("      审核：", review, 12);
 		for (int v = 0; v < rep->nvalues; v++) {
 			char num[32];
 			wording_number(rep->values[v], num, sizeof num);
@@ -129,13 +134,13 @@ static void print_history(const task_detail *d)
 		if (rep->note[0])
 			print_wrapped("      说明：", rep->note, 12);
 	}
-	say("\n进展情况 / 督查意见（最新在前）\n");
+	say("\n进展情况 / 配合情况 / 督查意见（最新在前）\n");
 	if (d->nnotes == 0)
 		say("  （尚无）\n");
 	for (int i = d->nnotes - 1; i >= 0; i--) {
 		const note_rec *n = &d->notes[i];
 		char *author = text_escape(n->author, 0);
-		say("  %s  %s  %s%s\n", n->created, strcmp(n->kind, "comment") ? "进展" : "督查意见", author,
+		say("  %s  %s  %s%s\n", n->created, wording_note_kind(n->kind, false), author,
 		       n->demo ? "  [示例数据]" : "");
 		free(author);
 		print_wrapped(NULL, n->text, 6);
@@ -165,7 +170,9 @@ static void print_text(const cli *c, const task_detail *d, const task_state *ts)
 	print_wrapped("完成时限  ", deadline, 10);
 	print_list("牵头单位  ", t->lead);
 	print_list("配合单位  ", t->support);
-	say("任务状态  %s\n", model_status_label(t->status, false));
+	char status[900];
+	wording_task_status(d, c->app.as_of, false, status, sizeof status);
+	print_wrapped("任务状态  ", status, 10);
 	say("预警状态  %s\n", flag_shown(ts->flag, c->app.lang == APP_LANG_EN));
 	print_reason("预警原因  ", ts->reason);
 	print_indicators(c, d, ts);

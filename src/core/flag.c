@@ -128,6 +128,15 @@ static value_point *known_values(const flag_ctx *c, const indicator_rec *ind, in
 	return pts;
 }
 
+/* Whether the report of that quarter is there but returned (退回). */
+static bool returned_report(const flag_ctx *c, int year, int quarter)
+{
+	for (int i = 0; i < c->d->nreports; i++)
+		if (c->d->reports[i].year == year && c->d->reports[i].quarter == quarter)
+			return !model_report_counts(&c->d->reports[i]);
+	return false;
+}
+
 static int quarter_index(int year, int quarter)
 {
 	return year * 4 + quarter - 1;
@@ -306,6 +315,7 @@ static void judge_open(const flag_ctx *c, const indicator_rec *ind, const flag_p
 		st->facts.missing_year = ry;
 		st->facts.missing_quarter = rq;
 		st->facts.missing_deadline = deadline;
+		st->facts.missing_returned = returned_report(c, ry, rq);
 	}
 }
 
@@ -451,6 +461,7 @@ static void set_status_verdict(const flag_ctx *c, task_state *out, int due, flag
 	out->latest_report = latest_index(c);
 	out->facts = (flag_facts){ .story = FLAG_STORY_OPEN, .missing = missing, .missing_year = ry,
 	                           .missing_quarter = rq, .missing_deadline = deadline,
+	                           .missing_returned = missing && returned_report(c, ry, rq),
 	                           .show_due = f == FLAG_OVERDUE || soon };
 }
 

@@ -2,6 +2,7 @@
  * Pure: no SQL, no curses. */
 #include <string.h>
 
+#include "ducha/date.h"
 #include "ducha/flag.h"
 
 static double share(const indicator_rec *ind, const indicator_state *s)
@@ -33,3 +34,28 @@ int flag_progress(const task_detail *d, const task_state *st)
 	return (int)(sum / n * 100 + 0.5);
 }
 
+
+task_phase flag_task_phase(const task_detail *d, int as_of, const report_rec **latest)
+{
+	int y, q;
+	const report_rec *counting = NULL;
+	period_of_date(as_of, &y, &q);
+	if (latest)
+		*latest = NULL;
+	for (int i = d->nreports - 1; i >= 0; i--) {
+		const report_rec *r = &d->reports[i];
+		if (r->year * 4 + r->quarter > y * 4 + q)
+			continue;
+		if (latest && !*latest)
+			*latest = r;
+		if (model_report_counts(r)) {
+			counting = r;
+			break;
+		}
+	}
+	if (strcmp(d->task.status, "accepted") == 0)
+		return TASK_ACCEPTED;
+	if (!counting)
+		return TASK_NOT_STARTED;
+	return strcmp(counting->status, "completed") == 0 ? TASK_REPORTED_DONE : TASK_IN_PROGRESS;
+}

@@ -65,7 +65,8 @@ static void notes(const flag_facts *f, int due, int as_of, bool english, char *r
 {
 	char text[160];
 	if (f->missing) {
-		wording_unreported(f->missing_year, f->missing_quarter, f->missing_deadline, english, text, sizeof text);
+		wording_unreported(f->missing_year, f->missing_quarter, f->missing_deadline, f->missing_returned, english, text,
+		                   sizeof text);
 		put(reason, L("；%s", "; %s"), text);
 	}
 	if (f->show_due) {

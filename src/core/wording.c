@@ -183,12 +183,15 @@ void wording_due_distance(int due, int as_of, bool english, char *buf, size_t le
 		snprintf(buf, len, L("距截止 %d 天", "due in %d days"), due - as_of);
 }
 
-void wording_unreported(int year, int quarter, int deadline, bool english, char *buf, size_t len)
+void wording_unreported(int year, int quarter, int deadline, bool returned, bool english, char *buf, size_t len)
 {
 	char period[PERIOD_TEXT_SIZE], date[DATE_TEXT_SIZE];
 	period_format(year, quarter, period);
 	date_format(deadline, date);
-	snprintf(buf, len, L("%s 未报送（应于 %s 前报送）", "%s not reported (due by %s)"), period, date);
+	if (returned)
+		snprintf(buf, len, L("%s 的填报已退回，待重新报送", "%s was returned: waiting to be submitted again"), period);
+	else
+		snprintf(buf, len, L("%s 未报送（应于 %s 前报送）", "%s not reported (due by %s)"), period, date);
 }
 
 void wording_dues(const task_rec *t, bool english, char *buf, size_t len)
@@ -260,4 +263,37 @@ const char *wording_note_kind(const char *kind, bool english)
 	if (kind && strcmp(kind, "support") == 0)
 		return L("配合情况", "support note");
 	return L("进展情况", "progress");
+}
+
+void wording_review(const report_rec *r, bool english, char *buf, size_t len)
+{
+	const char *label = model_report_state_label(r->state, english);
+	if (r->state == REPORT_SUBMITTED || !r->reviewer || !*r->reviewer) {
+		snprintf(buf, len, "%s", label);
+		return;
+	}
+	snprintf(buf, len, L("%s（%s，%.10s）%s%s", "%s (%s, %.10s)%s%s"), label, r->reviewer,
+	         r->reviewed ? r->reviewed : "", r->reason && *r->reason ? L("：", ": ") : "",
+	         r->reason ? r->reason : "");
+}
+
+void wording_task_status(const task_detail *d, int as_of, bool english, char *buf, size_t len)
+{
+	static const char *const zh[] = { "未开始", "进行中", "已报完成", "已销号" };
+	static const char *const en[] = { "not started", "in progress", "reported completed", "accepted" };
+	const report_rec *latest;
+	task_phase phase = flag_task_phase(d, as_of, &latest);
+	const char *name = english ? en[phase] : zh[phase];
+	if (phase == TASK_ACCEPTED) {
+		snprintf(buf, len, L("%s（%s，%.10s）", "%s (%s, %.10s)"), name, d->task.accepted_by ? d->task.accepted_by : "",
+		         d->task.accepted_at ? d->task.accepted_at : "");
+		return;
+	}
+	if (!latest || latest->state == REPORT_PASSED) {
+		snprintf(buf, len, "%s", name);
+		return;
+	}
+	const char *why = latest->state == REPORT_RETURNED && latest->reason ? latest->reason : "";
+	snprintf(buf, len, L("%s（%s %s%s%s）", "%s (%s %s%s%s)"), name, latest->period,
+	         model_report_state_label(latest->state, english), *why ? L("：", ": ") : "", why);
 }

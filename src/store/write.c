@@ -132,13 +132,13 @@ static bool find_report(store *s, const report_input *in, int64_t *id, int *vers
  * a reopening allows one submission, and a person's edit is no sample. */
 const char store_sql_report_update[] =
 	"UPDATE report SET status = coalesce(:status, status), note = coalesce(:note, note),"
-	"  author = :author, created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), demo = :demo,"
+	"  author = :author, created = coalesce(:created, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), demo = :demo,"
 	"  state = 'submitted', reason = '', reviewer = '', reviewed = '', reopened = 0,"
 	"  version = version + 1 WHERE id = :id AND task_id = :task AND " MAY_REPORT;
 const char store_sql_report_insert[] =
 	"INSERT INTO report (task_id, period, status, note, author, created, demo, late)"
 	" SELECT :task, :period, coalesce(:status, 'in-progress'), coalesce(:note, ''), :author,"
-	"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :demo, :late WHERE " MAY_REPORT;
+	"        coalesce(:created, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), :demo, :late WHERE " MAY_REPORT;
 
 static bool upsert_report(store *s, const actor *who, const report_input *in, int64_t *id)
 {
@@ -147,6 +147,7 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 		q = db_prepare(s->db, store_sql_report_update);
 		if (!q || !db_bind_text(q, ":status", in->status) ||
 		    !db_bind_text(q, ":note", in->note) || !db_bind_int(q, ":demo", in->demo) ||
+		    !db_bind_text(q, ":created", in->demo ? in->created : NULL) ||
 		    !db_bind_text(q, ":author", who->user) || !db_bind_int(q, ":id", *id) ||
 		    !db_bind_int(q, ":task", in->task_id) || !bind_actor(q, who) || !db_run(q))
 			return false;
@@ -157,7 +158,8 @@ static bool upsert_report(store *s, const actor *who, const report_input *in, in
 	    !db_bind_text(q, ":period", in->period) ||
 	    !db_bind_text(q, ":status", in->status) || !db_bind_text(q, ":note", in->note) ||
 	    !db_bind_text(q, ":author", who->user) || !db_bind_int(q, ":demo", in->demo) ||
-	    !db_bind_int(q, ":late", in->late) || !bind_actor(q, who) || !db_run(q))
+	    !db_bind_int(q, ":late", in->late) || !db_bind_text(q, ":created", in->demo ? in->created : NULL) ||
+	    !bind_actor(q, who) || !db_run(q))
 		return false;
 	if (db_changes(s->db) != 1)
 		return denied(s, "填报");
@@ -410,7 +412,7 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
 	" (SELECT json_object('status', status, 'version', version, 'accepted_by', accepted_by," \
 	" 'accepted_at', accepted_at) AS j FROM task WHERE id = :task)"
 
-bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto)
+bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto, const char *at)
 {
 	char object[320];
 	if (!begin(s))
@@ -425,14 +427,14 @@ bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *
 		db_reset(q);
 	/* Only a task reported completed can be accepted. */
 	q = ok ? db_prepare(s->db, "UPDATE task SET status = 'accepted', version = version + 1,"
-	                           " accepted_by = :author, accepted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	                           " accepted_by = :author, accepted_at = coalesce(:at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
 	                           " WHERE id = :task AND status <> 'accepted' AND " MAY_ACCEPT
 	                           " AND (status = 'completed' OR (SELECT status FROM report"
 	                           "      WHERE task_id = :task AND period <= :upto ORDER BY period DESC LIMIT 1)"
 	                           "     = 'completed')")
 	       : NULL;
 	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":upto", upto) &&
-	     db_bind_text(q, ":author", who->user) && bind_actor(q, who) && db_run(q);
+	     db_bind_text(q, ":author", who->user) && db_bind_text(q, ":at", at) && bind_actor(q, who) && db_run(q);
 	if (ok && db_changes(s->db) != 1) {
 		db_fail(s->db, "%s 不能销号：已经销号、最新填报不是“已完成”，或当前用户无权销号", object);
 		s->failure = STORE_FAIL_DENIED;
@@ -534,7 +536,7 @@ bool store_unaccept_task(store *s, const actor *who, int64_t task_id, const char
 /* One UPDATE of a report (binds :id, :task, :reason, :author and the actor)
  * with its audit row of that action. */
 static bool change_report(store *s, const actor *who, int64_t task_id, const char *period, const char *action,
-                          const char *update_sql, const char *reason, const char *refused)
+                          const char *update_sql, const char *reason, const char *at, const char *refused)
 {
 	char object[320], suffix[32], *old = NULL, *new_json = NULL;
 	report_input in = { .task_id = task_id };
@@ -554,7 +556,7 @@ static bool change_report(store *s, const actor *who, int64_t task_id, const cha
 	db_stmt *q = ok ? db_prepare(s->db, update_sql) : NULL;
 	ok = ok && q && db_bind_int(q, ":id", id) && db_bind_int(q, ":task", task_id) &&
 	     db_bind_text(q, ":reason", reason ? reason : "") && db_bind_text(q, ":author", who->user) &&
-	     bind_actor(q, who) && db_run(q);
+	     (!db_has_param(q, ":at") || db_bind_text(q, ":at", at)) && bind_actor(q, who) && db_run(q);
 	if (ok && db_changes(s->db) != 1) {
 		db_fail(s->db, "%s %s", object, refused);
 		s->failure = STORE_FAIL_DENIED;
@@ -568,16 +570,16 @@ static bool change_report(store *s, const actor *who, int64_t task_id, const cha
 }
 
 bool store_review_report(store *s, const actor *who, int64_t task_id, const char *period, bool pass,
-                         const char *reason)
+                         const char *reason, const char *at)
 {
 	const char *sql = pass
 		? "UPDATE report SET state = 'passed', reason = :reason, reviewer = :author,"
-		  " reviewed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :id AND task_id = :task"
+		  " reviewed = coalesce(:at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = :id AND task_id = :task"
 		  " AND state = 'submitted' AND " MAY_REVIEW
 		: "UPDATE report SET state = 'returned', reason = :reason, reviewer = :author,"
-		  " reviewed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :id AND task_id = :task"
+		  " reviewed = coalesce(:at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = :id AND task_id = :task"
 		  " AND state = 'submitted' AND :reason <> '' AND " MAY_REVIEW;
-	return change_report(s, who, task_id, period, "review", sql, reason, "不是待审核的填报，不能审核");
+	return change_report(s, who, task_id, period, "review", sql, reason, at, "不是待审核的填报，不能审核");
 }
 
 bool store_reopen_report(store *s, const actor *who, int64_t task_id, const char *period, const char *reason)
@@ -585,5 +587,5 @@ bool store_reopen_report(store *s, const actor *who, int64_t task_id, const char
 	return change_report(s, who, task_id, period, "reopen",
 	                     "UPDATE report SET reopened = 1 WHERE id = :id AND task_id = :task AND reopened = 0"
 	                     " AND :reason <> '' AND :author <> '' AND " MAY_REVIEW,
-	                     reason, "已经重新打开，等待单位报送");
+	                     reason, NULL, "已经重新打开，等待单位报送");
 }

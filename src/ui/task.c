@@ -69,7 +69,7 @@ static void build_head(ui_doc *d, const ui_task *t)
 	ui_doc_para(d, 0, UI_L("重点任务", "Task"), LABEL_W, r->text, UI_E_NORMAL);
 }
 
-static void build_facts(ui_doc *d, const ui_task *t)
+static void build_facts(ui_doc *d, const ui_task *t, int as_of)
 {
 	const task_rec *r = &t->d.task;
 	char deadline[400];
@@ -79,7 +79,9 @@ static void build_facts(ui_doc *d, const ui_task *t)
 	ui_doc_para(d, 0, UI_L("完成时限", "Deadline"), LABEL_W, deadline, UI_E_NORMAL);
 	list_para(d, UI_L("牵头单位", "Lead"), r->lead);
 	list_para(d, UI_L("配合单位", "Support"), r->support);
-	ui_doc_para(d, 0, UI_L("任务状态", "Status"), LABEL_W, ui_status_label(r->status), UI_E_NORMAL);
+	char status[900];
+	wording_task_status(&t->d, as_of, ui_english(), status, sizeof status);
+	ui_doc_para(d, 0, UI_L("任务状态", "Status"), LABEL_W, status, UI_E_NORMAL);
 	ui_doc_line_start(d, 0);
 	ui_doc_add(d, UI_L("预警      ", "Flag      "), UI_E_LABEL);
 	add_flag(d, t->st.flag);
@@ -148,9 +150,16 @@ static void build_report(ui_doc *d, const task_detail *td, const report_rec *r)
 {
 	char line[400], at[32];
 	when(r->created, at, sizeof at);
-	snprintf(line, sizeof line, "%s  %s  %s  %s%s", r->period, ui_status_label(r->status), r->author, at,
+	snprintf(line, sizeof line, "%s  %s  %s  %s  %s%s%s", r->period, ui_status_label(r->status),
+	         model_report_state_label(r->state, ui_english()), r->author, at, r->late ? UI_L("  迟报", "  late") : "",
 	         r->demo ? UI_L("  [示例数据]", "  [demo data]") : "");
 	ui_doc_para(d, 2, NULL, 0, line, UI_E_LABEL);
+	if (r->state != REPORT_SUBMITTED) {
+		char review[700];
+		wording_review(r, ui_english(), review, sizeof review);
+		ui_doc_para(d, 6, UI_L("审核", "Review"), sub_w(), review,
+		            r->state == REPORT_RETURNED ? UI_E_ERROR : UI_E_NORMAL);
+	}
 	for (int v = 0; v < r->nvalues; v++) {
 		char num[32];
 		wording_number(r->values[v], num, sizeof num);
@@ -172,7 +181,8 @@ static void build_history(ui_doc *d, const ui_task *t)
 		build_report(d, &t->d, &t->d.reports[r]);
 	ui_doc_blank(d);
 	ui_doc_line_start(d, 0);
-	ui_doc_add(d, UI_L("进展情况 / 督查意见（最新在前）", "Progress notes / comments (newest first)"), UI_E_HEADER);
+	ui_doc_add(d, UI_L("进展情况 / 配合情况 / 督查意见（最新在前）", "Progress, support notes, comments (newest first)"),
+	           UI_E_HEADER);
 	if (t->d.nnotes == 0)
 		ui_doc_para(d, 2, NULL, 0, UI_L("（尚无）", "(none yet)"), UI_E_DIM);
 	for (int i = t->d.nnotes - 1; i >= 0; i--) {
@@ -180,7 +190,7 @@ static void build_history(ui_doc *d, const ui_task *t)
 		char line[300], at[32];
 		when(n->created, at, sizeof at);
 		snprintf(line, sizeof line, "%s  %s  %s%s", at,
-		         strcmp(n->kind, "comment") ? UI_L("进展", "progress") : UI_L("督查意见", "comment"), n->author,
+		         wording_note_kind(n->kind, ui_english()), n->author,
 		         n->demo ? UI_L("  [示例数据]", "  [demo data]") : "");
 		ui_doc_para(d, 2, NULL, 0, line, UI_E_LABEL);
 		ui_doc_para(d, 6, NULL, 0, n->text, UI_E_NORMAL);
@@ -198,7 +208,7 @@ static void task_layout(ui *u, view *v)
 		return;
 	}
 	build_head(&t->doc, task);
-	build_facts(&t->doc, task);
+	build_facts(&t->doc, task, u->data.as_of);
 	build_indicators(&t->doc, task, u->data.as_of);
 	build_history(&t->doc, task);
 	/* The same place after a resize or a save; the draw clamps it. */

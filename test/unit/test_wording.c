@@ -144,8 +144,10 @@ START_TEST(dues_counts_and_distances)
 	ck_assert_str_eq(buf, "due today");
 	wording_due_distance(due, due + 1, false, buf, sizeof buf);
 	ck_assert_str_eq(buf, "已过截止日 2017-12-31");
-	wording_unreported(2017, 3, day("2017-10-15"), false, buf, sizeof buf);
+	wording_unreported(2017, 3, day("2017-10-15"), false, false, buf, sizeof buf);
 	ck_assert_str_eq(buf, "2017Q3 未报送（应于 2017-10-15 前报送）");
+	wording_unreported(2017, 3, day("2017-10-15"), true, false, buf, sizeof buf);
+	ck_assert_str_eq(buf, "2017Q3 的填报已退回，待重新报送");
 }
 END_TEST
 
