@@ -216,7 +216,7 @@ END_TEST
 START_TEST(a_task_accepted_or_marked_completed)
 {
 	add_history();
-	ck_assert(store_accept_task(st, &admin, 7, "2999Q4") || store_last_failure(st) == STORE_FAIL_DENIED);
+	ck_assert(store_accept_task(st, &admin, 7, "2999Q4", NULL) || store_last_failure(st) == STORE_FAIL_DENIED);
 	for (int day = date_from_ymd(2016, 1, 1); day <= date_from_ymd(2018, 3, 1); day += 29)
 		compare_at(day);
 }
