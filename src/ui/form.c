@@ -50,8 +50,15 @@ ui_field *ui_form_add_line(ui_form *f, const char *label, int width, int max_cha
 	ui_field *fd = add(f, UI_FIELD_LINE, label);
 	fd->width = width;
 	ui_edit_init(&fd->edit, false, max_chars);
-	ui_edit_set(&fd->edit, value);
+	ui_form_set_value(fd, value);
 	return fd;
+}
+
+void ui_form_set_value(ui_field *fd, const char *text)
+{
+	ui_edit_set(&fd->edit, text);
+	fd->edit.modified = false;
+	fd->fresh = text && *text;
 }
 
 ui_field *ui_form_add_choice(ui_form *f, const char *label, const char *const *choices, int n, int choice)
@@ -106,7 +113,10 @@ bool ui_form_action(ui_form *f, ui_action a)
 	}
 	if (fd->kind == UI_FIELD_CHOICE)
 		return choice_action(fd, a);
-	return ui_edit_action(&fd->edit, a, fd->width, 1);
+	bool done = ui_edit_action(&fd->edit, a, fd->width, 1);
+	if (done)
+		fd->fresh = false;   /* moved into or edited: no longer replaced at once */
+	return done;
 }
 
 void ui_form_text(ui_form *f, uint32_t cp)
@@ -118,6 +128,12 @@ void ui_form_text(ui_form *f, uint32_t cp)
 		if (cp == ' ')
 			choice_action(fd, UI_ACT_RIGHT);
 		return;
+	}
+	if (fd->kind == UI_FIELD_LINE && fd->fresh) {
+		/* Typing 510 over a prefilled 498 means 510, not 498510. */
+		ui_edit_set(&fd->edit, "");
+		fd->edit.modified = true;
+		fd->fresh = false;
 	}
 	ui_edit_insert(&fd->edit, cp);
 }
@@ -136,6 +152,7 @@ void ui_form_set_typed(ui_field *fd, const char *text)
 {
 	ui_edit_set(&fd->edit, text);
 	fd->edit.modified = true;
+	fd->fresh = false;
 }
 
 void ui_form_clear_errors(ui_form *f)

@@ -4,6 +4,7 @@
 #include "ui_report_form.h"
 
 #include <curses.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "ducha/app_write.h"
 #include "ui_i18n.h"
 #include "ui_plans.h"
+#include "ducha/app_calendar.h"
 #include "ducha/validate.h"
 #include "ducha/xalloc.h"
 #include "ducha/wording.h"
@@ -40,6 +42,7 @@ typedef struct report_view {
 	seen *seen;
 	int nseen;
 	bool confirm;                /* implausible figures shown: the next save confirms them */
+	char loaded[PERIOD_TEXT_SIZE]; /* the quarter whose report the fields hold */
 } report_view;
 
 static ui_field *period_field(report_view *r) { return &r->form.fields[0]; }
@@ -84,15 +87,46 @@ static bool value_of(const report_rec *rep, int64_t id, double *v)
 	return false;
 }
 
-/* The name and unit on the left; milestones say what 1 and 0 mean. */
+/* The name, its unit and what figure to enter: 累计 since the plan began,
+ * or 本年累计 for a per-year target. A milestone is a choice. */
 static void indicator_label(const indicator_rec *i, char *buf, size_t len)
 {
+	const char *what = i->per_year ? UI_L("本年累计", "this year so far") : UI_L("累计", "to date");
 	if (i->milestone)
-		snprintf(buf, len, UI_L("%s（1 已完成，0 未完成）", "%s (1 done, 0 not)"), i->name);
-	else if (i->unit[0])
-		snprintf(buf, len, UI_L("%s（%s）", "%s (%s)"), i->name, i->unit);
-	else
 		snprintf(buf, len, "%s", i->name);
+	else if (i->unit[0])
+		snprintf(buf, len, UI_L("%s（%s，%s）", "%s (%s, %s)"), i->name, i->unit, what);
+	else
+		snprintf(buf, len, UI_L("%s（%s）", "%s (%s)"), i->name, what);
+}
+
+/* A milestone's choice: not reported, not done, done. */
+static const char *const milestone_choices_zh[] = { "—", "未完成", "已完成" };
+static const char *const milestone_choices_en[] = { "—", "not done", "done" };
+
+/* A value field's input as text ("" when blank; a milestone "0" or "1"). */
+static char *value_text(report_view *r, int i)
+{
+	ui_field *f = value_field(r, i);
+	if (f->kind == UI_FIELD_CHOICE)
+		return xstrdup(f->choice == 0 ? "" : f->choice == 1 ? "0" : "1");
+	return ui_edit_text(&f->edit);
+}
+
+/* Sets a value field from text: the program's value, or (typed) input
+ * a person typed earlier (a draft). */
+static void set_value_text(report_view *r, int i, const char *text, bool typed)
+{
+	ui_field *f = value_field(r, i);
+	if (f->kind == UI_FIELD_CHOICE) {
+		f->choice = !text[0] ? 0 : strcmp(text, "0") == 0 ? 1 : 2;
+		if (!typed)
+			f->choice0 = f->choice;
+	} else if (typed) {
+		ui_form_set_typed(f, text);
+	} else {
+		ui_form_set_value(f, text);
+	}
 }
 
 /* Beside the field: the target and the last value reported before this
@@ -146,17 +180,22 @@ static void add_indicator_fields(report_view *r, const task_detail *d, const rep
 		indicator_label(src, label, sizeof label);
 		if (value_of(rep, src->id, &v))
 			wording_number(v, value, sizeof value);
-		ui_field *f = ui_form_add_line(&r->form, label, VALUE_W, VALUE_MAX_CHARS, value);
+		ui_field *f = src->milestone
+			? ui_form_add_choice(&r->form, label, ui_english() ? milestone_choices_en : milestone_choices_zh, 3, 0)
+			: ui_form_add_line(&r->form, label, VALUE_W, VALUE_MAX_CHARS, value);
+		if (src->milestone)
+			set_value_text(r, i, value, false);
 		indicator_aside(d, src, year, quarter, f->aside, sizeof f->aside);
 	}
 }
 
-static void build_form(report_view *r, const task_detail *d, int as_of)
+static void build_form(report_view *r, const task_detail *d, const app *a)
 {
 	int y, q;
 	char period[PERIOD_TEXT_SIZE];
-	period_of_date(as_of, &y, &q);
+	calendar_due_quarter(a->as_of, a->plan.starts, a->cfg.flags.report_grace_days, &y, &q);
 	period_format(y, q, period);
+	snprintf(r->loaded, sizeof r->loaded, "%s", period);
 	const report_rec *rep = report_for(d, period);
 	const report_rec *latest = model_latest_report(d);
 	const char *status_labels[UI_REPORT_STATUSES];
@@ -173,6 +212,52 @@ static void build_form(report_view *r, const task_detail *d, int as_of)
 		         UI_L("（已有本季度填报，保存即修改）", "(this quarter has a report: saving amends it)"));
 	/* The value fields come first: the quarter is usually right. */
 	r->form.focus = r->nind ? 1 : 1 + r->nind;
+}
+
+/* The fields hold the report of period (or start empty), and say which. */
+static void load_period(ui *u, report_view *r, const char *period)
+{
+	const ui_task *t = ui_data_task(&u->data, r->num);
+	int y, q;
+	if (!t || !period_parse(period, &y, &q))
+		return;
+	const report_rec *rep = report_for(&t->d, period);
+	for (int i = 0; i < r->nind; i++) {
+		char value[32] = "";
+		double v;
+		if (value_of(rep, r->ind[i].id, &v))
+			wording_number(v, value, sizeof value);
+		set_value_text(r, i, value, false);
+		indicator_aside(&t->d, &t->d.indicators[i], y, q, value_field(r, i)->aside, sizeof value_field(r, i)->aside);
+	}
+	if (rep) {
+		status_field(r)->choice = status_field(r)->choice0 = status_index(rep->status);
+	}
+	ui_edit_set(&note_field(r)->edit, rep ? rep->note : "");
+	note_field(r)->edit.modified = false;
+	snprintf(note_field(r)->aside, sizeof note_field(r)->aside, "%s",
+	         rep ? UI_L("（已有本季度填报，保存即修改）", "(this quarter has a report: saving amends it)") : "");
+	snprintf(r->loaded, sizeof r->loaded, "%s", period);
+	r->confirm = false;
+	if (rep)
+		ui_message(u, false, UI_L("已载入 %s 的填报（%s 报送，%s）：修改后保存即更新它", "Loaded the %s report (by %s, %s): saving amends it"),
+		           period, rep->author, model_report_state_label(rep->state, ui_english()));
+	else
+		ui_message(u, false, UI_L("%s 还没有填报：这是一份新的填报", "%s has no report yet: this is a new one"), period);
+}
+
+/* A valid quarter typed into the period field that the fields do not hold yet. */
+static bool period_changed(report_view *r, char period[PERIOD_TEXT_SIZE])
+{
+	char *text = ui_edit_text(&period_field(r)->edit);
+	int y, q;
+	bool changed = period_parse(text, &y, &q);
+	if (changed) {
+		period_format(y, q, period);
+		changed = strcmp(period, r->loaded) != 0;
+	}
+	free(text);
+	return changed;
 }
 
 /* --- checks and saving -------------------------------------------------- */
@@ -203,13 +288,23 @@ static bool check_period(ui *u, report_view *r, char *period)
 	return ok;
 }
 
+/* Units that count whole things. */
+static bool whole_unit(const char *unit)
+{
+	static const char *const whole[] = { "个", "家", "项", "名", "户", "人", "件", "所", "座", "条", "次" };
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+		if (strcmp(unit, whole[i]) == 0)
+			return true;
+	return false;
+}
+
 /* The typed values: blank fields are left out (not reported). */
 static int check_values(report_view *r, int64_t *ids, double *values, bool *ok)
 {
 	int n = 0;
 	for (int i = 0; i < r->nind; i++) {
 		ui_field *f = value_field(r, i);
-		char *text = ui_edit_text(&f->edit);
+		char *text = value_text(r, i);
 		double v;
 		if (text[0] == '\0') {
 			free(text);
@@ -217,9 +312,9 @@ static int check_values(report_view *r, int64_t *ids, double *values, bool *ok)
 		}
 		if (!validate_number(r->ind[i].name, text, &v, f->error, sizeof f->error))
 			*ok = false;
-		else if (r->ind[i].milestone && v != 0 && v != 1) {
-			snprintf(f->error, sizeof f->error, UI_L("%s是里程碑，只能填 1（已完成）或 0（未完成）",
-			                                         "%s is a milestone: 1 (done) or 0 (not done)"), r->ind[i].name);
+		else if (whole_unit(r->ind[i].unit) && v != floor(v)) {
+			snprintf(f->error, sizeof f->error, UI_L("%s以“%s”计，应填整数", "%s is counted in %s: a whole number"),
+			         r->ind[i].name, r->ind[i].unit);
 			*ok = false;
 		} else {
 			ids[n] = r->ind[i].id;
@@ -300,6 +395,16 @@ static void save_failed(ui *u, report_view *r, const char *period, app_result re
 static void save(ui *u, report_view *r)
 {
 	char period[PERIOD_TEXT_SIZE] = "", *note = NULL;
+	/* Never save one quarter's fields over another's report. */
+	if (period_changed(r, period)) {
+		char key[32];
+		load_period(u, r, period);
+		ui_keymap_first(&u->keys, UI_ACT_SAVE, key, sizeof key);
+		ui_message(u, true, UI_L("填报季度已改为 %s，已载入该季度的内容：请核对后再按 %s 保存",
+		                         "The quarter is now %s and its report is loaded: check it, then %s saves"),
+		           period, key);
+		return;
+	}
 	int64_t *ids = xcalloc((size_t)r->nind + 1, sizeof *ids);
 	double *values = xcalloc((size_t)r->nind + 1, sizeof *values);
 	ui_form_clear_errors(&r->form);
@@ -365,8 +470,11 @@ static bool report_action(ui *u, view *v, ui_action a)
 	}
 	int focus = r->form.focus;
 	bool done = ui_form_action(&r->form, a);
+	char period[PERIOD_TEXT_SIZE];
 	if (done && focus == r->form.focus)
 		r->form.fields[focus].error[0] = '\0';
+	else if (done && focus == 0 && period_changed(r, period))
+		load_period(u, r, period);
 	return done;
 }
 
@@ -418,7 +526,7 @@ static bool report_save_draft(ui *u, view *v, draft *d)
 	d->task = r->num;
 	d->period = ui_edit_text(&period_field(r)->edit);
 	for (int i = 0; i < r->nind; i++) {
-		char *text = ui_edit_text(&value_field(r, i)->edit);
+		char *text = value_text(r, i);
 		draft_add_value(d, r->ind[i].name, text);
 		free(text);
 	}
@@ -478,9 +586,10 @@ static bool apply_draft(report_view *r, const draft *d, char *why, size_t len)
 	for (int i = 0; i < d->nvalues; i++) {
 		int k = indicator_index(r, d->values[i].indicator);
 		if (k >= 0)
-			ui_form_set_typed(value_field(r, k), d->values[i].text);
+			set_value_text(r, k, d->values[i].text, true);
 	}
 	ui_form_set_typed(period_field(r), d->period);
+	snprintf(r->loaded, sizeof r->loaded, "%s", d->period);
 	ui_form_set_typed(note_field(r), d->note);
 	status_field(r)->choice = status;
 	restore_versions(r, d);
@@ -516,7 +625,7 @@ view *ui_report_new(ui *u, int num)
 	r->num = num;
 	r->task_id = t->d.task.id;
 	remember_versions(r, &t->d);
-	build_form(r, &t->d, u->c->as_of);
+	build_form(r, &t->d, u->c);
 	return &r->base;
 }
 

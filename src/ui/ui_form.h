@@ -20,6 +20,8 @@ typedef struct ui_field {
 	int nchoices, choice;       /* CHOICE */
 	int choice0;                /* the choice it opened with, to tell a change */
 	int width;                  /* LINE: input columns */
+	bool fresh;                 /* LINE: holds a value the program put there; the first character
+	                             * typed replaces it, an arrow or Home/End edits it instead */
 	char error[300];
 } ui_field;
 
@@ -42,6 +44,9 @@ bool ui_form_action(ui_form *f, ui_action a);
 /* A typed character for the focused field. */
 void ui_form_text(ui_form *f, uint32_t cp);
 bool ui_form_modified(const ui_form *f);
+/* Sets a line field's value as the program's (not a modification): the
+ * first character typed replaces it. */
+void ui_form_set_value(ui_field *fd, const char *text);
 /* Puts back text typed earlier and never saved (a recovered draft): it
  * counts as a modification, so leaving keeps it as a draft again. */
 void ui_form_set_typed(ui_field *fd, const char *text);
