@@ -13,6 +13,7 @@
 #include "ui_i18n.h"
 #include "ui_plans.h"
 #include "ducha/validate.h"
+#include "ducha/wording.h"
 #include "ducha/xalloc.h"
 
 enum { NOTE_MAX_CHARS = 2000, FORM_Y = 3 };
@@ -28,7 +29,12 @@ typedef struct note_view {
 
 static const char *kind_label(const char *kind)
 {
-	return strcmp(kind, "comment") == 0 ? UI_L("督查意见", "inspector's comment") : UI_L("进展情况", "progress note");
+	return wording_note_kind(kind, ui_english());
+}
+
+static permission_action kind_permission(const char *kind)
+{
+	return strcmp(kind, "comment") == 0 ? PERM_COMMENT : strcmp(kind, "support") == 0 ? PERM_SUPPORT : PERM_PROGRESS;
 }
 
 static ui_field *text_field(note_view *n)
@@ -62,7 +68,7 @@ static void save(ui *u, note_view *n)
 	if (!validate_text(&rule, text, text_field(n)->error, sizeof text_field(n)->error)) {
 		ui_form_focus_error(&n->form);
 		ui_message(u, true, "%s", UI_L("有错误，没有保存", "Not saved: see the error under the text"));
-	} else if (ui_may_write(u, n->num, strcmp(kind, "comment") == 0 ? PERM_COMMENT : PERM_PROGRESS)) {
+	} else if (ui_may_write(u, n->num, kind_permission(kind))) {
 		char why[600];
 		const ui_task *t = ui_data_task(&u->data, n->num);
 		app_result result = t ? app_add_note(u->c, &t->d.task, kind, text, why, sizeof why) : APP_FAILED;
@@ -172,10 +178,13 @@ static void allowed_kinds(ui *u, note_view *n, const task_rec *t)
 	char why[400];
 	bool progress = permission_check(&u->c->who, PERM_PROGRESS, t, why, sizeof why);
 	bool comment = permission_check(&u->c->who, PERM_COMMENT, t, why, sizeof why);
+	bool support = u->c->who.role == ROLE_REPORTER && permission_check(&u->c->who, PERM_SUPPORT, t, why, sizeof why);
 	if (comment && u->c->who.role == ROLE_INSPECTOR)
 		n->kinds[n->nkinds++] = "comment";
 	if (progress)
 		n->kinds[n->nkinds++] = "progress";
+	else if (support)
+		n->kinds[n->nkinds++] = "support";
 	if (comment && u->c->who.role != ROLE_INSPECTOR)
 		n->kinds[n->nkinds++] = "comment";
 }

@@ -254,6 +254,24 @@ static const ui_action task_hints[] = {
 	UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
 };
 
+/* An inspector also sees 审核 and 重开, and 销号 when the task is reported
+ * completed (or accepted: undo). */
+static const ui_action *task_hints_for(ui *u, view *v)
+{
+	static const ui_action inspector[] = {
+		UI_ACT_REVIEW, UI_ACT_REOPEN, UI_ACT_NOTE, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE,
+	};
+	static const ui_action inspector_accept[] = {
+		UI_ACT_ACCEPT, UI_ACT_REVIEW, UI_ACT_REOPEN, UI_ACT_NOTE, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE,
+	};
+	/* An administrator keeps the reporter's keys in view; the others work too. */
+	if (u->c->who.role != ROLE_INSPECTOR)
+		return task_hints;
+	const ui_task *t = ui_data_task(&u->data, ((task_view *)v)->num);
+	task_phase phase = t ? flag_task_phase(&t->d, u->c->as_of, NULL) : TASK_NOT_STARTED;
+	return phase == TASK_REPORTED_DONE || phase == TASK_ACCEPTED ? inspector_accept : inspector;
+}
+
 static const view_ops task_ops = {
 	.name = "task",
 	.scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST | UI_SCOPE_TASK,
@@ -264,6 +282,7 @@ static const view_ops task_ops = {
 	.task = task_num,
 	.free = task_free,
 	.hints = task_hints,
+	.hints_for = task_hints_for,
 };
 
 view *ui_task_new(ui *u, int num)

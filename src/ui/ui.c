@@ -11,6 +11,7 @@
 #include "ducha/app_write.h"
 #include "ducha/date.h"
 #include "ducha/text.h"
+#include "ui_decide.h"
 #include "ui_agencies.h"
 #include "ui_confirm.h"
 #include "ui_draw.h"
@@ -191,6 +192,8 @@ static bool note_allowed(ui *u, int num)
 	const ui_task *t = ui_data_task(&u->data, num);
 	if (t && permission_check(&u->c->who, PERM_PROGRESS, &t->d.task, why, sizeof why))
 		return ui_may_write(u, num, PERM_PROGRESS);
+	if (t && u->c->who.role == ROLE_REPORTER && permission_check(&u->c->who, PERM_SUPPORT, &t->d.task, why, sizeof why))
+		return ui_may_write(u, num, PERM_SUPPORT);
 	if (t && permission_check(&u->c->who, PERM_COMMENT, &t->d.task, why, sizeof why))
 		return ui_may_write(u, num, PERM_COMMENT);
 	return ui_may_write(u, num, u->c->who.role == ROLE_INSPECTOR ? PERM_COMMENT : PERM_PROGRESS);
@@ -273,7 +276,7 @@ static int put_hint(ui *u, ui_action a, int x)
 /* The hint line; its last entry (help) always finds room. */
 static void draw_hints(ui *u, view *v)
 {
-	const ui_action *h = v->ops->hints;
+	const ui_action *h = v->ops->hints_for ? v->ops->hints_for(u, v) : v->ops->hints;
 	int n = 0, x = 1;
 	while (h && h[n] != UI_ACT_NONE)
 		n++;
@@ -357,6 +360,12 @@ static void back(ui *u)
 	ui_message(u, false, UI_L("这是主屏；按 %s 退出", "This is the main screen; %s quits"), key);
 }
 
+static void ui_push_if(ui *u, view *v)
+{
+	if (v)
+		ui_push(u, v);
+}
+
 static bool top_is(ui *u, const char *name)
 {
 	return strcmp(ui_top(u)->ops->name, name) == 0;
@@ -381,6 +390,9 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_SEARCH: ui_push(u, ui_search_new(u)); break;
 	case UI_ACT_REPORT: ui_open_report(u, num); break;
 	case UI_ACT_NOTE: ui_open_note(u, num); break;
+	case UI_ACT_REVIEW: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REVIEW)); break;
+	case UI_ACT_ACCEPT: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_ACCEPT)); break;
+	case UI_ACT_REOPEN: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REOPEN)); break;
 	case UI_ACT_PRINT: ui_print_unavailable(u); break;
 	default: break;
 	}

@@ -70,6 +70,12 @@ enum {
 	  "录入所选任务的季度填报", "Enter the quarterly report of the task") \
 	X(NOTE, "note", UI_SCOPE_TASK, "n", "备注", "note", \
 	  "添加进展情况或督查意见", "Add a progress note or an inspector's comment") \
+	X(REVIEW, "review", UI_SCOPE_TASK, "v", "审核", "review", \
+	  "审核最新一份待审核的填报：通过或退回（督查人员）", "Pass or return the report waiting for review (inspectors)") \
+	X(ACCEPT, "accept", UI_SCOPE_TASK, "x", "销号", "accept", \
+	  "销号一项已报完成的任务，或撤销销号（督查人员）", "Accept a task reported completed, or undo it (inspectors)") \
+	X(REOPEN, "reopen", UI_SCOPE_TASK, "o", "重开", "reopen", \
+	  "重新打开已锁定的填报，允许单位再报送一次（督查人员）", "Reopen a locked report for one more submission (inspectors)") \
 	X(SAVE, "save", UI_SCOPE_EDIT, "F2 ^S", "保存", "save", \
 	  "检查并保存（出错时输入全部保留）", "Check and save (input is kept if it fails)") \
 	X(CANCEL, "cancel", UI_SCOPE_EDIT, "Esc", "返回", "back", \

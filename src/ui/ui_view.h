@@ -35,6 +35,7 @@ typedef struct view_ops {
 	 * leaving out alone, when there is none. NULL: nothing to keep. */
 	bool (*save_draft)(ui *u, view *v, draft *out);
 	const ui_action *hints;                  /* the hint line, ending in UI_ACT_NONE */
+	const ui_action *(*hints_for)(ui *u, view *v);  /* instead of hints, when they depend on the user */
 } view_ops;
 
 struct view {
