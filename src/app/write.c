@@ -200,14 +200,30 @@ static const report_rec *latest_counting(const app *a, const task_detail *d)
 	return NULL;
 }
 
+typedef struct quarter_text { char text[PERIOD_TEXT_SIZE]; } quarter_text;
+
+static quarter_text as_of_quarter(const app *a)
+{
+	quarter_text q;
+	int y, n;
+	period_of_date(a->as_of, &y, &n);
+	period_format(y, n, q.text);
+	return q;
+}
+
 /* The one reason a task cannot be accepted now, or false. */
 static bool accept_refused(const app *a, const task_detail *d, char *msg, size_t len)
 {
 	const report_rec *r = latest_counting(a, d);
 	if (strcmp(d->task.status, "accepted") == 0)
 		snprintf(msg, len, "任务 %d 已于 %.10s 由 %s 销号", d->task.num, d->task.accepted_at, d->task.accepted_by);
+	else if (!r && d->nreports && !model_report_counts(&d->reports[d->nreports - 1]))
+		snprintf(msg, len, "任务 %d 的填报已退回，待重新报送，不能销号", d->task.num);
+	else if (!r && d->nreports)
+		snprintf(msg, len, "任务 %d 截至 %s 还没有填报（%s 在截至日期所在季度之后，不算），不能销号", d->task.num,
+		         as_of_quarter(a).text, d->reports[d->nreports - 1].period);
 	else if (!r)
-		snprintf(msg, len, "任务 %d 还没有可用的填报（已退回的不算），不能销号", d->task.num);
+		snprintf(msg, len, "任务 %d 还没有填报，不能销号", d->task.num);
 	else if (strcmp(r->status, "completed") != 0)
 		snprintf(msg, len, "任务 %d 的最新填报（%s，%s）没有报“已完成”，不能销号", d->task.num, r->period,
 		         model_status_label(r->status, false));
