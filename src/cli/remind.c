@@ -66,10 +66,20 @@ static bool due_near(const cli *c, const summary_task *t, int *due)
 	return false;
 }
 
+/* The task's report of that quarter when it was returned, or NULL. */
+static const report_rec *returned_report(const summary_task *t, int year, int quarter)
+{
+	for (int r = 0; r < t->d->nreports; r++)
+		if (t->d->reports[r].year == year && t->d->reports[r].quarter == quarter &&
+		    t->d->reports[r].state == REPORT_RETURNED)
+			return &t->d->reports[r];
+	return NULL;
+}
+
 /* "    任务 17（牵头）2017Q3 进展应于 2017-10-15 前报送：构建科技企业…", one line. */
 static void task_line(FILE *out, const summary_task *t, summary_role part_in, const char *what)
 {
-	char head[256];
+	char head[1024];
 	snprintf(head, sizeof head, "    任务 %d（%s）%s：", t->d->task.num, summary_role_label(part_in), what);
 	int room = REMIND_WIDTH - text_width(head);
 	char *text = text_truncate(t->d->task.text, room < 10 ? 10 : room);
@@ -86,7 +96,7 @@ static int remind_agency(FILE *out, const cli *c, const summary *s, const summar
 		for (int i = 0; i < sec->nitems; i++) {
 			const summary_task *t = &s->tasks[sec->items[i].task];
 			int y = 0, q = 0, day = 0;
-			char what[128], date[DATE_TEXT_SIZE];
+			char what[800], date[DATE_TEXT_SIZE];
 			bool hit = pass == 0 ? report_missing(c, t, &y, &q, &day) : due_near(c, t, &day);
 			if (!hit)
 				continue;
@@ -99,7 +109,10 @@ static int remind_agency(FILE *out, const cli *c, const summary *s, const summar
 			if (first)
 				fputs(pass == 0 ? "  未报送季度进展：\n" : "  完成时限临近：\n", out);
 			first = false;
-			if (pass == 0)
+			const report_rec *back = pass == 0 ? returned_report(t, y, q) : NULL;
+			if (back)
+				snprintf(what, sizeof what, "%dQ%d 已退回，请改后重报（%s）", y, q, back->reason);
+			else if (pass == 0)
 				snprintf(what, sizeof what, "%dQ%d 进展应于 %s 前报送", y, q, date);
 			else
 				snprintf(what, sizeof what, "%s，应于 %s 前完成，还有 %d 天", flag_label(t->now->flag, false), date,

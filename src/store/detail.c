@@ -59,6 +59,15 @@ const char store_sql_verdict_reports[] =
 	"             AND x.state <> 'returned' ORDER BY x.period DESC LIMIT 1)"
 	" WHERE t.id " IN_TASKS
 	" UNION "
+	/* The latest even when returned: lists and reminders show it, with its
+	 * reason; the rules pass over it (model_report_counts). */
+	"SELECT t.id, r.id, r.period, r.status, r.demo, r.version, r.state, r.note, r.author, r.created,"
+	"       r.reason, r.reviewer, r.reviewed, r.late, r.reopened"
+	"  FROM task t JOIN report r"
+	"  ON r.id = (SELECT x.id FROM report x WHERE x.task_id = t.id AND x.period <= :upto"
+	"             ORDER BY x.period DESC LIMIT 1)"
+	" WHERE t.id " IN_TASKS
+	" UNION "
 	"SELECT r.task_id, r.id, r.period, r.status, r.demo, r.version, r.state, r.note, r.author, r.created,"
 	"       r.reason, r.reviewer, r.reviewed, r.late, r.reopened"
 	"  FROM task t JOIN report r ON r.task_id = t.id AND r.status = 'completed' AND r.period <= :upto"

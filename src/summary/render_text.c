@@ -245,8 +245,11 @@ static char *joined_list(const char *joined)
 static void latest_line(doc *d, const summary_task *t)
 {
 	const report_rec *r = summary_latest_report(t);
-	char *text = r ? xasprintf("%s %s%s%s", r->period, model_status_label(r->status, false), r->note[0] ? "：" : "",
-	                        r->note)
+	char review[700] = "";
+	if (r && r->state == REPORT_RETURNED)
+		wording_review(r, false, review, sizeof review);
+	char *text = r ? xasprintf("%s %s%s%s%s%s%s", r->period, model_status_label(r->status, false), review[0] ? "（" : "",
+	                        review, review[0] ? "）" : "", r->note[0] ? "：" : "", r->note)
 	               : xasprintf("尚无填报");
 	labelled(d, ITEM_INDENT, "最新填报", LABEL_W, text);
 	free(text);
