@@ -37,6 +37,7 @@ typedef struct judged_row {
 	flag_value flag;
 	char reason[FLAG_REASON_SIZE];
 	int progress;                /* 进度 0–100, -1 when there is nothing to measure */
+	quarter_standing standing;   /* on the report due now (app_calendar.h) */
 } judged_row;
 
 typedef struct judged_task {

@@ -138,6 +138,14 @@ typedef enum task_phase { TASK_NOT_STARTED, TASK_IN_PROGRESS, TASK_REPORTED_DONE
 /* The phase at as_of; *latest (if given): the latest report at or before
  * the as-of quarter, returned or not (NULL: none). */
 task_phase flag_task_phase(const task_detail *d, int as_of, const report_rec **latest);
+/* Where a task stands on one quarter's report: it owes none (accepted, or
+ * its work ended before the quarter), 应报 (not yet, its due date ahead),
+ * 已报 (passed), 待审核, 已退回, 未报 (past its due date, none). */
+typedef enum quarter_standing {
+	STANDING_NONE, STANDING_DUE, STANDING_PASSED, STANDING_SUBMITTED, STANDING_RETURNED, STANDING_MISSING,
+	STANDING_COUNT
+} quarter_standing;
+quarter_standing flag_quarter_standing(const task_detail *d, int year, int quarter, int due_date, int as_of);
 /* 进度 (src/core/progress.c): the average share of target reached over a
  * task's indicators, capped at 100; a done or accepted task is 100; -1 when
  * there are no indicators or no reported values. */

@@ -55,6 +55,8 @@ void wording_indicator_line(const indicator_rec *i, const indicator_state *st, b
 void wording_task_status(const task_detail *d, int as_of, bool english, char *buf, size_t len);
 /* A report's review: "待审核", "已通过（insp，2017-12-10）", "已退回（insp，2017-12-10）：理由". */
 void wording_review(const report_rec *r, bool english, char *buf, size_t len);
+/* 应报, 已报, 待审核, 已退回, 未报 ("" for none). */
+const char *wording_standing(quarter_standing s, bool english);
 /* A note's kind: "进展情况", "督查意见", "配合情况". */
 const char *wording_note_kind(const char *kind, bool english);
 /* A report's values: "科技型企业 2100 家，众创空间 151 家". */

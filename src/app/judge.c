@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_calendar.h"
 #include "ducha/date.h"
 #include "ducha/xalloc.h"
 
@@ -72,7 +73,8 @@ static void copy_task(task_rec *to, const task_rec *from)
 	to->accepted_at = xstrdup(from->accepted_at ? from->accepted_at : "");
 }
 
-/* Keeps the row of a judged task; its task record is moved (take) or copied. */
+/* Keeps the row of a judged task; its task record is moved (take) or
+ * copied. (The standing is read before the record moves.) */
 static void keep_row(judge_cache *c, task_detail *d, const task_state *st, int progress, bool take)
 {
 	int num = d->task.num;
@@ -80,6 +82,9 @@ static void keep_row(judge_cache *c, task_detail *d, const task_state *st, int p
 		return;
 	make_room(c, num);
 	judged_row *r = xcalloc(1, sizeof *r);
+	int y, q, grace = c->scope.rules->report_grace_days;
+	calendar_due_quarter(c->scope.as_of, c->scope.plan->starts, grace, &y, &q);
+	r->standing = flag_quarter_standing(d, y, q, calendar_due_date(y, q, grace), c->scope.as_of);
 	if (take) {
 		r->task = d->task;
 		memset(&d->task, 0, sizeof d->task);

@@ -59,3 +59,17 @@ task_phase flag_task_phase(const task_detail *d, int as_of, const report_rec **l
 		return TASK_NOT_STARTED;
 	return strcmp(counting->status, "completed") == 0 ? TASK_REPORTED_DONE : TASK_IN_PROGRESS;
 }
+
+quarter_standing flag_quarter_standing(const task_detail *d, int year, int quarter, int due_date, int as_of)
+{
+	if (strcmp(d->task.status, "accepted") == 0 || d->task.due < period_first_day(year, quarter))
+		return STANDING_NONE;
+	for (int i = d->nreports - 1; i >= 0; i--) {
+		const report_rec *r = &d->reports[i];
+		if (r->year != year || r->quarter != quarter)
+			continue;
+		return r->state == REPORT_RETURNED ? STANDING_RETURNED
+		       : r->state == REPORT_PASSED ? STANDING_PASSED : STANDING_SUBMITTED;
+	}
+	return as_of <= due_date ? STANDING_DUE : STANDING_MISSING;
+}

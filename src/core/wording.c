@@ -297,3 +297,10 @@ void wording_task_status(const task_detail *d, int as_of, bool english, char *bu
 	snprintf(buf, len, L("%s（%s %s%s%s）", "%s (%s %s%s%s)"), name, latest->period,
 	         model_report_state_label(latest->state, english), *why ? L("：", ": ") : "", why);
 }
+
+const char *wording_standing(quarter_standing s, bool english)
+{
+	static const char *const zh[STANDING_COUNT] = { "", "应报", "已报", "待审核", "已退回", "未报" };
+	static const char *const en[STANDING_COUNT] = { "", "due", "passed", "to review", "returned", "missing" };
+	return (unsigned)s < STANDING_COUNT ? (english ? en[s] : zh[s]) : "";
+}

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/app_calendar.h"
+#include "ducha/date.h"
 #include "ducha/text.h"
 #include "ui_draw.h"
 #include "ui_i18n.h"
@@ -16,12 +18,17 @@
 #include "ducha/xalloc.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3, COUNT_W = 4, NAME_MAX_W = 30 };
+/* 本期填报's columns: 应报 (all the reports owed), 已报, 待审核, 已退回, 未报. */
+enum { PERIOD_W = 6 };
+enum { PERIOD_OWED, PERIOD_FILED, PERIOD_WAITING, PERIOD_RETURNED, PERIOD_MISSING, PERIOD_COLUMNS };
 
 typedef struct agencies_view {
 	view base;
 	agency_rec *list;
 	int n;
 	int (*flags)[FLAG_COUNT];   /* per agency: its tasks (lead or support) by flag */
+	bool period;                /* 本期填报: the quarter's reports of the tasks each leads */
+	int (*standing)[PERIOD_COLUMNS];
 	ui_list sel;
 	int name_w, flag_w[FLAG_COUNT];
 	bool failed;
@@ -33,8 +40,10 @@ static void drop(agencies_view *a)
 		model_agency_free(&a->list[i]);
 	free(a->list);
 	free(a->flags);
+	free(a->standing);
 	a->list = NULL;
 	a->flags = NULL;
+	a->standing = NULL;
 	a->n = 0;
 }
 
@@ -44,6 +53,16 @@ static int agency_index(const agencies_view *a, int64_t id)
 		if (a->list[i].id == id)
 			return i;
 	return -1;
+}
+
+static void count_standing(int *c, quarter_standing s)
+{
+	if (s == STANDING_NONE)
+		return;
+	c[PERIOD_OWED]++;
+	c[s == STANDING_DUE || s == STANDING_MISSING ? PERIOD_MISSING : PERIOD_FILED]++;
+	c[PERIOD_WAITING] += s == STANDING_SUBMITTED;
+	c[PERIOD_RETURNED] += s == STANDING_RETURNED;
 }
 
 /* Every agency's tasks by flag: who does what in one query, and the rows
@@ -65,8 +84,11 @@ static bool count_flags(ui *u, agencies_view *a)
 		if (k == 0 || links[k].agency_id != links[k - 1].agency_id)
 			i = agency_index(a, links[k].agency_id);
 		const ui_row *t = i >= 0 ? ui_data_row(&u->data, links[k].num) : NULL;
-		if (i >= 0 && (ok = t != NULL))
+		if (i >= 0 && (ok = t != NULL)) {
 			a->flags[i][t->flag]++;
+			if (model_agency_in(t->task.lead, a->list[i].name))
+				count_standing(a->standing[i], t->standing);
+		}
 	}
 	free(links);
 	return ok;
@@ -79,6 +101,7 @@ static bool load(ui *u, agencies_view *a)
 		return false;
 	}
 	a->flags = xcalloc((size_t)a->n + 1, sizeof *a->flags);
+	a->standing = xcalloc((size_t)a->n + 1, sizeof *a->standing);
 	return count_flags(u, a);
 }
 
@@ -103,6 +126,44 @@ static void agencies_layout(ui *u, view *v)
 		ui_message(u, true, "%s", u->data.err);
 	ui_list_fit(&a->sel, a->n, ui_body_end() - LIST_Y + 1);
 	widths(a);
+}
+
+static const char *period_label(int col)
+{
+	static const char *const zh[PERIOD_COLUMNS] = { "应报", "已报", "待审核", "已退回", "未报" };
+	static const char *const en[PERIOD_COLUMNS] = { "owed", "filed", "review", "returned", "missing" };
+	return ui_english() ? en[col] : zh[col];
+}
+
+static void draw_period_header(agencies_view *a)
+{
+	int x = 1;
+	ui_blank(HEADER_Y, 0, COLS, UI_E_HEADER);
+	ui_put(HEADER_Y, x, a->name_w, UI_L("单位", "Agency"), UI_E_HEADER);
+	x += a->name_w + 1;
+	for (int k = 0; k < PERIOD_COLUMNS; k++) {
+		ui_put_pad(HEADER_Y, x, PERIOD_W, period_label(k), UI_E_HEADER, true);
+		x += PERIOD_W + 1;
+	}
+}
+
+static void draw_period_row(agencies_view *a, int i, int y)
+{
+	bool on = i == a->sel.sel;
+	ui_elem mark = on ? UI_E_SELECTED : UI_E_NORMAL;
+	char num[16];
+	int x = 1;
+	ui_blank(y, 0, COLS, UI_E_NORMAL);
+	ui_put(y, 0, 1, on ? ">" : " ", mark);
+	ui_put(y, x, a->name_w, a->list[i].name, mark);
+	x += a->name_w + 1;
+	for (int k = 0; k < PERIOD_COLUMNS; k++) {
+		int c = a->standing[i][k];
+		snprintf(num, sizeof num, "%d", c);
+		ui_elem e = c && k == PERIOD_RETURNED ? UI_E_ERROR : c && k == PERIOD_MISSING ? UI_E_FLAG_UNREPORTED : UI_E_NORMAL;
+		ui_put_pad(y, x, PERIOD_W, c ? num : "-", e, true);
+		x += PERIOD_W + 1;
+	}
 }
 
 static void draw_header(agencies_view *a)
@@ -147,17 +208,38 @@ static void draw_row(agencies_view *a, int i, int y)
 	}
 }
 
+/* "本期填报 2017Q4（2018-01-15 前报送）：按各单位牵头的任务计". */
+static void period_title(ui *u, char *buf, size_t len)
+{
+	int y, q, grace = u->c->cfg.flags.report_grace_days;
+	char period[PERIOD_TEXT_SIZE], due[DATE_TEXT_SIZE];
+	calendar_due_quarter(u->c->as_of, u->c->plan.starts, grace, &y, &q);
+	period_format(y, q, period);
+	date_format(calendar_due_date(y, q, grace), due);
+	snprintf(buf, len, UI_L("本期填报 %s（%s 前报送）：按各单位牵头的任务计；Enter 看该单位的任务",
+	                        "Reports for %s (due %s), by the tasks each agency leads; Enter lists them"),
+	         period, due);
+}
+
 static void agencies_draw(ui *u, view *v)
 {
-	(void)u;
 	agencies_view *a = (agencies_view *)v;
-	char title[200];
-	snprintf(title, sizeof title, UI_L("单位一览：%d 个单位；预警数按该单位牵头或配合的任务计",
-	                                   "%d agencies; flags count the tasks each leads or supports"), a->n);
+	char title[300];
+	if (a->period)
+		period_title(u, title, sizeof title);
+	else
+		snprintf(title, sizeof title, UI_L("单位一览：%d 个单位；预警数按该单位牵头或配合的任务计",
+		                                   "%d agencies; flags count the tasks each leads or supports"), a->n);
 	ui_put(TITLE_Y, 1, COLS - 2, title, UI_E_LABEL);
-	draw_header(a);
+	if (a->period)
+		draw_period_header(a);
+	else
+		draw_header(a);
 	for (int r = 0; r < a->sel.height && a->sel.top + r < a->n; r++)
-		draw_row(a, a->sel.top + r, LIST_Y + r);
+		if (a->period)
+			draw_period_row(a, a->sel.top + r, LIST_Y + r);
+		else
+			draw_row(a, a->sel.top + r, LIST_Y + r);
 }
 
 /* The source of an agency's task list. */
@@ -246,5 +328,25 @@ view *ui_agencies_new(ui *u)
 	(void)u;
 	agencies_view *a = xcalloc(1, sizeof *a);
 	a->base.ops = &agencies_ops;
+	return &a->base;
+}
+
+static const view_ops period_ops = {
+	.name = "period",
+	.scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST,
+	.layout = agencies_layout,
+	.draw = agencies_draw,
+	.action = agencies_action,
+	.mouse = agencies_mouse,
+	.free = agencies_free,
+	.hints = agencies_hints,
+};
+
+view *ui_period_new(ui *u)
+{
+	(void)u;
+	agencies_view *a = xcalloc(1, sizeof *a);
+	a->base.ops = &period_ops;
+	a->period = true;
 	return &a->base;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ducha/date.h"
+#include "ducha/wording.h"
 #include "ui_draw.h"
 #include "ui_i18n.h"
 #include "ducha/xalloc.h"
@@ -57,7 +58,7 @@ void ui_rows_header(const ui_row_cols *c, int y)
 		ui_put(y, xs[1], c->role, UI_L("角色", "Role"), UI_E_HEADER);
 	ui_put(y, xs[2], c->text, UI_L("重点任务", "Task"), UI_E_HEADER);
 	ui_put(y, xs[3], c->due, UI_L("截止日期", "Due"), UI_E_HEADER);
-	ui_put(y, xs[4], c->lead, UI_L("牵头单位", "Lead"), UI_E_HEADER);
+	ui_put(y, xs[4], c->lead, c->standing ? UI_L("本期", "This quarter") : UI_L("牵头单位", "Lead"), UI_E_HEADER);
 	ui_put_pad(y, xs[5], c->progress, UI_L("进度", "Done"), UI_E_HEADER, true);
 	ui_put(y, xs[6], c->flag, UI_L("预警", "Flag"), UI_E_HEADER);
 }
@@ -109,9 +110,14 @@ void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, co
 	ui_put(y, xs[2], c->text, t->task.text, e);
 	date_format(t->task.due, buf);
 	ui_put(y, xs[3], c->due, buf, e);
-	char *lead = list_text(t->task.lead);
-	ui_put(y, xs[4], c->lead, lead, e);
-	free(lead);
+	if (c->standing) {
+		ui_elem se = t->standing == STANDING_RETURNED || t->standing == STANDING_MISSING ? UI_E_ERROR : e;
+		ui_put(y, xs[4], c->lead, wording_standing(t->standing, ui_english()), se);
+	} else {
+		char *lead = list_text(t->task.lead);
+		ui_put(y, xs[4], c->lead, lead, e);
+		free(lead);
+	}
 	if (t->progress >= 0)
 		snprintf(buf, sizeof buf, "%d%%", t->progress);
 	else

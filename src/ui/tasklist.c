@@ -45,6 +45,7 @@ static void tasklist_layout(ui *u, view *v)
 			t->list.sel = i;
 	ui_list_fit(&t->list, t->n, ui_body_end() - LIST_Y + 1);
 	ui_rows_layout(&t->cols, 0, COLS, t->src.agency != NULL);
+	t->cols.standing = t->src.standing;
 }
 
 static void tasklist_draw(ui *u, view *v)

@@ -12,6 +12,7 @@
 #include "ducha/date.h"
 #include "ducha/text.h"
 #include "ui_decide.h"
+#include "ui_mine.h"
 #include "ui_agencies.h"
 #include "ui_confirm.h"
 #include "ui_draw.h"
@@ -385,6 +386,8 @@ static void global_action(ui *u, view *v, ui_action a)
 		ui_message(u, false, "%s", UI_L("已从数据库重新读取", "Reloaded from the database"));
 		break;
 	case UI_ACT_AGENCIES: if (!top_is(u, "agencies")) ui_push(u, ui_agencies_new(u)); break;
+	case UI_ACT_MINE: if (!ui_tasklist_is(v, "mine")) ui_push(u, ui_mine_new(u)); break;
+	case UI_ACT_PERIOD: if (!top_is(u, "period")) ui_push(u, ui_period_new(u)); break;
 	case UI_ACT_PLANS: if (!top_is(u, "plans")) ui_push(u, ui_plans_new(u)); break;
 	case UI_ACT_LAGGING: if (!ui_tasklist_is(v, "lagging")) ui_push(u, ui_lagging_new(u)); break;
 	case UI_ACT_SEARCH: ui_push(u, ui_search_new(u)); break;
@@ -436,9 +439,20 @@ static void handle(ui *u, const ui_event *ev)
 	}
 }
 
-static void run_loop(ui *u)
+/* Each role starts where its work is: a reporter on 我的任务, an inspector
+ * on 本期填报; Esc goes to the main screen beneath. */
+static void push_start(ui *u)
 {
 	ui_push(u, ui_panes_new(u));
+	if (u->c->who.role == ROLE_REPORTER && u->c->who.agency[0])
+		ui_push(u, ui_mine_new(u));
+	else if (u->c->who.role == ROLE_INSPECTOR)
+		ui_push(u, ui_period_new(u));
+}
+
+static void run_loop(ui *u)
+{
+	push_start(u);
 	ui_relayout(u);
 	/* A hang-up stops the loop before it draws on a terminal that is gone. */
 	while (!u->quit && !ui_input_stop_signal()) {

@@ -26,6 +26,11 @@ enum {
 	  "从数据库重新读取（看到别人刚保存的内容）", "Reload from the database (see what others just saved)") \
 	X(AGENCIES, "agencies", UI_SCOPE_GLOBAL, "a", "单位", "agencies", \
 	  "单位一览：牵头、配合任务数和各类预警数", "Agencies: lead/support tasks and flags of each") \
+	X(MINE, "mine", UI_SCOPE_GLOBAL, "m", "我的", "mine", \
+	  "我的任务：本单位牵头和配合的任务，各自本期填报的情况（填报人员）", \
+	  "My tasks: those my agency leads and supports, with this quarter's report (reporters)") \
+	X(PERIOD, "period", UI_SCOPE_GLOBAL, "b", "本期", "quarter", \
+	  "本期填报：各单位应报、已报、待审核、已退回、未报", "This quarter's reports by agency: owed, filed, to review, returned, missing") \
 	X(LAGGING, "lagging", UI_SCOPE_GLOBAL, "l", "滞后", "lagging", \
 	  "有预警的任务，最严重的在前", "Flagged tasks, worst first") \
 	X(SEARCH, "search", UI_SCOPE_GLOBAL, "/", "搜索", "search", \

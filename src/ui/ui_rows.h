@@ -8,6 +8,7 @@
 typedef struct ui_row_cols {
 	int x, w;                   /* the list's columns */
 	int num, role, text, due, lead, progress, flag;   /* widths; role 0 when not shown */
+	bool standing;              /* the lead column shows 本期 (the report due now) instead */
 } ui_row_cols;
 
 /* Column widths for a list w wide; with_role adds the agency's role (牵头/配合). */

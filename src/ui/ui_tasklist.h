@@ -11,7 +11,8 @@ typedef struct ui_tasklist_source {
 	void (*free)(void *ctx);
 	void *ctx;
 	const char *agency;         /* show this agency's role in each row, or NULL */
-	const char *kind;           /* "lagging", "agency": what the list is of */
+	const char *kind;           /* "lagging", "agency", "mine": what the list is of */
+	bool standing;              /* show each task's 本期 (the report due now) */
 } ui_tasklist_source;
 
 view *ui_tasklist_new(ui *u, const ui_tasklist_source *src);
