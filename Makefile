@@ -195,6 +195,7 @@ test-screen: $(BIN) $(SCREEN_BIN)
 test-e2e: $(BIN)
 	DUCHA=$(BIN) bash test/e2e/tui_report.sh
 	DUCHA=$(BIN) bash test/e2e/tui_hangup.sh
+	DUCHA=$(BIN) bash test/e2e/tui_cycle.sh
 .PHONY: test-screen test-e2e
 
 # The printed summaries on A4 (issue 5): the HTML of one agency and of
