@@ -58,7 +58,7 @@ static bool shipped_objects_of(store *s, db *ref, const char *type, const char *
 	db_stmt *q = db_prepare(ref, "SELECT sql FROM sqlite_schema WHERE type = :type AND tbl_name = :table"
 	                             " AND sql IS NOT NULL ORDER BY name");
 	bool ok = q && db_bind_text(q, ":type", type) && db_bind_text(q, ":table", table);
-	int rc;
+	int rc = -1;
 	while (ok && (rc = db_step(q)) == 1) {
 		char *sql = db_col_dup(q, 0);
 		ok = db_exec(s->db, sql);
