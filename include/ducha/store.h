@@ -97,6 +97,9 @@ bool store_save_report(store *s, const actor *who, const report_input *in);
 /* kind: "progress", "comment" or "support" (配合情况). */
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo);
+/* The same at a given time ("YYYY-MM-DDThh:mm:ssZ"; NULL: now), for sample data. */
+bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *kind, const char *text, bool demo,
+                       const char *at);
 /* 销号: marks a task accepted (inspector or admin); at: its time (NULL: now). */
 /* upto: the as-of quarter ("YYYYQn"); only the latest report at or before
  * it counts (a report for a later quarter is no ground for 销号). */

@@ -93,6 +93,8 @@ void summary_free(summary *s);
 
 /* Whether a task's flag moved since the --since quarter, or values were reported since. */
 bool summary_task_changed(const summary *s, const summary_task *t);
+/* The n-th latest 配合情况 note (0: the latest), or NULL. */
+const note_rec *summary_support_note(const summary_task *t, int n);
 /* The latest report known at the as-of date, or NULL. */
 const report_rec *summary_latest_report(const summary_task *t);
 

@@ -53,7 +53,8 @@ static app_result add_note(app *a, const task_rec *t, const char *kind, const ch
 	                                                        : PERM_PROGRESS;
 	if (!app_may(a, what, t, msg, len))
 		return APP_REFUSED;
-	return store_add_note(a->st, &a->who, t->id, kind, text, sample) ? APP_OK : app_store_failure(a, msg, len);
+	bool ok = store_add_note_at(a->st, &a->who, t->id, kind, text, sample, sample ? a->stamp : NULL);
+	return ok ? APP_OK : app_store_failure(a, msg, len);
 }
 
 app_result app_add_note(app *a, const task_rec *t, const char *kind, const char *text, char *msg, size_t len)

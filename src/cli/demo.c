@@ -76,6 +76,7 @@ static const struct {
 	{ 5, "comment", "国外研发机构引进明显滞后，请加大工作力度。" },
 	{ 17, "comment", "2017年第三季度进展尚未报送，请尽快补报。" },
 	{ 13, "progress", "新型科技平台建设进展顺利，已达到序时进度。" },
+	{ 5, "support", "市发展改革委已协助对接两家国外研发机构，配合完成项目立项。" },
 };
 
 typedef struct demo_quarter {
@@ -241,10 +242,14 @@ static bool load_notes(cli *c, int *notes)
 				continue;        /* not this plan's task */
 			return false;
 		}
-		char text[512];
+		char text[512], at[32];
 		snprintf(text, sizeof text, DEMO_MARK "%s", demo_notes[i].text);
+		/* Written in the weeks before the as-of date the samples are for. */
+		snprintf(at, sizeof at, "2017-11-%02dT10:%02d:00Z", 10 + (int)i * 3, (int)i * 7);
+		c->app.stamp = at;
 		char err[512];
 		bool ok = app_add_sample_note(&c->app, &d.task, demo_notes[i].kind, text, err, sizeof err) == APP_OK;
+		c->app.stamp = NULL;
 		model_detail_free(&d);
 		if (!ok)
 			return false;

@@ -379,17 +379,23 @@ bool store_save_reports(store *s, const actor *who, const report_input *in, int 
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo)
 {
+	return store_add_note_at(s, who, task_id, kind, text, demo, NULL);
+}
+
+bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *kind, const char *text, bool demo,
+                       const char *at)
+{
 	char object[320];
 	if (!begin(s))
 		return false;
 	bool ok = task_object(s, task_id, "note", object, sizeof object);
 	db_stmt *q = ok ? db_prepare(s->db,
 		"INSERT INTO note (task_id, kind, text, author, created, demo)"
-		" SELECT :task, :kind, :text, :author, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), :demo"
+		" SELECT :task, :kind, :text, :author, coalesce(:at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), :demo"
 		"  WHERE " MAY_NOTE) : NULL;
 	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":kind", kind) &&
 	     db_bind_text(q, ":text", text) && db_bind_text(q, ":author", who->user) &&
-	     db_bind_int(q, ":demo", demo) && bind_actor(q, who) && db_run(q);
+	     db_bind_int(q, ":demo", demo) && db_bind_text(q, ":at", at) && bind_actor(q, who) && db_run(q);
 	if (ok && db_changes(s->db) != 1)
 		ok = denied(s, "记录");
 	char *new_json = NULL;

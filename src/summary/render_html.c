@@ -173,11 +173,27 @@ static void indicators_cell(FILE *out, const summary_task *t)
 	fputs("</ul></td>", out);
 }
 
+static void support_notes(FILE *out, const summary_task *t)
+{
+	for (int i = 0; i < 3; i++) {
+		const note_rec *n = summary_support_note(t, i);
+		if (!n)
+			return;
+		fputs("<p class=\"note small\">配合情况（", out);
+		esc(out, n->author, false);
+		fputs("）：", out);
+		esc(out, n->text, true);
+		fputs("</p>", out);
+	}
+}
+
 static void latest_cell(FILE *out, const summary_task *t)
 {
 	const report_rec *r = summary_latest_report(t);
 	if (!r) {
-		fputs("<td>尚无填报</td>", out);
+		fputs("<td>尚无填报", out);
+		support_notes(out, t);
+		fputs("</td>", out);
 		return;
 	}
 	fputs("<td>", out);
@@ -189,6 +205,7 @@ static void latest_cell(FILE *out, const summary_task *t)
 		esc(out, r->note, true);
 		fputs("</p>", out);
 	}
+	support_notes(out, t);
 	fputs("</td>", out);
 }
 

@@ -255,6 +255,19 @@ static void latest_line(doc *d, const summary_task *t)
 	free(text);
 }
 
+/* The latest 配合情况 of the supporting agencies (the last three). */
+static void support_lines(doc *d, const summary_task *t)
+{
+	for (int i = 0; i < 3; i++) {
+		const note_rec *n = summary_support_note(t, i);
+		if (!n)
+			return;
+		char *text = xasprintf("%s %.10s：%s", n->author, n->created, n->text);
+		labelled(d, ITEM_INDENT, i == 0 ? "配合情况" : "", LABEL_W, text);
+		free(text);
+	}
+}
+
 static void task_block(doc *d, const summary_task *t, summary_role part_in)
 {
 	const task_rec *task = &t->d->task;
@@ -275,6 +288,7 @@ static void task_block(doc *d, const summary_task *t, summary_role part_in)
 	flag_line(d, t->now);
 	indicator_lines(d, t);
 	latest_line(d, t);
+	support_lines(d, t);
 	blank(d);
 }
 

@@ -49,7 +49,8 @@ static void mark_reports(const summary *s, summary_task *t)
  * --since, the whole series for the changes. */
 static unsigned depth(const summary *s)
 {
-	return JUDGE_TEXTS | (s->since ? JUDGE_SERIES : 0);
+	/* The task's notes too: the summaries show the 配合情况 of supporting agencies. */
+	return JUDGE_TEXTS | JUDGE_NOTES | (s->since ? JUDGE_SERIES : 0);
 }
 
 static int find_task(const summary *s, int num)
@@ -360,6 +361,14 @@ void summary_free(summary *s)
 bool summary_task_changed(const summary *s, const summary_task *t)
 {
 	return s->since && (t->then.flag != t->now->flag || t->since_from < t->known);
+}
+
+const note_rec *summary_support_note(const summary_task *t, int n)
+{
+	for (int i = t->d->nnotes - 1; i >= 0; i--)
+		if (strcmp(t->d->notes[i].kind, "support") == 0 && n-- == 0)
+			return &t->d->notes[i];
+	return NULL;
 }
 
 const report_rec *summary_latest_report(const summary_task *t)
