@@ -38,6 +38,7 @@ typedef struct judged_row {
 	char reason[FLAG_REASON_SIZE];
 	int progress;                /* 进度 0–100, -1 when there is nothing to measure */
 	quarter_standing standing;   /* on the report due now (app_calendar.h) */
+	char returned[320];          /* STANDING_RETURNED: "2017Q4 已退回：<the reason>" */
 } judged_row;
 
 typedef struct judged_task {

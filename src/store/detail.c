@@ -37,7 +37,7 @@ const char store_sql_details_reports[] =
 /* Without the texts: the notes, the longest part of a report row, are not
  * copied. */
 const char store_sql_details_report_heads[] =
-	"SELECT task_id, id, period, status, demo, version, state"
+	"SELECT task_id, id, period, status, demo, version, state, NULL, NULL, NULL, reason, NULL, NULL, late, reopened"
 	"  FROM report WHERE task_id " IN_TASKS " AND period <= :upto ORDER BY task_id, period";
 const char store_sql_details_values[] =
 	"SELECT r.task_id, v.report_id, v.indicator_id, v.value"
@@ -229,7 +229,10 @@ static bool read_indicators(store *s, batch *b)
 	return rc == 0;
 }
 
-static void read_report(db_stmt *q, bool texts, report_rec *r)
+/* texts: the note, author and times (columns 7–9, 11, 12); review: the
+ * return's reason and the 迟报 and reopened marks (10, 13, 14), which lists
+ * show. */
+static void read_report(db_stmt *q, bool texts, bool review, report_rec *r)
 {
 	memset(r, 0, sizeof *r);
 	r->id = db_col_int(q, 1);
@@ -239,15 +242,17 @@ static void read_report(db_stmt *q, bool texts, report_rec *r)
 	r->demo = db_col_int(q, 4) != 0;
 	r->version = (int)db_col_int(q, 5);
 	model_report_state_parse(db_col_text(q, 6), &r->state);
+	if (review) {
+		r->reason = db_col_dup(q, 10);
+		r->late = db_col_int(q, 13) != 0;
+		r->reopened = db_col_int(q, 14) != 0;
+	}
 	if (texts) {
 		r->note = db_col_dup(q, 7);
 		r->author = db_col_dup(q, 8);
 		r->created = db_col_dup(q, 9);
-		r->reason = db_col_dup(q, 10);
 		r->reviewer = db_col_dup(q, 11);
 		r->reviewed = db_col_dup(q, 12);
-		r->late = db_col_int(q, 13) != 0;
-		r->reopened = db_col_int(q, 14) != 0;
 	}
 }
 
@@ -268,7 +273,7 @@ static bool read_reports(store *s, const detail_query *dq, batch *b)
 			cap = 0;
 		last = d;
 		d->reports = xgrow(d->reports, d->nreports, &cap, sizeof *d->reports);
-		read_report(q, dq->texts, &d->reports[d->nreports++]);
+		read_report(q, dq->texts, true, &d->reports[d->nreports++]);
 	}
 	db_reset(q);
 	return rc == 0;
@@ -349,7 +354,7 @@ static bool read_values(store *s, const detail_query *dq, batch *b)
 }
 
 /* The task's report of that id, appended from the row when not read yet. */
-static report_rec *report_row(task_detail *d, db_stmt *q, int *cap, bool texts)
+static report_rec *report_row(task_detail *d, db_stmt *q, int *cap, bool texts, bool review)
 {
 	int64_t id = db_col_int(q, 1);
 	for (int i = d->nreports - 1; i >= 0; i--)
@@ -358,7 +363,7 @@ static report_rec *report_row(task_detail *d, db_stmt *q, int *cap, bool texts)
 	if (d->nreports == 0)
 		*cap = 0;
 	d->reports = xgrow(d->reports, d->nreports, cap, sizeof *d->reports);
-	read_report(q, texts, &d->reports[d->nreports]);
+	read_report(q, texts, review, &d->reports[d->nreports]);
 	return &d->reports[d->nreports++];
 }
 
@@ -383,7 +388,7 @@ static bool read_verdict_rows(store *s, const char *sql, const detail_query *dq,
 		if (d != last)
 			cap = d->nreports;
 		last = d;
-		report_rec *r = report_row(d, q, &cap, dq->texts && !values);
+		report_rec *r = report_row(d, q, &cap, dq->texts && !values, !values);
 		int64_t ind = values ? db_col_int(q, 7) : 0;
 		bool have = false;
 		for (int k = 0; values && k < r->nvalues; k++)

@@ -244,7 +244,8 @@ static void draw_message(ui *u, view *v)
 	snprintf(head, sizeof head, "%d ", num);
 	int x = ui_put(y, 0, COLS, head, UI_E_DIM);
 	x += ui_put_flag(y, x, COLS - x, t->flag);
-	ui_put(y, x + 2, COLS - x - 2, t->reason, UI_E_NORMAL);
+	/* A returned report's reason first: it is what its agency must act on. */
+	ui_put(y, x + 2, COLS - x - 2, t->returned[0] ? t->returned : t->reason, t->returned[0] ? UI_E_ERROR : UI_E_NORMAL);
 }
 
 static void hint_key(ui *u, ui_action a, char *buf, size_t len)
