@@ -127,6 +127,15 @@ bool model_role_parse(const char *name, role *out);
 value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n);
 /* The latest report, or NULL. */
 const report_rec *model_latest_report(const task_detail *d);
+/* One step of a report's history, from the audit trail: who did what, when. */
+typedef struct report_step {
+	char at[24];                 /* "YYYY-MM-DDThh:mm:ssZ" */
+	char user[65];
+	char action[16];             /* report | review | reopen | conflict */
+	char state[16], old_state[16];   /* the report's 审核 state after and before ("" when none) */
+	char *why;                   /* a return's or a reopening's reason ("" when none) */
+} report_step;
+
 /* Whether a report counts for the verdicts: not returned (a returned
  * report's figures wait for it to be submitted again). */
 bool model_report_counts(const report_rec *r);

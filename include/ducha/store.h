@@ -140,6 +140,10 @@ bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_
 /* Audit rows, oldest first; object_prefix filters (e.g. "task 15"), NULL for all. */
 bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n);
 
+/* A report's history from the trail, oldest first (src/store/trail.c). */
+bool store_report_steps(store *s, int64_t plan_id, int num, const char *period, report_step **out, int *n);
+void store_report_steps_free(report_step *steps, int n);
+
 /* Integrity, foreign keys, the audit chain, the schema against the shipped
  * one, and the data against what its audit trail says (src/store/verify.c).
  * Each problem is passed to report(); returns false when the checks could

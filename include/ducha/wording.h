@@ -57,6 +57,8 @@ void wording_task_status(const task_detail *d, int as_of, bool english, char *bu
 void wording_review(const report_rec *r, bool english, char *buf, size_t len);
 /* 应报, 已报, 待审核, 已退回, 未报 ("" for none). */
 const char *wording_standing(quarter_standing s, bool english);
+/* A report's history: "2017-10-09 09:30 kewei 报送；2017-10-10 09:30 insp 退回：理由；…". */
+void wording_report_steps(const report_step *steps, int n, bool english, char *buf, size_t len);
 /* A note's kind: "进展情况", "督查意见", "配合情况". */
 const char *wording_note_kind(const char *kind, bool english);
 /* A report's values: "科技型企业 2100 家，众创空间 151 家". */

@@ -304,3 +304,29 @@ const char *wording_standing(quarter_standing s, bool english)
 	static const char *const en[STANDING_COUNT] = { "", "due", "passed", "to review", "returned", "missing" };
 	return (unsigned)s < STANDING_COUNT ? (english ? en[s] : zh[s]) : "";
 }
+
+static const char *step_verb(const report_step *st, bool english)
+{
+	if (strcmp(st->action, "review") == 0)
+		return strcmp(st->state, "returned") == 0 ? L("退回", "returned") : L("通过", "passed");
+	if (strcmp(st->action, "reopen") == 0)
+		return L("重新打开", "reopened");
+	if (strcmp(st->action, "conflict") == 0)
+		return L("保存冲突（未覆盖）", "conflict (not saved over)");
+	if (!st->old_state[0])
+		return L("报送", "filed");
+	return strcmp(st->old_state, "returned") == 0 ? L("退回后重新报送", "resubmitted") : L("修改", "amended");
+}
+
+void wording_report_steps(const report_step *steps, int n, bool english, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++) {
+		const report_step *st = &steps[i];
+		const char *time = strlen(st->at) > 16 ? st->at + 11 : "";
+		used += (size_t)snprintf(buf + used, len - used, "%s%.10s %.5s %s %s%s%s", i ? L("；", "; ") : "", st->at,
+		                         time, st->user, step_verb(st, english), st->why && *st->why ? L("：", ": ") : "",
+		                         st->why ? st->why : "");
+	}
+}

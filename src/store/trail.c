@@ -1,5 +1,6 @@
 /* Reads of the audit trail (留痕): its rows, for ducha log (appending is a
  * write: write.c; checking it: verify.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,4 +44,41 @@ bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n)
 	if (!q || !db_bind_text(q, ":prefix", object_prefix))
 		return false;
 	return db_collect(q, out, n, sizeof **out, read_audit, NULL);
+}
+
+static void read_step(db_stmt *q, void *item, void *ctx)
+{
+	report_step *st = item;
+	(void)ctx;
+	snprintf(st->at, sizeof st->at, "%s", db_col_text(q, 0));
+	snprintf(st->user, sizeof st->user, "%s", db_col_text(q, 1));
+	snprintf(st->action, sizeof st->action, "%s", db_col_text(q, 2));
+	snprintf(st->state, sizeof st->state, "%s", db_col_text(q, 3));
+	snprintf(st->old_state, sizeof st->old_state, "%s", db_col_text(q, 4));
+	st->why = db_col_dup(q, 5);
+}
+
+bool store_report_steps(store *s, int64_t plan_id, int num, const char *period, report_step **out, int *n)
+{
+	char object[320];
+	*out = NULL;
+	*n = 0;
+	if (!store_task_object_name(s, plan_id, num, object, sizeof object - 40))
+		return false;
+	size_t len = strlen(object);
+	snprintf(object + len, sizeof object - len, " report %s", period);
+	db_stmt *q = db_prepare(s->db,
+		"SELECT at, user, action, coalesce(json_extract(new, '$.state'), 'submitted'),"
+		"       CASE WHEN old IS NULL THEN '' ELSE coalesce(json_extract(old, '$.state'), 'submitted') END,"
+		"       coalesce(json_extract(new, '$.why'), '')"
+		"  FROM audit WHERE object = :object AND action IN ('report', 'review', 'reopen', 'conflict')"
+		"   AND id > (SELECT coalesce(max(id), 0) FROM audit WHERE action IN ('init', 'reinit')) ORDER BY id");
+	return q && db_bind_text(q, ":object", object) && db_collect(q, out, n, sizeof **out, read_step, NULL);
+}
+
+void store_report_steps_free(report_step *steps, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(steps[i].why);
+	free(steps);
 }

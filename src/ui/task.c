@@ -146,7 +146,26 @@ static const char *indicator_name(const task_detail *d, int64_t id)
 	return "?";
 }
 
-static void build_report(ui_doc *d, const task_detail *td, const report_rec *r)
+/* 经过: each step of a report that went more than the plain way (filed,
+ * passed): who returned, reopened or amended it, and when. */
+static void history_para(ui_doc *d, store *st, int64_t plan_id, int num, const report_rec *r)
+{
+	report_step *steps;
+	int n;
+	if (!store_report_steps(st, plan_id, num, r->period, &steps, &n))
+		return;
+	bool more = n > 2 || r->reopened || r->state == REPORT_RETURNED;
+	for (int i = 0; i < n && !more; i++)
+		more = strcmp(steps[i].action, "report") == 0 && steps[i].old_state[0];
+	if (more) {
+		char line[2000];
+		wording_report_steps(steps, n, ui_english(), line, sizeof line);
+		ui_doc_para(d, 6, UI_L("经过", "History"), sub_w(), line, UI_E_DIM);
+	}
+	store_report_steps_free(steps, n);
+}
+
+static void build_report(ui_doc *d, store *st, int64_t plan_id, const task_detail *td, const report_rec *r)
 {
 	char line[400], at[32];
 	when(r->created, at, sizeof at);
@@ -160,6 +179,7 @@ static void build_report(ui_doc *d, const task_detail *td, const report_rec *r)
 		ui_doc_para(d, 6, UI_L("审核", "Review"), sub_w(), review,
 		            r->state == REPORT_RETURNED ? UI_E_ERROR : UI_E_NORMAL);
 	}
+	history_para(d, st, plan_id, td->task.num, r);
 	for (int v = 0; v < r->nvalues; v++) {
 		char num[32];
 		wording_number(r->values[v], num, sizeof num);
@@ -170,7 +190,7 @@ static void build_report(ui_doc *d, const task_detail *td, const report_rec *r)
 		ui_doc_para(d, 6, UI_L("说明", "Note"), sub_w(), r->note, UI_E_NORMAL);
 }
 
-static void build_history(ui_doc *d, const ui_task *t)
+static void build_history(ui_doc *d, const ui_task *t, store *st, int64_t plan_id)
 {
 	ui_doc_blank(d);
 	ui_doc_line_start(d, 0);
@@ -178,7 +198,7 @@ static void build_history(ui_doc *d, const ui_task *t)
 	if (t->d.nreports == 0)
 		ui_doc_para(d, 2, NULL, 0, UI_L("（尚无填报）", "(none yet)"), UI_E_DIM);
 	for (int r = t->d.nreports - 1; r >= 0; r--)
-		build_report(d, &t->d, &t->d.reports[r]);
+		build_report(d, st, plan_id, &t->d, &t->d.reports[r]);
 	ui_doc_blank(d);
 	ui_doc_line_start(d, 0);
 	ui_doc_add(d, UI_L("进展情况 / 配合情况 / 督查意见（最新在前）", "Progress, support notes, comments (newest first)"),
@@ -210,7 +230,7 @@ static void task_layout(ui *u, view *v)
 	build_head(&t->doc, task);
 	build_facts(&t->doc, task, u->data.as_of);
 	build_indicators(&t->doc, task, u->data.as_of);
-	build_history(&t->doc, task);
+	build_history(&t->doc, task, u->c->st, u->c->plan.id);
 	/* The same place after a resize or a save; the draw clamps it. */
 	t->doc.top = top;
 }
