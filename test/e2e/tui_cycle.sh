@@ -91,7 +91,7 @@ tm capture-pane -p -t e2e | grep -q "^    9 牵头 .*已退回"; check "本期 s
 keys Down Down Down Down Down; wait_for "2017Q4 已退回：请附推广名单"; check "the start screen says why" $?
 keys Up Up Up Up Up
 keys Down Down Down Down Down Enter; wait_for "请附推广名单"; check "the reason is on the task view" $?
-wait_for "insp 退回：请附推广名单"; check "the report's history says who returned it" $?
+wait_for "insp 退回：请附推广"; check "the report's history says who returned it" $?
 keys u; wait_for "季度填报 · 任务 9"
 tm capture-pane -p -t e2e | grep -q "试点经验已在全市推广"; check "the returned report is in the form" $?
 keys Tab; text "，名单已附"
