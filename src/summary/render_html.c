@@ -224,7 +224,7 @@ static void dues_html(FILE *out, const task_rec *task)
 	}
 }
 
-static void task_row(FILE *out, const summary_task *t, summary_role part_in)
+static void task_row(FILE *out, const summary_task *t, summary_role part_in, int as_of)
 {
 	const task_rec *task = &t->d->task;
 	fprintf(out, "<tr><td class=\"num\">%d</td><td>", task->num);
@@ -239,6 +239,11 @@ static void task_row(FILE *out, const summary_task *t, summary_role part_in)
 	dues_html(out, task);
 	fputs("</td><td>", out);
 	flag_mark(out, t->now->flag);
+	char status[900];
+	wording_task_status(t->d, as_of, false, status, sizeof status);
+	fputs("<div class=\"status\">", out);
+	esc(out, status, false);
+	fputs("</div>", out);
 	fputs("<div class=\"reason\">", out);
 	esc(out, t->now->reason, false);
 	fputs("</div></td>", out);
@@ -255,7 +260,7 @@ static void tasks_table(FILE *out, const summary *s, const summary_section *sec,
 	      "<th>量化指标（目标／实际／序时）</th><th>最新填报</th></tr></thead>\n<tbody>\n", out);
 	for (int i = 0; i < sec->nitems; i++)
 		if (sec->items[i].role == part_in)
-			task_row(out, &s->tasks[sec->items[i].task], part_in);
+			task_row(out, &s->tasks[sec->items[i].task], part_in, s->as_of);
 	fputs("</tbody>\n</table>\n", out);
 }
 

@@ -280,6 +280,9 @@ static void task_block(doc *d, const summary_task *t, summary_role part_in)
 	char *deadline = xasprintf("%s（%s）", task->deadline, due);
 	labelled(d, ITEM_INDENT, "完成时限", LABEL_W, deadline);
 	free(deadline);
+	char status[900];
+	wording_task_status(t->d, d->s->as_of, false, status, sizeof status);
+	labelled(d, ITEM_INDENT, "任务状态", LABEL_W, status);
 	if (part_in != SUMMARY_LEAD) {
 		char *lead = joined_list(task->lead);
 		labelled(d, ITEM_INDENT, "牵头单位", LABEL_W, lead);
