@@ -11,10 +11,13 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ducha/userfile.h"
 #include "internal.h"
+
+enum { STALE_AFTER_SECONDS = 60 };
 
 /* A connection of its own (see above), through the wrapper. */
 static db *open_raw(const char *path, bool write, int busy_ms, char *err, size_t errlen)
@@ -32,9 +35,21 @@ static void remove_db_files(const char *path)
 	}
 }
 
-/* A new empty file beside path, for SQLite to fill; its name goes in tmp. */
+/* A new empty file beside path, for SQLite to fill; its name goes in tmp.
+ * With lock, its descriptor comes back in *lock holding flock from the
+ * moment it exists, so that no store_clean_stale takes it for a copy left by
+ * a restore that died. */
+static bool make_temp_locked(const char *path, const char *tag, bool as_user, char *tmp, size_t len, int *lock,
+                             char *err, size_t errlen);
+
 static bool make_temp(const char *path, const char *tag, bool as_user, char *tmp, size_t len,
                       char *err, size_t errlen)
+{
+	return make_temp_locked(path, tag, as_user, tmp, len, NULL, err, errlen);
+}
+
+static bool make_temp_locked(const char *path, const char *tag, bool as_user, char *tmp, size_t len, int *lock,
+                             char *err, size_t errlen)
 {
 	snprintf(tmp, len, "%s.%s-XXXXXX", path, tag);
 	userfile_ids ids = { 0, false };
@@ -46,9 +61,14 @@ static bool make_temp(const char *path, const char *tag, bool as_user, char *tmp
 		snprintf(err, errlen, "无法在 %s 旁创建临时文件: %s", path, strerror(errno));
 		return false;
 	}
+	if (lock) {
+		flock(fd, LOCK_EX);
+		*lock = fd;
+	}
 	/* A backup holds everything: readable by the group that shares the database, no more. */
 	fchmod(fd, 0640);
-	close(fd);
+	if (!lock)
+		close(fd);
 	return true;
 }
 
@@ -251,7 +271,11 @@ void store_clean_stale(const char *db_path)
 		int fd = open(g.gl_pathv[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 		if (fd < 0)
 			continue;
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		/* Unlocked is not enough for a copy made a moment ago: mkstemp and
+		 * flock are two steps. A copy left by a dead restore goes later. */
+		struct stat st;
+		bool old = fstat(fd, &st) == 0 && time(NULL) - st.st_mtime > STALE_AFTER_SECONDS;
+		if (old && flock(fd, LOCK_EX | LOCK_NB) == 0)
 			remove_db_files(g.gl_pathv[i]);
 		close(fd);
 	}
@@ -282,20 +306,18 @@ bool store_restore(const char *db_path, const char *src, const actor *who, int b
                    char *err, size_t errlen)
 {
 	char *theirs = NULL, *mine = NULL, tmp[4200], head[65];
+	int lock = -1;
 	int64_t rows = 0;
 	bool existed = access(db_path, F_OK) == 0;
 	store_clean_stale(db_path);
 	if (!source_readable(src, err, errlen) ||
 	    !check_target(db_path, busy_timeout_ms, &mine, err, errlen) ||
-	    !make_temp(db_path, "restore", false, tmp, sizeof tmp, err, errlen)) {
+	    !make_temp_locked(db_path, "restore", false, tmp, sizeof tmp, &lock, err, errlen)) {
 		free(mine);
 		return false;
 	}
-	/* Held until the end: a restore killed half-way leaves a copy that the
-	 * next one finds unlocked and removes (store_clean_stale). */
-	int lock = open(tmp, O_RDONLY | O_CLOEXEC);
-	if (lock >= 0)
-		flock(lock, LOCK_EX);
+	/* The lock is held until the end: a restore killed half-way leaves a
+	 * copy that the next one finds unlocked and removes (store_clean_stale). */
 	/* The source is only read, page by page, into a copy beside the
 	 * database; everything else (checks, migration, the audit row) happens
 	 * on the copy, which then replaces the database in one transaction. */
