@@ -418,44 +418,19 @@ bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *
 	" (SELECT json_object('status', status, 'version', version, 'accepted_by', accepted_by," \
 	" 'accepted_at', accepted_at) AS j FROM task WHERE id = :task)"
 
+static bool change_status(store *s, const actor *who, int64_t task_id, const char *update_sql, const char *why,
+                          const char *upto, const char *at, const char *refused);
+
 bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto, const char *at)
 {
-	char object[320];
-	if (!begin(s))
-		return false;
-	bool ok = task_object(s, task_id, "", object, sizeof object);
-	db_stmt *q = ok ? db_prepare(s->db, TASK_STATUS_JSON) : NULL;
-	char *old = NULL, *new_json = NULL;
-	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":why", NULL) && db_step(q) == 1;
-	if (ok)
-		old = db_col_dup(q, 0);
-	if (q)
-		db_reset(q);
-	/* Only a task reported completed can be accepted. */
-	q = ok ? db_prepare(s->db, "UPDATE task SET status = 'accepted', version = version + 1,"
-	                           " accepted_by = :author, accepted_at = coalesce(:at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
-	                           " WHERE id = :task AND status <> 'accepted' AND " MAY_ACCEPT
-	                           " AND (status = 'completed' OR (SELECT status FROM report"
-	                           "      WHERE task_id = :task AND period <= :upto ORDER BY period DESC LIMIT 1)"
-	                           "     = 'completed')")
-	       : NULL;
-	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":upto", upto) &&
-	     db_bind_text(q, ":author", who->user) && db_bind_text(q, ":at", at) && bind_actor(q, who) && db_run(q);
-	if (ok && db_changes(s->db) != 1) {
-		db_fail(s->db, "%s 不能销号：已经销号、最新填报不是“已完成”，或当前用户无权销号", object);
-		s->failure = STORE_FAIL_DENIED;
-		ok = false;
-	}
-	q = ok ? db_prepare(s->db, TASK_STATUS_JSON) : NULL;
-	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":why", NULL) && db_step(q) == 1;
-	if (ok)
-		new_json = db_col_dup(q, 0);
-	if (q)
-		db_reset(q);
-	ok = ok && store_audit_append(s, who, "status", object, old, new_json);
-	free(old);
-	free(new_json);
-	return finish(s, ok);
+	/* Only a task reported completed: the latest report that counts, up to the as-of quarter. */
+	return change_status(s, who, task_id,
+	                     "UPDATE task SET status = 'accepted', version = version + 1, accepted_by = :author,"
+	                     " accepted_at = coalesce(:at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+	                     " WHERE id = :task AND status <> 'accepted' AND " MAY_ACCEPT
+	                     " AND (status = 'completed' OR (SELECT status FROM report WHERE task_id = :task"
+	                     "      AND period <= :upto AND state <> 'returned' ORDER BY period DESC LIMIT 1) = 'completed')",
+	                     NULL, upto, at, "不能销号：已经销号、最新填报不是“已完成”，或当前用户无权销号");
 }
 
 bool store_audit_backup(store *s, const actor *who, const char *dest)
@@ -498,7 +473,7 @@ bool store_audit_head(store *s, char hex[65], int64_t *rows)
 /* One UPDATE of a task's status, between its JSON before and after, with
  * the audit row; the UPDATE binds :task, :author, :why and the actor. */
 static bool change_status(store *s, const actor *who, int64_t task_id, const char *update_sql, const char *why,
-                          const char *refused)
+                          const char *upto, const char *at, const char *refused)
 {
 	char object[320], *old = NULL, *new_json = NULL;
 	if (!begin(s))
@@ -512,7 +487,8 @@ static bool change_status(store *s, const actor *who, int64_t task_id, const cha
 		db_reset(q);
 	q = ok ? db_prepare(s->db, update_sql) : NULL;
 	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":author", who->user) &&
-	     bind_actor(q, who) && db_run(q);
+	     (!db_has_param(q, ":upto") || db_bind_text(q, ":upto", upto)) &&
+	     (!db_has_param(q, ":at") || db_bind_text(q, ":at", at)) && bind_actor(q, who) && db_run(q);
 	if (ok && db_changes(s->db) != 1) {
 		db_fail(s->db, "%s %s", object, refused);
 		s->failure = STORE_FAIL_DENIED;
@@ -536,7 +512,7 @@ bool store_unaccept_task(store *s, const actor *who, int64_t task_id, const char
 	                     "UPDATE task SET status = 'open', version = version + 1, accepted_by = '',"
 	                     " accepted_at = '' WHERE id = :task AND status = 'accepted' AND :author <> ''"
 	                     " AND " MAY_ACCEPT,
-	                     reason, "没有销号，无从撤销");
+	                     reason, NULL, NULL, "没有销号，无从撤销");
 }
 
 /* One UPDATE of a report (binds :id, :task, :reason, :author and the actor)

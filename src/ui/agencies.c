@@ -312,16 +312,13 @@ static const ui_action agencies_hints[] = {
 	UI_ACT_OPEN, UI_ACT_LAGGING, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
 };
 
-static const view_ops agencies_ops = {
-	.name = "agencies",
-	.scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST,
-	.layout = agencies_layout,
-	.draw = agencies_draw,
-	.action = agencies_action,
-	.mouse = agencies_mouse,
-	.free = agencies_free,
-	.hints = agencies_hints,
-};
+/* One view, two names: 单位一览 and 本期填报 (a->period). */
+#define AGENCIES_OPS(view_name) { \
+	.name = view_name, .scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST, .layout = agencies_layout, \
+	.draw = agencies_draw, .action = agencies_action, .mouse = agencies_mouse, .free = agencies_free, \
+	.hints = agencies_hints, }
+
+static const view_ops agencies_ops = AGENCIES_OPS("agencies");
 
 view *ui_agencies_new(ui *u)
 {
@@ -331,21 +328,11 @@ view *ui_agencies_new(ui *u)
 	return &a->base;
 }
 
-static const view_ops period_ops = {
-	.name = "period",
-	.scope = UI_SCOPE_GLOBAL | UI_SCOPE_LIST,
-	.layout = agencies_layout,
-	.draw = agencies_draw,
-	.action = agencies_action,
-	.mouse = agencies_mouse,
-	.free = agencies_free,
-	.hints = agencies_hints,
-};
+static const view_ops period_ops = AGENCIES_OPS("period");
 
 view *ui_period_new(ui *u)
 {
-	(void)u;
-	agencies_view *a = xcalloc(1, sizeof *a);
+	agencies_view *a = (agencies_view *)ui_agencies_new(u);
 	a->base.ops = &period_ops;
 	a->period = true;
 	return &a->base;
