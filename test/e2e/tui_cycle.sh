@@ -16,36 +16,14 @@ unset DUCHA_DB DUCHA_CONF
 export LC_ALL=C.UTF-8 TZ=UTC
 command -v tmux >/dev/null || { echo "e2e cycle tests: tmux is not installed"; exit 1; }
 T=$(mktemp -d)
-sock=
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: e2e/cycle/$1"; screen; fi
-}
-screen() { tm capture-pane -p -t e2e 2>/dev/null | sed 's/^/  | /'; }
-wait_for() {  # up to 5 s for text on the screen
-  for _ in $(seq 50); do
-    tm capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-keys() { tm send-keys -t e2e "$@"; }
-text() { tm send-keys -t e2e -l "$1"; }
-mkfifo "$T/exit"
-exec 3<>"$T/exit"
-exit_status() { local s=; read -r -t 5 -u 3 s; echo "$s"; }
-# One person's session, on a tmux server of its own.
-starts=0
-start() {  # start USER TEXT-TO-WAIT-FOR
-  starts=$((starts + 1))
-  sock="ducha-cycle-$$-$starts"
-  tm new-session -d -s e2e -x 80 -y 24 \
-    "env TERM=xterm-256color DUCHA_CONF='$T/users.ini' '$DUCHA' --user $1; echo \$? > '$T/exit'; sleep 60"
+SUITE=e2e/cycle
+. "$top/test/lib/tmux.sh"
+trap 'tmux_stop; rm -rf "$T"' EXIT
+start() {  # start USER TEXT-TO-WAIT-FOR: one person's session
+  tmux_start 80 24 "env TERM=xterm-256color DUCHA_CONF='$T/users.ini' '$DUCHA' --user $1"
   wait_for "$2"
 }
-quit() { keys q; [ "$(exit_status)" = 0 ]; local rc=$?; tm kill-server 2>/dev/null; return $rc; }
+quit() { keys q; [ "$(exit_status)" = 0 ]; local rc=$?; tmux_stop; return $rc; }
 
 cat > "$T/users.ini" <<INI
 [database]

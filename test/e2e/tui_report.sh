@@ -13,37 +13,16 @@ unset DUCHA_DB DUCHA_CONF
 export LC_ALL=C.UTF-8 TZ=UTC
 command -v tmux >/dev/null || { echo "e2e tests: tmux is not installed"; exit 1; }
 T=$(mktemp -d)
-sock="ducha-e2e-$$"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: e2e/$1"; screen; fi
-}
-screen() { tm capture-pane -p -t e2e 2>/dev/null | sed 's/^/  | /'; }
-# Waits up to 5 s for text on the screen.
-wait_for() {
-  for _ in $(seq 50); do
-    tm capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-# Keys go into the pty in order and the program reads them in order: no
-# pause between them; each step waits for what it must see on the screen.
-keys() { tm send-keys -t e2e "$@"; }
-text() { tm send-keys -t e2e -l "$1"; }
+SUITE=e2e
+. "$top/test/lib/tmux.sh"
+trap 'tmux_stop; rm -rf "$T"' EXIT
 
 "$DUCHA" --db "$T/demo.db" init --demo > "$T/init.log" 2>&1 || { cat "$T/init.log"; echo "e2e tests: 0 passed, 1 failed"; exit 1; }
 # The demo's settings with the report folder in $T: drafts a developer left
 # in build/reports must not come back here.
 sed "s|^folder = .*|folder = $T/reports|" "$top/conf/demo.ini" > "$T/demo.ini"
 # LANG unset on purpose: the program must still show Chinese (C.UTF-8).
-# The exit status comes through a pipe: read with a timeout, no polling.
-mkfifo "$T/exit"
-exec 3<>"$T/exit"
-tm new-session -d -s e2e -x 100 -y 30 \
-  "env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm-256color '$DUCHA' --db '$T/demo.db' --conf '$T/demo.ini'; echo \$? > '$T/exit'; sleep 60"
+tmux_start 100 30 "env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm-256color '$DUCHA' --db '$T/demo.db' --conf '$T/demo.ini'"
 wait_for "截至 2017-12-10"; check "main screen shows up" $?
 
 # f: 单位 = 市科委, 预警 = 严重滞后 (six steps right of 全部), Enter applies.
@@ -62,8 +41,7 @@ text "17"; keys Tab; text "18"; keys Tab; text "6"; keys Tab Tab
 text "配套资金已到位，进度加快"
 keys F2; wait_for "已保存：任务 $num 2017Q4 季度填报"; check "saved" $?
 keys q
-status=; read -r -t 5 -u 3 status
-[ "$status" = 0 ]; check "q quits at once, exit status 0" $?
+[ "$(exit_status)" = 0 ]; check "q quits at once, exit status 0" $?
 
 "$DUCHA" --db "$T/demo.db" show "$num" > "$T/show.txt" 2>&1
 awk '/季度填报/{on=1} on' "$T/show.txt" | head -6 > "$T/latest.txt"

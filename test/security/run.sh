@@ -253,21 +253,21 @@ case_replaced_database() {
   command -v tmux >/dev/null || { echo "security/replaced_database: skipped (no tmux)"; return; }
   admin_conf; fresh_db
   "$DUCHA" --conf admin.ini --db other.db init >/dev/null
-  local sock="ducha-sec-$$"
-  tmux -L "$sock" new -d -x 100 -y 30 "cd '$PWD' && TERM=xterm-256color $DUCHA --conf admin.ini --db t.db --as-of 2017-12-10; sleep 30"
-  wait_screen() { for _ in $(seq 1 200); do tmux -L "$sock" capture-pane -p | grep -q -- "$1" && return 0; sleep 0.05; done; return 1; }
-  wait_screen "截至" || bad "the TUI did not start"
-  tmux -L "$sock" send-keys Enter; wait_screen "任务 1" || true
-  tmux -L "$sock" send-keys n; wait_screen "内容" || bad "the note form did not open"
-  tmux -L "$sock" send-keys -l "替换之后"
+  local SUITE=security-tmux
+  . "$top/test/lib/tmux.sh"
+  tmux_start 100 30 "cd '$PWD' && TERM=xterm-256color $DUCHA --conf admin.ini --db t.db --as-of 2017-12-10"
+  wait_for "截至" || bad "the TUI did not start"
+  keys Enter; wait_for "任务 1" || true
+  keys n; wait_for "内容" || bad "the note form did not open"
+  text "替换之后"
   mv other.db t.db; rm -f t.db-wal t.db-shm
-  tmux -L "$sock" send-keys F2
-  wait_screen "已被替换" && ok || bad "the replacement is not said: $(tmux -L "$sock" capture-pane -p | tail -3)"
+  keys F2
+  wait_for "已被替换" && ok || bad "the replacement is not said: $(tm capture-pane -p | tail -3)"
   [ "$(sqlite3 t.db 'SELECT count(*) FROM note')" = 0 ] && ok || bad "the note went into the new file unasked"
-  tmux -L "$sock" send-keys n; wait_screen "替换之后" && ok || bad "the typed note is lost"
-  tmux -L "$sock" send-keys F2; wait_screen "已保存" && ok || bad "saving into the reopened file failed"
-  tmux -L "$sock" send-keys Q; tmux -L "$sock" send-keys q
-  tmux -L "$sock" kill-server 2>/dev/null
+  keys n; wait_for "替换之后" && ok || bad "the typed note is lost"
+  keys F2; wait_for "已保存" && ok || bad "saving into the reopened file failed"
+  keys Q; keys q
+  tmux_stop
 }
 
 # --- 6. the input holes -----------------------------------------------------
