@@ -138,6 +138,8 @@ typedef enum task_phase { TASK_NOT_STARTED, TASK_IN_PROGRESS, TASK_REPORTED_DONE
 /* The phase at as_of; *latest (if given): the latest report at or before
  * the as-of quarter, returned or not (NULL: none). */
 task_phase flag_task_phase(const task_detail *d, int as_of, const report_rec **latest);
+/* The latest report at or before the as-of quarter that counts (not returned), or NULL. */
+const report_rec *flag_counting_report(const task_detail *d, int as_of);
 /* Where a task stands on one quarter's report: it owes none (accepted, or
  * its work ended before the quarter), 应报 (not yet, its due date ahead),
  * 已报 (passed), 待审核, 已退回, 未报 (past its due date, none). */

@@ -127,8 +127,11 @@ bool model_role_parse(const char *name, role *out);
 value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n);
 /* The latest report, or NULL. */
 const report_rec *model_latest_report(const task_detail *d);
+/* The report of one quarter, or NULL. */
+const report_rec *model_report_of(const task_detail *d, int year, int quarter);
 /* One step of a report's history, from the audit trail: who did what, when. */
 typedef struct report_step {
+	char period[8];              /* the report's quarter */
 	char at[24];                 /* "YYYY-MM-DDThh:mm:ssZ" */
 	char user[65];
 	char action[16];             /* report | review | reopen | conflict */

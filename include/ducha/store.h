@@ -140,8 +140,9 @@ bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_
 /* Audit rows, oldest first; object_prefix filters (e.g. "task 15"), NULL for all. */
 bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n);
 
-/* A report's history from the trail, oldest first (src/store/trail.c). */
-bool store_report_steps(store *s, int64_t plan_id, int num, const char *period, report_step **out, int *n);
+/* The history of every report of a task from the trail, oldest first, in
+ * one read (src/store/trail.c). */
+bool store_report_steps(store *s, int64_t plan_id, int num, report_step **out, int *n);
 void store_report_steps_free(report_step *steps, int n);
 
 /* Integrity, foreign keys, the audit chain, the schema against the shipped

@@ -19,4 +19,6 @@ bool validate_text(const text_rule *rule, const char *s, char *err, size_t errle
 
 /* A non-negative finite number as typed ("2100", "2,100", "12.5", "１２"). */
 bool validate_number(const char *field, const char *s, double *out, char *err, size_t errlen);
+/* Whether a unit counts whole things (个, 家, 项, 名, 户 …): its figures are whole numbers. */
+bool validate_whole_unit(const char *unit);
 #endif

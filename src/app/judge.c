@@ -86,10 +86,10 @@ static void keep_row(judge_cache *c, task_detail *d, const task_state *st, int p
 	int y, q, grace = c->scope.rules->report_grace_days;
 	calendar_due_quarter(c->scope.as_of, c->scope.plan->starts, grace, &y, &q);
 	r->standing = flag_quarter_standing(d, y, q, calendar_due_date(y, q, grace), c->scope.as_of);
-	for (int i = 0; r->standing == STANDING_RETURNED && i < d->nreports; i++)
-		if (d->reports[i].year == y && d->reports[i].quarter == q)
-			snprintf(r->returned, sizeof r->returned, c->scope.english ? "%s returned: %s" : "%s 已退回：%s",
-			         d->reports[i].period, d->reports[i].reason ? d->reports[i].reason : "");
+	const report_rec *due = r->standing == STANDING_RETURNED ? model_report_of(d, y, q) : NULL;
+	if (due)
+		snprintf(r->returned, sizeof r->returned, c->scope.english ? "%s returned: %s" : "%s 已退回：%s", due->period,
+		         due->reason ? due->reason : "");
 	if (take) {
 		r->task = d->task;
 		memset(&d->task, 0, sizeof d->task);

@@ -68,20 +68,12 @@ app_result app_add_sample_note(app *a, const task_rec *t, const char *kind, cons
 	return add_note(a, t, kind, text, true, msg, len);
 }
 
-static const report_rec *report_of_period(const task_detail *d, int year, int quarter)
-{
-	for (int i = 0; i < d->nreports; i++)
-		if (d->reports[i].year == year && d->reports[i].quarter == quarter)
-			return &d->reports[i];
-	return NULL;
-}
-
 /* The lock of the quarter (迟报 noted in out); an administrator is not held
  * by it. */
 static bool unlocked(app *a, const task_detail *d, int y, int q, report_input *out, char *msg, size_t len)
 {
 	int grace = a->cfg.flags.report_grace_days;
-	calendar_lock lock = calendar_lock_of(y, q, a->as_of, grace, report_of_period(d, y, q));
+	calendar_lock lock = calendar_lock_of(y, q, a->as_of, grace, model_report_of(d, y, q));
 	out->late = lock == CALENDAR_LATE;
 	if (lock != CALENDAR_LOCKED || a->who.role == ROLE_ADMIN)
 		return true;
@@ -190,17 +182,6 @@ app_result app_save_reports(app *a, const task_detail *const *tasks, const repor
 	return ok ? APP_OK : app_store_failure(a, msg, len);
 }
 
-/* The latest report at or before the as-of quarter that counts, or NULL. */
-static const report_rec *latest_counting(const app *a, const task_detail *d)
-{
-	int y, q;
-	period_of_date(a->as_of, &y, &q);
-	for (int i = d->nreports - 1; i >= 0; i--)
-		if (d->reports[i].year * 4 + d->reports[i].quarter <= y * 4 + q && model_report_counts(&d->reports[i]))
-			return &d->reports[i];
-	return NULL;
-}
-
 typedef struct quarter_text { char text[PERIOD_TEXT_SIZE]; } quarter_text;
 
 static quarter_text as_of_quarter(const app *a)
@@ -215,7 +196,7 @@ static quarter_text as_of_quarter(const app *a)
 /* The one reason a task cannot be accepted now, or false. */
 static bool accept_refused(const app *a, const task_detail *d, char *msg, size_t len)
 {
-	const report_rec *r = latest_counting(a, d);
+	const report_rec *r = flag_counting_report(d, a->as_of);
 	if (strcmp(d->task.status, "accepted") == 0)
 		snprintf(msg, len, "任务 %d 已于 %.10s 由 %s 销号", d->task.num, d->task.accepted_at, d->task.accepted_by);
 	else if (!r && d->nreports && !model_report_counts(&d->reports[d->nreports - 1]))
@@ -275,7 +256,7 @@ static const report_rec *period_report(const task_detail *d, const char *period,
 		return NULL;
 	}
 	period_format(y, q, out);
-	const report_rec *r = report_of_period(d, y, q);
+	const report_rec *r = model_report_of(d, y, q);
 	if (!r)
 		snprintf(msg, len, "任务 %d 还没有 %s 的填报", d->task.num, out);
 	return r;

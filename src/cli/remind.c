@@ -69,11 +69,8 @@ static bool due_near(const cli *c, const summary_task *t, int *due)
 /* The task's report of that quarter when it was returned, or NULL. */
 static const report_rec *returned_report(const summary_task *t, int year, int quarter)
 {
-	for (int r = 0; r < t->d->nreports; r++)
-		if (t->d->reports[r].year == year && t->d->reports[r].quarter == quarter &&
-		    t->d->reports[r].state == REPORT_RETURNED)
-			return &t->d->reports[r];
-	return NULL;
+	const report_rec *r = model_report_of(t->d, year, quarter);
+	return r && r->state == REPORT_RETURNED ? r : NULL;
 }
 
 /* "    任务 17（牵头）2017Q3 进展应于 2017-10-15 前报送：构建科技企业…", one line. */

@@ -77,7 +77,10 @@ static int run_tasks(cli *c, const cli_args *args)
 	judge_cache cache;
 	judge_cache_open(&cache, &scope);
 	int *nums = NULL, n = 0;
-	if (!judge_cache_nums(&cache, &a.filter, a.by_flag ? (int)a.flag : -1, &nums, &n)) {
+	/* All the rows in one batch, not one read per task. */
+	if (!judge_cache_nums(&cache, &a.filter, a.by_flag ? (int)a.flag : -1, &nums, &n) ||
+	    !judge_cache_load_rows(&cache, nums, n)) {
+		free(nums);
 		judge_cache_close(&cache);
 		return cli_error("%s", store_error(c->app.st));
 	}

@@ -131,10 +131,8 @@ static value_point *known_values(const flag_ctx *c, const indicator_rec *ind, in
 /* Whether the report of that quarter is there but returned (退回). */
 static bool returned_report(const flag_ctx *c, int year, int quarter)
 {
-	for (int i = 0; i < c->d->nreports; i++)
-		if (c->d->reports[i].year == year && c->d->reports[i].quarter == quarter)
-			return !model_report_counts(&c->d->reports[i]);
-	return false;
+	const report_rec *r = model_report_of(c->d, year, quarter);
+	return r && !model_report_counts(r);
 }
 
 static int quarter_index(int year, int quarter)

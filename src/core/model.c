@@ -171,6 +171,14 @@ const report_rec *model_latest_report(const task_detail *d)
 	return d->nreports ? &d->reports[d->nreports - 1] : NULL;
 }
 
+const report_rec *model_report_of(const task_detail *d, int year, int quarter)
+{
+	for (int i = 0; i < d->nreports; i++)
+		if (d->reports[i].year == year && d->reports[i].quarter == quarter)
+			return &d->reports[i];
+	return NULL;
+}
+
 bool model_agency_in(const char *joined, const char *name)
 {
 	size_t n = strlen(name);

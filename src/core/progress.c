@@ -35,24 +35,27 @@ int flag_progress(const task_detail *d, const task_state *st)
 }
 
 
+const report_rec *flag_counting_report(const task_detail *d, int as_of)
+{
+	int y, q;
+	period_of_date(as_of, &y, &q);
+	for (int i = d->nreports - 1; i >= 0; i--)
+		if (d->reports[i].year * 4 + d->reports[i].quarter <= y * 4 + q && model_report_counts(&d->reports[i]))
+			return &d->reports[i];
+	return NULL;
+}
+
 task_phase flag_task_phase(const task_detail *d, int as_of, const report_rec **latest)
 {
 	int y, q;
-	const report_rec *counting = NULL;
 	period_of_date(as_of, &y, &q);
-	if (latest)
+	if (latest) {
 		*latest = NULL;
-	for (int i = d->nreports - 1; i >= 0; i--) {
-		const report_rec *r = &d->reports[i];
-		if (r->year * 4 + r->quarter > y * 4 + q)
-			continue;
-		if (latest && !*latest)
-			*latest = r;
-		if (model_report_counts(r)) {
-			counting = r;
-			break;
-		}
+		for (int i = d->nreports - 1; i >= 0 && !*latest; i--)
+			if (d->reports[i].year * 4 + d->reports[i].quarter <= y * 4 + q)
+				*latest = &d->reports[i];
 	}
+	const report_rec *counting = flag_counting_report(d, as_of);
 	if (strcmp(d->task.status, "accepted") == 0)
 		return TASK_ACCEPTED;
 	if (!counting)
@@ -64,12 +67,9 @@ quarter_standing flag_quarter_standing(const task_detail *d, int year, int quart
 {
 	if (strcmp(d->task.status, "accepted") == 0 || d->task.due < period_first_day(year, quarter))
 		return STANDING_NONE;
-	for (int i = d->nreports - 1; i >= 0; i--) {
-		const report_rec *r = &d->reports[i];
-		if (r->year != year || r->quarter != quarter)
-			continue;
+	const report_rec *r = model_report_of(d, year, quarter);
+	if (r)
 		return r->state == REPORT_RETURNED ? STANDING_RETURNED
 		       : r->state == REPORT_PASSED ? STANDING_PASSED : STANDING_SUBMITTED;
-	}
 	return as_of <= due_date ? STANDING_DUE : STANDING_MISSING;
 }

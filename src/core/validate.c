@@ -143,3 +143,12 @@ bool validate_number(const char *field, const char *s, double *out, char *err, s
 	*out = v;
 	return true;
 }
+
+bool validate_whole_unit(const char *unit)
+{
+	static const char *const whole[] = { "个", "家", "项", "名", "户", "人", "件", "所", "座", "条", "次" };
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+		if (strcmp(unit, whole[i]) == 0)
+			return true;
+	return false;
+}

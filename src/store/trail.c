@@ -50,6 +50,7 @@ static void read_step(db_stmt *q, void *item, void *ctx)
 {
 	report_step *st = item;
 	(void)ctx;
+	snprintf(st->period, sizeof st->period, "%s", db_col_text(q, 6));
 	snprintf(st->at, sizeof st->at, "%s", db_col_text(q, 0));
 	snprintf(st->user, sizeof st->user, "%s", db_col_text(q, 1));
 	snprintf(st->action, sizeof st->action, "%s", db_col_text(q, 2));
@@ -58,7 +59,7 @@ static void read_step(db_stmt *q, void *item, void *ctx)
 	st->why = db_col_dup(q, 5);
 }
 
-bool store_report_steps(store *s, int64_t plan_id, int num, const char *period, report_step **out, int *n)
+bool store_report_steps(store *s, int64_t plan_id, int num, report_step **out, int *n)
 {
 	char object[320];
 	*out = NULL;
@@ -66,12 +67,13 @@ bool store_report_steps(store *s, int64_t plan_id, int num, const char *period, 
 	if (!store_task_object_name(s, plan_id, num, object, sizeof object - 40))
 		return false;
 	size_t len = strlen(object);
-	snprintf(object + len, sizeof object - len, " report %s", period);
+	snprintf(object + len, sizeof object - len, " report ");
 	db_stmt *q = db_prepare(s->db,
 		"SELECT at, user, action, coalesce(json_extract(new, '$.state'), 'submitted'),"
 		"       CASE WHEN old IS NULL THEN '' ELSE coalesce(json_extract(old, '$.state'), 'submitted') END,"
-		"       coalesce(json_extract(new, '$.why'), '')"
-		"  FROM audit WHERE object = :object AND action IN ('report', 'review', 'reopen', 'conflict')"
+		"       coalesce(json_extract(new, '$.why'), ''), substr(object, length(:object) + 1)"
+		"  FROM audit WHERE substr(object, 1, length(:object)) = :object"
+		"   AND action IN ('report', 'review', 'reopen', 'conflict')"
 		"   AND id > (SELECT coalesce(max(id), 0) FROM audit WHERE action IN ('init', 'reinit')) ORDER BY id");
 	return q && db_bind_text(q, ":object", object) && db_collect(q, out, n, sizeof **out, read_step, NULL);
 }

@@ -288,16 +288,6 @@ static bool check_period(ui *u, report_view *r, char *period)
 	return ok;
 }
 
-/* Units that count whole things. */
-static bool whole_unit(const char *unit)
-{
-	static const char *const whole[] = { "个", "家", "项", "名", "户", "人", "件", "所", "座", "条", "次" };
-	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
-		if (strcmp(unit, whole[i]) == 0)
-			return true;
-	return false;
-}
-
 /* The typed values: blank fields are left out (not reported). */
 static int check_values(report_view *r, int64_t *ids, double *values, bool *ok)
 {
@@ -312,7 +302,7 @@ static int check_values(report_view *r, int64_t *ids, double *values, bool *ok)
 		}
 		if (!validate_number(r->ind[i].name, text, &v, f->error, sizeof f->error))
 			*ok = false;
-		else if (whole_unit(r->ind[i].unit) && v != floor(v)) {
+		else if (validate_whole_unit(r->ind[i].unit) && v != floor(v)) {
 			snprintf(f->error, sizeof f->error, UI_L("%s以“%s”计，应填整数", "%s is counted in %s: a whole number"),
 			         r->ind[i].name, r->ind[i].unit);
 			*ok = false;

@@ -146,26 +146,31 @@ static const char *indicator_name(const task_detail *d, int64_t id)
 	return "?";
 }
 
-/* 经过: each step of a report that went more than the plain way (filed,
- * passed): who returned, reopened or amended it, and when. */
-static void history_para(ui_doc *d, store *st, int64_t plan_id, int num, const report_rec *r)
-{
+typedef struct steps_of_task {
 	report_step *steps;
 	int n;
-	if (!store_report_steps(st, plan_id, num, r->period, &steps, &n))
-		return;
+} steps_of_task;
+
+/* 经过: each step of a report that went more than the plain way (filed,
+ * passed): who returned, reopened or amended it, and when. */
+static void history_para(ui_doc *d, const steps_of_task *all, const report_rec *r)
+{
+	report_step mine[64];
+	int n = 0;
+	for (int i = 0; i < all->n && n < 64; i++)
+		if (strcmp(all->steps[i].period, r->period) == 0)
+			mine[n++] = all->steps[i];
 	bool more = n > 2 || r->reopened || r->state == REPORT_RETURNED;
 	for (int i = 0; i < n && !more; i++)
-		more = strcmp(steps[i].action, "report") == 0 && steps[i].old_state[0];
+		more = strcmp(mine[i].action, "report") == 0 && mine[i].old_state[0];
 	if (more) {
 		char line[2000];
-		wording_report_steps(steps, n, ui_english(), line, sizeof line);
+		wording_report_steps(mine, n, ui_english(), line, sizeof line);
 		ui_doc_para(d, 6, UI_L("经过", "History"), sub_w(), line, UI_E_DIM);
 	}
-	store_report_steps_free(steps, n);
 }
 
-static void build_report(ui_doc *d, store *st, int64_t plan_id, const task_detail *td, const report_rec *r)
+static void build_report(ui_doc *d, const steps_of_task *steps, const task_detail *td, const report_rec *r)
 {
 	char line[400], at[32];
 	when(r->created, at, sizeof at);
@@ -179,7 +184,7 @@ static void build_report(ui_doc *d, store *st, int64_t plan_id, const task_detai
 		ui_doc_para(d, 6, UI_L("审核", "Review"), sub_w(), review,
 		            r->state == REPORT_RETURNED ? UI_E_ERROR : UI_E_NORMAL);
 	}
-	history_para(d, st, plan_id, td->task.num, r);
+	history_para(d, steps, r);
 	for (int v = 0; v < r->nvalues; v++) {
 		char num[32];
 		wording_number(r->values[v], num, sizeof num);
@@ -197,8 +202,15 @@ static void build_history(ui_doc *d, const ui_task *t, store *st, int64_t plan_i
 	ui_doc_add(d, UI_L("季度填报（最新在前）", "Quarterly reports (newest first)"), UI_E_HEADER);
 	if (t->d.nreports == 0)
 		ui_doc_para(d, 2, NULL, 0, UI_L("（尚无填报）", "(none yet)"), UI_E_DIM);
+	/* The whole task's trail in one read, not one per report. */
+	steps_of_task steps = { NULL, 0 };
+	if (t->d.nreports && !store_report_steps(st, plan_id, t->d.task.num, &steps.steps, &steps.n)) {
+		store_report_steps_free(steps.steps, steps.n);
+		steps = (steps_of_task){ NULL, 0 };
+	}
 	for (int r = t->d.nreports - 1; r >= 0; r--)
-		build_report(d, st, plan_id, &t->d, &t->d.reports[r]);
+		build_report(d, &steps, &t->d, &t->d.reports[r]);
+	store_report_steps_free(steps.steps, steps.n);
 	ui_doc_blank(d);
 	ui_doc_line_start(d, 0);
 	ui_doc_add(d, UI_L("进展情况 / 配合情况 / 督查意见（最新在前）", "Progress, support notes, comments (newest first)"),
