@@ -66,19 +66,22 @@ CREATE TEMP TRIGGER load_task_ins INSTEAD OF INSERT ON load_task BEGIN
      WHERE NEW.support <> '';
 END;
 
--- ord is the indicator's position within its task (1, 2, …).
+-- ord is the indicator's position within its task (1, 2, …). baseline NULL:
+-- 基数未设 (a level whose value at the start is not known); source: where the
+-- indicator comes from when not the task's text; approval: whose approval a
+-- milestone waits on.
 CREATE TEMP VIEW load_indicator
-  (task, ord, name, kind, comparator, target, target_hi, unit, due, mode) AS
-  SELECT 0, ord, name, kind, comparator, target, target_hi, unit, due, mode
+  (task, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline, source, approval) AS
+  SELECT 0, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline, source, approval
     FROM indicator WHERE 0;
 CREATE TEMP TRIGGER load_indicator_ins INSTEAD OF INSERT ON load_indicator BEGIN
   SELECT RAISE(ABORT, 'load_indicator: unknown task')
    WHERE NOT EXISTS (SELECT 1 FROM task WHERE num = NEW.task
                      AND plan_id = (SELECT plan_id FROM load_current));
   INSERT INTO indicator (task_id, ord, name, kind, comparator, target, target_hi,
-                         unit, due, mode)
+                         unit, due, mode, baseline, source, approval)
   VALUES ((SELECT id FROM task WHERE num = NEW.task
             AND plan_id = (SELECT plan_id FROM load_current)),
           NEW.ord, NEW.name, NEW.kind, NEW.comparator, NEW.target, NEW.target_hi,
-          NEW.unit, NEW.due, NEW.mode);
+          NEW.unit, NEW.due, NEW.mode, NEW.baseline, NEW.source, NEW.approval);
 END;

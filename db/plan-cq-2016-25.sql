@@ -25,32 +25,40 @@
 --    2016年、2017年 -> 2016-12-31 and 2017-12-31.
 --  * indicators: comparator '>=' for 以上 / 达到 / a plain number (建成N, 布局N个,
 --    集中实施N个, 储备N家); '>' for 超过; '~' for 左右; 'range' for N―M.
---    due = the task's last due date (no task text names another date).
---    'per-year' only where the target recurs each year: task 4 (每年 governs
+--    due = the task's last due date, except dated deliverables of an earlier
+--    year (task 16's 2016 全覆盖).
+--  * names carry the verb that says what is counted where the text has one
+--    (新增, 新认定, 引进或共建, 新建, 培育, 累计培育, 建成); such a count starts
+--    from 0 (baseline 0). A level without such a verb is a stock (科技型企业,
+--    微型企业, 股权投资基金规模, 储备拟上市企业, 挂牌企业, 贷款规模, 企业孵化器,
+--    科技服务业): baseline NULL, 基数未设, until the office sets it (ducha
+--    indicator); the demo data sets labelled sample baselines.
+--  * modes: 'per-year' where the target recurs each year: task 4 (每年 governs
 --    both 新认定3―5家 and 新增50家), task 8 (定期发布 -> 指南 each year), task 16
---    (200家 in 2016 and again in 2017), task 23 (每年新培育2―3个); all others
---    'cumulative'.
---  * milestones (kind 'milestone', '>=', 1, unit ''): task 3 研究院组建 (a
---    single deliverable; the list ends in 等, so no count of 4), task 7
---    路线图发布 (2016-06-30), task 8 指南发布 (per-year), task 14 云平台建成,
---    task 22 示范区创建, task 23 全国首批双创示范基地创建, and task 24
---    示范城市创建 (the same kind of single 创建 deliverable as tasks 22 and 23;
---    listed first because it comes first in the text).
---  * task 6: 新技术和新产品 >= 500 项 and 年度技术交易合同额 >= 200 亿元, both
---    cumulative (a level to reach by the due date).
---  * task 11: 各类科技服务业分别达到500家以上 is one indicator (>= 500 家); the
---    text does not name the categories behind 分别.
+--    (200家 in 2016 and again in 2017), task 23 (每年新培育2―3个). 'annual' for
+--    the figure of one year: task 6 年度技术交易合同额 and task 10 交易规模
+--    (a market's yearly turnover), both for 2017. All others 'cumulative'.
+--  * milestones (kind 'milestone', '>=', 1, unit ''): task 7 路线图发布
+--    (2016-06-30), task 8 指南发布 (per-year), task 14 云平台建成, task 15
+--    标准制定, task 16 全覆盖 (2016-12-31), task 22 示范区创建, task 23
+--    双创示范基地创建, task 24 示范城市创建, task 32 two 管理制度 (2016-12-31),
+--    task 36 two 机制建立, task 37 补偿金适用范围扩大. The 创建 milestones of
+--    tasks 22, 23 and 24 wait on a national approval (approval column).
+--  * task 3: the four named institutes (石墨烯、液晶面板、机器人、3D打印) are a
+--    count >= 4 个 (source says so).
+--  * task 11: 各类科技服务业分别达到500家以上: one indicator named 每类…（分别）
+--    (>= 500 家 for each kind); the text does not name the kinds.
+--  * task 15: 措施（六） says 力争到2017年培育科技小巨人企业500家; it is task
+--    15's (the 小巨人 standard is its deliverable), source 措施（六）正文.
 --  * task 25: 新增1―2个国家级农业科技园区 is a range over the whole period
 --    (no 每年), so cumulative.
 --  * task 35: the task text says 储备300家 (measure （二十） says 300家以上): '>='.
 --  * not recorded as indicators (qualitative, no count and no single
---    deliverable): 建成西南片区科技服务产业高地 (11), 实现高等院校及区县（自治县）
---    全覆盖 (16), 推动相关产业迈向中高端水平 (18), 基本形成…体系 / 队伍 (25, 30),
---    the non-numeric clauses of 35 and 37. Tasks with no indicator at all: 9,
---    19, 20, 21, 27, 28, 29, 31, 32, 33, 36, 38.
---  * indicator names are short nouns without the number; “” are dropped
---    (双创示范基地); names repeat across tasks 1 and 2 (研发创新中心) but are
---    unique within a task.
+--    deliverable): 建成西南片区科技服务产业高地 (11), 推动相关产业迈向中高端水平
+--    (18), 基本形成…体系 / 队伍 (25, 30), the ongoing clauses of 35, 36 and 37.
+--    Tasks with no indicator at all: 9, 19, 20, 21, 27, 28, 29, 31, 33, 38.
+--  * “” are dropped from names (双创示范基地) except in task 32's 双师; names
+--    repeat across tasks 1 and 2 (推动建设研发创新中心) but are unique within a task.
 
 INSERT INTO load_plan VALUES('渝府办发〔2016〕25号','重庆市深入实施创新驱动发展战略工作方案','重庆市人民政府办公厅','2016-02-06','2016-02-06','2017-12-31');
 
@@ -115,85 +123,89 @@ INSERT INTO load_measure VALUES(21,5,'不断壮大科技金融服务规模','按
 
 -- 附件：深入实施创新驱动发展战略工作任务分工表
 -- load_task(num, measure, text, deadline, dues, lead, support)
--- load_indicator(task, ord, name, kind, comparator, target, target_hi, unit, due, mode)
+-- load_indicator(task, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline,
+--                source, approval)
 
 -- 分工表 1（措施（一））
 INSERT INTO load_task VALUES(1,1,'推动建设2个国内同行业领先的自主品牌汽车、集成电路研发创新中心。','2016年年底前','["2016-12-31"]','市发展改革委、市经济信息委','市科委');
-INSERT INTO load_indicator VALUES(1,1,'研发创新中心','number','>=',2,NULL,'个','2016-12-31','cumulative');
+INSERT INTO load_indicator VALUES(1,1,'推动建设研发创新中心','number','>=',2,NULL,'个','2016-12-31','cumulative',0,'','');
 
 -- 分工表 2（措施（一））
 INSERT INTO load_task VALUES(2,1,'推动建设轨道交通、节能环保、液晶面板3个研发创新中心。','2017年年底前','["2017-12-31"]','市发展改革委、市经济信息委','市科委');
-INSERT INTO load_indicator VALUES(2,1,'研发创新中心','number','>=',3,NULL,'个','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(2,1,'推动建设研发创新中心','number','>=',3,NULL,'个','2017-12-31','cumulative',0,'','');
 
 -- 分工表 3（措施（一））
 INSERT INTO load_task VALUES(3,1,'组建石墨烯、液晶面板、机器人、3D打印等产业技术创新研究院。','2016年年底前','["2016-12-31"]','市科委','市发展改革委、市经济信息委');
-INSERT INTO load_indicator VALUES(3,1,'产业技术创新研究院组建','milestone','>=',1,NULL,'','2016-12-31','cumulative');
+INSERT INTO load_indicator VALUES(3,1,'组建产业技术创新研究院','number','>=',4,NULL,'个','2016-12-31','cumulative',0,'任务所列4家：石墨烯、液晶面板、机器人、3D打印','');
 
 -- 分工表 4（措施（一））
 INSERT INTO load_task VALUES(4,1,'加快培育壮大企业技术中心、工程实验室、工程（技术）研究中心、重点实验室等各类技术创新平台，完善“校企合作”“院企合作”机制，确保每年新认定3―5家国家级技术创新平台、新增50家以上市级技术创新平台。','2016年、2017年','["2016-12-31","2017-12-31"]','市发展改革委、市经济信息委、市科委、市教委','');
-INSERT INTO load_indicator VALUES(4,1,'国家级技术创新平台','number','range',3,5,'家','2017-12-31','per-year');
-INSERT INTO load_indicator VALUES(4,2,'市级技术创新平台','number','>=',50,NULL,'家','2017-12-31','per-year');
+INSERT INTO load_indicator VALUES(4,1,'新认定国家级技术创新平台','number','range',3,5,'家','2017-12-31','per-year',0,'','');
+INSERT INTO load_indicator VALUES(4,2,'新增市级技术创新平台','number','>=',50,NULL,'家','2017-12-31','per-year',0,'','');
 
 -- 分工表 5（措施（二））
 INSERT INTO load_task VALUES(5,2,'引进或共建国外研发机构30个以上，引进联合研发团队30个以上，布局国际合作基地10个。','2017年年底前','["2017-12-31"]','市经济信息委、市科委、市教委','市发展改革委');
-INSERT INTO load_indicator VALUES(5,1,'国外研发机构','number','>=',30,NULL,'个','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(5,2,'联合研发团队','number','>=',30,NULL,'个','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(5,3,'国际合作基地','number','>=',10,NULL,'个','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(5,1,'引进或共建国外研发机构','number','>=',30,NULL,'个','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(5,2,'引进联合研发团队','number','>=',30,NULL,'个','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(5,3,'布局国际合作基地','number','>=',10,NULL,'个','2017-12-31','cumulative',0,'','');
 
 -- 分工表 6（措施（二））
 INSERT INTO load_task VALUES(6,2,'在先进制造、新材料、信息技术、现代农业等重点领域引进新技术和新产品500项以上，年度技术交易合同额达到200亿元以上。','2017年年底前','["2017-12-31"]','市科委','市经济信息委、市教委');
-INSERT INTO load_indicator VALUES(6,1,'新技术和新产品','number','>=',500,NULL,'项','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(6,2,'年度技术交易合同额','number','>=',200,NULL,'亿元','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(6,1,'引进新技术和新产品','number','>=',500,NULL,'项','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(6,2,'年度技术交易合同额','number','>=',200,NULL,'亿元','2017-12-31','annual',NULL,'','');
 
 -- 分工表 7（措施（三））
 INSERT INTO load_task VALUES(7,3,'制定并发布《重庆市战略性新兴产业技术创新路线图》。','2016年6月前','["2016-06-30"]','市经济信息委','市科委');
-INSERT INTO load_indicator VALUES(7,1,'路线图发布','milestone','>=',1,NULL,'','2016-06-30','cumulative');
+INSERT INTO load_indicator VALUES(7,1,'路线图发布','milestone','>=',1,NULL,'','2016-06-30','cumulative',NULL,'','');
 
 -- 分工表 8（措施（三））
 INSERT INTO load_task VALUES(8,3,'定期发布《产业关键共性技术指南》。','2016年、2017年','["2016-12-31","2017-12-31"]','市科委','市经济信息委');
-INSERT INTO load_indicator VALUES(8,1,'指南发布','milestone','>=',1,NULL,'','2017-12-31','per-year');
+INSERT INTO load_indicator VALUES(8,1,'指南发布','milestone','>=',1,NULL,'','2017-12-31','per-year',NULL,'','');
 
 -- 分工表 9（措施（四））
 INSERT INTO load_task VALUES(9,4,'推广高新区等科技服务业试点经验，逐步扩大试点范围，推动研发设计、技术转移、创业孵化和科技金融等科技服务业新模式、新业态发展。','2016年、2017年','["2016-12-31","2017-12-31"]','市科委','');
 
 -- 分工表 10（措施（四））
 INSERT INTO load_task VALUES(10,4,'完善科技成果价值评估、交易撮合等服务机制，推动建设以科技服务、技术转让为重点的区域性科技服务要素交易市场，力争到2017年交易规模达到50亿元左右。','2017年年底前','["2017-12-31"]','高新区管委会','市科委、市金融办');
-INSERT INTO load_indicator VALUES(10,1,'交易规模','number','~',50,NULL,'亿元','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(10,1,'交易规模','number','~',50,NULL,'亿元','2017-12-31','annual',NULL,'','');
 
 -- 分工表 11（措施（四））
 INSERT INTO load_task VALUES(11,4,'各类科技服务业分别达到500家以上，建成西南片区科技服务产业高地。','2017年年底前','["2017-12-31"]','市科委','市知识产权局、市质监局');
-INSERT INTO load_indicator VALUES(11,1,'科技服务业','number','>=',500,NULL,'家','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(11,1,'每类科技服务业（分别）','number','>=',500,NULL,'家','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 12（措施（五））
 INSERT INTO load_task VALUES(12,5,'力争科技资金直接撬动研发经费投入超过100亿元。','2017年年底前','["2017-12-31"]','市科委','市教委、市财政局');
-INSERT INTO load_indicator VALUES(12,1,'撬动研发经费投入','number','>',100,NULL,'亿元','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(12,1,'科技资金直接撬动研发经费投入','number','>',100,NULL,'亿元','2017-12-31','cumulative',0,'','');
 
 -- 分工表 13（措施（五））
 INSERT INTO load_task VALUES(13,5,'引导、支持建设“开放共享、协同创新、市场运作”的新型科技平台，累计培育500个以上。','2017年年底前','["2017-12-31"]','市科委','市发展改革委、市经济信息委、市教委');
-INSERT INTO load_indicator VALUES(13,1,'新型科技平台','number','>=',500,NULL,'个','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(13,1,'累计培育新型科技平台','number','>=',500,NULL,'个','2017-12-31','cumulative',0,'','');
 
 -- 分工表 14（措施（五））
 INSERT INTO load_task VALUES(14,5,'加快推进科技服务云平台建设，实现“政、产、学、研、金、介、用”多维度的科技服务及科技创新要素在线交易。','2017年年底前','["2017-12-31"]','市科委','市知识产权局');
-INSERT INTO load_indicator VALUES(14,1,'科技服务云平台建成','milestone','>=',1,NULL,'','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(14,1,'科技服务云平台建成','milestone','>=',1,NULL,'','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 15（措施（六））
 INSERT INTO load_task VALUES(15,6,'制定科技型企业和科技小巨人标准，整合全市创新创业资源，落实企业研发费用税前扣除政策、企业自主创新引导专项、产业技术创新资金等，培育科技型企业超过5000家，促进全市中小企业科技成果转化达到200项以上。','2017年年底前','["2017-12-31"]','市中小企业局','市科委、市经济信息委、市国税局、市财政局');
-INSERT INTO load_indicator VALUES(15,1,'科技型企业','number','>',5000,NULL,'家','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(15,2,'中小企业科技成果转化','number','>=',200,NULL,'项','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(15,1,'科技型企业和科技小巨人标准制定','milestone','>=',1,NULL,'','2017-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(15,2,'科技型企业','number','>',5000,NULL,'家','2017-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(15,3,'促进中小企业科技成果转化','number','>=',200,NULL,'项','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(15,4,'培育科技小巨人企业','number','>=',500,NULL,'家','2017-12-31','cumulative',0,'措施（六）正文：力争到2017年培育科技小巨人企业500家','');
 
 -- 分工表 16（措施（七））
 INSERT INTO load_task VALUES(16,7,'力争2016年改造新建200家以上众创空间，实现高等院校及区县（自治县）全覆盖。2017年，新建200家以上众创空间。','2016年、2017年','["2016-12-31","2017-12-31"]','市科委、市教委、各区县（自治县）人民政府','');
-INSERT INTO load_indicator VALUES(16,1,'众创空间','number','>=',200,NULL,'家','2017-12-31','per-year');
+INSERT INTO load_indicator VALUES(16,1,'改造新建众创空间','number','>=',200,NULL,'家','2017-12-31','per-year',0,'','');
+INSERT INTO load_indicator VALUES(16,2,'高等院校及区县（自治县）众创空间全覆盖','milestone','>=',1,NULL,'','2016-12-31','cumulative',NULL,'','');
 
 -- 分工表 17（措施（八））
 INSERT INTO load_task VALUES(17,8,'构建科技企业孵化链和孵化服务体系，力争建成企业孵化器100家以上。','2017年年底前','["2017-12-31"]','市科委','各区县（自治县）人民政府');
-INSERT INTO load_indicator VALUES(17,1,'企业孵化器','number','>=',100,NULL,'家','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(17,1,'建成企业孵化器','number','>=',100,NULL,'家','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 18（措施（九））
 INSERT INTO load_task VALUES(18,9,'重点推进先进制造、互联网、大健康三大领域技术创新，集中实施18个重大主题专项，攻克100个共性关键技术，开发9个核心产品，推动相关产业迈向中高端水平。','2017年年底前','["2017-12-31"]','市科委','市发展改革委、市经济信息委、市教委');
-INSERT INTO load_indicator VALUES(18,1,'重大主题专项','number','>=',18,NULL,'个','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(18,2,'共性关键技术','number','>=',100,NULL,'个','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(18,3,'核心产品','number','>=',9,NULL,'个','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(18,1,'集中实施重大主题专项','number','>=',18,NULL,'个','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(18,2,'攻克共性关键技术','number','>=',100,NULL,'个','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(18,3,'开发核心产品','number','>=',9,NULL,'个','2017-12-31','cumulative',0,'','');
 
 -- 分工表 19（措施（九））
 INSERT INTO load_task VALUES(19,9,'滚动实施《百项重点新产品研发及产业化计划》。','2016年、2017年','["2016-12-31","2017-12-31"]','市经济信息委','市科委、市发展改革委');
@@ -206,28 +218,28 @@ INSERT INTO load_task VALUES(21,10,'支持传统商品交易市场利用互联�
 
 -- 分工表 22（措施（十一））
 INSERT INTO load_task VALUES(22,11,'积极创建国家自主创新示范区。','2016年年底前','["2016-12-31"]','市科委','市政府有关部门');
-INSERT INTO load_indicator VALUES(22,1,'国家自主创新示范区创建','milestone','>=',1,NULL,'','2016-12-31','cumulative');
+INSERT INTO load_indicator VALUES(22,1,'国家自主创新示范区创建','milestone','>=',1,NULL,'','2016-12-31','cumulative',NULL,'','须经国务院批复');
 
 -- 分工表 23（措施（十二））
 INSERT INTO load_task VALUES(23,12,'积极创建全国首批“双创”示范基地；每年新培育2―3个市级“双创”示范基地。','2016年、2017年','["2016-12-31","2017-12-31"]','市发展改革委','市科委、市教委');
-INSERT INTO load_indicator VALUES(23,1,'全国首批双创示范基地创建','milestone','>=',1,NULL,'','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(23,2,'市级双创示范基地','number','range',2,3,'个','2017-12-31','per-year');
+INSERT INTO load_indicator VALUES(23,1,'全国首批双创示范基地创建','milestone','>=',1,NULL,'','2017-12-31','cumulative',NULL,'','须经国务院确定');
+INSERT INTO load_indicator VALUES(23,2,'新培育市级双创示范基地','number','range',2,3,'个','2017-12-31','per-year',0,'','');
 
 -- 分工表 24（措施（十二））
 INSERT INTO load_task VALUES(24,12,'争取创建小微企业创业创新基地示范城市，微型企业达到50万户，带动和解决350万人就业。','2017年年底前','["2017-12-31"]','市工商局','市政府有关部门');
-INSERT INTO load_indicator VALUES(24,1,'小微企业创业创新基地示范城市创建','milestone','>=',1,NULL,'','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(24,2,'微型企业','number','>=',50,NULL,'万户','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(24,3,'带动就业','number','>=',350,NULL,'万人','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(24,1,'小微企业创业创新基地示范城市创建','milestone','>=',1,NULL,'','2017-12-31','cumulative',NULL,'','须经财政部、工业和信息化部等国家部委评审确定');
+INSERT INTO load_indicator VALUES(24,2,'微型企业','number','>=',50,NULL,'万户','2017-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(24,3,'带动和解决就业','number','>=',350,NULL,'万人','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 25（措施（十三））
 INSERT INTO load_task VALUES(25,13,'新增1―2个国家级农业科技园区、10个市级农业科技园区，基本形成符合现代农业发展要求的科技园区体系。','2017年年底前','["2017-12-31"]','市科委、市农委','有关区县（自治县）人民政府');
-INSERT INTO load_indicator VALUES(25,1,'国家级农业科技园区','number','range',1,2,'个','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(25,2,'市级农业科技园区','number','>=',10,NULL,'个','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(25,1,'新增国家级农业科技园区','number','range',1,2,'个','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(25,2,'新增市级农业科技园区','number','>=',10,NULL,'个','2017-12-31','cumulative',0,'','');
 
 -- 分工表 26（措施（十三））
 INSERT INTO load_task VALUES(26,13,'科学布点建立10个市级创新创业教学资源研发中心，建成50个市级高校示范性众创空间。','2017年年底前','["2017-12-31"]','市教委','');
-INSERT INTO load_indicator VALUES(26,1,'市级创新创业教学资源研发中心','number','>=',10,NULL,'个','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(26,2,'市级高校示范性众创空间','number','>=',50,NULL,'个','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(26,1,'建立市级创新创业教学资源研发中心','number','>=',10,NULL,'个','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(26,2,'建成市级高校示范性众创空间','number','>=',50,NULL,'个','2017-12-31','cumulative',0,'','');
 
 -- 分工表 27（措施（十四））
 INSERT INTO load_task VALUES(27,14,'支持开展入驻创业孵化基地科技型企业负责人的深度培训。','2016年、2017年','["2016-12-31","2017-12-31"]','市人力社保局','市科委、市教委');
@@ -240,35 +252,40 @@ INSERT INTO load_task VALUES(29,15,'以企业“点菜”模式优化专业设�
 
 -- 分工表 30（措施（十六））
 INSERT INTO load_task VALUES(30,16,'培育50名科技创新领军人才、50名科技创投领军人才和50名科技创业领军人才，基本形成适应创新创业需要的高端领军人才支撑队伍。','2017年年底前','["2017-12-31"]','市科委','市经济信息委');
-INSERT INTO load_indicator VALUES(30,1,'科技创新领军人才','number','>=',50,NULL,'名','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(30,2,'科技创投领军人才','number','>=',50,NULL,'名','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(30,3,'科技创业领军人才','number','>=',50,NULL,'名','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(30,1,'培育科技创新领军人才','number','>=',50,NULL,'名','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(30,2,'培育科技创投领军人才','number','>=',50,NULL,'名','2017-12-31','cumulative',0,'','');
+INSERT INTO load_indicator VALUES(30,3,'培育科技创业领军人才','number','>=',50,NULL,'名','2017-12-31','cumulative',0,'','');
 
 -- 分工表 31（措施（十七））
 INSERT INTO load_task VALUES(31,17,'加快推动科技人员职称评聘改革。','2016年年底前','["2016-12-31"]','市人力社保局','市科委');
 
 -- 分工表 32（措施（十七））
 INSERT INTO load_task VALUES(32,17,'研究落实企业人才申报评定高、中级职称管理制度；研究制定学校教师和企业优秀人才“双师”职称评聘管理制度。','2016年年底前','["2016-12-31"]','市人力社保局','市教委');
+INSERT INTO load_indicator VALUES(32,1,'企业人才申报评定高、中级职称管理制度出台','milestone','>=',1,NULL,'','2016-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(32,2,'学校教师和企业优秀人才“双师”职称评聘管理制度出台','milestone','>=',1,NULL,'','2016-12-31','cumulative',NULL,'','');
 
 -- 分工表 33（措施（十八））
 INSERT INTO load_task VALUES(33,18,'加快推动高等学校和科研机构“双百示范行动”；确保科技人员承担的横向课题与纵向课题“含金量”一致。','2017年年底前','["2017-12-31"]','市科委','市教委、市人力社保局');
 
 -- 分工表 34（措施（十九））
 INSERT INTO load_task VALUES(34,19,'发挥好创业种子投资引导基金、天使引导投资基金、风险引导投资基金和产业投资引导基金，以及战略性新兴产业股权投资基金作用，力争政府各类参股股权投资基金规模超过1000亿元，带动企业创新创业投资规模超过5000亿元。','2017年年底前','["2017-12-31"]','市科委、市金融办、市财政局','市发展改革委、市经济信息委');
-INSERT INTO load_indicator VALUES(34,1,'政府参股股权投资基金规模','number','>',1000,NULL,'亿元','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(34,2,'带动企业创新创业投资规模','number','>',5000,NULL,'亿元','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(34,1,'政府各类参股股权投资基金规模','number','>',1000,NULL,'亿元','2017-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(34,2,'带动企业创新创业投资规模','number','>',5000,NULL,'亿元','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 35（措施（二十））
 INSERT INTO load_task VALUES(35,20,'力争储备300家符合境内外交易所上市和新三板挂牌条件的企业；支持发行优先股和增发普通股，支持发行公司债和企业债等直接融资；加大重庆股份转让中心（OTC）创新发展，力争在OTC成长板、孵化板挂牌的企业超过500家。','2017年年底前','["2017-12-31"]','市金融办','市科委、市经济信息委、市发展改革委');
-INSERT INTO load_indicator VALUES(35,1,'储备拟上市企业','number','>=',300,NULL,'家','2017-12-31','cumulative');
-INSERT INTO load_indicator VALUES(35,2,'OTC成长板孵化板挂牌企业','number','>',500,NULL,'家','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(35,1,'储备拟上市企业','number','>=',300,NULL,'家','2017-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(35,2,'OTC成长板、孵化板挂牌企业','number','>',500,NULL,'家','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 36（措施（二十一））
 INSERT INTO load_task VALUES(36,21,'积极推广“大渡口区科技型中小企业风险准备金池”模式；研究建立知识产权价值评估和执业责任保险、知识产权收储机制；进一步完善知识产权质押融资风险补偿机制。','2017年年底前','["2017-12-31"]','市科委','市知识产权局、市金融办');
+INSERT INTO load_indicator VALUES(36,1,'知识产权价值评估和执业责任保险机制建立','milestone','>=',1,NULL,'','2017-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(36,2,'知识产权收储机制建立','milestone','>=',1,NULL,'','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 37（措施（二十一））
 INSERT INTO load_task VALUES(37,21,'积极推广“助保贷”“购置贷”业务，力争相关贷款规模达到100亿元以上；发挥小微企业贷款风险补偿金作用，将适用范围扩大到制造业和信息传输、软件和信息技术服务业的小型企业。','2017年年底前','["2017-12-31"]','市中小企业局','市金融办');
-INSERT INTO load_indicator VALUES(37,1,'相关贷款规模','number','>=',100,NULL,'亿元','2017-12-31','cumulative');
+INSERT INTO load_indicator VALUES(37,1,'相关贷款规模','number','>=',100,NULL,'亿元','2017-12-31','cumulative',NULL,'','');
+INSERT INTO load_indicator VALUES(37,2,'小微企业贷款风险补偿金适用范围扩大到制造业和信息服务业小型企业','milestone','>=',1,NULL,'','2017-12-31','cumulative',NULL,'','');
 
 -- 分工表 38（措施（二十一））
 INSERT INTO load_task VALUES(38,21,'充分发挥中小商贸流通企业公共服务平台作用，探索中小商贸流通企业融资难问题的解决办法。','2017年年底前','["2017-12-31"]','市商委','市金融办');

@@ -1,10 +1,10 @@
--- ducha database schema, version 2.
+-- ducha database schema, version 4.
 -- Applied by `ducha init` (the program embeds this file at build time).
 -- Every table is STRICT; every enumerated or bounded column has a CHECK.
 -- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
 
 PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- One policy document (工作方案).
 CREATE TABLE plan (
@@ -82,8 +82,16 @@ CREATE TABLE task_agency (
 CREATE INDEX task_agency_by_agency ON task_agency(agency_id, role, task_id);
 
 -- 量化指标. A milestone (a roadmap published, a platform built) is kind
--- 'milestone' with target 1. A 'per-year' target applies afresh in each year
--- named by the task's deadline; a 'cumulative' one accumulates to `due`.
+-- 'milestone' with target 1. Modes: 'cumulative', a level reached by `due`,
+-- counted from `baseline`; 'per-year', an amount in each year named by the
+-- task's deadline (reports give the year-to-date figure); 'annual', the figure
+-- of the calendar year of `due` alone (other years have no target).
+-- baseline NULL: 基数未设, the level at the start is not known yet (a stock
+-- indicator is then judged by its due date and reports, never from 0);
+-- baseline_date: the day the baseline was measured (NULL: the plan's start);
+-- baseline_source: where it comes from ("2015年统计公报", "示例数据").
+-- source: where the indicator comes from when not the task's own text
+-- ("措施（六）"); approval: whose approval a milestone waits on ("须经国务院批复").
 CREATE TABLE indicator (
   id        INTEGER PRIMARY KEY,
   task_id   INTEGER NOT NULL REFERENCES task(id),
@@ -96,8 +104,12 @@ CREATE TABLE indicator (
                         AND (target_hi IS NULL OR target_hi >= target)),
   unit      TEXT NOT NULL DEFAULT '' CHECK (length(unit) <= 20),
   due       TEXT NOT NULL CHECK (date(due) IS due),
-  mode      TEXT NOT NULL CHECK (mode IN ('cumulative', 'per-year')),
-  baseline  REAL NOT NULL DEFAULT 0 CHECK (baseline >= 0),
+  mode      TEXT NOT NULL CHECK (mode IN ('cumulative', 'per-year', 'annual')),
+  baseline  REAL DEFAULT 0 CHECK (baseline IS NULL OR (baseline >= 0 AND baseline < 1e15)),
+  baseline_date TEXT CHECK (baseline_date IS NULL OR date(baseline_date) IS baseline_date),
+  baseline_source TEXT NOT NULL DEFAULT '' CHECK (length(baseline_source) <= 100),
+  source    TEXT NOT NULL DEFAULT '' CHECK (length(source) <= 200),
+  approval  TEXT NOT NULL DEFAULT '' CHECK (length(approval) <= 100),
   CHECK (kind = 'number' OR (target = 1 AND comparator = '>=')),
   UNIQUE (task_id, name)
 ) STRICT;

@@ -37,6 +37,8 @@ typedef struct judged_row {
 	flag_value flag;
 	char reason[FLAG_REASON_SIZE];
 	int progress;                /* 进度 0–100, -1 when there is nothing to measure */
+	int due;                     /* the deadline that drives the verdict (flag_shown_due) */
+	bool more_dues;              /* a later one follows: shown "2016-12-31+" */
 	quarter_standing standing;   /* on the report due now (app_calendar.h) */
 	char returned[320];          /* STANDING_RETURNED: "2017Q4 已退回：<the reason>" */
 } judged_row;
@@ -78,9 +80,9 @@ void judge_cache_forget_all(judge_cache *c);
 /* Lets go of all but the keep most recently used tasks in full. */
 void judge_cache_trim(judge_cache *c, int keep);
 
-/* The task numbers under f (NULL: all) whose flag is flag (-1: any), in
+/* The task numbers under f (NULL: all) whose flag is in flags (0: any), in
  * number order. */
-bool judge_cache_nums(judge_cache *c, const task_filter *f, int flag, int **nums, int *n);
+bool judge_cache_nums(judge_cache *c, const task_filter *f, flag_set flags, int **nums, int *n);
 /* The flagged tasks (worse than ok) under f, worst first then by number,
  * and how many of each flag. */
 bool judge_cache_flagged(judge_cache *c, const task_filter *f, int **nums, int *n, int counts[FLAG_COUNT]);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "ducha/app.h"
+#include "ducha/indicator.h"
 #include "ducha/permission.h"
 
 typedef enum app_result {
@@ -64,4 +65,7 @@ app_result app_backup(app *a, const char *dest, bool force, char *msg, size_t le
 bool app_may_backup(const app *a, const char *dest, bool force, char *msg, size_t len);
 /* The database replaced by a checked copy of source. */
 app_result app_restore(app *a, const char *source, char *msg, size_t len);
+/* The definition of task d's indicator number ord (1, 2, …) edited: checked
+ * (indicator_edit_apply), written with its audit row. */
+app_result app_edit_indicator(app *a, const task_detail *d, int ord, const indicator_edit *e, char *msg, size_t len);
 #endif

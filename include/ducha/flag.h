@@ -30,7 +30,7 @@ typedef enum flag_value {
 	DUCHA_FLAGS(FLAG_ENUM)
 #undef FLAG_ENUM
 } flag_value;
-enum { FLAG_COUNT = FLAG_OVERDUE + 1, FLAG_REASON_SIZE = 320 };
+enum { FLAG_COUNT = FLAG_OVERDUE + 1, FLAG_REASON_SIZE = 480 };
 
 const char *flag_name(flag_value f);              /* "behind" (machine-readable) */
 const char *flag_label(flag_value f, bool english); /* "滞后" / "behind" */
@@ -39,6 +39,16 @@ const char *flag_shown(flag_value f, bool english); /* "! 滞后": the glyph and
 bool flag_parse(const char *name, flag_value *out);
 /* Every machine name, joined by sep ("done、ok、…"), for messages and help. */
 void flag_names_list(const char *sep, char *out, size_t len);
+/* 预警: every flag but 正常 and 已完成, on every screen and paper. */
+bool flag_is_warning(flag_value f);
+/* A set of flags, one bit each (1u << FLAG_x); 0 is no filter. */
+typedef unsigned flag_set;
+#define FLAG_SET_OF(f) (1u << (unsigned)(f))
+/* A set as typed: names or labels ("behind", "滞后"), "X+" for X or worse
+ * ("behind+" = 滞后 and worse), "预警"/"warning" for every warning, joined
+ * by "," or "、". False (with why) when a part is none of these. */
+bool flag_parse_set(const char *typed, flag_set *out, char *why, size_t len);
+bool flag_set_has(flag_set s, flag_value f);
 
 /* What the rules found, for the reasons to tell (src/core/reason.c): the
  * rules decide, the wording says it in the reader's language. */
@@ -46,6 +56,7 @@ typedef enum flag_story {
 	FLAG_STORY_BEFORE_START,    /* the plan has not started: nothing expected */
 	FLAG_STORY_MET,             /* the target in force is met */
 	FLAG_STORY_OPEN,            /* not met: pace, unreported, due-soon, overdue */
+	FLAG_STORY_NOT_YET,         /* annual: the target's year has not begun */
 } flag_story;
 
 typedef struct flag_facts {
@@ -57,6 +68,11 @@ typedef struct flag_facts {
 	bool missing_returned;      /* it is there, returned: it waits to be submitted again */
 	bool show_due;              /* near or past the due date: say how far */
 	int next_due;               /* met in a year before the last: the next year's due date */
+	bool no_baseline;           /* 基数未设: judged by the due date and reports, not by 序时 */
+	bool waiting;               /* past the due date, the report covering it not yet due */
+	int waiting_year, waiting_quarter, waiting_deadline;
+	double tolerance;           /* ≈ targets: the share within which they are met */
+	bool overdue;               /* overdue (the due date, its report's answer or deadline passed) */
 } flag_facts;
 
 typedef struct indicator_state {
@@ -67,8 +83,10 @@ typedef struct indicator_state {
 	int actual_year, actual_quarter;
 	double target;              /* the target in force (this year's, for per-year) */
 	int due;                    /* the due date in force (this year's, for per-year) */
-	double expected;            /* 序时进度 at the as-of date */
-	double expected_share;      /* share of the way from baseline to target, 0..1 */
+	double expected;            /* 序时进度 on expected_day (whole units: rounded down) */
+	double expected_share;      /* share of the time from start to due date, 0..1 */
+	int expected_day;           /* the end of the figure's quarter (or as_of, if earlier or none) */
+	bool at_figure;             /* expected is at the figure's quarter (actual_year/quarter) */
 	double gap;                 /* expected - actual (negative: ahead) */
 	bool has_forecast;
 	double forecast_value;      /* projected value at the due date */
@@ -98,16 +116,22 @@ typedef struct task_state {
 } task_state;
 
 /* The rules, in short (src/core/flag.c has them in full):
- *  - expected: linear from the baseline on plan->starts to the target on the
- *    due date (the whole target on the due date itself); per-year targets
- *    restart from zero each year the task names, phased from
+ *  - each figure is judged at the end of the quarter it reports (or at
+ *    as_of, for the current quarter's interim figure).
+ *  - expected: linear from the baseline on plan->starts (or its baseline
+ *    date) to the target on the due date (the whole target on the due date
+ *    itself); per-year targets restart from zero each year the task names,
+ *    an annual one runs in its due year alone, both phased from
  *    max(plan start, 1 January); milestones are expected on their due date.
+ *    A cumulative indicator without a baseline has no 序时 (基数未设).
  *  - done: the latest known value meets the target (≥, >, ≈ within
  *    approx_tolerance, a range's lower bound), or the task is accepted;
  *    a zero target is met at once. Reports of quarters that begin after
  *    as_of are not known yet.
- *  - overdue: from the day after a due date not met (a per-year target's
- *    missed year counts); before the plan starts everything is ok.
+ *  - overdue: after a due date not met, once the report covering it says
+ *    not done or that report's due date has passed (a per-year target's
+ *    missed year counts); in between the last verdict stands and the reason
+ *    names the report it waits for. Before the plan starts everything is ok.
  *  - lagging / behind: growth below rules->lagging / rules->behind of the
  *    expected growth.
  *  - unreported: no value for the last quarter whose report was due
@@ -148,6 +172,9 @@ typedef enum quarter_standing {
 	STANDING_COUNT
 } quarter_standing;
 quarter_standing flag_quarter_standing(const task_detail *d, int year, int quarter, int due_date, int as_of);
+/* The deadline a list shows: the one that drives the verdict, the earliest
+ * not met yet (the last when all are met); *more: the task has a later one. */
+int flag_shown_due(const task_detail *d, const task_state *st, bool *more);
 /* 进度 (src/core/progress.c): the average share of target reached over a
  * task's indicators, capped at 100; a done or accepted task is 100; -1 when
  * there are no indicators or no reported values. */

@@ -43,6 +43,12 @@ typedef struct task_rec {
 	char *accepted_by, *accepted_at; /* 销号 ("" while not accepted) */
 } task_rec;
 
+/* How a target runs in time (DESIGN.md, "Domain rules"): a level reached by
+ * the due date from the baseline; an amount in each year the task names
+ * (reports give the year-to-date figure); the figure of the due date's
+ * calendar year alone. */
+typedef enum indicator_mode { MODE_CUMULATIVE, MODE_PER_YEAR, MODE_ANNUAL, MODE_COUNT } indicator_mode;
+
 typedef struct indicator_rec {
 	int64_t id;
 	int ord;
@@ -51,8 +57,13 @@ typedef struct indicator_rec {
 	comparator cmp;
 	double target, target_hi;    /* target_hi only for CMP_RANGE */
 	int due;
-	bool per_year;               /* the target applies afresh each year */
-	double baseline;
+	indicator_mode mode;
+	bool has_baseline;           /* false: 基数未设 (a stock level not known yet) */
+	double baseline;             /* the level at baseline_date (0 when not set) */
+	int baseline_date;           /* day the baseline was measured; 0: the plan's start */
+	char *baseline_source;       /* "2015年统计公报", "示例数据"; "" */
+	char *source;                /* where it comes from if not the task's text ("措施（六）"); "" */
+	char *approval;              /* whose approval a milestone waits on ("须经国务院批复"); "" */
 } indicator_rec;
 
 /* One reported value of one indicator, at the end of its quarter. */
@@ -116,6 +127,13 @@ void model_detail_free(task_detail *d);
 
 const char *model_comparator_symbol(comparator c);   /* "≥", ">", "≈", "–" */
 bool model_comparator_parse(const char *sql_value, comparator *out);
+const char *model_comparator_sql(comparator c);      /* ">=", ">", "~", "range" */
+const char *model_mode_name(indicator_mode m);       /* cumulative | per-year | annual */
+const char *model_mode_label(indicator_mode m, bool english); /* 累计 | 每年 | 年度 */
+bool model_mode_parse(const char *name, indicator_mode *out);
+/* Whether a figure's year has its own target (per-year, annual): its
+ * figures start from zero each year. */
+bool model_mode_yearly(indicator_mode m);
 const char *model_role_name(role r);
 /* Task and report statuses as shown: "in-progress" → 进行中 / "in progress". */
 const char *model_status_label(const char *status, bool english);

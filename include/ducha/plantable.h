@@ -30,7 +30,7 @@ typedef struct plantable_target {
 	char *name, *unit, *source;
 	comparator cmp;
 	double value, value_hi;
-	bool per_year;
+	bool per_year, counts_new;
 } plantable_target;
 
 typedef struct plantable_task {

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include "ducha/model.h"
 
-enum { STORE_SCHEMA_VERSION = 3, STORE_APPLICATION_ID = 0x44554348 };
+enum { STORE_SCHEMA_VERSION = 4, STORE_APPLICATION_ID = 0x44554348 };
 /* Beside the database: the audit trail's length and head, rewritten after
  * each commit, so that `check` notices a trail cut short or re-chained. */
 #define STORE_ANCHOR_SUFFIX MODEL_ANCHOR_SUFFIX
@@ -106,6 +106,9 @@ bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *
 bool store_accept_task(store *s, const actor *who, int64_t task_id, const char *upto, const char *at);
 /* 撤销销号, with the reason in the audit row. */
 bool store_unaccept_task(store *s, const actor *who, int64_t task_id, const char *reason);
+/* An administrator's edit of an indicator definition (edited->id, already
+ * checked by indicator_edit_apply), with its audit row. */
+bool store_update_indicator(store *s, const actor *who, int64_t task_id, const indicator_rec *edited);
 /* 审核 of a submitted (待审核) report: passed, or returned with a reason. */
 bool store_review_report(store *s, const actor *who, int64_t task_id, const char *period, bool pass,
                          const char *reason, const char *at);
@@ -226,6 +229,7 @@ typedef struct import_indicator {
 	comparator cmp;
 	double target, target_hi;    /* target_hi only for CMP_RANGE */
 	bool per_year;
+	bool counts_new;             /* baseline 0; otherwise 基数未设 */
 } import_indicator;
 
 typedef struct import_area {

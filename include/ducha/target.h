@@ -25,6 +25,7 @@ typedef struct target {
 	double value, value_hi;         /* value_hi == value except for CMP_RANGE */
 	char unit[TARGET_UNIT_MAX];
 	bool per_year;                  /* 每年…, or the same target named twice: afresh each year */
+	bool counts_new;                /* a verb (新增, 新建, 引进 …) counts what is new: baseline 0 */
 	char source[TARGET_SOURCE_MAX]; /* the words it was read from: 超过5000家 */
 } target;
 

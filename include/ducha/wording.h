@@ -27,7 +27,15 @@ double wording_shown_gap(const indicator_state *st);
 void wording_target(const indicator_rec *i, double target, bool english, char *buf, size_t len);
 /* The same without the per-year mark, for a sentence that names the year. */
 void wording_target_in_force(const indicator_rec *i, double target, bool english, char *buf, size_t len);
-/* 序时: "2478 家（49.6%）", a milestone's "2017-12-31 前完成", "无（未设目标值）". */
+/* The words before the 序时 value: "2017Q3 末序时" when it is the figure's
+ * quarter's, "截至 2017-12-10 序时" for an interim figure, else "序时". */
+void wording_expected_label(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
+/* How an indicator is counted: "累计；基数 30 万户（2015-12-31），来源：示例数据",
+ * "累计；基数未设", "年度（2017 年）", "每年", with its source and approval. */
+void wording_definition(const indicator_rec *i, bool english, char *buf, size_t len);
+/* After a due date, before its report is due: "已过完成时限 2017-12-31，待 2017Q4 填报（2018-01-15 前）确认". */
+void wording_waiting(int due, int year, int quarter, int deadline, bool english, char *buf, size_t len);
+/* 序时: "2478 家（49.6%）", "不计（基数未设）", a milestone's "2017-12-31 前完成", "无（未设目标值）". */
 void wording_expected(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len);
 /* 实际: "151 家", with the quarter when with_period ("151 家（2017Q3）");
  * a milestone's "已完成"/"未完成"; "尚无填报". */

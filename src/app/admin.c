@@ -104,3 +104,38 @@ app_result app_restore(app *a, const char *source, char *msg, size_t len)
 		return APP_FAILED;
 	return APP_OK;
 }
+
+static const indicator_rec *indicator_of(const task_detail *d, int ord)
+{
+	for (int i = 0; i < d->nindicators; i++)
+		if (d->indicators[i].ord == ord)
+			return &d->indicators[i];
+	return NULL;
+}
+
+static bool name_taken(const task_detail *d, const indicator_rec *self, const char *name)
+{
+	for (int i = 0; name && i < d->nindicators; i++)
+		if (&d->indicators[i] != self && strcmp(d->indicators[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+app_result app_edit_indicator(app *a, const task_detail *d, int ord, const indicator_edit *e, char *msg, size_t len)
+{
+	if (!is_admin(a, "修改指标定义", msg, len))
+		return APP_REFUSED;
+	const indicator_rec *ind = indicator_of(d, ord);
+	if (!ind) {
+		snprintf(msg, len, "任务 %d 没有第 %d 个指标（共 %d 个）", d->task.num, ord, d->nindicators);
+		return APP_REFUSED;
+	}
+	if (name_taken(d, ind, e->name)) {
+		snprintf(msg, len, "任务 %d 已有名为“%s”的指标", d->task.num, e->name);
+		return APP_REFUSED;
+	}
+	indicator_rec edited;
+	if (!indicator_edit_apply(ind, e, a->plan.starts, &edited, msg, len))
+		return APP_REFUSED;
+	return store_update_indicator(a->st, &a->who, d->task.id, &edited) ? APP_OK : app_store_failure(a, msg, len);
+}

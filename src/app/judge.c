@@ -90,6 +90,7 @@ static void keep_row(judge_cache *c, task_detail *d, const task_state *st, int p
 	if (due)
 		snprintf(r->returned, sizeof r->returned, c->scope.english ? "%s returned: %s" : "%s 已退回：%s", due->period,
 		         due->reason ? due->reason : "");
+	r->due = flag_shown_due(d, st, &r->more_dues);
 	if (take) {
 		r->task = d->task;
 		memset(&d->task, 0, sizeof d->task);
@@ -222,12 +223,12 @@ void judge_cache_trim(judge_cache *c, int keep)
 	}
 }
 
-bool judge_cache_nums(judge_cache *c, const task_filter *f, int flag, int **nums, int *n)
+bool judge_cache_nums(judge_cache *c, const task_filter *f, flag_set flags, int **nums, int *n)
 {
 	task_filter all = { 0 };
 	if (!store_task_nums(c->scope.st, c->scope.plan->id, f ? f : &all, nums, n))
 		return false;
-	if (flag < 0)
+	if (flags == 0)
 		return true;
 	/* Flags are judged in C, not SQL: only the tasks the SQL kept are read,
 	 * all together. */
@@ -235,7 +236,7 @@ bool judge_cache_nums(judge_cache *c, const task_filter *f, int flag, int **nums
 	bool ok = judge_cache_load_rows(c, *nums, *n);
 	for (int i = 0; ok && i < *n; i++) {
 		int num = (*nums)[i];
-		if (known_at(c, num, 0, true) && (int)c->rows[num]->flag == flag)
+		if (known_at(c, num, 0, true) && flag_set_has(flags, c->rows[num]->flag))
 			(*nums)[kept++] = num;
 	}
 	if (!ok) {
@@ -263,7 +264,7 @@ static int worst_first(const void *a, const void *b)
 bool judge_cache_flagged(judge_cache *c, const task_filter *f, int **nums, int *n, int counts[FLAG_COUNT])
 {
 	memset(counts, 0, FLAG_COUNT * sizeof *counts);
-	if (!judge_cache_nums(c, f, -1, nums, n))
+	if (!judge_cache_nums(c, f, 0, nums, n))
 		return false;
 	if (!judge_cache_load_rows(c, *nums, *n)) {
 		free(*nums);
@@ -275,7 +276,7 @@ bool judge_cache_flagged(judge_cache *c, const task_filter *f, int **nums, int *
 	int kept = 0;
 	for (int i = 0; i < *n; i++) {
 		int num = (*nums)[i];
-		if (!known_at(c, num, 0, true) || c->rows[num]->flag <= FLAG_OK)
+		if (!known_at(c, num, 0, true) || !flag_is_warning(c->rows[num]->flag))
 			continue;
 		r[kept++] = (ranked){ num, c->rows[num]->flag };
 		counts[c->rows[num]->flag]++;

@@ -122,14 +122,14 @@ static bool plausible(const task_detail *d, const report_input *in, int y, int q
 		bool same_year = period[0] && atoi(period) == y;
 		wording_number(value, v, sizeof v);
 		const char *sep = used ? "；" : "";
-		if (!ind->per_year && last >= 0 && value < last) {
+		if (!model_mode_yearly(ind->mode) && last >= 0 && value < last) {
 			wording_number(last, w, sizeof w);
 			used += (size_t)snprintf(msg + used, len - used, "%s%s %s 低于上次（%s）的 %s：累计数不会减少", sep,
 			                         ind->name, v, period, w);
 		} else if (ind->target > 0 && value > 3 * ind->target) {
 			wording_number(ind->target, w, sizeof w);
 			used += (size_t)snprintf(msg + used, len - used, "%s%s %s 超过目标 %s 的 3 倍", sep, ind->name, v, w);
-		} else if (last > 0 && value > 3 * last && (!ind->per_year || same_year)) {
+		} else if (last > 0 && value > 3 * last && (!model_mode_yearly(ind->mode) || same_year)) {
 			wording_number(last, w, sizeof w);
 			used += (size_t)snprintf(msg + used, len - used, "%s%s %s 超过上次（%s）%s 的 3 倍", sep, ind->name, v,
 			                         period, w);

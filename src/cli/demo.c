@@ -79,6 +79,18 @@ static const struct {
 	{ 5, "support", "市发展改革委已协助对接两家国外研发机构，配合完成项目立项。" },
 };
 
+/* Sample baselines for the plan's stock indicators (基数未设 otherwise),
+ * labelled as samples: the level at the end of 2015. */
+static const struct {
+	int task, ord;
+	double baseline;
+} demo_baselines[] = {
+	{ 11, 1, 300 }, { 15, 2, 2000 }, { 17, 1, 60 }, { 24, 2, 30 }, { 24, 3, 200 }, { 34, 1, 400 },
+	{ 34, 2, 1500 }, { 35, 1, 120 }, { 35, 2, 200 }, { 37, 1, 20 },
+};
+#define DEMO_BASELINE_DATE "2015-12-31"
+#define DEMO_BASELINE_SOURCE "示例数据（非真实统计）"
+
 typedef struct demo_quarter {
 	int year, quarter, end;
 } demo_quarter;
@@ -99,16 +111,16 @@ static double share(int start, int due, int day)
 
 static bool earlier_year(const indicator_rec *ind, int year)
 {
-	return ind->per_year && year < date_year(ind->due);
+	return model_mode_yearly(ind->mode) && year < date_year(ind->due);
 }
 
 /* The window a target is phased over: the plan, or one year of a per-year one. */
 static void phase_of(const cli *c, const task_rec *t, const indicator_rec *ind, int year, int *start,
                      int *due)
 {
-	*start = c->app.plan.starts;
+	*start = ind->has_baseline && ind->baseline_date ? ind->baseline_date : c->app.plan.starts;
 	*due = ind->due;
-	if (!ind->per_year)
+	if (!model_mode_yearly(ind->mode))
 		return;
 	int jan1 = date_from_ymd(year, 1, 1);
 	*start = jan1 > c->app.plan.starts ? jan1 : c->app.plan.starts;
@@ -118,11 +130,14 @@ static void phase_of(const cli *c, const task_rec *t, const indicator_rec *ind, 
 			*due = t->dues[i];
 }
 
-/* 0/1: delivered by the profile's quarter, never for one that misses it. */
+/* 0/1: delivered by the profile's quarter, never for one that misses it;
+ * an earlier year's deliverable in that year's last quarter. */
 static double milestone_value(demo_profile p, const indicator_rec *ind, const demo_quarter *q)
 {
 	if (earlier_year(ind, q->year))
 		return p != DEMO_OVERDUE && q->quarter == 4;
+	if (ind->due < date_from_ymd(DEMO_AS_OF_YEAR, 1, 1) && p != DEMO_DONE)
+		return p != DEMO_OVERDUE && q->end >= ind->due;
 	if (p == DEMO_DONE)
 		return q->end >= ind->due || (q->year == date_year(ind->due) && q->quarter >= 2);
 	if (p == DEMO_OK)
@@ -130,8 +145,8 @@ static double milestone_value(demo_profile p, const indicator_rec *ind, const de
 	return 0;
 }
 
-/* A value on a linear path that reaches the profile's share of the expected
- * progress at the as-of date from the last report, 2017Q3. */
+/* A value at the profile's share of the expected progress at the end of
+ * its quarter, the day it is judged on. */
 static double number_value(const cli *c, const task_rec *t, const indicator_rec *ind, demo_profile p,
                            const demo_quarter *q)
 {
@@ -144,11 +159,10 @@ static double number_value(const cli *c, const task_rec *t, const indicator_rec 
 		double by = share(start, due, period_last_day(DEMO_AS_OF_YEAR, 2));
 		return ceil(ind->target * 1.05 * (by > 0 ? fmin(1, s / by) : 1));
 	}
-	int as_of = date_from_ymd(DEMO_AS_OF_YEAR, DEMO_AS_OF_MONTH, DEMO_AS_OF_DAY);
-	double at = share(start, due, as_of);
-	double last = share(start, due, period_last_day(DEMO_AS_OF_YEAR, 3));
-	double path = last > 0 ? s / last : 1;
-	return round(ind->baseline + (ind->target - ind->baseline) * demo_ratio[p] * at * path);
+	double base = model_mode_yearly(ind->mode) ? 0 : ind->baseline;
+	double v = base + (ind->target - base) * demo_ratio[p] * s;
+	/* On course means at or above: never rounded below it. */
+	return demo_ratio[p] >= 1 ? ceil(v) : round(v);
 }
 
 static bool is_final_quarter(const demo_quarter *q)
@@ -212,11 +226,32 @@ static bool save_quarter(cli *c, const task_detail *d, demo_profile p, const dem
 	return ok;
 }
 
+static bool set_baselines(cli *c, int num)
+{
+	for (size_t i = 0; i < sizeof demo_baselines / sizeof demo_baselines[0]; i++) {
+		if (demo_baselines[i].task != num)
+			continue;
+		task_detail d;
+		bool found;
+		if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+			return false;
+		indicator_edit e = { .baseline_source = DEMO_BASELINE_SOURCE, .set_baseline = true,
+		                     .baseline = demo_baselines[i].baseline, .set_baseline_date = true };
+		date_parse(DEMO_BASELINE_DATE, &e.baseline_date);
+		char err[512];
+		bool ok = app_edit_indicator(&c->app, &d, demo_baselines[i].ord, &e, err, sizeof err) == APP_OK;
+		model_detail_free(&d);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 static bool load_task(cli *c, int num, int *reports)
 {
 	task_detail d;
 	bool found;
-	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+	if (!set_baselines(c, num) || !store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
 		return false;
 	demo_profile p = profile_of(num);
 	bool ok = true;

@@ -93,7 +93,8 @@ static void build_indicators(const plantable_task *pt, import_task *t, import_in
 	*out = xcalloc((size_t)n + 1, sizeof **out);
 	for (int i = 0; i < n; i++) {
 		const plantable_target *g = &pt->targets[i];
-		(*out)[i] = (import_indicator){ g->name, g->unit, g->cmp, g->value, g->value_hi, g->per_year };
+		(*out)[i] = (import_indicator){ g->name, g->unit, g->cmp, g->value, g->value_hi, g->per_year,
+		                                g->counts_new };
 	}
 	t->indicators = *out;
 	t->nindicators = n;

@@ -134,7 +134,7 @@ static void add_row(cli *c, table *t, const lag_row *r, bool english, out_format
 
 static bool flagged(flag_value f)
 {
-	return f != FLAG_DONE && f != FLAG_OK;
+	return flag_is_warning(f);
 }
 
 /* The rows of one task: its flagged indicators, or the task itself when it
@@ -202,7 +202,7 @@ static int run_lagging(cli *c, const cli_args *args)
 	judge_cache cache;
 	judge_cache_open(&cache, &scope);
 	int *nums = NULL, n = 0;
-	bool ok = judge_cache_nums(&cache, &a.filter, -1, &nums, &n) && judge_cache_load_tasks(&cache, nums, n, JUDGE_SERIES);
+	bool ok = judge_cache_nums(&cache, &a.filter, 0, &nums, &n) && judge_cache_load_tasks(&cache, nums, n, JUDGE_SERIES);
 	const judged_task **tasks = xcalloc((size_t)n + 1, sizeof *tasks);
 	int got = 0;
 	for (int i = 0; ok && i < n; i++) {

@@ -78,10 +78,11 @@ static void print_reason(const char *label, const char *reason)
 static void print_indicator_state(const cli *c, const indicator_rec *ind, const indicator_state *st)
 {
 	/* show's labels are Chinese; only the reason follows [general] lang. */
-	char expected[160], gap[96], forecast[256];
+	char expected[160], gap[96], forecast[256], label[64];
 	wording_expected(ind, st, false, expected, sizeof expected);
+	wording_expected_label(ind, st, false, label, sizeof label);
 	wording_gap(ind, st, false, gap, sizeof gap);
-	say("     序时 %s  %s%s预警 %s\n", expected, gap, *gap ? "  " : "", flag_shown(st->flag, false));
+	say("     %s %s  %s%s预警 %s\n", label, expected, gap, *gap ? "  " : "", flag_shown(st->flag, false));
 	print_reason("     原因  ", st->reason);
 	if (st->has_forecast) {
 		wording_forecast(ind, st, c->app.as_of, false, forecast, sizeof forecast);
@@ -101,11 +102,11 @@ static void print_indicators(const cli *c, const task_detail *d, const task_stat
 		wording_target(ind, ind->target, false, target, sizeof target);
 		wording_actual(ind, st, true, false, actual, sizeof actual);
 		date_format(ind->due, due);
-		say("  %d. ", ind->ord);
-		text_print_padded(stdout, ind->name, 26, false);
-		say("  目标 ");
-		text_print_padded(stdout, target, 14, false);
-		say("  %s %s  实际 %s\n", ind->per_year ? "每年" : "截至", due, actual);
+		say("  %d. %s\n", ind->ord, ind->name);
+		say("     目标 %s  截至 %s  实际 %s\n", target, due, actual);
+		char how[400];
+		wording_definition(ind, false, how, sizeof how);
+		print_wrapped("     口径  ", how, 11);
 		print_indicator_state(c, ind, st);
 	}
 }
@@ -207,9 +208,10 @@ static char *forecast_json(cli *c, const indicator_state *st)
 
 static char *indicator_json(cli *c, const indicator_rec *i, const indicator_state *st)
 {
-	char due[DATE_TEXT_SIZE], due_now[DATE_TEXT_SIZE];
+	char due[DATE_TEXT_SIZE], due_now[DATE_TEXT_SIZE], baseline_date[DATE_TEXT_SIZE];
 	static const char *const cmp[] = { ">=", ">", "~", "range" };
 	date_format(i->due, due);
+	date_format(i->baseline_date, baseline_date);
 	date_format(st->due, due_now);
 	char period[PERIOD_TEXT_SIZE] = "";
 	if (st->has_actual)
@@ -224,14 +226,19 @@ static char *indicator_json(cli *c, const indicator_rec *i, const indicator_stat
 		{ "target_hi", i->cmp == CMP_RANGE ? JSON_REAL : JSON_NULL, NULL, 0, i->target_hi },
 		{ "unit", JSON_TEXT, i->unit, 0, 0 },
 		{ "due", JSON_TEXT, due, 0, 0 },
-		{ "mode", JSON_TEXT, i->per_year ? "per-year" : "cumulative", 0, 0 },
-		{ "baseline", JSON_REAL, NULL, 0, i->baseline },
+		{ "mode", JSON_TEXT, model_mode_name(i->mode), 0, 0 },
+		{ "baseline", i->has_baseline ? JSON_REAL : JSON_NULL, NULL, 0, i->baseline },
+		{ "baseline_date", i->baseline_date ? JSON_TEXT : JSON_NULL, baseline_date, 0, 0 },
+		{ "baseline_source", JSON_TEXT, i->baseline_source, 0, 0 },
+		{ "source", JSON_TEXT, i->source, 0, 0 },
+		{ "approval", JSON_TEXT, i->approval, 0, 0 },
 		{ "actual", st->has_actual ? JSON_REAL : JSON_NULL, NULL, 0, st->actual },
 		{ "actual_period", st->has_actual ? JSON_TEXT : JSON_NULL, period, 0, 0 },
 		{ "target_in_force", measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->target },
 		{ "due_in_force", JSON_TEXT, due_now, 0, 0 },
-		{ "expected", measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->expected },
+		{ "expected", measurable && !st->facts.no_baseline ? JSON_REAL : JSON_NULL, NULL, 0, st->expected },
 		{ "expected_share", JSON_REAL, NULL, 0, st->expected_share },
+		{ "expected_period", st->at_figure ? JSON_TEXT : JSON_NULL, period, 0, 0 },
 		{ "gap", st->has_actual && measurable ? JSON_REAL : JSON_NULL, NULL, 0, st->gap },
 		{ "flag", JSON_TEXT, flag_name(st->flag), 0, 0 },
 		{ "flag_label", JSON_TEXT, flag_label(st->flag, c->app.lang == APP_LANG_EN), 0, 0 },

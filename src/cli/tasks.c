@@ -24,8 +24,7 @@ static const table_column task_columns[] = {
 typedef struct tasks_args {
 	task_filter filter;
 	const char *agency;
-	bool by_flag;
-	flag_value flag;
+	flag_set flags;
 	out_format fmt;
 } tasks_args;
 
@@ -37,19 +36,24 @@ static int read_tasks_args(cli *c, const cli_args *args, tasks_args *a)
 	a->fmt = cli_format(c, args, FMT_TEXT);
 	if (area && !cli_parse_area(c, area, &a->filter.area))
 		return 2;
-	if (flag && !flag_parse(flag, &a->flag)) {
+	char why[200];
+	if (flag && !flag_parse_set(flag, &a->flags, why, sizeof why)) {
 		char names[200];
 		flag_names_list("、", names, sizeof names);
-		return cli_usage_error(c, "--flag \"%s\" 应为以下之一：%s", flag, names);
+		return cli_usage_error(c, "--flag \"%s\"：%s；应为 %s 或其中文名，可加 +（及更严重）、用逗号连接，或“预警”",
+		                       flag, why, names);
 	}
-	a->by_flag = flag != NULL;
 	return 0;
 }
 
-static void add_task_row(cli *c, table *t, const task_rec *task, flag_value f, out_format fmt)
+static void add_task_row(cli *c, table *t, const judged_row *r, out_format fmt)
 {
-	char due[DATE_TEXT_SIZE], shown[64];
-	date_format(task->due, due);
+	const task_rec *task = &r->task;
+	flag_value f = r->flag;
+	char due[DATE_TEXT_SIZE + 1], shown[64];
+	date_format(r->due, due);
+	if (r->more_dues && fmt == FMT_TEXT)
+		strcat(due, "+");
 	table_int(t, task->num);
 	table_text(t, task->area_short);
 	table_int(t, task->measure_num);
@@ -78,7 +82,7 @@ static int run_tasks(cli *c, const cli_args *args)
 	judge_cache_open(&cache, &scope);
 	int *nums = NULL, n = 0;
 	/* All the rows in one batch, not one read per task. */
-	if (!judge_cache_nums(&cache, &a.filter, a.by_flag ? (int)a.flag : -1, &nums, &n) ||
+	if (!judge_cache_nums(&cache, &a.filter, a.flags, &nums, &n) ||
 	    !judge_cache_load_rows(&cache, nums, n)) {
 		free(nums);
 		judge_cache_close(&cache);
@@ -91,7 +95,7 @@ static int run_tasks(cli *c, const cli_args *args)
 		bool missing;
 		const judged_row *r = judge_cache_row(&cache, nums[i], &missing);
 		if (r)
-			add_task_row(c, &t, &r->task, r->flag, a.fmt);
+			add_task_row(c, &t, r, a.fmt);
 		ok = r || missing;
 	}
 	free(nums);
@@ -137,7 +141,8 @@ static int run_agencies(cli *c, const cli_args *args)
 static const cli_option tasks_options[] = {
 	{ "area", 0, "N", "只列第 N 个领域（1–5）的任务", 0, NULL },
 	{ "agency", 0, "NAME", "只列该单位牵头或配合的任务", 0, NULL },
-	{ "flag", 0, "F", "只列该预警状态的任务，F 为" DUCHA_FLAGS(FLAG_NAME_WORD), 0, NULL },
+	{ "flag", 0, "F", "只列这些预警状态的任务：F 为" DUCHA_FLAGS(FLAG_NAME_WORD)
+	  " 或中文名（滞后），加 + 含更严重的（behind+），逗号连接几种，“预警”为除正常、已完成外的全部", 0, NULL },
 	{ "format", 0, "text|csv|json", "输出格式（默认 text）", 0, "输出格式" },
 	{ 0 },
 };

@@ -4,18 +4,30 @@
  *  - Reports count from the quarter they describe; a quarter that starts
  *    after the as-of date is not known yet and is ignored (so --as-of can
  *    look back in time).
+ *  - A figure is judged at the end of the quarter it reports (the as-of
+ *    date for an interim figure of the current quarter): a September figure
+ *    is compared with September's 序时, never with December's.
  *  - Expected progress (序时进度) runs linearly from the baseline on the
- *    plan's first day to the target on the due date; on the due date itself
- *    the whole target is expected. Progress is measured from the baseline,
- *    so "below 90% of expected" means below 90% of the expected growth.
+ *    plan's first day (or the day the baseline was measured) to the target
+ *    on the due date; on the due date itself the whole target is expected.
+ *    Progress is measured from the baseline, so "below 90% of expected"
+ *    means below 90% of the expected growth. Counted things (个, 家, 名 …)
+ *    are expected in whole numbers, rounded down.
+ *  - A cumulative indicator whose baseline is not set (基数未设) has no 序时:
+ *    it is judged by its target, its due date and its reports only.
  *  - Before the plan starts nothing is expected: every indicator is ok.
- *  - On the due date an indicator is at most due-soon; from the day after,
- *    it is overdue unless its target is met. A report that exceeds the
- *    target is done.
+ *  - On the due date an indicator is at most due-soon. After it, a target
+ *    not met is overdue once the report of the due date's quarter (or a
+ *    later one) is in, or that report's due date has passed; in between the
+ *    verdict stands and the reason names the report it waits for. A report
+ *    that exceeds the target is done.
  *  - A per-year target applies afresh in every year named by the task's due
  *    dates; the value reported in year Y is that year's count, phased from
  *    max(plan start, 1 January Y) to the due date in Y. A past year whose
  *    target was missed makes the indicator overdue.
+ *  - An annual target is the figure of the due date's calendar year alone,
+ *    phased like one year of a per-year target; before that year there is
+ *    no target, and earlier years' figures are shown, never judged.
  *  - Inside the due-soon window an indicator at or above its expected
  *    progress stays ok (it is on course, and ok means "at or above
  *    expected"); whatever is near its due date without that evidence is
@@ -36,6 +48,7 @@
 #include <string.h>
 
 #include "ducha/date.h"
+#include "ducha/validate.h"
 #include "ducha/xalloc.h"
 #include "flag_internal.h"
 
@@ -92,6 +105,74 @@ bool flag_parse(const char *name, flag_value *out)
 			return true;
 		}
 	return false;
+}
+
+bool flag_is_warning(flag_value f)
+{
+	return known(f) && f != FLAG_DONE && f != FLAG_OK;
+}
+
+bool flag_set_has(flag_set s, flag_value f)
+{
+	return s == 0 || (known(f) && (s & FLAG_SET_OF(f)));
+}
+
+/* One flag by its machine name, Chinese or English label. */
+static bool flag_parse_any(const char *name, flag_value *out)
+{
+	for (int f = 0; f < FLAG_COUNT; f++)
+		if (strcmp(name, flag_table[f].name) == 0 || strcmp(name, flag_table[f].zh) == 0 ||
+		    strcmp(name, flag_table[f].en) == 0) {
+			*out = (flag_value)f;
+			return true;
+		}
+	return false;
+}
+
+static bool parse_set_part(const char *part, flag_set *out)
+{
+	size_t n = strlen(part);
+	bool and_worse = n > 1 && (part[n - 1] == '+' || (n > 3 && strcmp(part + n - 3, "＋") == 0));
+	char name[64];
+	snprintf(name, sizeof name, "%.*s", (int)(n - (and_worse ? (part[n - 1] == '+' ? 1 : 3) : 0)), part);
+	if (strcmp(name, "预警") == 0 || strcmp(name, "warning") == 0) {
+		for (int f = 0; f < FLAG_COUNT; f++)
+			if (flag_is_warning((flag_value)f))
+				*out |= FLAG_SET_OF(f);
+		return true;
+	}
+	flag_value f;
+	if (!flag_parse_any(name, &f))
+		return false;
+	/* "Worse" is the order of severity, so 滞后+ takes in 未报送, 严重滞后, 逾期. */
+	for (int g = (int)f; g < (and_worse ? FLAG_COUNT : (int)f + 1); g++)
+		*out |= FLAG_SET_OF(g);
+	return true;
+}
+
+bool flag_parse_set(const char *typed, flag_set *out, char *why, size_t len)
+{
+	*out = 0;
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", typed ? typed : "");
+	for (char *p = buf; *p;) {
+		char *end = p + strcspn(p, ",");
+		char *dun = strstr(p, "、");
+		if (dun && dun < end)
+			end = dun;
+		char keep = *end;
+		*end = '\0';
+		if (!*p || !parse_set_part(p, out)) {
+			snprintf(why, len, "“%s”不是预警状态", p);
+			return false;
+		}
+		p = keep ? end + (keep == ',' ? 1 : strlen("、")) : end;
+	}
+	if (*out == 0) {
+		snprintf(why, len, "没有给出预警状态");
+		return false;
+	}
+	return true;
 }
 
 static flag_value worse(flag_value a, flag_value b)
@@ -203,6 +284,41 @@ double flag_elapsed_share(int start, int due, int as_of)
 	return (double)(as_of - start) / (double)(due - start);
 }
 
+/* ---- the window after a due date ---- */
+
+/* Whether a counting report known at as_of is of the due date's quarter or
+ * later: the report that answers whether the due date was met. */
+static bool due_answered(const flag_ctx *c, int due)
+{
+	int dy, dq;
+	period_of_date(due, &dy, &dq);
+	for (int i = c->d->nreports - 1; i >= 0; i--) {
+		const report_rec *r = &c->d->reports[i];
+		if (visible(c, r->year, r->quarter) && model_report_counts(r))
+			return quarter_index(r->year, r->quarter) >= quarter_index(dy, dq);
+	}
+	return false;
+}
+
+/* After a due date not met: overdue once the report covering it is in (and
+ * so says not done) or its due date has passed; until then the verdict
+ * stands and the facts name the report waited for. True when overdue. */
+static bool past_due(const flag_ctx *c, int due, flag_facts *f)
+{
+	int dy, dq;
+	period_of_date(due, &dy, &dq);
+	int deadline = period_last_day(dy, dq) + c->rules->report_grace_days;
+	if (due_answered(c, due) || c->as_of > deadline) {
+		f->overdue = true;
+		return true;
+	}
+	f->waiting = true;
+	f->waiting_year = dy;
+	f->waiting_quarter = dq;
+	f->waiting_deadline = deadline;
+	return false;
+}
+
 /* ---- per-year phases ---- */
 
 /* The years a per-year target applies in: those of the task's due dates, or
@@ -232,17 +348,38 @@ static int target_years(const flag_ctx *c, const indicator_rec *ind, int *years,
 	return n;
 }
 
-/* The phase of a per-year target in one year: from max(plan start, 1 January)
+/* The phase of a yearly target in one year: from max(plan start, 1 January)
  * to that year's due date; a year's count starts from zero. */
 static flag_phase year_phase(const flag_ctx *c, const indicator_rec *ind, int year, int due)
 {
-	flag_phase p = { date_from_ymd(year, 1, 1), due, year, ind->target, 0 };
+	flag_phase p = { date_from_ymd(year, 1, 1), due, year, ind->target, 0, true };
 	if (p.start < c->plan->starts)
 		p.start = c->plan->starts;
 	return p;
 }
 
 /* ---- one indicator ---- */
+
+/* The day a figure is judged on: the end of the quarter it reports, or the
+ * as-of date for the current quarter's interim figure; as_of without one. */
+static int judged_day(const flag_ctx *c, const indicator_state *st)
+{
+	if (!st->has_actual)
+		return c->as_of;
+	int end = period_last_day(st->actual_year, st->actual_quarter);
+	return end < c->as_of ? end : c->as_of;
+}
+
+/* 序时 on one day: linear from the baseline at the phase's start to the
+ * target on its due date; counted things are whole, so rounded down. */
+static double expected_on(const indicator_rec *ind, const flag_phase *p, int day, double *share)
+{
+	*share = ind->milestone ? (day >= p->due ? 1 : 0) : flag_elapsed_share(p->start, p->due, day);
+	if (ind->milestone)
+		return *share;
+	double v = p->baseline + (p->target - p->baseline) * *share;
+	return validate_whole_unit(ind->unit) ? floor(v + 1e-9) : v;
+}
 
 /* Fills actual and expected for a phase from the known points. */
 static void measure(const flag_ctx *c, const indicator_rec *ind, const flag_phase *p, const value_point *pts,
@@ -256,15 +393,14 @@ static void measure(const flag_ctx *c, const indicator_rec *ind, const flag_phas
 		st->actual_year = pts[n - 1].year;
 		st->actual_quarter = pts[n - 1].quarter;
 	}
-	double share = flag_elapsed_share(p->start, p->due, c->as_of);
-	if (ind->milestone) {
-		share = c->as_of >= p->due ? 1 : 0;
-		st->expected = share;
-	} else if (!flag_target_missing(p->target)) {
-		st->expected = p->baseline + (p->target - p->baseline) * share;
-	}
+	st->expected_day = judged_day(c, st);
+	st->at_figure = st->has_actual;
+	double share = 0;
+	double expected = expected_on(ind, p, st->expected_day, &share);
+	if (ind->milestone || (!flag_target_missing(p->target) && p->paced))
+		st->expected = expected;
 	st->expected_share = share;
-	st->gap = n && !flag_target_missing(p->target) ? st->expected - st->actual : 0;
+	st->gap = n && p->paced && !flag_target_missing(p->target) ? st->expected - st->actual : 0;
 }
 
 /* Behind / lagging from actual against expected growth; ok when on course or
@@ -273,7 +409,7 @@ static flag_value pace(const flag_ctx *c, const indicator_rec *ind, const flag_p
                        const indicator_state *st, bool *on_course)
 {
 	*on_course = false;
-	if (ind->milestone || flag_target_missing(p->target) || !st->has_actual)
+	if (ind->milestone || flag_target_missing(p->target) || !p->paced || !st->has_actual)
 		return FLAG_OK;
 	double want = st->expected - p->baseline;
 	if (want <= 1e-9) {
@@ -300,21 +436,22 @@ static void judge_open(const flag_ctx *c, const indicator_rec *ind, const flag_p
 	int ry, rq, deadline;
 	bool missing = required_quarter(c, p->due, &ry, &rq, &deadline) && !covers(all, nall, ry, rq);
 	bool soon = c->as_of <= p->due && p->due - c->as_of <= c->rules->due_soon_days;
-	if (missing)
-		f = worse(f, FLAG_UNREPORTED);
-	if (soon && !on_course)
-		f = worse(f, FLAG_DUE_SOON);
-	if (c->as_of > p->due)
-		f = FLAG_OVERDUE;
-	st->flag = f;
 	st->facts = (flag_facts){ .story = FLAG_STORY_OPEN, .year = p->year, .baseline = p->baseline,
-	                          .missing = missing, .show_due = soon || c->as_of > p->due };
+	                          .missing = missing, .show_due = soon, .no_baseline = !p->paced };
 	if (missing) {
+		f = worse(f, FLAG_UNREPORTED);
 		st->facts.missing_year = ry;
 		st->facts.missing_quarter = rq;
 		st->facts.missing_deadline = deadline;
 		st->facts.missing_returned = returned_report(c, ry, rq);
 	}
+	if (soon && !on_course)
+		f = worse(f, FLAG_DUE_SOON);
+	if (c->as_of > p->due && past_due(c, p->due, &st->facts)) {
+		f = FLAG_OVERDUE;
+		st->facts.show_due = true;
+	}
+	st->flag = f;
 }
 
 static void judge_before_start(indicator_state *st)
@@ -337,7 +474,7 @@ static void judge_phase(const flag_ctx *c, const indicator_rec *ind, const flag_
 		judge_before_start(st);
 		return;
 	}
-	bool met = !flag_target_missing(p->target) &&
+	bool met = !flag_target_missing(p->target) && (n || p->paced) &&
 	           flag_meets(ind, c->rules, p->target, n ? st->actual : (ind->milestone ? 0 : p->baseline));
 	if (met) {
 		st->flag = FLAG_DONE;
@@ -349,7 +486,10 @@ static void judge_phase(const flag_ctx *c, const indicator_rec *ind, const flag_
 
 static void judge_cumulative(const flag_ctx *c, const indicator_rec *ind, indicator_state *st)
 {
-	flag_phase p = { c->plan->starts, ind->due, 0, ind->target, ind->milestone ? 0 : ind->baseline };
+	bool paced = ind->milestone || ind->has_baseline;
+	flag_phase p = { c->plan->starts, ind->due, 0, ind->target, ind->milestone ? 0 : ind->baseline, paced };
+	if (!ind->milestone && ind->has_baseline && ind->baseline_date)
+		p.start = ind->baseline_date;
 	int n;
 	value_point *pts = known_values(c, ind, 0, &n);
 	judge_phase(c, ind, &p, pts, n, pts, n, st);
@@ -405,13 +545,52 @@ static void judge_per_year(const flag_ctx *c, const indicator_rec *ind, indicato
 	free(all);
 }
 
+/* Before the target's year: no target yet; figures of earlier years are
+ * shown, never judged; a missing report still counts. */
+static void judge_not_yet(const flag_ctx *c, const indicator_rec *ind, const flag_phase *p,
+                          const value_point *all, int nall, indicator_state *st)
+{
+	measure(c, ind, p, all, nall, st);
+	st->expected = 0;
+	st->expected_share = 0;
+	st->gap = 0;
+	st->at_figure = false;
+	int ry, rq, deadline;
+	bool missing = required_quarter(c, p->due, &ry, &rq, &deadline) && !covers(all, nall, ry, rq);
+	st->flag = missing ? FLAG_UNREPORTED : FLAG_OK;
+	st->facts = (flag_facts){ .story = FLAG_STORY_NOT_YET, .year = p->year, .missing = missing,
+	                          .missing_year = ry, .missing_quarter = rq, .missing_deadline = deadline,
+	                          .missing_returned = missing && returned_report(c, ry, rq) };
+}
+
+/* The figure of one calendar year, the due date's: its year-to-date figures
+ * run from 1 January (or the plan's start) to the due date. */
+static void judge_annual(const flag_ctx *c, const indicator_rec *ind, indicator_state *st)
+{
+	int year = date_year(ind->due);
+	flag_phase p = year_phase(c, ind, year, ind->due);
+	int nall, n;
+	value_point *all = known_values(c, ind, 0, &nall);
+	value_point *pts = known_values(c, ind, year, &n);
+	if (c->as_of < c->plan->starts)
+		judge_phase(c, ind, &p, pts, n, all, nall, st);
+	else if (c->as_of < p.start)
+		judge_not_yet(c, ind, &p, all, nall, st);
+	else
+		judge_phase(c, ind, &p, pts, n, all, nall, st);
+	free(pts);
+	free(all);
+}
+
 static void judge_indicator(const flag_ctx *c, const indicator_rec *ind, indicator_state *st)
 {
 	memset(st, 0, sizeof *st);
-	if (ind->per_year)
-		judge_per_year(c, ind, st);
-	else
-		judge_cumulative(c, ind, st);
+	switch (ind->mode) {
+	case MODE_PER_YEAR: judge_per_year(c, ind, st); break;
+	case MODE_ANNUAL: judge_annual(c, ind, st); break;
+	default: judge_cumulative(c, ind, st); break;
+	}
+	st->facts.tolerance = c->rules->approx_tolerance;
 }
 
 /* ---- tasks judged by status and dates ---- */
@@ -454,13 +633,16 @@ static void set_status_verdict(const flag_ctx *c, task_state *out, int due, flag
                                int rq, int deadline)
 {
 	bool soon = c->as_of <= due && due - c->as_of <= c->rules->due_soon_days;
-	out->flag = f;
 	out->story = TASK_STORY_STATUS;
 	out->latest_report = latest_index(c);
 	out->facts = (flag_facts){ .story = FLAG_STORY_OPEN, .missing = missing, .missing_year = ry,
 	                           .missing_quarter = rq, .missing_deadline = deadline,
-	                           .missing_returned = missing && returned_report(c, ry, rq),
-	                           .show_due = f == FLAG_OVERDUE || soon };
+	                           .missing_returned = missing && returned_report(c, ry, rq), .show_due = soon };
+	if (c->as_of > due && past_due(c, due, &out->facts)) {
+		f = FLAG_OVERDUE;
+		out->facts.show_due = true;
+	}
+	out->flag = f;
 }
 
 static void set_task_story(task_state *out, flag_value f, task_story story)
@@ -512,10 +694,6 @@ static void judge_by_status(const flag_ctx *c, task_state *out)
 		return;
 	}
 	out->due = dues[k];
-	if (dues[k] < c->as_of) {
-		set_status_verdict(c, out, dues[k], FLAG_OVERDUE, false, 0, 0, 0);
-		return;
-	}
 	bool done_now = completed_between(c, k ? dues[k - 1] : -1000000, dues[k]);
 	int ry, rq, deadline;
 	bool missing = required_quarter(c, dues[ndues - 1], &ry, &rq, &deadline);
@@ -524,7 +702,7 @@ static void judge_by_status(const flag_ctx *c, task_state *out)
 		missing = !r || quarter_index(r->year, r->quarter) < quarter_index(ry, rq);
 	}
 	flag_value f = FLAG_OK;
-	if (!done_now && dues[k] - c->as_of <= c->rules->due_soon_days)
+	if (!done_now && dues[k] >= c->as_of && dues[k] - c->as_of <= c->rules->due_soon_days)
 		f = FLAG_DUE_SOON;
 	if (missing)
 		f = worse(f, FLAG_UNREPORTED);

@@ -18,8 +18,9 @@ typedef struct flag_ctx {
 /* The window one target is phased over, and the target in force in it. */
 typedef struct flag_phase {
 	int start, due;
-	int year;                    /* per-year: the year; 0 for cumulative */
+	int year;                    /* per-year, annual: the year; 0 for cumulative */
 	double target, baseline;
+	bool paced;                  /* a 序时 can be drawn: false for a stock without a baseline */
 } flag_phase;
 
 bool flag_target_missing(double t);

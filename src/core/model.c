@@ -33,6 +33,9 @@ void model_indicator_free(indicator_rec *i)
 {
 	free(i->name);
 	free(i->unit);
+	free(i->baseline_source);
+	free(i->source);
+	free(i->approval);
 	memset(i, 0, sizeof *i);
 }
 
@@ -102,6 +105,48 @@ bool model_comparator_parse(const char *v, comparator *out)
 			return true;
 		}
 	return false;
+}
+
+const char *model_comparator_sql(comparator c)
+{
+	switch (c) {
+	case CMP_GT: return ">";
+	case CMP_APPROX: return "~";
+	case CMP_RANGE: return "range";
+	case CMP_GE: break;
+	}
+	return ">=";
+}
+
+static const struct { const char *name, *zh, *en; } modes[MODE_COUNT] = {
+	[MODE_CUMULATIVE] = { "cumulative", "累计", "cumulative" },
+	[MODE_PER_YEAR] = { "per-year", "每年", "each year" },
+	[MODE_ANNUAL] = { "annual", "年度", "annual" },
+};
+
+const char *model_mode_name(indicator_mode m)
+{
+	return (unsigned)m < MODE_COUNT ? modes[m].name : "?";
+}
+
+const char *model_mode_label(indicator_mode m, bool english)
+{
+	return (unsigned)m < MODE_COUNT ? (english ? modes[m].en : modes[m].zh) : "?";
+}
+
+bool model_mode_parse(const char *name, indicator_mode *out)
+{
+	for (int m = 0; m < MODE_COUNT; m++)
+		if (name && (strcmp(name, modes[m].name) == 0 || strcmp(name, modes[m].zh) == 0)) {
+			*out = (indicator_mode)m;
+			return true;
+		}
+	return false;
+}
+
+bool model_mode_yearly(indicator_mode m)
+{
+	return m == MODE_PER_YEAR || m == MODE_ANNUAL;
 }
 
 static const struct { const char *value, *zh, *en; bool reportable; } statuses[] = {

@@ -467,7 +467,7 @@ static void keep_targets(plantable_task *task)
 		memcpy(block + a, g->unit, b);
 		memcpy(block + a + b, g->source, c);
 		task->targets[i] = (plantable_target){ block, block + a, block + a + b, g->cmp, g->value,
-		                                       g->value_hi, g->per_year };
+		                                       g->value_hi, g->per_year, g->counts_new };
 	}
 	task->skips = found.nskipped ? xrealloc(NULL, sizeof *task->skips * (size_t)found.nskipped) : NULL;
 	if (found.nskipped)

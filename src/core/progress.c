@@ -1,22 +1,26 @@
 /* 进度: how far a task has come, beside the flag rules it is judged by.
  * Pure: no SQL, no curses. */
+#include <math.h>
 #include <string.h>
 
 #include "ducha/date.h"
 #include "ducha/flag.h"
 
-static double share(const indicator_rec *ind, const indicator_state *s)
+/* One indicator's share of its target in force: actual ÷ target, below 1
+ * until the target is met (a "> 5000" at 5000 is not there yet). */
+static double share(const indicator_state *s)
 {
-	if (!s->has_actual)
+	if (s->flag == FLAG_DONE)
+		return 1;
+	if (!s->has_actual || s->facts.story == FLAG_STORY_NOT_YET)
 		return 0;
-	double base = ind->per_year ? 0 : ind->baseline;
-	double span = s->target - base;
-	if (span <= 0)
-		return s->actual >= s->target ? 1 : 0;
-	double v = (s->actual - base) / span;
-	return v < 0 ? 0 : v > 1 ? 1 : v;
+	double v = s->target > 0 ? s->actual / s->target : 0;
+	return v < 0 ? 0 : v > 0.999 ? 0.999 : v;
 }
 
+/* 进度, defined once (the help says the same, wording_progress_rule): the
+ * average over the indicators with a target of actual ÷ target, rounded
+ * down, so 100% means every target is met. */
 int flag_progress(const task_detail *d, const task_state *st)
 {
 	const char *status = d->task.status;
@@ -24,16 +28,39 @@ int flag_progress(const task_detail *d, const task_state *st)
 		return 100;
 	int n = st->nindicators < d->nindicators ? st->nindicators : d->nindicators;
 	bool any = false;
+	int counted = 0;
 	double sum = 0;
 	for (int i = 0; i < n; i++) {
-		any = any || st->indicators[i].has_actual;
-		sum += st->indicators[i].flag == FLAG_DONE ? 1 : share(&d->indicators[i], &st->indicators[i]);
+		const indicator_state *s = &st->indicators[i];
+		if (!(s->target >= 0) || !isfinite(s->target))
+			continue;
+		any = any || s->has_actual;
+		sum += share(s);
+		counted++;
 	}
-	if (n == 0 || !any)
+	if (counted == 0 || !any)
 		return -1;
-	return (int)(sum / n * 100 + 0.5);
+	return (int)floor(sum / counted * 100 + 1e-9);
 }
 
+int flag_shown_due(const task_detail *d, const task_state *st, bool *more)
+{
+	int due = 0;
+	bool indicators = st->story == TASK_STORY_INDICATORS && st->indicators;
+	for (int i = 0; indicators && i < st->nindicators; i++)
+		if (st->indicators[i].flag != FLAG_DONE && (!due || st->indicators[i].due < due))
+			due = st->indicators[i].due;
+	if (!due)
+		due = st->story == TASK_STORY_STATUS || indicators ? st->due : d->task.due;
+	if (!due)
+		due = d->task.due;
+	int last = d->task.due;
+	for (int i = 0; i < d->nindicators; i++)
+		if (d->indicators[i].due > last)
+			last = d->indicators[i].due;
+	*more = last > due;
+	return due;
+}
 
 const report_rec *flag_counting_report(const task_detail *d, int as_of)
 {

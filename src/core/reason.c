@@ -48,7 +48,7 @@ static void verdict(flag_value f, bool english, char *reason)
 static void year_prefix(int year, bool english, char *reason)
 {
 	if (year)
-		put(reason, L("%d 年度", "%d: "), year);
+		put(reason, L("%d 年度：", "%d: "), year);
 }
 
 static void before_start(const plan_rec *plan, bool english, char *reason)
@@ -60,29 +60,42 @@ static void before_start(const plan_rec *plan, bool english, char *reason)
 	verdict(FLAG_OK, english, reason);
 }
 
-/* The notes after the figures: a missing report, the distance to the due date. */
+/* The notes after the figures: a missing report, the distance to the due
+ * date, the report a past due date waits for. */
 static void notes(const flag_facts *f, int due, int as_of, bool english, char *reason)
 {
-	char text[160];
+	char text[200];
 	if (f->missing) {
 		wording_unreported(f->missing_year, f->missing_quarter, f->missing_deadline, f->missing_returned, english, text,
 		                   sizeof text);
 		put(reason, L("；%s", "; %s"), text);
 	}
-	if (f->show_due) {
+	if (f->waiting) {
+		wording_waiting(due, f->waiting_year, f->waiting_quarter, f->waiting_deadline, english, text, sizeof text);
+		put(reason, L("；%s", "; %s"), text);
+	} else if (f->show_due) {
 		wording_due_distance(due, as_of, english, text, sizeof text);
 		put(reason, L("；%s", "; %s"), text);
 	}
 }
 
+/* "≈ 50 亿元（±5% 以内为达标）": an approximate target says how near is met. */
+static void target_words(const indicator_rec *ind, const indicator_state *st, bool english, char *buf, size_t len)
+{
+	wording_target_in_force(ind, st->target, english, buf, len);
+	size_t n = strlen(buf);
+	if (ind->cmp == CMP_APPROX && n < len)
+		snprintf(buf + n, len - n, L("（±%.0f%% 以内为达标）", " (within ±%.0f%%)"), st->facts.tolerance * 100);
+}
+
 static void explain_met(const indicator_rec *ind, const indicator_state *st, bool english, char *reason)
 {
-	char t[140], a[64];
+	char t[160], a[64];
 	year_prefix(st->facts.year, english, reason);
 	if (ind->milestone) {
 		put(reason, "%s", L("里程碑已完成", "milestone reached"));
 	} else {
-		wording_target_in_force(ind, st->target, english, t, sizeof t);
+		target_words(ind, st, english, t, sizeof t);
 		wording_quantity(st->has_actual ? st->actual : st->facts.baseline, ind->unit, WORDING_ENTERED, a, sizeof a);
 		put(reason, L("目标 %s，实际 %s", "target %s, actual %s"), t, a);
 	}
@@ -93,20 +106,47 @@ static void explain_met(const indicator_rec *ind, const indicator_state *st, boo
 	}
 }
 
+/* An annual target whose year has not begun: no target yet. */
+static void explain_not_yet(const indicator_rec *ind, const indicator_state *st, int as_of, bool english,
+                            char *reason)
+{
+	char t[160], a[96];
+	target_words(ind, st, english, t, sizeof t);
+	put(reason, L("%d 年度目标 %s，当年起计", "target for %d: %s, counted within that year"), st->facts.year, t);
+	if (st->has_actual) {
+		wording_actual(ind, st, true, english, a, sizeof a);
+		put(reason, L("；实际 %s，非目标年度，不计", "; actual %s, not the target's year"), a);
+	}
+	notes(&st->facts, st->due, as_of, english, reason);
+}
+
 static void explain_open(const indicator_rec *ind, const indicator_state *st, int as_of, bool english, char *reason)
 {
-	char text[160];
+	char text[160], label[64];
 	bool measured = !ind->milestone && st->target >= 0 && st->target == st->target;
-	if (measured)
+	/* The figure's quarter names its year; without one, say the target's. */
+	if (measured && (!st->at_figure || st->facts.no_baseline))
 		year_prefix(st->facts.year, english, reason);
-	wording_expected(ind, st, english, text, sizeof text);
-	put(reason, L("序时 %s", "expected %s"), text);
-	wording_actual(ind, st, st->facts.missing, english, text, sizeof text);
+	if (st->facts.no_baseline) {
+		target_words(ind, st, english, text, sizeof text);
+		put(reason, L("基数未设，不计序时；目标 %s", "baseline not set, no expected progress; target %s"), text);
+	} else {
+		wording_expected_label(ind, st, english, label, sizeof label);
+		wording_expected(ind, st, english, text, sizeof text);
+		put(reason, "%s %s", label, text);
+	}
+	wording_actual(ind, st, st->facts.missing || !st->at_figure || st->facts.no_baseline, english, text, sizeof text);
 	put(reason, L("，实际 %s", ", actual %s"), text);
 	wording_gap(ind, st, english, text, sizeof text);
 	if (*text)
 		put(reason, L("，%s", ", %s"), text);
+	if (ind->cmp == CMP_APPROX && !st->facts.no_baseline) {
+		target_words(ind, st, english, text, sizeof text);
+		put(reason, L("；目标 %s", "; target %s"), text);
+	}
 	notes(&st->facts, st->due, as_of, english, reason);
+	if (st->facts.overdue && ind->approval && *ind->approval)
+		put(reason, L("；该项%s", "; this needs approval: %s"), ind->approval);
 }
 
 static void explain_indicator(const indicator_rec *ind, const plan_rec *plan, int as_of, bool english,
@@ -119,6 +159,8 @@ static void explain_indicator(const indicator_rec *ind, const plan_rec *plan, in
 	}
 	if (st->facts.story == FLAG_STORY_MET)
 		explain_met(ind, st, english, st->reason);
+	else if (st->facts.story == FLAG_STORY_NOT_YET)
+		explain_not_yet(ind, st, as_of, english, st->reason);
 	else
 		explain_open(ind, st, as_of, english, st->reason);
 	verdict(st->flag, english, st->reason);

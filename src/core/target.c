@@ -399,6 +399,22 @@ static bool per_year_at(const cpbuf *b, int at)
 	return false;
 }
 
+/* Verbs that count what is new since the plan's start, so the baseline is
+ * zero; without one the figure is a level (a stock) whose baseline is unknown. */
+static const char *const new_verbs[] = { "新增", "新建", "新认定", "新培育", "引进", "共建", "培育", "新设", "累计" };
+
+static bool counts_new_at(const cpbuf *b, int at)
+{
+	int s = at;
+	while (s > 0 && !is_sentence_end(b->c[s - 1]) && b->c[s - 1] != 0xFF0C && b->c[s - 1] != 0x3001)
+		s--;
+	for (int i = s; i < at; i++)
+		for (size_t v = 0; v < sizeof new_verbs / sizeof new_verbs[0]; v++)
+			if (match(b, i, new_verbs[v]))
+				return true;
+	return false;
+}
+
 /* --- the list -------------------------------------------------------------- */
 
 static void add_skip(target_list *out, const cpbuf *b, const reading *r)
@@ -444,6 +460,7 @@ static void add_target(target_list *out, const cpbuf *b, const reading *r)
 	snprintf(t.unit, sizeof t.unit, "%s", r->unit);
 	put_range(b, r->start, r->end, t.source, sizeof t.source);
 	t.per_year = per_year_at(b, r->num_start);
+	t.counts_new = counts_new_at(b, r->num_start);
 	int s, e;
 	trailing_span(b, r->end, &s, &e);
 	if (s >= e)

@@ -83,10 +83,53 @@ void wording_target_in_force(const indicator_rec *i, double target, bool english
 void wording_target(const indicator_rec *i, double target, bool english, char *buf, size_t len)
 {
 	wording_target_in_force(i, target, english, buf, len);
-	if (i->per_year && !i->milestone) {
-		size_t n = strlen(buf);
+	size_t n = strlen(buf);
+	if (i->mode == MODE_PER_YEAR && !i->milestone)
 		snprintf(buf + n, len - n, "%s", L("（每年）", " a year"));
+	else if (i->mode == MODE_ANNUAL)
+		snprintf(buf + n, len - n, L("（%d 年度）", " (in %d)"), date_year(i->due));
+}
+
+void wording_expected_label(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len)
+{
+	char period[PERIOD_TEXT_SIZE], day[DATE_TEXT_SIZE];
+	if (!st->at_figure || st->facts.no_baseline || i->milestone) {
+		snprintf(buf, len, "%s", L("序时", "expected"));
+		return;
 	}
+	period_format(st->actual_year, st->actual_quarter, period);
+	if (period_last_day(st->actual_year, st->actual_quarter) <= st->expected_day) {
+		snprintf(buf, len, L("%s 末序时", "expected at the end of %s"), period);
+		return;
+	}
+	date_format(st->expected_day, day);
+	snprintf(buf, len, L("截至 %s 序时", "expected by %s"), day);
+}
+
+void wording_definition(const indicator_rec *i, bool english, char *buf, size_t len)
+{
+	char base[64], day[DATE_TEXT_SIZE];
+	size_t n = (size_t)snprintf(buf, len, "%s", model_mode_label(i->mode, english));
+	if (i->mode == MODE_ANNUAL && n < len)
+		n += (size_t)snprintf(buf + n, len - n, L("（%d 年）", " (%d)"), date_year(i->due));
+	if (!i->milestone && i->mode == MODE_CUMULATIVE && n < len) {
+		if (!i->has_baseline)
+			n += (size_t)snprintf(buf + n, len - n, "%s", L("；基数未设", "; baseline not set"));
+		else {
+			wording_quantity(i->baseline, i->unit, WORDING_ENTERED, base, sizeof base);
+			n += (size_t)snprintf(buf + n, len - n, L("；基数 %s", "; baseline %s"), base);
+			if (i->baseline_date && n < len) {
+				date_format(i->baseline_date, day);
+				n += (size_t)snprintf(buf + n, len - n, L("（%s）", " (%s)"), day);
+			}
+			if (i->baseline_source && *i->baseline_source && n < len)
+				n += (size_t)snprintf(buf + n, len - n, L("，来源：%s", ", source: %s"), i->baseline_source);
+		}
+	}
+	if (i->source && *i->source && n < len)
+		n += (size_t)snprintf(buf + n, len - n, L("；出处：%s", "; from: %s"), i->source);
+	if (i->approval && *i->approval && n < len)
+		snprintf(buf + n, len - n, L("；%s", "; %s"), i->approval);
 }
 
 void wording_expected(const indicator_rec *i, const indicator_state *st, bool english, char *buf, size_t len)
@@ -101,6 +144,10 @@ void wording_expected(const indicator_rec *i, const indicator_state *st, bool en
 		snprintf(buf, len, "%s", L("无（未设目标值）", "none (no target set)"));
 		return;
 	}
+	if (st->facts.no_baseline) {
+		snprintf(buf, len, "%s", L("不计（基数未设）", "none (baseline not set)"));
+		return;
+	}
 	wording_quantity(st->expected, i->unit, WORDING_COMPUTED, q, sizeof q);
 	snprintf(buf, len, L("%s（%.1f%%）", "%s (%.1f%%)"), q, st->expected_share * 100);
 }
@@ -110,7 +157,10 @@ void wording_actual(const indicator_rec *i, const indicator_state *st, bool with
 {
 	char q[64], period[PERIOD_TEXT_SIZE];
 	if (!st->has_actual) {
-		snprintf(buf, len, "%s", L("尚无填报", "none reported"));
+		if (model_mode_yearly(i->mode) && st->facts.year)
+			snprintf(buf, len, L("尚无 %d 年度填报", "none reported for %d"), st->facts.year);
+		else
+			snprintf(buf, len, "%s", L("尚无填报", "none reported"));
 		return;
 	}
 	if (i->milestone)
@@ -129,7 +179,8 @@ void wording_gap(const indicator_rec *i, const indicator_state *st, bool english
 {
 	char g[64];
 	buf[0] = '\0';
-	if (!st->has_actual || i->milestone || target_missing(st->target))
+	if (!st->has_actual || i->milestone || target_missing(st->target) || st->facts.no_baseline ||
+	    st->facts.story == FLAG_STORY_NOT_YET)
 		return;
 	double gap = wording_shown_gap(st);
 	wording_quantity(fabs(gap), i->unit, WORDING_COMPUTED, g, sizeof g);
@@ -181,6 +232,16 @@ void wording_due_distance(int due, int as_of, bool english, char *buf, size_t le
 		snprintf(buf, len, "%s", L("今天截止", "due today"));
 	else
 		snprintf(buf, len, L("距截止 %d 天", "due in %d days"), due - as_of);
+}
+
+void wording_waiting(int due, int year, int quarter, int deadline, bool english, char *buf, size_t len)
+{
+	char d[DATE_TEXT_SIZE], period[PERIOD_TEXT_SIZE], by[DATE_TEXT_SIZE];
+	date_format(due, d);
+	period_format(year, quarter, period);
+	date_format(deadline, by);
+	snprintf(buf, len, L("已过完成时限 %s，待 %s 填报（%s 前）确认", "past the due date %s: waiting for the %s report (due by %s)"),
+	         d, period, by);
 }
 
 void wording_unreported(int year, int quarter, int deadline, bool returned, bool english, char *buf, size_t len)
@@ -251,9 +312,11 @@ void wording_indicator_line(const indicator_rec *i, const indicator_state *st, b
 	char target[128], actual[128], expected[128];
 	wording_target(i, i->target, english, target, sizeof target);
 	wording_actual(i, st, true, english, actual, sizeof actual);
+	char label[64];
 	wording_expected(i, st, english, expected, sizeof expected);
-	snprintf(buf, len, L("%s：目标 %s；实际 %s；序时 %s", "%s: target %s; actual %s; expected %s"), i->name, target,
-	         actual, expected);
+	wording_expected_label(i, st, english, label, sizeof label);
+	snprintf(buf, len, L("%s：目标 %s；实际 %s；%s %s", "%s: target %s; actual %s; %s %s"), i->name, target,
+	         actual, label, expected);
 }
 
 const char *wording_note_kind(const char *kind, bool english)

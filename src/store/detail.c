@@ -28,7 +28,8 @@ const char store_sql_details_tasks[] =
 	STORE_TASK_COLUMNS " WHERE t.plan_id = :plan AND t.num IN (SELECT value FROM json_each(:nums))"
 	" ORDER BY t.num";
 const char store_sql_details_indicators[] =
-	"SELECT task_id, id, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline"
+	"SELECT task_id, id, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline,"
+	"       baseline_date, baseline_source, source, approval"
 	"  FROM indicator WHERE task_id " IN_TASKS " ORDER BY task_id, ord";
 const char store_sql_details_reports[] =
 	"SELECT task_id, id, period, status, demo, version, state, note, author, created,"
@@ -76,7 +77,7 @@ const char store_sql_verdict_reports[] =
 	" WHERE t.id " IN_TASKS " AND NOT EXISTS (SELECT 1 FROM indicator i WHERE i.task_id = t.id)"
 	" ORDER BY 1, 3";
 /* The verdicts' values: each indicator's latest known by :upto, and a
- * per-year indicator's latest in each year from the plan's start (or the
+ * per-year or annual indicator's latest in each year from the plan's start (or the
  * task's first due date, if earlier) to its last due date. One index seek
  * each, whatever the history. */
 const char store_sql_verdict_values[] =
@@ -87,7 +88,7 @@ const char store_sql_verdict_values[] =
 	"   min(CAST(substr(:upto, 1, 4) AS INTEGER), max(CAST(substr(t.due, 1, 4) AS INTEGER),"
 	"       CAST(substr(i.due, 1, 4) AS INTEGER))) AS yhi"
 	"   FROM indicator i JOIN task t ON t.id = i.task_id JOIN plan p ON p.id = t.plan_id"
-	"  WHERE i.task_id " IN_TASKS " AND i.mode = 'per-year'),"
+	"  WHERE i.task_id " IN_TASKS " AND i.mode IN ('per-year', 'annual')),"
 	" years(y) AS (SELECT (SELECT min(ylo) FROM ind) UNION ALL"
 	"   SELECT y + 1 FROM years WHERE y < CAST(substr(:upto, 1, 4) AS INTEGER)),"
 	" pick(task_id, ind, rid) AS ("
@@ -204,8 +205,13 @@ static void read_indicator(db_stmt *q, indicator_rec *i)
 	i->target_hi = db_col_is_null(q, 7) ? i->target : db_col_double(q, 7);
 	i->unit = db_col_dup(q, 8);
 	i->due = parse_date(db_col_text(q, 9));
-	i->per_year = strcmp(db_col_text(q, 10), "per-year") == 0;
-	i->baseline = db_col_double(q, 11);
+	model_mode_parse(db_col_text(q, 10), &i->mode);
+	i->has_baseline = !db_col_is_null(q, 11);
+	i->baseline = i->has_baseline ? db_col_double(q, 11) : 0;
+	i->baseline_date = db_col_is_null(q, 12) ? 0 : parse_date(db_col_text(q, 12));
+	i->baseline_source = db_col_dup(q, 13);
+	i->source = db_col_dup(q, 14);
+	i->approval = db_col_dup(q, 15);
 }
 
 static bool read_indicators(store *s, batch *b)

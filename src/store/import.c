@@ -146,33 +146,23 @@ static bool insert_roles(store *s, int64_t task_id, const char *kind, const char
 	return true;
 }
 
-static const char *comparator_sql(comparator c)
-{
-	switch (c) {
-	case CMP_GT: return ">";
-	case CMP_APPROX: return "~";
-	case CMP_RANGE: return "range";
-	case CMP_GE: break;
-	}
-	return ">=";
-}
-
 static bool insert_indicators(store *s, int64_t task_id, const import_task *t)
 {
 	db_stmt *q = db_prepare(s->db,
-		"INSERT INTO indicator (task_id, ord, name, kind, comparator, target, target_hi, unit, due, mode)"
-		" VALUES (:task, :ord, :name, 'number', :cmp, :target, :hi, :unit, :due, :mode)");
+		"INSERT INTO indicator (task_id, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline)"
+		" VALUES (:task, :ord, :name, 'number', :cmp, :target, :hi, :unit, :due, :mode, :baseline)");
 	for (int i = 0; i < t->nindicators; i++) {
 		const import_indicator *ind = &t->indicators[i];
 		bool range = ind->cmp == CMP_RANGE;
 		if (!q || !db_bind_int(q, ":task", task_id) || !db_bind_int(q, ":ord", i + 1) ||
 		    !db_bind_text(q, ":name", ind->name) ||
-		    !db_bind_text(q, ":cmp", comparator_sql(ind->cmp)) ||
+		    !db_bind_text(q, ":cmp", model_comparator_sql(ind->cmp)) ||
 		    !db_bind_double(q, ":target", ind->target) ||
 		    !(range ? db_bind_double(q, ":hi", ind->target_hi) : db_bind_null(q, ":hi")) ||
 		    !db_bind_text(q, ":unit", ind->unit) ||
 		    !bind_date(q, ":due", t->dues[t->ndues - 1]) ||
 		    !db_bind_text(q, ":mode", ind->per_year ? "per-year" : "cumulative") ||
+		    !(ind->counts_new || ind->per_year ? db_bind_double(q, ":baseline", 0) : db_bind_null(q, ":baseline")) ||
 		    !db_run(q))
 			return false;
 	}
@@ -281,7 +271,9 @@ bool store_import_plan(store *s, const actor *who, const plan_import *in)
 #define EXPORT_INDICATORS \
 	"(SELECT json_group_array(json(j)) FROM (SELECT json_object('ord', i.ord, 'name', i.name," \
 	"   'kind', i.kind, 'comparator', i.comparator, 'target', i.target, 'target_hi', i.target_hi," \
-	"   'unit', i.unit, 'due', i.due, 'mode', i.mode, 'baseline', i.baseline) AS j" \
+	"   'unit', i.unit, 'due', i.due, 'mode', i.mode, 'baseline', i.baseline," \
+	"   'baseline_date', i.baseline_date, 'baseline_source', i.baseline_source, 'source', i.source," \
+	"   'approval', i.approval) AS j" \
 	"   FROM indicator i WHERE i.task_id = t.id ORDER BY i.ord))"
 
 #define EXPORT_REPORTS \

@@ -23,14 +23,16 @@ static const actor migration_actor = { "ducha-migrate", ROLE_ADMIN, "" };
 static bool audit_migration(store *s, int from)
 {
 	char digest[AUDIT_HASH_HEX];
-	if (!store_definition_digest(s, digest))
+	/* The digest reads today's columns: only the last step has them all. */
+	bool last = from + 1 == STORE_SCHEMA_VERSION;
+	if (last && !store_definition_digest(s, digest))
 		return false;
 	json_field f[] = {
 		{ "from", JSON_INT, NULL, from, 0 },
 		{ "to", JSON_INT, NULL, from + 1, 0 },
 		{ "definition", JSON_TEXT, digest, 0, 0 },
 	};
-	char *new_json = store_json_object(s, f, 3);
+	char *new_json = store_json_object(s, f, last ? 3 : 2);
 	bool ok = new_json && store_audit_append(s, &migration_actor, "migrate", "database", NULL, new_json);
 	free(new_json);
 	return ok;
@@ -131,8 +133,35 @@ static bool migrate_2_to_3(store *s)
 	return ok;
 }
 
+#define INDICATOR_V3_COLUMNS "id, task_id, ord, name, kind, comparator, target, target_hi, unit, due, mode, baseline"
+
+/* 3 → 4: indicator definitions an office can edit: the annual mode, a
+ * baseline that may be unset, its date and source, where an indicator comes
+ * from and whose approval it waits on; the trail's indicator rows. A
+ * baseline of 0 stays 0 (set), as it was judged before. */
+static bool migrate_3_to_4(store *s)
+{
+	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
+	int64_t tables = 0;
+	if (!q || !db_one_int(q, &tables, NULL))
+		return false;
+	if (tables == 0)
+		return db_exec(s->db, "PRAGMA user_version = 4");
+	char err[256];
+	db *ref = db_open(":memory:", DB_CREATE, 0, err, sizeof err);
+	bool ok = ref && store_apply_schema(ref);
+	if (!ok)
+		db_fail(s->db, "无法建立本程序的数据库结构: %s", ref ? db_error(ref) : err);
+	ok = ok && db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete") &&
+	     recreate_table(s, ref, "audit", AUDIT_COLUMNS, AUDIT_COLUMNS) &&
+	     recreate_table(s, ref, "indicator", INDICATOR_V3_COLUMNS, INDICATOR_V3_COLUMNS) &&
+	     audit_migration(s, 3) && db_exec(s->db, "PRAGMA user_version = 4");
+	db_close(ref);
+	return ok;
+}
+
 /* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
-static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3 };
+static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3, migrate_3_to_4 };
 
 static bool file_exists(const char *path)
 {

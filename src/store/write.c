@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ducha/audit.h"
+#include "ducha/date.h"
 #include "internal.h"
 #include "ducha/xalloc.h"
 
@@ -570,4 +571,79 @@ bool store_reopen_report(store *s, const actor *who, int64_t task_id, const char
 	                     "UPDATE report SET reopened = 1 WHERE id = :id AND task_id = :task AND reopened = 0"
 	                     " AND :reason <> '' AND :author <> '' AND " MAY_REVIEW,
 	                     reason, NULL, "已经重新打开，等待单位报送");
+}
+
+/* An indicator's definition as the trail records it. */
+#define INDICATOR_JSON \
+	"SELECT json_object('ord', ord, 'name', name, 'kind', kind, 'comparator', comparator, 'target', target," \
+	" 'target_hi', target_hi, 'unit', unit, 'due', due, 'mode', mode, 'baseline', baseline," \
+	" 'baseline_date', baseline_date, 'baseline_source', baseline_source) FROM indicator WHERE id = :id"
+
+static char *indicator_json(store *s, int64_t id)
+{
+	db_stmt *q = db_prepare(s->db, INDICATOR_JSON);
+	char *out = NULL;
+	if (q && db_bind_int(q, ":id", id) && db_step(q) == 1)
+		out = db_col_dup(q, 0);
+	if (q)
+		db_reset(q);
+	return out;
+}
+
+/* Administrators only, here as in C (permission.c). */
+const char store_sql_indicator_update[] =
+	"UPDATE indicator SET name = :name, comparator = :cmp, target = :target, target_hi = :hi, unit = :unit,"
+	"  due = :due, mode = :mode, baseline = :baseline, baseline_date = :bdate, baseline_source = :bsource"
+	" WHERE id = :id AND task_id = :task AND :role = 'admin'";
+
+static bool bind_indicator(db_stmt *q, const indicator_rec *i)
+{
+	char due[DATE_TEXT_SIZE], bdate[DATE_TEXT_SIZE];
+	date_format(i->due, due);
+	date_format(i->baseline_date, bdate);
+	return db_bind_int(q, ":id", i->id) && db_bind_text(q, ":name", i->name) &&
+	       db_bind_text(q, ":cmp", model_comparator_sql(i->cmp)) && db_bind_double(q, ":target", i->target) &&
+	       (i->cmp == CMP_RANGE ? db_bind_double(q, ":hi", i->target_hi) : db_bind_null(q, ":hi")) &&
+	       db_bind_text(q, ":unit", i->unit) && db_bind_text(q, ":due", due) &&
+	       db_bind_text(q, ":mode", model_mode_name(i->mode)) &&
+	       (i->has_baseline ? db_bind_double(q, ":baseline", i->baseline) : db_bind_null(q, ":baseline")) &&
+	       (i->baseline_date ? db_bind_text(q, ":bdate", bdate) : db_bind_null(q, ":bdate")) &&
+	       db_bind_text(q, ":bsource", i->baseline_source ? i->baseline_source : "");
+}
+
+/* The trail's row: the definition before and after, and the digest of the
+ * plan's definitions now, which `check` follows from here on. */
+static bool audit_indicator(store *s, const actor *who, const char *object, const char *old, int64_t id)
+{
+	char digest[AUDIT_HASH_HEX];
+	char *after = indicator_json(s, id);
+	bool ok = after && store_definition_digest(s, digest);
+	db_stmt *q = ok ? db_prepare(s->db, "SELECT json_set(:j, '$.definition', :d)") : NULL;
+	char *new_json = NULL;
+	if (q && db_bind_text(q, ":j", after) && db_bind_text(q, ":d", digest) && db_step(q) == 1)
+		new_json = db_col_dup(q, 0);
+	if (q)
+		db_reset(q);
+	ok = new_json && store_audit_append(s, who, "indicator", object, old, new_json);
+	free(after);
+	free(new_json);
+	return ok;
+}
+
+bool store_update_indicator(store *s, const actor *who, int64_t task_id, const indicator_rec *edited)
+{
+	char object[320], suffix[40];
+	if (!begin(s))
+		return false;
+	snprintf(suffix, sizeof suffix, "indicator %d", edited->ord);
+	bool ok = task_object(s, task_id, suffix, object, sizeof object);
+	char *old = ok ? indicator_json(s, edited->id) : NULL;
+	db_stmt *q = old ? db_prepare(s->db, store_sql_indicator_update) : NULL;
+	ok = q && db_bind_int(q, ":task", task_id) && bind_indicator(q, edited) && bind_actor(q, who) && db_run(q);
+	if (ok && db_changes(s->db) != 1) {
+		ok = denied(s, "指标修改");
+	}
+	ok = ok && audit_indicator(s, who, object, old, edited->id);
+	free(old);
+	return finish(s, ok);
 }

@@ -91,7 +91,7 @@ bool ui_filter_active(const ui_filter *f)
 bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n)
 {
 	task_filter q = { .area = area, .agency_id = f ? f->agency_id : 0, .due_year = f ? f->year : 0 };
-	if (judge_cache_nums(&u->cache, &q, f ? f->flag : -1, nums, n))
+	if (judge_cache_nums(&u->cache, &q, f && f->flag >= 0 ? FLAG_SET_OF(f->flag) : 0, nums, n))
 		return true;
 	note_failure(u, false, 0);
 	return false;

@@ -16,7 +16,7 @@ static bool add_role(ui *u, int64_t agency, const char *part, int **nums, int *n
 {
 	task_filter f = { .agency_id = agency, .role = part };
 	int *got, k;
-	if (!judge_cache_nums(&u->data.cache, &f, -1, &got, &k)) {
+	if (!judge_cache_nums(&u->data.cache, &f, 0, &got, &k)) {
 		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
 		return false;
 	}

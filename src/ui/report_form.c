@@ -91,7 +91,7 @@ static bool value_of(const report_rec *rep, int64_t id, double *v)
  * or 本年累计 for a per-year target. A milestone is a choice. */
 static void indicator_label(const indicator_rec *i, char *buf, size_t len)
 {
-	const char *what = i->per_year ? UI_L("本年累计", "this year so far") : UI_L("累计", "to date");
+	const char *what = model_mode_yearly(i->mode) ? UI_L("本年累计", "this year so far") : UI_L("累计", "to date");
 	if (i->milestone)
 		snprintf(buf, len, "%s", i->name);
 	else if (i->unit[0])

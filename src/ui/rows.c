@@ -11,7 +11,7 @@
 #include "ui_i18n.h"
 #include "ducha/xalloc.h"
 
-enum { ROW_MARK = 1, ROW_NUM = 4, ROW_DUE = 10, ROW_PROGRESS = 4, ROW_ROLE = 4 };
+enum { ROW_MARK = 1, ROW_NUM = 4, ROW_DUE = 11, ROW_PROGRESS = 4, ROW_ROLE = 4 };
 
 void ui_rows_layout(ui_row_cols *c, int x, int w, bool with_role)
 {
@@ -108,7 +108,9 @@ void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, co
 	if (c->role)
 		ui_put(y, xs[1], c->role, role_of(&t->task, agency ? agency : ""), e);
 	ui_put(y, xs[2], c->text, t->task.text, e);
-	date_format(t->task.due, buf);
+	date_format(t->due, buf);
+	if (t->more_dues)
+		strcat(buf, "+");
 	ui_put(y, xs[3], c->due, buf, e);
 	if (c->standing) {
 		ui_elem se = t->standing == STANDING_RETURNED || t->standing == STANDING_MISSING ? UI_E_ERROR : e;

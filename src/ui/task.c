@@ -91,11 +91,12 @@ static void build_facts(ui_doc *d, const ui_task *t, int as_of)
 /* "实际 151 家（2017Q3）  序时 188 家（94.2%）  差 37 家": the words show and the reasons use. */
 static void progress_text(const indicator_rec *i, const indicator_state *s, char *buf, size_t len)
 {
-	char a[96], e[96], g[96];
+	char a[96], e[96], g[96], label[64];
 	wording_actual(i, s, true, ui_english(), a, sizeof a);
 	wording_expected(i, s, ui_english(), e, sizeof e);
+	wording_expected_label(i, s, ui_english(), label, sizeof label);
 	wording_gap(i, s, ui_english(), g, sizeof g);
-	snprintf(buf, len, UI_L("实际 %s  序时 %s%s%s", "actual %s  expected %s%s%s"), a, e, *g ? "  " : "", g);
+	snprintf(buf, len, UI_L("实际 %s  %s %s%s%s", "actual %s  %s %s%s%s"), a, label, e, *g ? "  " : "", g);
 }
 
 static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_state *s, int as_of)
@@ -108,7 +109,7 @@ static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_s
 	wording_target(i, s->target, ui_english(), target, sizeof target);
 	date_format(s->due ? s->due : i->due, due);
 	snprintf(line, sizeof line, UI_L("%s，%s %s", "%s, %s %s"), target,
-	         i->per_year ? UI_L("本期截至", "this year's due") : UI_L("截至", "due"), due);
+	         model_mode_yearly(i->mode) ? UI_L("本期截至", "this year's due") : UI_L("截至", "due"), due);
 	ui_doc_para(d, 5, UI_L("目标", "Target"), sub_w(), line, UI_E_NORMAL);
 	progress_text(i, s, line, sizeof line);
 	ui_doc_para(d, 5, UI_L("进度", "Now"), sub_w(), line, UI_E_NORMAL);
