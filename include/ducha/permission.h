@@ -13,6 +13,7 @@ typedef enum permission_action {
 	PERM_ACCEPT,     /* accept a completed task (销号), or undo it */
 	PERM_SUPPORT,    /* add a supporting agency's 配合情况 note */
 	PERM_REVIEW,     /* pass or return a report (审核), reopen a locked one */
+	PERM_DEFINE,     /* edit an indicator's definition (administrators only) */
 } permission_action;
 
 /* Whether who may act on task t; otherwise a one-line reason in why. */

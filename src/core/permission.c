@@ -23,6 +23,7 @@ static const char *action_label(permission_action a)
 	case PERM_ACCEPT: return "销号";
 	case PERM_SUPPORT: return "报送配合情况";
 	case PERM_REVIEW: return "审核或重新打开填报";
+	case PERM_DEFINE: return "修改指标定义";
 	}
 	return "?";
 }
@@ -65,6 +66,11 @@ bool permission_check(const actor *who, permission_action action, const task_rec
 	bool ok = false;
 	const char *rule = "";
 	char rules[600];
+	if (action == PERM_DEFINE && who->role != ROLE_ADMIN) {
+		snprintf(why, whylen, "%s（%s）无权对任务 %d %s：只有管理员（admin）可以", who->user,
+		         model_role_name(who->role), t->num, action_label(action));
+		return false;
+	}
 	switch (who->role) {
 	case ROLE_ADMIN:
 		return true;

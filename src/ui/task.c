@@ -111,6 +111,8 @@ static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_s
 	snprintf(line, sizeof line, UI_L("%s，%s %s", "%s, %s %s"), target,
 	         model_mode_yearly(i->mode) ? UI_L("本期截至", "this year's due") : UI_L("截至", "due"), due);
 	ui_doc_para(d, 5, UI_L("目标", "Target"), sub_w(), line, UI_E_NORMAL);
+	wording_definition(i, ui_english(), line, sizeof line);
+	ui_doc_para(d, 5, UI_L("口径", "Basis"), sub_w(), line, UI_E_NORMAL);
 	progress_text(i, s, line, sizeof line);
 	ui_doc_para(d, 5, UI_L("进度", "Now"), sub_w(), line, UI_E_NORMAL);
 	ui_doc_para(d, 5, UI_L("原因", "Why"), sub_w(), s->reason, UI_E_NORMAL);
@@ -297,7 +299,12 @@ static const ui_action *task_hints_for(ui *u, view *v)
 	static const ui_action inspector_accept[] = {
 		UI_ACT_ACCEPT, UI_ACT_REVIEW, UI_ACT_REOPEN, UI_ACT_NOTE, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE,
 	};
-	/* An administrator keeps the reporter's keys in view; the others work too. */
+	static const ui_action admin[] = {
+		UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_INDICATOR, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE,
+	};
+	/* An administrator keeps the reporter's keys in view, and 指标; the others work too. */
+	if (u->c->who.role == ROLE_ADMIN)
+		return admin;
 	if (u->c->who.role != ROLE_INSPECTOR)
 		return task_hints;
 	const ui_task *t = ui_data_task(&u->data, ((task_view *)v)->num);

@@ -17,6 +17,7 @@
 #include "ui_confirm.h"
 #include "ui_draw.h"
 #include "ui_help.h"
+#include "ui_indicator.h"
 #include "ui_i18n.h"
 #include "ui_lagging.h"
 #include "ui_note.h"
@@ -397,6 +398,7 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_REVIEW: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REVIEW)); break;
 	case UI_ACT_ACCEPT: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_ACCEPT)); break;
 	case UI_ACT_REOPEN: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REOPEN)); break;
+	case UI_ACT_INDICATOR: ui_push_if(u, ui_indicator_new(u, num)); break;
 	case UI_ACT_PRINT: ui_print_unavailable(u); break;
 	default: break;
 	}

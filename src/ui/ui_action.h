@@ -81,6 +81,9 @@ enum {
 	  "销号一项已报完成的任务，或撤销销号（督查人员）", "Accept a task reported completed, or undo it (inspectors)") \
 	X(REOPEN, "reopen", UI_SCOPE_TASK, "o", "重开", "reopen", \
 	  "重新打开已锁定的填报，允许单位再报送一次（督查人员）", "Reopen a locked report for one more submission (inspectors)") \
+	X(INDICATOR, "indicator", UI_SCOPE_TASK, "i", "指标", "define", \
+	  "修改所选任务的量化指标定义：名称、目标、基数、计算方式（管理员）", \
+	  "Edit the task's indicator definitions: name, target, baseline, mode (administrators)") \
 	X(SAVE, "save", UI_SCOPE_EDIT, "F2 ^S", "保存", "save", \
 	  "检查并保存（出错时输入全部保留）", "Check and save (input is kept if it fails)") \
 	X(CANCEL, "cancel", UI_SCOPE_EDIT, "Esc", "返回", "back", \
