@@ -120,6 +120,8 @@ typedef struct task_detail {
 void model_plan_free(plan_rec *p);
 void model_task_free(task_rec *t);
 void model_indicator_free(indicator_rec *i);
+/* A deep copy (free it with model_indicator_free). */
+void model_indicator_copy(indicator_rec *dst, const indicator_rec *src);
 void model_report_free(report_rec *r);
 void model_note_free(note_rec *n);
 void model_agency_free(agency_rec *a);

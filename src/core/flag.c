@@ -393,8 +393,9 @@ static void measure(const flag_ctx *c, const indicator_rec *ind, const flag_phas
 		st->actual_year = pts[n - 1].year;
 		st->actual_quarter = pts[n - 1].quarter;
 	}
-	st->expected_day = judged_day(c, st);
-	st->at_figure = st->has_actual;
+	/* A deliverable is due by its date, whatever quarter last said "not yet". */
+	st->expected_day = ind->milestone ? c->as_of : judged_day(c, st);
+	st->at_figure = st->has_actual && !ind->milestone;
 	double share = 0;
 	double expected = expected_on(ind, p, st->expected_day, &share);
 	if (ind->milestone || (!flag_target_missing(p->target) && p->paced))
@@ -412,10 +413,8 @@ static flag_value pace(const flag_ctx *c, const indicator_rec *ind, const flag_p
 	if (ind->milestone || flag_target_missing(p->target) || !p->paced || !st->has_actual)
 		return FLAG_OK;
 	double want = st->expected - p->baseline;
-	if (want <= 1e-9) {
-		*on_course = true;       /* nothing expected yet */
-		return FLAG_OK;
-	}
+	if (want <= 1e-9)
+		return FLAG_OK;          /* nothing expected yet: ok, but not shown to be on course */
 	double ratio = (st->actual - p->baseline) / want;
 	/* On the due date the only way to be on course is to be done. */
 	*on_course = ratio >= 1 - 1e-9 && c->as_of < p->due;

@@ -39,6 +39,21 @@ void model_indicator_free(indicator_rec *i)
 	memset(i, 0, sizeof *i);
 }
 
+static char *copy_text(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+void model_indicator_copy(indicator_rec *dst, const indicator_rec *src)
+{
+	*dst = *src;
+	dst->name = copy_text(src->name);
+	dst->unit = copy_text(src->unit);
+	dst->baseline_source = copy_text(src->baseline_source);
+	dst->source = copy_text(src->source);
+	dst->approval = copy_text(src->approval);
+}
+
 void model_report_free(report_rec *r)
 {
 	free(r->status);

@@ -172,9 +172,7 @@ static void add_indicator_fields(report_view *r, const task_detail *d, const rep
 	for (int i = 0; i < r->nind; i++) {
 		const indicator_rec *src = &d->indicators[i];
 		indicator_rec *dst = &r->ind[i];
-		*dst = *src;
-		dst->name = xstrdup(src->name);
-		dst->unit = xstrdup(src->unit);
+		model_indicator_copy(dst, src);
 		char label[300], value[32] = "";
 		double v;
 		indicator_label(src, label, sizeof label);

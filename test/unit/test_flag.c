@@ -68,7 +68,11 @@ static indicator_rec *add_indicator(task_detail *d, const char *name, comparator
 	i->cmp = cmp;
 	i->target = i->target_hi = target;
 	i->due = d->task.due;
-	i->per_year = per_year;
+	i->mode = per_year ? MODE_PER_YEAR : MODE_CUMULATIVE;
+	i->has_baseline = true;
+	i->baseline_source = dup("");
+	i->source = dup("");
+	i->approval = dup("");
 	return i;
 }
 
@@ -162,17 +166,20 @@ START_TEST(issue_expected_progress)
 	report_value(&d, "2016Q4", 1000);
 	task_state s = judge(&d, "2017-01-15");
 	const indicator_state *i = &s.indicators[0];
-	ck_assert_double_eq_tol(i->expected, 5000.0 * 344 / 694, 1e-6);
-	ck_assert_double_eq_tol(i->expected_share, 344.0 / 694, 1e-9);
-	ck_assert_double_eq_tol(i->gap, 5000.0 * 344 / 694 - 1000, 1e-6);
+	/* judged at the end of 2016Q4, the figure's quarter: 329 of 694 days;
+	 * whole 家, rounded down */
+	ck_assert_double_eq_tol(i->expected, floor(5000.0 * 329 / 694), 1e-6);
+	ck_assert_double_eq_tol(i->expected_share, 329.0 / 694, 1e-9);
+	ck_assert_double_eq_tol(i->gap, floor(5000.0 * 329 / 694) - 1000, 1e-6);
+	ck_assert_int_eq(i->expected_day, day("2016-12-31"));
 	ck_assert(i->has_actual);
 	ck_assert_int_eq(i->actual_year, 2016);
 	ck_assert_int_eq(i->actual_quarter, 4);
 	ck_assert_int_eq(i->flag, FLAG_LAGGING);
-	ck_assert_str_eq(i->reason, "序时 2478 家（49.6%），实际 1000 家，差 1478 家 → 严重滞后");
+	ck_assert_str_eq(i->reason, "2016Q4 末序时 2370 家（47.4%），实际 1000 家，差 1370 家 → 严重滞后");
 	ck_assert_int_eq(s.flag, FLAG_LAGGING);
 	ck_assert_int_eq(s.due, day("2017-12-31"));
-	ck_assert_str_eq(s.reason, "科技型企业：序时 2478 家（49.6%），实际 1000 家，差 1478 家 → 严重滞后");
+	ck_assert_str_eq(s.reason, "科技型企业：2016Q4 末序时 2370 家（47.4%），实际 1000 家，差 1370 家 → 严重滞后");
 	flag_task_state_free(&s);
 	model_detail_free(&d);
 }
@@ -181,7 +188,7 @@ END_TEST
 START_TEST(issue_task15_cases)
 {
 	const struct { double v; flag_value want; } cases[] = {
-		{ 1000, FLAG_LAGGING }, { 2000, FLAG_BEHIND }, { 2400, FLAG_OK },
+		{ 1000, FLAG_LAGGING }, { 2000, FLAG_BEHIND }, { 2370, FLAG_OK },
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		task_detail d = task15();
@@ -201,7 +208,7 @@ START_TEST(issue_task15_cases)
 	expect_flag(&late, "2018-03-01", FLAG_OVERDUE);
 	s = judge(&late, "2018-03-01");
 	ck_assert_str_eq(s.indicators[0].reason,
-	                 "序时 5000 家（100.0%），实际 4000 家，差 1000 家；已过截止日 2017-12-31 → 逾期");
+	                 "2017Q4 末序时 5000 家（100.0%），实际 4000 家，差 1000 家；已过截止日 2017-12-31 → 逾期");
 	flag_task_state_free(&s);
 	model_detail_free(&late);
 }
@@ -232,8 +239,8 @@ END_TEST
 START_TEST(due_soon_window)
 {
 	task_detail d = task15();
-	report_value(&d, "2017Q3", 4600);
-	/* 2017-12-01: 30 days left; expected 5000×664/694 = 4784; 4600 is 96% */
+	report_value(&d, "2017Q3", 4200);
+	/* 2017-12-01: 30 days left; 2017Q3's expected 5000×602/694 = 4337; 4200 is 97% */
 	expect_flag(&d, "2017-12-01", FLAG_DUE_SOON);
 	/* 31 days left: outside the window, 96% of expected is ok */
 	expect_flag(&d, "2017-11-30", FLAG_OK);
@@ -241,7 +248,7 @@ START_TEST(due_soon_window)
 	d.reports[0].values[0] = 4900;
 	expect_flag(&d, "2017-12-10", FLAG_OK);
 	/* below the behind threshold the worse flag wins */
-	d.reports[0].values[0] = 4000;
+	d.reports[0].values[0] = 3800;
 	expect_flag(&d, "2017-12-10", FLAG_BEHIND);
 	model_detail_free(&d);
 }
@@ -304,7 +311,7 @@ START_TEST(zero_and_missing_target)
 	ck_assert_int_eq(s.flag, FLAG_OK);
 	ck_assert_double_eq_tol(s.indicators[0].expected, 0, 1e-12);
 	flag_task_state_free(&s);
-	expect_flag(&d, "2018-01-01", FLAG_OVERDUE);
+	expect_flag(&d, "2018-01-16", FLAG_OVERDUE);
 	d.reports[1].values[0] = 1;
 	expect_flag(&d, "2016-07-20", FLAG_DONE);
 	model_detail_free(&d);
@@ -319,7 +326,7 @@ START_TEST(zero_and_missing_target)
 	ck_assert(!s.indicators[0].has_forecast);
 	flag_task_state_free(&s);
 	expect_flag(&d, "2017-12-20", FLAG_UNREPORTED);
-	expect_flag(&d, "2018-01-01", FLAG_OVERDUE);
+	expect_flag(&d, "2018-01-16", FLAG_OVERDUE);
 	model_detail_free(&d);
 }
 END_TEST
@@ -353,13 +360,13 @@ START_TEST(per_year_second_year)
 	report_value(&d, "2017Q2", 60);
 	task_state s = judge(&d, "2017-07-01");
 	const indicator_state *i = &s.indicators[0];
-	/* 2017's target phased over 2017 alone: 200 × 181/364 */
-	ck_assert_double_eq_tol(i->expected, 200.0 * 181 / 364, 1e-6);
+	/* 2017's target phased over 2017 alone, at the end of 2017Q2: 200 × 180/364, whole 家 */
+	ck_assert_double_eq_tol(i->expected, floor(200.0 * 180 / 364), 1e-6);
 	ck_assert_double_eq_tol(i->target, 200, 1e-12);
 	ck_assert_int_eq(i->due, day("2017-12-31"));
 	ck_assert_double_eq_tol(i->actual, 60, 1e-12);
 	ck_assert_int_eq(i->flag, FLAG_LAGGING);
-	ck_assert_msg(strncmp(i->reason, "2017 年度序时 99.5 家（49.7%）", strlen("2017 年度序时 99.5 家（49.7%）")) == 0,
+	ck_assert_msg(strncmp(i->reason, "2017Q2 末序时 98 家（49.5%）", strlen("2017Q2 末序时 98 家（49.5%）")) == 0,
 	              "%s", i->reason);
 	flag_task_state_free(&s);
 	/* 2016's count does not carry into 2017 */
@@ -389,7 +396,7 @@ START_TEST(per_year_first_year)
 	d = task16();
 	report_value(&d, "2016Q2", 50);
 	s = judge(&d, "2016-07-01");
-	ck_assert_double_eq_tol(s.indicators[0].expected, 200.0 * 146 / 329, 1e-6);
+	ck_assert_double_eq_tol(s.indicators[0].expected, floor(200.0 * 145 / 329), 1e-6);
 	flag_task_state_free(&s);
 	/* a missed first year is overdue in the second */
 	report_value(&d, "2016Q4", 150);
@@ -397,7 +404,7 @@ START_TEST(per_year_first_year)
 	s = judge(&d, "2017-04-20");
 	ck_assert_int_eq(s.flag, FLAG_OVERDUE);
 	ck_assert_int_eq(s.indicators[0].due, day("2016-12-31"));    /* the year missed */
-	ck_assert_msg(strstr(s.reason, "2016 年度") && strstr(s.reason, "实际 150 家"), "%s", s.reason);
+	ck_assert_msg(strstr(s.reason, "2016Q4 末序时") && strstr(s.reason, "实际 150 家"), "%s", s.reason);
 	flag_task_state_free(&s);
 	model_detail_free(&d);
 }
@@ -418,7 +425,7 @@ START_TEST(per_year_with_one_due_date)
 	r->values[1] = 55;
 	s = judge(&d, "2017-02-01");
 	ck_assert_int_eq(s.indicators[1].flag, FLAG_OK);     /* 2017 has just begun */
-	ck_assert_double_eq_tol(s.indicators[1].expected, 50.0 * 31 / 364, 1e-6);
+	ck_assert_double_eq_tol(s.indicators[1].expected, floor(50.0 * 31 / 364), 1e-6);
 	flag_task_state_free(&s);
 	model_detail_free(&d);
 }
@@ -430,7 +437,13 @@ START_TEST(range_lower_bound)
 	indicator_rec *i = add_indicator(&d, "国家级农业科技园区", CMP_RANGE, 1, "个", false);
 	i->target_hi = 2;
 	report_value(&d, "2017Q3", 0);
-	expect_flag(&d, "2017-10-20", FLAG_LAGGING);
+	/* 0.87 of one park expected by 2017Q3: whole parks, so none yet */
+	expect_flag(&d, "2017-10-20", FLAG_OK);
+	expect_flag(&d, "2017-12-10", FLAG_DUE_SOON);
+	report_value(&d, "2017Q4", 0);
+	expect_flag(&d, "2018-01-02", FLAG_OVERDUE);            /* the report of the due date says not done */
+	d.nreports = 1;
+	model_report_free(&d.reports[1]);
 	d.reports[0].values[0] = 1;                           /* the lower bound is enough */
 	task_state s = judge(&d, "2017-10-20");
 	ck_assert_int_eq(s.flag, FLAG_DONE);
@@ -449,8 +462,12 @@ START_TEST(approx_tolerance)
 	report_value(&d, "2017Q3", 47.5);                   /* 50 − 5% */
 	expect_flag(&d, "2017-10-20", FLAG_DONE);
 	d.reports[0].values[0] = 47.4;
-	expect_flag(&d, "2017-10-20", FLAG_OK);              /* 47.4 of expected 44.8 */
-	expect_flag(&d, "2018-01-01", FLAG_OVERDUE);
+	expect_flag(&d, "2017-10-20", FLAG_OK);              /* 47.4 of 2017Q3's expected 43.4 */
+	task_state s = judge(&d, "2017-10-20");
+	ck_assert_msg(strstr(s.reason, "≈ 50 亿元（±5% 以内为达标）"), "%s", s.reason);
+	flag_task_state_free(&s);
+	expect_flag(&d, "2018-01-01", FLAG_OK);              /* waits for 2017Q4's report */
+	expect_flag(&d, "2018-01-16", FLAG_OVERDUE);
 	d.reports[0].values[0] = 55;
 	expect_flag(&d, "2017-10-20", FLAG_DONE);
 	model_detail_free(&d);
@@ -472,9 +489,14 @@ START_TEST(milestones)
 	ck_assert_double_eq_tol(s.indicators[0].expected, 1, 1e-12);
 	flag_task_state_free(&s);
 	s = judge(&d, "2016-07-01");
+	ck_assert_int_eq(s.flag, FLAG_OK);                   /* 2016Q2's report is due by 07-15 */
+	ck_assert_msg(strstr(s.reason, "待 2016Q2 填报（2016-07-15 前）"), "%s", s.reason);
+	flag_task_state_free(&s);
+	s = judge(&d, "2016-07-16");
 	ck_assert_int_eq(s.flag, FLAG_OVERDUE);
 	ck_assert_str_eq(s.indicators[0].reason,
-	                 "序时 2016-06-30 前完成，实际 未完成；已过截止日 2016-06-30 → 逾期");
+	                 "序时 2016-06-30 前完成，实际 未完成（2016Q1）；2016Q2 未报送（应于 2016-07-15 前报送）；"
+	                 "已过截止日 2016-06-30 → 逾期");
 	flag_task_state_free(&s);
 	report_value(&d, "2016Q3", 1);
 	expect_flag(&d, "2016-10-01", FLAG_DONE);            /* late, but delivered */
@@ -505,7 +527,7 @@ START_TEST(unreported_grace)
 	task_state s = judge(&d, "2017-10-16");
 	ck_assert_int_eq(s.flag, FLAG_UNREPORTED);
 	ck_assert_str_eq(s.indicators[0].reason,
-	                 "序时 4452 家（89.0%），实际 4100 家（2017Q2），差 352 家；"
+	                 "2017Q2 末序时 3674 家（73.5%），实际 4100 家（2017Q2），超 426 家；"
 	                 "2017Q3 未报送（应于 2017-10-15 前报送） → 未报送");
 	flag_task_state_free(&s);
 	/* a report for a later quarter covers the missing one */
@@ -606,11 +628,33 @@ START_TEST(baseline_counts_growth)
 	task_detail d = task15();
 	d.indicators[0].baseline = 4000;
 	report_value(&d, "2016Q4", 4100);
-	/* expected 4000 + 1000 × 344/694 = 4496; growth 100 of 496 is lagging */
+	/* at 2016Q4: 4000 + 1000 × 329/694 = 4474; growth 100 of 474 is lagging */
 	task_state s = judge(&d, "2017-01-15");
-	ck_assert_double_eq_tol(s.indicators[0].expected, 4000 + 1000.0 * 344 / 694, 1e-6);
+	ck_assert_double_eq_tol(s.indicators[0].expected, floor(4000 + 1000.0 * 329 / 694), 1e-6);
 	ck_assert_int_eq(s.flag, FLAG_LAGGING);
 	flag_task_state_free(&s);
+	/* measured on another day, the line runs from that day */
+	d.indicators[0].baseline_date = day("2015-12-31");
+	s = judge(&d, "2017-01-15");
+	ck_assert_double_eq_tol(s.indicators[0].expected, floor(4000 + 1000.0 * 366 / 731), 1e-6);
+	flag_task_state_free(&s);
+	/* 基数未设: no 序时 from 0, judged by the target and the dates */
+	d.indicators[0].has_baseline = false;
+	d.indicators[0].baseline = 0;
+	d.indicators[0].baseline_date = 0;
+	s = judge(&d, "2017-01-15");
+	ck_assert_int_eq(s.flag, FLAG_OK);
+	ck_assert(s.indicators[0].facts.no_baseline);
+	ck_assert_str_eq(s.indicators[0].reason, "基数未设，不计序时；目标 > 5000 家，实际 4100 家（2016Q4） → 正常");
+	flag_task_state_free(&s);
+	expect_flag(&d, "2017-12-10", FLAG_UNREPORTED);        /* 2017Q3 missing */
+	report_value(&d, "2017Q3", 4900);
+	expect_flag(&d, "2017-12-10", FLAG_DUE_SOON);
+	expect_flag(&d, "2018-01-16", FLAG_OVERDUE);
+	d.reports[0].values[0] = 5100;
+	d.nreports = 1;
+	model_report_free(&d.reports[1]);
+	expect_flag(&d, "2017-01-15", FLAG_DONE);
 	model_detail_free(&d);
 }
 END_TEST
@@ -646,7 +690,8 @@ START_TEST(tasks_without_indicators)
 	add_report(&d, "2017Q3", "in-progress");
 	expect_flag(&d, "2017-10-20", FLAG_OK);
 	expect_flag(&d, "2017-12-10", FLAG_DUE_SOON);
-	expect_flag(&d, "2018-01-01", FLAG_OVERDUE);
+	expect_flag(&d, "2018-01-01", FLAG_OK);                 /* waits for 2017Q4's report */
+	expect_flag(&d, "2018-01-16", FLAG_OVERDUE);
 	task_state s = judge(&d, "2017-12-10");
 	ck_assert_str_eq(s.reason, "序时 2017-12-31 前完成，实际 进行中（2017Q3）；距截止 21 天 → 临期");
 	flag_task_state_free(&s);
@@ -684,13 +729,14 @@ END_TEST
 
 START_TEST(gap_adds_up_as_shown)
 {
-	/* expected 193.9 is shown as 194; the gap follows the shown numbers */
+	/* expected 43.35… is shown as 43.4; the gap follows the shown numbers: 43.4 − 30.25 → 13.2 */
 	task_detail d = task_due("2017-12-31", NULL);
-	add_indicator(&d, "中小企业科技成果转化", CMP_GE, 200, "项", false);
-	report_value(&d, "2017Q3", 107);
+	add_indicator(&d, "贷款规模", CMP_GE, 50, "亿元", false);
+	report_value(&d, "2017Q3", 30.25);
 	task_state s = judge(&d, "2017-12-10");
-	ck_assert_double_eq_tol(wording_shown_gap(&s.indicators[0]), 87, 1e-9);
-	ck_assert_msg(strstr(s.reason, "序时 194 项（97.0%），实际 107 项，差 87 项；距截止 21 天"), "%s", s.reason);
+	ck_assert_double_eq_tol(wording_shown_gap(&s.indicators[0]), 13.2, 1e-9);
+	ck_assert_msg(strstr(s.reason, "2017Q3 末序时 43.4 亿元（86.7%），实际 30.25 亿元，差 13.2 亿元；距截止 21 天"), "%s",
+	              s.reason);
 	flag_task_state_free(&s);
 	model_detail_free(&d);
 	char buf[64];
@@ -716,7 +762,7 @@ START_TEST(english_reasons)
 	task_state s;
 	flag_evaluate_task(&d, &p, day("2017-01-15"), &rules, true, &s);
 	ck_assert_str_eq(s.indicators[0].reason,
-	                 "expected 2478 家 (49.6%), actual 1000 家, short by 1478 家 → lagging");
+	                 "expected at the end of 2016Q4 2370 家 (47.4%), actual 1000 家, short by 1370 家 → lagging");
 	flag_task_state_free(&s);
 	model_detail_free(&d);
 }
@@ -750,15 +796,125 @@ START_TEST(reason_never_cuts_a_character)
 	char name[400] = "";
 	for (int i = 0; i < 100; i++)
 		strcat(name, "长");                               /* 300 bytes */
+	d.indicators[0].approval = (free(d.indicators[0].approval), dup(name));   /* said when overdue */
+	report_value(&d, "2017Q4", 1000);
 	d.indicators[0].name = dup(name);
-	report_value(&d, "2016Q4", 1000);
-	task_state s = judge(&d, "2017-01-15");
+	task_state s = judge(&d, "2018-03-01");
 	size_t len = strlen(s.reason), bad = 0;
 	ck_assert_uint_lt(len, FLAG_REASON_SIZE);
 	ck_assert_uint_gt(len, FLAG_REASON_SIZE - 8);         /* cut, not emptied */
 	ck_assert_msg(text_utf8_valid(s.reason, len, &bad), "cut inside a character at byte %zu", bad);
 	flag_task_state_free(&s);
 	model_detail_free(&d);
+}
+END_TEST
+
+
+/* Task 6's 年度技术交易合同额 ≥ 200 亿元: the figure of 2017 alone. */
+static task_detail task6_annual(void)
+{
+	task_detail d = task_due("2017-12-31", NULL);
+	indicator_rec *i = add_indicator(&d, "年度技术交易合同额", CMP_GE, 200, "亿元", false);
+	i->mode = MODE_ANNUAL;
+	i->has_baseline = false;
+	return d;
+}
+
+START_TEST(annual_mode)
+{
+	task_detail d = task6_annual();
+	report_value(&d, "2016Q4", 210);
+	/* a figure for a year without a target: shown, never judged */
+	task_state s = judge(&d, "2016-12-20");
+	ck_assert_int_eq(s.flag, FLAG_OK);
+	ck_assert_int_eq(s.indicators[0].facts.story, FLAG_STORY_NOT_YET);
+	flag_task_state_free(&s);
+	/* January 2017: 2016's 210 does not meet 2017's target */
+	s = judge(&d, "2017-01-10");
+	ck_assert_int_ne(s.flag, FLAG_DONE);
+	ck_assert(!s.indicators[0].has_actual);
+	ck_assert_msg(strstr(s.indicators[0].reason, "尚无 2017 年度填报"), "%s", s.indicators[0].reason);
+	flag_task_state_free(&s);
+	/* 2017Q1 year to date 45 against 2017Q1's 序时 200 × 89/364 = 48.9: ok, not lagging */
+	report_value(&d, "2017Q1", 45);
+	s = judge(&d, "2017-04-20");
+	ck_assert_int_eq(s.flag, FLAG_OK);
+	ck_assert_double_eq_tol(s.indicators[0].expected, 200.0 * 89 / 364, 1e-6);
+	ck_assert_msg(strstr(s.reason, "2017Q1 末序时 48.9 亿元"), "%s", s.reason);
+	flag_task_state_free(&s);
+	/* the due day, the day after, a report exceeding the target */
+	report_value(&d, "2017Q4", 190);
+	expect_flag(&d, "2017-12-31", FLAG_DUE_SOON);
+	expect_flag(&d, "2018-01-01", FLAG_OVERDUE);            /* the due date's report says not done */
+	d.reports[d.nreports - 1].values[0] = 230;
+	expect_flag(&d, "2018-01-01", FLAG_DONE);
+	model_detail_free(&d);
+}
+END_TEST
+
+START_TEST(per_year_leap_year_and_boundary)
+{
+	/* 2016 is a leap year: 2016-02-06 … 2016-12-31 is 329 days */
+	task_detail d = task16();
+	report_value(&d, "2016Q1", 30);
+	task_state s = judge(&d, "2016-04-20");
+	ck_assert_double_eq_tol(s.indicators[0].expected_share, 54.0 / 329, 1e-9);
+	ck_assert_int_eq(s.indicators[0].expected_day, day("2016-03-31"));
+	flag_task_state_free(&s);
+	/* across the year boundary, 2016's count is not 2017's */
+	report_value(&d, "2016Q4", 205);
+	s = judge(&d, "2017-01-20");
+	ck_assert_int_eq(s.flag, FLAG_OK);
+	ck_assert(!s.indicators[0].has_actual);
+	flag_task_state_free(&s);
+	model_detail_free(&d);
+}
+END_TEST
+
+START_TEST(overdue_waits_for_the_due_dates_report)
+{
+	/* task 13: 490 of 500 reported for 2017Q3 */
+	task_detail d = task_due("2017-12-31", NULL);
+	add_indicator(&d, "新型科技平台", CMP_GE, 500, "个", false);
+	report_value(&d, "2017Q3", 490);
+	task_state s = judge(&d, "2018-01-05");
+	ck_assert_int_eq(s.flag, FLAG_OK);
+	ck_assert_msg(strstr(s.reason, "已过完成时限 2017-12-31，待 2017Q4 填报（2018-01-15 前）确认"), "%s", s.reason);
+	flag_task_state_free(&s);
+	expect_flag(&d, "2018-01-15", FLAG_OK);
+	expect_flag(&d, "2018-01-16", FLAG_OVERDUE);
+	model_detail_free(&d);
+	/* a milestone awaiting an approval says so when overdue */
+	d = task_due("2016-12-31", NULL);
+	indicator_rec *m = add_milestone(&d, "示范区创建", false);
+	free(m->approval);
+	m->approval = dup("须经国务院批复");
+	report_value(&d, "2016Q4", 0);
+	s = judge(&d, "2017-01-05");
+	ck_assert_int_eq(s.flag, FLAG_OVERDUE);
+	ck_assert_msg(strstr(s.reason, "该项须经国务院批复"), "%s", s.reason);
+	flag_task_state_free(&s);
+	model_detail_free(&d);
+}
+END_TEST
+
+START_TEST(flag_sets)
+{
+	flag_set set;
+	char why[200];
+	ck_assert(flag_parse_set("behind+", &set, why, sizeof why));
+	ck_assert(flag_set_has(set, FLAG_BEHIND) && flag_set_has(set, FLAG_OVERDUE) && flag_set_has(set, FLAG_UNREPORTED));
+	ck_assert(!flag_set_has(set, FLAG_DUE_SOON) && !flag_set_has(set, FLAG_OK));
+	ck_assert(flag_parse_set("滞后", &set, why, sizeof why) && set == FLAG_SET_OF(FLAG_BEHIND));
+	ck_assert(flag_parse_set("预警", &set, why, sizeof why));
+	for (int f = 0; f < FLAG_COUNT; f++)
+		ck_assert(flag_set_has(set, (flag_value)f) == flag_is_warning((flag_value)f));
+	ck_assert(!flag_set_has(set, FLAG_OK) && !flag_set_has(set, FLAG_DONE));
+	ck_assert(flag_parse_set("ok,已完成", &set, why, sizeof why) && set == (FLAG_SET_OF(FLAG_OK) | FLAG_SET_OF(FLAG_DONE)));
+	ck_assert(flag_parse_set("逾期、临期", &set, why, sizeof why));
+	ck_assert(!flag_parse_set("late", &set, why, sizeof why));
+	ck_assert(strstr(why, "late"));
+	ck_assert(!flag_parse_set("", &set, why, sizeof why));
 }
 END_TEST
 
@@ -776,6 +932,10 @@ static Suite *flag_suite(void)
 	tcase_add_test(tc, zero_and_missing_target);
 	tcase_add_test(tc, report_exceeds_target);
 	tcase_add_test(tc, per_year_second_year);
+	tcase_add_test(tc, annual_mode);
+	tcase_add_test(tc, per_year_leap_year_and_boundary);
+	tcase_add_test(tc, overdue_waits_for_the_due_dates_report);
+	tcase_add_test(tc, flag_sets);
 	tcase_add_test(tc, per_year_first_year);
 	tcase_add_test(tc, per_year_with_one_due_date);
 	tcase_add_test(tc, range_lower_bound);

@@ -70,7 +70,7 @@ static void ignore(void *ctx, const char *problem)
 
 static const char *const lead[] = { "市科委", "市新单位" };
 static const char *const support[] = { "市教委" };
-static const import_indicator inds[] = { { "众创空间", "家", CMP_RANGE, 3, 5, true } };
+static const import_indicator inds[] = { { "众创空间", "家", CMP_RANGE, 3, 5, true, true } };
 
 static plan_import small_plan(const char *code, import_task *task)
 {
@@ -108,7 +108,7 @@ START_TEST(plans_are_listed_oldest_first)
 	ck_assert_str_eq(d.task.text, "建设众创空间3―5家");
 	ck_assert_str_eq(d.task.lead, "市科委;市新单位");
 	ck_assert_int_eq(d.nindicators, 1);
-	ck_assert(d.indicators[0].per_year);
+	ck_assert(d.indicators[0].mode == MODE_PER_YEAR);
 	ck_assert(d.indicators[0].target_hi == 5);
 	model_detail_free(&d);
 	ck_assert(store_task_detail(st, plan.id, 7, &d, &found));

@@ -72,11 +72,14 @@ START_TEST(report_round_trip_and_audit)
 	task_detail d;
 	bool found;
 	ck_assert(store_task_detail(st, plan.id, 15, &d, &found));
-	ck_assert_int_eq(d.nindicators, 2);
-	ck_assert_str_eq(d.indicators[0].name, "科技型企业");
-	ck_assert(d.indicators[0].cmp == CMP_GT);
-	ck_assert(d.indicators[0].target == 5000);
-	int64_t ids[] = { d.indicators[0].id };
+	ck_assert_int_eq(d.nindicators, 4);
+	ck_assert_str_eq(d.indicators[1].name, "科技型企业");
+	ck_assert(d.indicators[1].cmp == CMP_GT);
+	ck_assert(d.indicators[1].target == 5000);
+	ck_assert(!d.indicators[1].has_baseline);                /* a stock: 基数未设 */
+	ck_assert_str_eq(d.indicators[3].name, "培育科技小巨人企业");
+	ck_assert(strstr(d.indicators[3].source, "措施（六）"));
+	int64_t ids[] = { d.indicators[1].id };
 	double values[] = { 2100 };
 	report_input in = { .task_id = d.task.id, .period = "2016Q4", .note = "说明",
 	                    .nvalues = 1, .indicator_ids = ids, .values = values };

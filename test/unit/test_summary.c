@@ -35,8 +35,9 @@ static void make(fixture *f, const char *text, const char *note)
 	f->plan = (plan_rec){ 1, (char *)"渝府办发〔2016〕25号", (char *)"工作方案", (char *)"办公厅",
 	                      date_from_ymd(2016, 1, 1), date_from_ymd(2017, 12, 31) };
 	f->rules = (config_flags){ 0.9, 0.7, 0.05, 30, 15 };
-	f->ind = (indicator_rec){ 7, 1, (char *)"科技型企业", (char *)"家", false, CMP_GE, 5000, 0,
-	                          date_from_ymd(2017, 12, 31), false, 0 };
+	f->ind = (indicator_rec){ .id = 7, .ord = 1, .name = (char *)"科技型企业", .unit = (char *)"家", .cmp = CMP_GE,
+	                          .target = 5000, .due = date_from_ymd(2017, 12, 31), .mode = MODE_CUMULATIVE,
+	                          .has_baseline = true };
 	f->ind_id = 7;
 	f->value = 1000;
 	f->rep = (report_rec){ .period = "2016Q4", .year = 2016, .quarter = 4, .status = (char *)"in-progress",

@@ -187,10 +187,15 @@ START_TEST(progress_share)
 {
 	indicator_rec ind[2] = { { .target = 100 }, { .target = 10, .baseline = 0 } };
 	indicator_state st[2] = { { .flag = FLAG_BEHIND, .has_actual = true, .actual = 50, .target = 100 },
-	                          { .flag = FLAG_OK, .has_actual = true, .actual = 20, .target = 10 } };
+	                          { .flag = FLAG_DONE, .has_actual = true, .actual = 20, .target = 10 } };
 	task_detail d = { .task = { .status = (char *)"in-progress" }, .indicators = ind, .nindicators = 2 };
 	task_state s = { .nindicators = 2, .indicators = st };
 	ck_assert_int_eq(flag_progress(&d, &s), 75);      /* 50% and 100% (capped) */
+	st[0].actual = 99.9;                              /* rounded down: 100% only when every target is met */
+	ck_assert_int_eq(flag_progress(&d, &s), 99);
+	st[0].actual = 100;                               /* at the target, but not judged met (">") */
+	ck_assert_int_eq(flag_progress(&d, &s), 99);
+	st[0].actual = 50;
 	st[0].has_actual = st[1].has_actual = false;
 	ck_assert_int_eq(flag_progress(&d, &s), -1);
 	d.task.status = (char *)"accepted";

@@ -69,7 +69,7 @@ START_TEST(targets_say_the_year_once)
 {
 	indicator_rec i = sample_indicator();
 	char buf[128];
-	i.per_year = true;
+	i.mode = MODE_PER_YEAR;
 	wording_target(&i, 200, false, buf, sizeof buf);
 	ck_assert_str_eq(buf, "≥ 200 家（每年）");
 	wording_target_in_force(&i, 200, false, buf, sizeof buf);
@@ -79,7 +79,7 @@ START_TEST(targets_say_the_year_once)
 	wording_target(&i, 3, true, buf, sizeof buf);
 	ck_assert_str_eq(buf, "3–5 家 a year");
 	i.unit = (char *)"";
-	i.per_year = false;
+	i.mode = MODE_CUMULATIVE;
 	wording_target(&i, 3, false, buf, sizeof buf);
 	ck_assert_str_eq(buf, "3–5");
 }
