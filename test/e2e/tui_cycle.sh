@@ -93,7 +93,7 @@ rc=$?; [ $rc -ne 0 ] && cat "$T/show.txt"
 check "ducha show agrees with the screens" $rc
 
 # 5. Changing the form's quarter loads that quarter's report; F2 keeps its note.
-"$DUCHA" --conf "$T/users.ini" --user boss update 5 --period 2017Q3 --set 国外研发机构=16 --note "三季度：引进两家" >/dev/null
+"$DUCHA" --conf "$T/users.ini" --user boss update 5 --period 2017Q3 --set 引进或共建国外研发机构=16 --note "三季度：引进两家" >/dev/null
 start boss "一、创新能力"
 keys Down Down Down Down u; wait_for "季度填报 · 任务 5"
 keys BTab; text "2017Q3"; keys Tab; wait_for "已载入 2017Q3 的填报"; check "changing the quarter loads its report" $?

@@ -265,35 +265,41 @@ endsection
 
 # ---------------------------------------------------------------- indicators
 section "indicators"
-check "indicator count" "$(q 'SELECT count(*) FROM indicator;')" 42
+check "indicator count" "$(q 'SELECT count(*) FROM indicator;')" 50
 check "tasks without indicators" "$(q "SELECT group_concat(num, ',') FROM (SELECT num FROM task t WHERE NOT EXISTS
-  (SELECT 1 FROM indicator WHERE task_id = t.id) ORDER BY num);")" "9,19,20,21,27,28,29,31,32,33,36,38"
+  (SELECT 1 FROM indicator WHERE task_id = t.id) ORDER BY num);")" "9,19,20,21,27,28,29,31,33,38"
 check "task 15 indicators" "$(q "SELECT group_concat(s, '/') FROM (SELECT i.ord || ',' || i.name || ',' || i.kind || ',' || i.comparator || ',' ||
     i.target || ',' || ifnull(i.target_hi, 'NULL') || ',' || i.unit || ',' || i.due || ',' || i.mode AS s
     FROM indicator i JOIN task t ON t.id = i.task_id WHERE t.num = 15 ORDER BY i.ord);")" \
-  "1,科技型企业,number,>,5000.0,NULL,家,2017-12-31,cumulative/2,中小企业科技成果转化,number,>=,200.0,NULL,项,2017-12-31,cumulative"
+  "1,科技型企业和科技小巨人标准制定,milestone,>=,1.0,NULL,,2017-12-31,cumulative/2,科技型企业,number,>,5000.0,NULL,家,2017-12-31,cumulative/3,促进中小企业科技成果转化,number,>=,200.0,NULL,项,2017-12-31,cumulative/4,培育科技小巨人企业,number,>=,500.0,NULL,家,2017-12-31,cumulative"
 check "ord runs 1..n within each task" "$(q "SELECT count(*) FROM indicator i JOIN task t ON t.id = i.task_id
   WHERE i.ord <> (SELECT count(*) FROM indicator j WHERE j.task_id = i.task_id AND j.ord <= i.ord);")" 0
-check "indicator due = task due" "$(q "SELECT count(*) FROM indicator i JOIN task t ON t.id = i.task_id WHERE i.due <> t.due;")" 0
+check "indicator due is one of the task's due dates" "$(q "SELECT count(*) FROM indicator i JOIN task t ON t.id = i.task_id
+  WHERE i.due NOT IN (SELECT value FROM json_each(t.dues));")" 0
+check "annual: tasks 6 and 10" "$(q "SELECT group_concat(t.num || '.' || i.ord, ' ') FROM indicator i JOIN task t ON t.id = i.task_id WHERE i.mode = 'annual';")" "6.2 10.1"
+check "stocks without a baseline" "$(q "SELECT count(*) FROM indicator WHERE baseline IS NULL AND kind = 'number' AND mode = 'cumulative';")" 10
+check "approvals: tasks 22, 23, 24" "$(q "SELECT group_concat(t.num, ' ') FROM indicator i JOIN task t ON t.id = i.task_id WHERE i.approval <> '';")" "22 23 24"
 check "per-year only where the deadline names each year" "$(q "SELECT count(*) FROM indicator i JOIN task t ON t.id = i.task_id
   WHERE i.mode = 'per-year' AND t.deadline <> '2016年、2017年';")" 0
 check "milestones" "$(q "SELECT group_concat(s, ' ') FROM (SELECT t.num || ':' || i.mode AS s FROM indicator i JOIN task t ON t.id = i.task_id
   WHERE i.kind = 'milestone' AND i.target = 1 AND i.comparator = '>=' AND i.unit = '' ORDER BY t.num, i.ord);")" \
-  "3:cumulative 7:cumulative 8:per-year 14:cumulative 22:cumulative 23:cumulative 24:cumulative"
+  "7:cumulative 8:per-year 14:cumulative 15:cumulative 16:cumulative 22:cumulative 23:cumulative 24:cumulative 32:cumulative 32:cumulative 36:cumulative 36:cumulative 37:cumulative"
 # Every numeric target (with its unit) is in the task text, and the comparator
 # matches the wording: 超过N -> '>', N左右 -> '~', N―M -> 'range', else '>='.
-while IFS=$US read -r num ord cmp lo hi unit text; do
+while IFS=$US read -r num ord cmp lo hi unit src text; do
   case $cmp in
     '>')     want="超过${lo}${unit}" ;;
     '~')     want="${lo}${unit}左右" ;;
     'range') want="${lo}―${hi}${unit}" ;;
     '>=')    want="${lo}${unit}" ;;
   esac
+  # An indicator from elsewhere names its words in source: the measure's text or the items listed.
+  if [[ -n $src ]]; then text=$src; [[ $src == 任务所列* ]] && want="${lo}家"; fi
   if [[ $text == *"$want"* ]]; then ok; else bad "task $num indicator $ord: [$want] not in task text"; fi
   if [[ $cmp == '>=' ]] && [[ $text == *"超过${lo}${unit}"* || $text == *"${lo}${unit}左右"* || $text == *"―${lo}${unit}"* ]]; then
     bad "task $num indicator $ord: '>=' but the text says 超过/左右/range"
   else ok; fi
-done < <(q "SELECT t.num, i.ord, i.comparator, printf('%g', i.target), ifnull(printf('%g', i.target_hi), ''), i.unit, t.text
+done < <(q "SELECT t.num, i.ord, i.comparator, printf('%g', i.target), ifnull(printf('%g', i.target_hi), ''), i.unit, i.source, t.text
               FROM indicator i JOIN task t ON t.id = i.task_id WHERE i.kind = 'number' ORDER BY t.num, i.ord;")
 endsection
 

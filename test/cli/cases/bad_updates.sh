@@ -9,7 +9,7 @@ try $DUCHA --db t.db update 15 --period 2016Q4 --set 科技企业=2100
 try $DUCHA --db t.db update 15 --period 2016Q4 --set 科技型企业=很多
 try $DUCHA --db t.db update 15 --period 2016Q4 --set 科技型企业=-5
 try $DUCHA --db t.db update 15 --period 2016Q4 --set 科技型企业=1e99
-try $DUCHA --db t.db update 15 --period 2016Q4 --set 科技型企业=2100 --set 中小企业科技成果转化=x
+try $DUCHA --db t.db update 15 --period 2016Q4 --set 科技型企业=2100 --set 促进中小企业科技成果转化=x
 try $DUCHA --db t.db update 15 --period 2016Q4
 try $DUCHA --db t.db update 15 --period 2016Q4 --status done
 try $DUCHA --db t.db update abc --period 2016Q4 --note x

@@ -1,6 +1,7 @@
 # Reasons quote stored text (indicator names): planted control characters,
 # bidi overrides and C1 bytes reach no terminal through lagging, tasks or show.
 $DUCHA --db t.db init >/dev/null
+$DUCHA --db t.db indicator 15 2 --baseline 0 >/dev/null   # 序时 from 0, so that 1000 lags
 $DUCHA --db t.db update 15 --period 2016Q4 --set 科技型企业=1000 >/dev/null
 sqlite3 t.db "UPDATE indicator SET name = '科技' || char(27) || '[2J' || char(8238) || char(155) || '型' || char(7)
               WHERE name = '科技型企业';

@@ -3,7 +3,8 @@
 # row for row, a 'migrate' row vouches for the plan as it stands, and the
 # schema then equals a fresh one, so `check` passes.
 sqlite3 v1.db < "$TOP/test/data/schema-v1.sql"
-{ cat "$TOP/db/load.sql" "$TOP/db/plan-cq-2016-25.sql"; } | sqlite3 v1.db
+# the plan as shipped then (schema version 3 and before), migrated to today's
+{ cat "$TOP/test/data/plan-v3/load.sql" "$TOP/test/data/plan-v3/plan-cq-2016-25.sql"; } | sqlite3 v1.db
 /usr/bin/python3 - <<'PY'
 import hashlib, sqlite3
 c = sqlite3.connect("v1.db")

@@ -22,7 +22,7 @@ count() { sqlite3 t.db "SELECT count(*) FROM report"; }
 
 echo "--- a supporting agency: figures refused (the lead named), its 配合情况 taken"
 # task 1: 市发展改革委 and 市经济信息委 lead, 市科委 supports
-D kewei update 1 --period 2017Q4 --set 研发创新中心=1; echo "exit $?"
+D kewei update 1 --period 2017Q4 --set 推动建设研发创新中心=1; echo "exit $?"
 D kewei note 1 "已协助对接两家研发创新中心"; echo "exit $?"
 sqlite3 t.db "SELECT kind, author FROM note"
 D boss show 1 | grep -A1 "配合情况  " | sed 's/20[0-9][0-9]-[0-9T:.Z-]*/TIME/'
@@ -30,27 +30,27 @@ D boss show 1 | grep -A1 "配合情况  " | sed 's/20[0-9][0-9]-[0-9T:.Z-]*/TIME
 
 D boss report --agency 市科委 | grep -A1 "配合情况" | sed 's/20[0-9][0-9]-[0-9-]*/DATE/'
 echo "--- without --period: the quarter due now, said"
-D jingxin update 5 --set 国外研发机构=20 --note "四季度进展"; echo "exit $?"
+D jingxin update 5 --set 引进或共建国外研发机构=20 --note "四季度进展"; echo "exit $?"
 echo "--- 2017q4 in lower case is the same quarter; 2018Q1 has not begun"
 D jingxin update 5 --period 2017q4 --note "补充说明"; echo "exit $?"
 D jingxin update 5 --period 2018Q1 --note x; echo "exit $?"
 
 echo "--- an empty report and an implausible figure"
 D jingxin update 5 --period 2017Q4 --note ""; echo "exit $?"
-D jingxin update 5 --period 2017Q4 --set 国外研发机构=10; echo "exit $?"
-D jingxin update 5 --period 2017Q4 --set 国外研发机构=200; echo "exit $?"
-D jingxin update 5 --period 2017Q4 --set 国外研发机构=200 --yes >/dev/null; echo "with --yes: exit $?"
+D jingxin update 5 --period 2017Q4 --set 引进或共建国外研发机构=10; echo "exit $?"
+D jingxin update 5 --period 2017Q4 --set 引进或共建国外研发机构=200; echo "exit $?"
+D jingxin update 5 --period 2017Q4 --set 引进或共建国外研发机构=200 --yes >/dev/null; echo "with --yes: exit $?"
 
 echo "--- 2017Q3 (due 2017-10-15): a first report is 迟报; once there, locked"
-D jingxin update 5 --period 2017Q3 --set 国外研发机构=16 >/dev/null; echo "first late report: exit $?"
+D jingxin update 5 --period 2017Q3 --set 引进或共建国外研发机构=16 >/dev/null; echo "first late report: exit $?"
 sqlite3 t.db "SELECT period, late FROM report r JOIN task t ON t.id = r.task_id WHERE t.num = 5 ORDER BY period"
-D jingxin update 5 --period 2017Q3 --set 国外研发机构=17; echo "exit $?"
+D jingxin update 5 --period 2017Q3 --set 引进或共建国外研发机构=17; echo "exit $?"
 D kewei reopen 5 --period 2017Q3 --reason x; echo "a reporter reopens: exit $?"
 D insp reopen 5 --period 2017Q3; echo "no reason: exit $?"
 D insp reopen 5 --period 2017Q4 --reason "不需要"; echo "not locked: exit $?"
 D insp reopen 5 --period 2017Q3 --reason "补充国外研发机构名单"; echo "exit $?"
-D jingxin update 5 --period 2017Q3 --set 国外研发机构=17 >/dev/null; echo "after reopen: exit $?"
-D jingxin update 5 --period 2017Q3 --set 国外研发机构=18; echo "once more: exit $?"
+D jingxin update 5 --period 2017Q3 --set 引进或共建国外研发机构=17 >/dev/null; echo "after reopen: exit $?"
+D jingxin update 5 --period 2017Q3 --set 引进或共建国外研发机构=18; echo "once more: exit $?"
 
 echo "--- review: a returned report does not count until resubmitted"
 D kewei review 5 --period 2017Q4 --pass; echo "a reporter reviews: exit $?"
@@ -59,7 +59,7 @@ D insp review 5 --period 2017Q4 --return "数字与台账不一致，请核实";
 D boss lagging --format csv | grep "^[a-z-]*,[^,]*,5,国外研发机构" | cut -d, -f1,3,4,6,7
 D boss show 5 | grep "任务状态"
 D insp review 5 --period 2017Q4 --pass; echo "passing a returned report: exit $?"
-D jingxin update 5 --period 2017Q4 --set 国外研发机构=200 --yes >/dev/null; echo "resubmitted: exit $?"
+D jingxin update 5 --period 2017Q4 --set 引进或共建国外研发机构=200 --yes >/dev/null; echo "resubmitted: exit $?"
 D boss lagging --format csv | grep -q "^[a-z-]*,[^,]*,5,国外研发机构" || echo "国外研发机构 200 counts again: no longer flagged"
 D insp review 5 --period 2017Q4 --pass; echo "exit $?"
 D boss show 5 | grep -A1 "2017Q4  " | sed 's/20[0-9][0-9]-[0-9T:.Z-]*/TIME/g'
