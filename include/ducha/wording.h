@@ -69,6 +69,8 @@ const char *wording_standing(quarter_standing s, bool english);
 void wording_report_steps(const report_step *steps, int n, bool english, char *buf, size_t len);
 /* A note's kind: "进展情况", "督查意见", "配合情况". */
 const char *wording_note_kind(const char *kind, bool english);
+/* How figures are judged and what 进度 is, for the help. */
+const char *wording_judging_rules(bool english);
 /* A report's values: "科技型企业 2100 家，众创空间 151 家". */
 void wording_values(const task_detail *d, const report_rec *r, bool english, char *buf, size_t len);
 #endif

@@ -393,3 +393,15 @@ void wording_report_steps(const report_step *steps, int n, bool english, char *b
 		                         st->why ? st->why : "");
 	}
 }
+
+const char *wording_judging_rules(bool english)
+{
+	return L("每个数字与它所报季度末的序时进度比较（序时：从基数到目标值按天均匀推进，个、家、名等取整）；"
+	         "基数未设的存量指标不计序时，只看目标和时限；过了完成时限，等完成时限所在季度的填报或其报送期限，"
+	         "再定是否逾期。进度：各量化指标实际值÷目标值的平均，向下取整，全部达标才为 100%。",
+	         "Each figure is compared with the expected progress at the end of the quarter it reports (expected: "
+	         "linear from the baseline to the target, whole numbers for counted things); a stock without a "
+	         "baseline has no expected progress; after a due date, overdue waits for that quarter's report or its "
+	         "deadline. Progress: the average of actual ÷ target over the indicators, rounded down; 100% only "
+	         "when every target is met.");
+}

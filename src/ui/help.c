@@ -2,6 +2,8 @@
  * changed in ducha.ini shows here as it works), and the flags' legend. */
 #include "ui_help.h"
 
+#include "ducha/wording.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +68,8 @@ static void build_flags(ui_doc *d)
 		{ "低于序时进度，超过提醒线", "below expected progress by more than the warning line" },
 		{ "上一个已结束的季度没有填报", "no report for the last closed quarter" },
 		{ "低于序时进度，超过警戒线", "below expected progress by more than the red line" },
-		{ "已过完成时限仍未完成", "past its due date and not done" },
+		{ "已过完成时限：该季度的填报说未完成，或逾期未报",
+		  "past its due date, and that quarter's report says not done or is overdue itself" },
 	};
 	ui_doc_line_start(d, 0);
 	ui_doc_add(d, UI_L("预警标记（符号和文字一起显示，不只靠颜色）", "Flags (a sign and a word, never colour alone)"),
@@ -85,6 +88,8 @@ static void build_flags(ui_doc *d)
 		ui_doc_add(d, pad, UI_E_NORMAL);
 		ui_doc_add(d, why[f][ui_english()], UI_E_NORMAL);
 	}
+	ui_doc_blank(d);
+	ui_doc_para(d, 0, NULL, 0, wording_judging_rules(ui_english()), UI_E_NORMAL);
 	ui_doc_blank(d);
 	ui_doc_para(d, 0, NULL, 0, UI_L("按键可在 ducha.ini 的 [keys] 中修改（动作名 = 按键，如 save = F2 ^S），"
 	                                "颜色在 [colors] 中修改（元素 = 前景色,背景色）；设置 NO_COLOR 或 [ui] color = never 即不用颜色。",
