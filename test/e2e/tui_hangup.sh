@@ -49,8 +49,8 @@ start
 wait_for "已恢复上次断线时未保存的 2 份草稿：任务 5 2017Q4 填报、任务 12 记录"; check "the next start says what came back" $?
 keys Down Down Down Down u; wait_for "配套资金已到位"
 tm capture-pane -p -t e2e > "$T/form.txt"
-grep -q "国外研发机构（个，累计）  17 " "$T/form.txt" && grep -q "联合研发团队（个，累计）  18 " "$T/form.txt" &&
-  grep -q "国际合作基地（个，累计）  6 " "$T/form.txt" && grep -q "下季度完工" "$T/form.txt"
+grep -qE "国外研发机构（个，累计） +17 " "$T/form.txt" && grep -qE "联合研发团队（个，累计） +18 " "$T/form.txt" &&
+  grep -qE "国际合作基地（个，累计） +6 " "$T/form.txt" && grep -q "下季度完工" "$T/form.txt"
 check "u on task 5 shows the typed values" $?
 keys F2; wait_for "已保存：任务 5 2017Q4 季度填报"; check "F2 saves the recovered report" $?
 "$DUCHA" --db "$T/demo.db" show 5 > "$T/show.txt" 2>&1
