@@ -145,6 +145,8 @@ bool model_role_parse(const char *name, role *out);
 
 /* The values reported for one indicator, oldest first; malloc'd, *n points. */
 value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, int *n);
+/* A task's indicator by its number within the task (ord 1, 2, …), or NULL. */
+const indicator_rec *model_indicator_of(const task_detail *d, int ord);
 /* The latest report, or NULL. */
 const report_rec *model_latest_report(const task_detail *d);
 /* The report of one quarter, or NULL. */

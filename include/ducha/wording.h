@@ -46,6 +46,8 @@ void wording_gap(const indicator_rec *i, const indicator_state *st, bool english
 /* 预测 at as_of: "按填报进度，2017-12-31 约 202 家；预计 2017-11-20 达标", … */
 void wording_forecast(const indicator_rec *i, const indicator_state *st, int as_of, bool english, char *buf,
                       size_t len);
+/* A list's deadline: "2016-12-31", "2016-12-31+" when a later one follows. */
+void wording_shown_due(int due, bool more, char *buf, size_t len);
 /* How far the due date is: "距截止 21 天", "今天截止", "已过截止日 2017-12-31". */
 void wording_due_distance(int due, int as_of, bool english, char *buf, size_t len);
 /* "2017Q3 未报送（应于 2017-10-15 前报送）"; a returned one: "2017Q3 已退回，待重新报送". */

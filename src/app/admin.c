@@ -8,7 +8,7 @@
 
 #include "ducha/app_write.h"
 
-static bool is_admin(const app *a, const char *what, char *msg, size_t len)
+bool app_admin_only(const app *a, const char *what, char *msg, size_t len)
 {
 	if (a->who.role == ROLE_ADMIN)
 		return true;
@@ -35,7 +35,7 @@ app_result app_create(app *a, bool force, bool *rebuilt, char *msg, size_t len)
 	bool has = false;
 	*rebuilt = false;
 	/* Before anything is opened: opening creates the file. */
-	if (!is_admin(a, "初始化数据库", msg, len)) {
+	if (!app_admin_only(a, "初始化数据库", msg, len)) {
 		snprintf(msg + strlen(msg), len - strlen(msg), "；数据库未改动");
 		return APP_REFUSED;
 	}
@@ -67,7 +67,7 @@ app_result app_create(app *a, bool force, bool *rebuilt, char *msg, size_t len)
 
 app_result app_import_plan(app *a, const plan_import *in, char *msg, size_t len)
 {
-	if (!is_admin(a, "导入工作方案", msg, len))
+	if (!app_admin_only(a, "导入工作方案", msg, len))
 		return APP_REFUSED;
 	return store_import_plan(a->st, &a->who, in) ? APP_OK : app_store_failure(a, msg, len);
 }
@@ -77,7 +77,7 @@ bool app_may_backup(const app *a, const char *dest, bool force, char *msg, size_
 	char what[4200];
 	snprintf(what, sizeof what, "用 --force 覆盖已有的 %s", dest);
 	/* Overwriting a file is destructive: an admin's, and in the trail. */
-	return !(force && access(dest, F_OK) == 0) || is_admin(a, what, msg, len);
+	return !(force && access(dest, F_OK) == 0) || app_admin_only(a, what, msg, len);
 }
 
 app_result app_backup(app *a, const char *dest, bool force, char *msg, size_t len)
@@ -98,19 +98,11 @@ app_result app_backup(app *a, const char *dest, bool force, char *msg, size_t le
 
 app_result app_restore(app *a, const char *source, char *msg, size_t len)
 {
-	if (!is_admin(a, "恢复数据库", msg, len))
+	if (!app_admin_only(a, "恢复数据库", msg, len))
 		return APP_REFUSED;
 	if (!store_restore(a->db_path, source, &a->who, a->cfg.busy_timeout_ms, msg, len))
 		return APP_FAILED;
 	return APP_OK;
-}
-
-static const indicator_rec *indicator_of(const task_detail *d, int ord)
-{
-	for (int i = 0; i < d->nindicators; i++)
-		if (d->indicators[i].ord == ord)
-			return &d->indicators[i];
-	return NULL;
 }
 
 static bool name_taken(const task_detail *d, const indicator_rec *self, const char *name)
@@ -123,9 +115,9 @@ static bool name_taken(const task_detail *d, const indicator_rec *self, const ch
 
 app_result app_edit_indicator(app *a, const task_detail *d, int ord, const indicator_edit *e, char *msg, size_t len)
 {
-	if (!is_admin(a, "修改指标定义", msg, len))
+	if (!app_admin_only(a, "修改指标定义", msg, len))
 		return APP_REFUSED;
-	const indicator_rec *ind = indicator_of(d, ord);
+	const indicator_rec *ind = model_indicator_of(d, ord);
 	if (!ind) {
 		snprintf(msg, len, "任务 %d 没有第 %d 个指标（共 %d 个）", d->task.num, ord, d->nindicators);
 		return APP_REFUSED;

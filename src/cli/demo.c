@@ -226,32 +226,44 @@ static bool save_quarter(cli *c, const task_detail *d, demo_profile p, const dem
 	return ok;
 }
 
-static bool set_baselines(cli *c, int num)
+/* The task's sample baselines; *set: some were, so d is to be read again. */
+static bool set_baselines(cli *c, const task_detail *d, bool *set)
 {
+	*set = false;
 	for (size_t i = 0; i < sizeof demo_baselines / sizeof demo_baselines[0]; i++) {
-		if (demo_baselines[i].task != num)
+		if (demo_baselines[i].task != d->task.num)
 			continue;
-		task_detail d;
-		bool found;
-		if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
-			return false;
 		indicator_edit e = { .baseline_source = DEMO_BASELINE_SOURCE, .set_baseline = true,
 		                     .baseline = demo_baselines[i].baseline, .set_baseline_date = true };
 		date_parse(DEMO_BASELINE_DATE, &e.baseline_date);
 		char err[512];
-		bool ok = app_edit_indicator(&c->app, &d, demo_baselines[i].ord, &e, err, sizeof err) == APP_OK;
-		model_detail_free(&d);
-		if (!ok)
+		if (app_edit_indicator(&c->app, d, demo_baselines[i].ord, &e, err, sizeof err) != APP_OK)
 			return false;
+		*set = true;
 	}
 	return true;
+}
+
+/* The task with its sample baselines set. */
+static bool read_task(cli *c, int num, task_detail *d)
+{
+	bool found, set;
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, d, &found))
+		return false;
+	if (!set_baselines(c, d, &set)) {
+		model_detail_free(d);
+		return false;
+	}
+	if (!set)
+		return true;
+	model_detail_free(d);
+	return store_task_detail(c->app.st, c->app.plan.id, num, d, &found);
 }
 
 static bool load_task(cli *c, int num, int *reports)
 {
 	task_detail d;
-	bool found;
-	if (!set_baselines(c, num) || !store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+	if (!read_task(c, num, &d))
 		return false;
 	demo_profile p = profile_of(num);
 	bool ok = true;

@@ -85,21 +85,13 @@ static int read_edit(const cli *c, const cli_args *a, indicator_edit *e)
 	return rc ? rc : read_baseline(c, a, e);
 }
 
-static const indicator_rec *nth(const task_detail *d, int ord)
-{
-	for (int i = 0; i < d->nindicators; i++)
-		if (d->indicators[i].ord == ord)
-			return &d->indicators[i];
-	return NULL;
-}
-
 static int show_definitions(const task_detail *d, int ord)
 {
 	if (d->nindicators == 0) {
 		cli_say(stdout, "任务 %d 没有量化指标（按任务状态和完成时限督查）", d->task.num);
 		return 0;
 	}
-	if (ord && !nth(d, ord))
+	if (ord && !model_indicator_of(d, ord))
 		return cli_error("任务 %d 没有第 %d 个指标（共 %d 个）", d->task.num, ord, d->nindicators);
 	for (int i = 0; i < d->nindicators; i++)
 		if (!ord || d->indicators[i].ord == ord)
@@ -140,9 +132,9 @@ static int run_indicator(cli *c, const cli_args *a)
 	bool editing = indicator_edit_any(&e);
 	if (editing && !ord)
 		return cli_usage_error(c, "修改指标要写明第几个指标：ducha indicator %d N …", num);
-	if (editing && c->app.who.role != ROLE_ADMIN)
-		return cli_error("%s（%s）无权修改指标定义：只有管理员（admin）可以；数据库未改动", c->app.who.user,
-		                 model_role_name(c->app.who.role));
+	char why[300];
+	if (editing && !app_admin_only(&c->app, "修改指标定义", why, sizeof why))
+		return cli_error("%s；数据库未改动", why);
 	if (!cli_open(c, editing))
 		return 1;
 	if (editing)

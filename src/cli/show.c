@@ -209,7 +209,6 @@ static char *forecast_json(cli *c, const indicator_state *st)
 static char *indicator_json(cli *c, const indicator_rec *i, const indicator_state *st)
 {
 	char due[DATE_TEXT_SIZE], due_now[DATE_TEXT_SIZE], baseline_date[DATE_TEXT_SIZE];
-	static const char *const cmp[] = { ">=", ">", "~", "range" };
 	date_format(i->due, due);
 	date_format(i->baseline_date, baseline_date);
 	date_format(st->due, due_now);
@@ -221,7 +220,7 @@ static char *indicator_json(cli *c, const indicator_rec *i, const indicator_stat
 	json_field f[] = {
 		{ "name", JSON_TEXT, i->name, 0, 0 },
 		{ "kind", JSON_TEXT, i->milestone ? "milestone" : "number", 0, 0 },
-		{ "comparator", JSON_TEXT, cmp[i->cmp], 0, 0 },
+		{ "comparator", JSON_TEXT, model_comparator_sql(i->cmp), 0, 0 },
 		{ "target", JSON_REAL, NULL, 0, i->target },
 		{ "target_hi", i->cmp == CMP_RANGE ? JSON_REAL : JSON_NULL, NULL, 0, i->target_hi },
 		{ "unit", JSON_TEXT, i->unit, 0, 0 },

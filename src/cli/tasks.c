@@ -8,6 +8,7 @@
 #include "ducha/date.h"
 #include "ducha/flag.h"
 #include "ducha/table.h"
+#include "ducha/wording.h"
 
 static const table_column task_columns[] = {
 	{ "id", "序号", 0, true, false },
@@ -51,9 +52,7 @@ static void add_task_row(cli *c, table *t, const judged_row *r, out_format fmt)
 	const task_rec *task = &r->task;
 	flag_value f = r->flag;
 	char due[DATE_TEXT_SIZE + 1], shown[64];
-	date_format(r->due, due);
-	if (r->more_dues && fmt == FMT_TEXT)
-		strcat(due, "+");
+	wording_shown_due(r->due, r->more_dues && fmt == FMT_TEXT, due, sizeof due);
 	table_int(t, task->num);
 	table_text(t, task->area_short);
 	table_int(t, task->measure_num);

@@ -131,10 +131,14 @@ static bool flag_parse_any(const char *name, flag_value *out)
 
 static bool parse_set_part(const char *part, flag_set *out)
 {
-	size_t n = strlen(part);
-	bool and_worse = n > 1 && (part[n - 1] == '+' || (n > 3 && strcmp(part + n - 3, "＋") == 0));
+	size_t n = strlen(part), plus = 0;
+	if (n > 1 && part[n - 1] == '+')
+		plus = 1;
+	else if (n > 3 && strcmp(part + n - 3, "＋") == 0)
+		plus = 3;
+	bool and_worse = plus > 0;
 	char name[64];
-	snprintf(name, sizeof name, "%.*s", (int)(n - (and_worse ? (part[n - 1] == '+' ? 1 : 3) : 0)), part);
+	snprintf(name, sizeof name, "%.*s", (int)(n - plus), part);
 	if (strcmp(name, "预警") == 0 || strcmp(name, "warning") == 0) {
 		for (int f = 0; f < FLAG_COUNT; f++)
 			if (flag_is_warning((flag_value)f))
@@ -288,10 +292,8 @@ double flag_elapsed_share(int start, int due, int as_of)
 
 /* Whether a counting report known at as_of is of the due date's quarter or
  * later: the report that answers whether the due date was met. */
-static bool due_answered(const flag_ctx *c, int due)
+static bool due_answered(const flag_ctx *c, int dy, int dq)
 {
-	int dy, dq;
-	period_of_date(due, &dy, &dq);
 	for (int i = c->d->nreports - 1; i >= 0; i--) {
 		const report_rec *r = &c->d->reports[i];
 		if (visible(c, r->year, r->quarter) && model_report_counts(r))
@@ -308,7 +310,7 @@ static bool past_due(const flag_ctx *c, int due, flag_facts *f)
 	int dy, dq;
 	period_of_date(due, &dy, &dq);
 	int deadline = period_last_day(dy, dq) + c->rules->report_grace_days;
-	if (due_answered(c, due) || c->as_of > deadline) {
+	if (due_answered(c, dy, dq) || c->as_of > deadline) {
 		f->overdue = true;
 		return true;
 	}
@@ -425,6 +427,20 @@ static flag_value pace(const flag_ctx *c, const indicator_rec *ind, const flag_p
 	return FLAG_OK;
 }
 
+/* Whether the report asked for by now is missing, told in f. */
+static bool missing_report(const flag_ctx *c, const flag_phase *p, const value_point *all, int nall, flag_facts *f)
+{
+	int ry, rq, deadline;
+	f->missing = required_quarter(c, p->due, &ry, &rq, &deadline) && !covers(all, nall, ry, rq);
+	if (f->missing) {
+		f->missing_year = ry;
+		f->missing_quarter = rq;
+		f->missing_deadline = deadline;
+		f->missing_returned = returned_report(c, ry, rq);
+	}
+	return f->missing;
+}
+
 /* The verdict inside one phase that has not been met: pace, unreported,
  * due-soon and overdue, the worst of them, with every applicable note. */
 static void judge_open(const flag_ctx *c, const indicator_rec *ind, const flag_phase *p,
@@ -432,18 +448,11 @@ static void judge_open(const flag_ctx *c, const indicator_rec *ind, const flag_p
 {
 	bool on_course;
 	flag_value f = pace(c, ind, p, st, &on_course);
-	int ry, rq, deadline;
-	bool missing = required_quarter(c, p->due, &ry, &rq, &deadline) && !covers(all, nall, ry, rq);
 	bool soon = c->as_of <= p->due && p->due - c->as_of <= c->rules->due_soon_days;
 	st->facts = (flag_facts){ .story = FLAG_STORY_OPEN, .year = p->year, .baseline = p->baseline,
-	                          .missing = missing, .show_due = soon, .no_baseline = !p->paced };
-	if (missing) {
+	                          .show_due = soon, .no_baseline = !p->paced };
+	if (missing_report(c, p, all, nall, &st->facts))
 		f = worse(f, FLAG_UNREPORTED);
-		st->facts.missing_year = ry;
-		st->facts.missing_quarter = rq;
-		st->facts.missing_deadline = deadline;
-		st->facts.missing_returned = returned_report(c, ry, rq);
-	}
 	if (soon && !on_course)
 		f = worse(f, FLAG_DUE_SOON);
 	if (c->as_of > p->due && past_due(c, p->due, &st->facts)) {
@@ -554,12 +563,8 @@ static void judge_not_yet(const flag_ctx *c, const indicator_rec *ind, const fla
 	st->expected_share = 0;
 	st->gap = 0;
 	st->at_figure = false;
-	int ry, rq, deadline;
-	bool missing = required_quarter(c, p->due, &ry, &rq, &deadline) && !covers(all, nall, ry, rq);
-	st->flag = missing ? FLAG_UNREPORTED : FLAG_OK;
-	st->facts = (flag_facts){ .story = FLAG_STORY_NOT_YET, .year = p->year, .missing = missing,
-	                          .missing_year = ry, .missing_quarter = rq, .missing_deadline = deadline,
-	                          .missing_returned = missing && returned_report(c, ry, rq) };
+	st->facts = (flag_facts){ .story = FLAG_STORY_NOT_YET, .year = p->year };
+	st->flag = missing_report(c, p, all, nall, &st->facts) ? FLAG_UNREPORTED : FLAG_OK;
 }
 
 /* The figure of one calendar year, the due date's: its year-to-date figures
@@ -571,9 +576,7 @@ static void judge_annual(const flag_ctx *c, const indicator_rec *ind, indicator_
 	int nall, n;
 	value_point *all = known_values(c, ind, 0, &nall);
 	value_point *pts = known_values(c, ind, year, &n);
-	if (c->as_of < c->plan->starts)
-		judge_phase(c, ind, &p, pts, n, all, nall, st);
-	else if (c->as_of < p.start)
+	if (c->as_of >= c->plan->starts && c->as_of < p.start)
 		judge_not_yet(c, ind, &p, all, nall, st);
 	else
 		judge_phase(c, ind, &p, pts, n, all, nall, st);

@@ -226,6 +226,14 @@ value_point *model_indicator_series(const task_detail *d, int64_t indicator_id, 
 	return pts;
 }
 
+const indicator_rec *model_indicator_of(const task_detail *d, int ord)
+{
+	for (int i = 0; i < d->nindicators; i++)
+		if (d->indicators[i].ord == ord)
+			return &d->indicators[i];
+	return NULL;
+}
+
 const report_rec *model_latest_report(const task_detail *d)
 {
 	return d->nreports ? &d->reports[d->nreports - 1] : NULL;

@@ -5,6 +5,7 @@
 
 #include "ducha/date.h"
 #include "ducha/flag.h"
+#include "flag_internal.h"
 
 /* One indicator's share of its target in force: actual ÷ target, below 1
  * until the target is met (a "> 5000" at 5000 is not there yet). */
@@ -18,7 +19,7 @@ static double share(const indicator_state *s)
 	return v < 0 ? 0 : v > 0.999 ? 0.999 : v;
 }
 
-/* 进度, defined once (the help says the same, wording_progress_rule): the
+/* 进度, defined once (the help says the same, wording_judging_rules): the
  * average over the indicators with a target of actual ÷ target, rounded
  * down, so 100% means every target is met. */
 int flag_progress(const task_detail *d, const task_state *st)
@@ -32,7 +33,7 @@ int flag_progress(const task_detail *d, const task_state *st)
 	double sum = 0;
 	for (int i = 0; i < n; i++) {
 		const indicator_state *s = &st->indicators[i];
-		if (!(s->target >= 0) || !isfinite(s->target))
+		if (flag_target_missing(s->target))
 			continue;
 		any = any || s->has_actual;
 		sum += share(s);
@@ -51,9 +52,7 @@ int flag_shown_due(const task_detail *d, const task_state *st, bool *more)
 		if (st->indicators[i].flag != FLAG_DONE && (!due || st->indicators[i].due < due))
 			due = st->indicators[i].due;
 	if (!due)
-		due = st->story == TASK_STORY_STATUS || indicators ? st->due : d->task.due;
-	if (!due)
-		due = d->task.due;
+		due = (st->story == TASK_STORY_STATUS || indicators) && st->due ? st->due : d->task.due;
 	int last = d->task.due;
 	for (int i = 0; i < d->nindicators; i++)
 		if (d->indicators[i].due > last)

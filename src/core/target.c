@@ -388,15 +388,24 @@ static void make_name(const cpbuf *b, int s, int e, char *out, size_t outlen)
 	free(kept.c);
 }
 
-static bool per_year_at(const cpbuf *b, int at)
+/* Whether one of words stands before at in its sentence (or, with
+ * by_clause, in its clause: up to the last ， or 、). */
+static bool words_before(const cpbuf *b, int at, bool by_clause, const char *const *words, size_t nwords)
 {
 	int s = at;
-	while (s > 0 && !is_sentence_end(b->c[s - 1]))
+	while (s > 0 && !is_sentence_end(b->c[s - 1]) && !(by_clause && (b->c[s - 1] == 0xFF0C || b->c[s - 1] == 0x3001)))
 		s--;
 	for (int i = s; i < at; i++)
-		if (match(b, i, "每年") || match(b, i, "年均"))
-			return true;
+		for (size_t w = 0; w < nwords; w++)
+			if (match(b, i, words[w]))
+				return true;
 	return false;
+}
+
+static bool per_year_at(const cpbuf *b, int at)
+{
+	static const char *const yearly[] = { "每年", "年均" };
+	return words_before(b, at, false, yearly, 2);
 }
 
 /* Verbs that count what is new since the plan's start, so the baseline is
@@ -405,14 +414,7 @@ static const char *const new_verbs[] = { "新增", "新建", "新认定", "新�
 
 static bool counts_new_at(const cpbuf *b, int at)
 {
-	int s = at;
-	while (s > 0 && !is_sentence_end(b->c[s - 1]) && b->c[s - 1] != 0xFF0C && b->c[s - 1] != 0x3001)
-		s--;
-	for (int i = s; i < at; i++)
-		for (size_t v = 0; v < sizeof new_verbs / sizeof new_verbs[0]; v++)
-			if (match(b, i, new_verbs[v]))
-				return true;
-	return false;
+	return words_before(b, at, true, new_verbs, sizeof new_verbs / sizeof new_verbs[0]);
 }
 
 /* --- the list -------------------------------------------------------------- */

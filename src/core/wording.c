@@ -234,6 +234,13 @@ void wording_due_distance(int due, int as_of, bool english, char *buf, size_t le
 		snprintf(buf, len, L("距截止 %d 天", "due in %d days"), due - as_of);
 }
 
+void wording_shown_due(int due, bool more, char *buf, size_t len)
+{
+	char date[DATE_TEXT_SIZE];
+	date_format(due, date);
+	snprintf(buf, len, "%s%s", date, more ? "+" : "");
+}
+
 void wording_waiting(int due, int year, int quarter, int deadline, bool english, char *buf, size_t len)
 {
 	char d[DATE_TEXT_SIZE], period[PERIOD_TEXT_SIZE], by[DATE_TEXT_SIZE];

@@ -147,7 +147,9 @@ static bool read_number_fields(indicator_view *iv, const indicator_rec *i, char 
 	return true;
 }
 
-static bool read_date_field(indicator_view *iv, int field, const char *text, int was, bool *set, int *day)
+/* A date field that changed into *day (0 when emptied, if allowed). */
+static bool read_date_field(indicator_view *iv, int field, const char *text, int was, bool required, bool *set,
+                            int *day)
 {
 	char shown[DATE_TEXT_SIZE];
 	date_format(was, shown);
@@ -155,11 +157,14 @@ static bool read_date_field(indicator_view *iv, int field, const char *text, int
 		return true;
 	*set = true;
 	*day = 0;
-	if (!*text || date_parse(text, day))
-		return true;
-	snprintf(iv->form.fields[field].error, sizeof iv->form.fields[field].error, "%s",
-	         UI_L("日期应为 YYYY-MM-DD", "a date is YYYY-MM-DD"));
-	return false;
+	const char *bad = NULL;
+	if (!*text && required)
+		bad = UI_L("截止日期不能为空", "a due date is needed");
+	else if (*text && !date_parse(text, day))
+		bad = UI_L("日期应为 YYYY-MM-DD", "a date is YYYY-MM-DD");
+	if (bad)
+		snprintf(iv->form.fields[field].error, sizeof iv->form.fields[field].error, "%s", bad);
+	return !bad;
 }
 
 /* The edit the fields ask for; false with an error under a field. */
@@ -175,11 +180,9 @@ static bool read_edit(indicator_view *iv, const indicator_rec *i, char **t, indi
 	e->set_mode = f[F_MODE].choice != (int)i->mode;
 	e->mode = (indicator_mode)f[F_MODE].choice;
 	return read_number_fields(iv, i, t, e) &&
-	       read_date_field(iv, F_BASE_DATE, t[F_BASE_DATE], i->baseline_date, &e->set_baseline_date,
+	       read_date_field(iv, F_BASE_DATE, t[F_BASE_DATE], i->baseline_date, false, &e->set_baseline_date,
 	                       &e->baseline_date) &&
-	       read_date_field(iv, F_DUE, t[F_DUE], i->due, &e->set_due, &e->due) &&
-	       (!e->set_due || e->due || (snprintf(f[F_DUE].error, sizeof f[F_DUE].error, "%s",
-	                                           UI_L("截止日期不能为空", "a due date is needed")), false));
+	       read_date_field(iv, F_DUE, t[F_DUE], i->due, true, &e->set_due, &e->due);
 }
 
 static void saved(ui *u, indicator_view *iv)

@@ -108,9 +108,7 @@ void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, co
 	if (c->role)
 		ui_put(y, xs[1], c->role, role_of(&t->task, agency ? agency : ""), e);
 	ui_put(y, xs[2], c->text, t->task.text, e);
-	date_format(t->due, buf);
-	if (t->more_dues)
-		strcat(buf, "+");
+	wording_shown_due(t->due, t->more_dues, buf, sizeof buf);
 	ui_put(y, xs[3], c->due, buf, e);
 	if (c->standing) {
 		ui_elem se = t->standing == STANDING_RETURNED || t->standing == STANDING_MISSING ? UI_E_ERROR : e;
