@@ -295,7 +295,7 @@ static const char *const definition_sql[] = {
 	"SELECT json_array('task_agency', task_id, agency_id, role, ord) FROM task_agency"
 	"  ORDER BY task_id, agency_id",
 	"SELECT json_array('indicator', id, task_id, ord, name, kind, comparator, target, target_hi,"
-	"  unit, due, mode, baseline) FROM indicator ORDER BY id",
+	"  unit, due, mode, baseline, baseline_date, baseline_source, source, approval) FROM indicator ORDER BY id",
 };
 
 bool store_definition_digest(store *s, char hex[AUDIT_HASH_HEX])

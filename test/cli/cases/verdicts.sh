@@ -71,3 +71,7 @@ D boss --as-of 2017-03-01 tasks --flag 'overdue' | cut -c1-40
 D boss --as-of 2017-03-01 tasks --flag '滞后+' --format csv | cut -d, -f1 | tr '\n' ' '; echo
 D boss --as-of 2017-03-01 tasks --flag 预警 --format csv | wc -l
 D boss tasks --flag 'bad+'; echo "exit $?"
+
+echo "--- a baseline's source changed behind the program's back is caught by check"
+sqlite3 t.db "UPDATE indicator SET baseline_source = '伪造' WHERE name = '微型企业'"
+D boss check 2>&1 | tail -1; echo "exit ${PIPESTATUS[0]}"
