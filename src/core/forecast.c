@@ -2,6 +2,7 @@
  * due date, and the day the target would be met. Pure: no SQL, no curses. */
 #include <math.h>
 
+#include "ducha/validate.h"
 #include "flag_internal.h"
 
 /* Least squares over the reported points; projects the value at the due date
@@ -31,6 +32,9 @@ void flag_forecast(const flag_ctx *c, const indicator_rec *ind, const flag_phase
 	const value_point *last = &pts[n - 1];
 	st->has_forecast = true;
 	st->forecast_value = last->value + slope * (p->due - last->day);
+	/* Counted things are whole: "约 16 个", never "16.2 个". */
+	if (validate_whole_unit(ind->unit))
+		st->forecast_value = floor(st->forecast_value + 1e-9);
 	st->forecast_met_day = 0;
 	for (int i = 0; i < n; i++)
 		if (flag_meets(ind, c->rules, p->target, pts[i].value)) {
