@@ -15,6 +15,23 @@ typedef struct config_flags {
 } config_flags;
 
 enum { CONFIG_MAX_USERS = 256 };
+enum { CSV_UTF8_BOM, CSV_UTF8, CSV_GB18030 };
+
+/* [document]: what the 通报 and the 督办单 say of their issuer, and the fonts
+ * the PDF is set in (the office's licensed 仿宋/小标宋 where installed). */
+typedef struct config_document {
+	char masthead[201];       /* 版头: "督查通报" */
+	char number[201];         /* 发文字号 or 期号, "" for none */
+	char issuer[201];         /* 落款 and 版记: "市政府督查室" */
+	char addressees[1001];    /* 主送 */
+	char requirements[1024];  /* 四、下一步工作要求, one ini line: paragraphs split by a written \n; {reply_date}, {issuer} */
+	char notice_requirements[1024]; /* the 督办单's 办理要求, the same way */
+	int reply_days;           /* the reply date: as-of + reply_days */
+	char font_body[101];      /* 正文: 仿宋 */
+	char font_title[101];     /* 标题: 小标宋 */
+	char font_heading[101];   /* 一级标题: 黑体 */
+	char font_kai[101];       /* 二级标题: 楷体 */
+} config_document;
 
 /* [users] name = admin | inspector | viewer | reporter:AGENCY */
 typedef struct config_user {
@@ -35,6 +52,8 @@ typedef struct config {
 	int page_width;           /* [report] page_width (80) */
 	int page_length;          /* [report] page_length (66) */
 	char report_dir[PATH_MAX];/* [report] folder */
+	int csv_encoding;         /* [report] csv_encoding: CSV_UTF8_BOM, CSV_UTF8, CSV_GB18030 */
+	config_document doc;      /* [document] */
 	char print_command[512];  /* [print] command, "" when printing is off */
 	char keys[64][32];        /* [keys] action = key, raw, checked by the UI */
 	char key_names[64][32];

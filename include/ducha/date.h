@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { DATE_TEXT_SIZE = 11, PERIOD_TEXT_SIZE = 7 };
+enum { DATE_TEXT_SIZE = 11, PERIOD_TEXT_SIZE = 7, DATE_CN_SIZE = 32 };
 
 int  date_from_ymd(int year, int month, int day);
 void date_to_ymd(int days, int *year, int *month, int *day);
@@ -13,6 +13,8 @@ bool date_is_valid(int year, int month, int day);
 /* Strict YYYY-MM-DD. */
 bool date_parse(const char *text, int *days);
 void date_format(int days, char out[DATE_TEXT_SIZE]);
+/* As documents write it: 2017年12月10日 (no leading zeros). */
+void date_format_cn(int days, char out[DATE_CN_SIZE]);
 int  date_today(void);
 int  date_year(int days);
 
@@ -25,4 +27,6 @@ bool period_allowed(int year, int quarter, int plan_starts, int as_of, char *why
 int  period_first_day(int year, int quarter);
 int  period_last_day(int year, int quarter);
 void period_of_date(int days, int *year, int *quarter);
+/* As documents write it: 2017年第三季度. */
+void period_format_cn(int year, int quarter, char out[DATE_CN_SIZE]);
 #endif

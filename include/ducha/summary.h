@@ -36,7 +36,12 @@ typedef struct summary_section {
 	int ntasks;                  /* distinct tasks (a task is counted once) */
 	int flags[FLAG_COUNT];       /* distinct tasks by flag */
 	int completion;              /* share of its tasks done, percent; -1: no tasks */
-	int rank;                    /* place in the overview, 1 first; 0: no overview */
+	int lead_flags[FLAG_COUNT];  /* lead tasks by flag */
+	int support_flags[FLAG_COUNT]; /* support tasks by flag */
+	/* 推进率 = (2 × lead tasks on course + support tasks on course) ÷
+	 * (2 × lead tasks + support tasks); on course: 已完成, 正常, 临期. */
+	int rate_num, rate_den;
+	int rank;                    /* place in the overview, best first, ties share it; 0: none */
 	summary_item *items;         /* lead by number, then support by number */
 	int nitems;
 } summary_section;
@@ -61,7 +66,7 @@ typedef struct summary {
 	struct judge_cache *cache;   /* the tasks' details and verdicts */
 	summary_section *sections;
 	int nsections, cap_sections;
-	int *ranking;                /* overview: section indices, most to attend to first */
+	int *ranking;                /* overview: section indices, best 推进率 first */
 	/* Used while building only (the cache keeps the store until freed). */
 	store *st;
 	const plan_rec *plan;
@@ -93,6 +98,10 @@ void summary_free(summary *s);
 
 /* Whether a task's flag moved since the --since quarter, or values were reported since. */
 bool summary_task_changed(const summary *s, const summary_task *t);
+/* Whether a flag counts as on course for the ranking (绿 and 蓝). */
+bool summary_on_course(flag_value f);
+/* The n-th latest 督查意见 (comment) note, 0: the latest, or NULL. */
+const note_rec *summary_comment_note(const summary_task *t, int n);
 /* The n-th latest 配合情况 note (0: the latest), or NULL. */
 const note_rec *summary_support_note(const summary_task *t, int n);
 /* The latest report known at the as-of date, or NULL. */
@@ -112,15 +121,17 @@ enum { SUMMARY_MIN_PAGE_LENGTH = 20 };
 typedef struct summary_output {
 	out_format fmt;
 	int page_width, page_length; /* text; page_length 0: no pages */
-	bool bom;                    /* CSV: a UTF-8 byte order mark for Excel */
+	int csv_encoding;            /* CSV: CSV_UTF8_BOM (for Excel), CSV_UTF8, CSV_GB18030 */
+	const config_document *doc;  /* PDF, DOCX: the issuer, the requirements, the fonts */
 } summary_output;
 
 bool summary_render_text(const summary *s, int page_width, int page_length, FILE *out);
-bool summary_render_csv(const summary *s, bool bom, FILE *out);
+bool summary_render_csv(const summary *s, int encoding, FILE *out);
 bool summary_render_html(const summary *s, FILE *out);
 /* JSON is built by SQLite's functions through st; false on a store error. */
 bool summary_render_json(const summary *s, store *st, FILE *out);
-bool summary_render(const summary *s, store *st, const summary_output *o, FILE *out);
+/* false with errno, or with a message in err (err may be NULL). */
+bool summary_render(const summary *s, store *st, const summary_output *o, FILE *out, char *err, size_t errlen);
 /* Renders into path through a temporary file in the same folder, renamed into
  * place only when written whole; otherwise nothing is left and err says why. */
 bool summary_write_file(const summary *s, store *st, const summary_output *o, const char *path,

@@ -6,8 +6,14 @@
 #include <stdio.h>
 #include "ducha/store.h"
 
-typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML } out_format;
-enum { FMT_ALLOW_TEXT = 1, FMT_ALLOW_CSV = 2, FMT_ALLOW_JSON = 4, FMT_ALLOW_HTML = 8 };
+/* PDF, DOCX and XLSX are documents (report only): files, never a terminal. */
+typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML, FMT_PDF, FMT_DOCX, FMT_XLSX } out_format;
+enum {
+	FMT_ALLOW_TEXT = 1, FMT_ALLOW_CSV = 2, FMT_ALLOW_JSON = 4, FMT_ALLOW_HTML = 8, FMT_ALLOW_PDF = 16,
+	FMT_ALLOW_DOCX = 32, FMT_ALLOW_XLSX = 64
+};
+/* Whether the format is a binary document file. */
+bool format_is_binary(out_format f);
 bool format_parse(const char *name, unsigned allowed, out_format *out);
 
 typedef struct table_column {

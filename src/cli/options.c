@@ -299,6 +299,6 @@ out_format cli_format(const cli *c, const cli_args *a, out_format dflt)
 	const char *v = cli_value(c, a, "format");
 	out_format f = dflt;
 	if (v)
-		format_parse(v, FMT_ALLOW_TEXT | FMT_ALLOW_CSV | FMT_ALLOW_JSON | FMT_ALLOW_HTML, &f);
+		format_parse(v, ~0u, &f);   /* each command's option lists the formats it takes */
 	return f;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ducha/cli.h"
 #include "ducha/cli_say.h"
@@ -15,7 +16,7 @@
 
 typedef struct report_args {
 	const char *agency;
-	bool all, bom, print;
+	bool all, bom, print, format_given;
 	out_format fmt;
 	const char *path;
 	bool since;
@@ -30,7 +31,9 @@ static int read_args(cli *c, const cli_args *args, report_args *a)
 	a->bom = cli_given(c, args, "bom");
 	a->print = cli_given(c, args, "print");
 	a->path = cli_value(c, args, "output");
-	a->fmt = cli_format(c, args, FMT_TEXT);
+	a->format_given = cli_value(c, args, "format") != NULL;
+	/* Paper goes out as PDF: --print alone means --format pdf. */
+	a->fmt = cli_format(c, args, a->print ? FMT_PDF : FMT_TEXT);
 	if (since && !period_parse(since, &a->since_year, &a->since_quarter))
 		return cli_usage_error(c, "--since \"%s\" 应为季度 YYYYQn，如 2017Q2", since);
 	a->since = since != NULL;
@@ -42,6 +45,11 @@ static int check_args(cli *c, const report_args *a)
 {
 	if (a->bom && a->fmt != FMT_CSV)
 		return cli_usage_error(c, "--bom 只用于 --format csv");
+	if (a->print && a->fmt != FMT_PDF)
+		return cli_usage_error(c, "--print 只打印 PDF（--format pdf）：打印机的文本过滤器会把汉字印成方框");
+	if (format_is_binary(a->fmt) && !a->path && !a->print && isatty(STDOUT_FILENO))
+		return cli_usage_error(c, "--format %s 是文件格式，不能输出到终端：请用 -o FILE 写入文件",
+		                       a->fmt == FMT_PDF ? "pdf" : a->fmt == FMT_DOCX ? "docx" : "xlsx");
 	char as_of[DATE_TEXT_SIZE];
 	date_format(c->app.as_of, as_of);
 	if (a->since && period_last_day(a->since_year, a->since_quarter) >= c->app.as_of)
@@ -82,11 +90,13 @@ static bool folder_path(cli *c, const summary *s, out_format fmt, char *path, si
 
 static int produce(cli *c, const report_args *a, const summary *s)
 {
-	summary_output o = { a->fmt, c->app.cfg.page_width, c->app.cfg.page_length, a->bom };
+	summary_output o = { a->fmt, c->app.cfg.page_width, c->app.cfg.page_length,
+		                 a->bom ? CSV_UTF8_BOM : c->app.cfg.csv_encoding, &c->app.cfg.doc };
 	char path[PATH_MAX + 200], err[PATH_MAX + 400];
 	if (!a->path && !a->print) {
-		bool ok = summary_render(s, c->app.st, &o, stdout) && fflush(stdout) == 0;
-		return ok ? 0 : cli_error("%s", a->fmt == FMT_JSON ? store_error(c->app.st) : "写入标准输出失败");
+		bool ok = summary_render(s, c->app.st, &o, stdout, err, sizeof err) && fflush(stdout) == 0;
+		return ok ? 0
+		          : cli_error("%s", a->fmt == FMT_JSON ? store_error(c->app.st) : *err ? err : "写入标准输出失败");
 	}
 	if (a->path)
 		snprintf(path, sizeof path, "%s", a->path);
@@ -132,17 +142,18 @@ static int run_report(cli *c, const cli_args *args)
 static const cli_option report_options[] = {
 	{ "agency", 0, "NAME", "该单位的通报：总体情况、牵头任务、配合任务（预警及原因、指标、最新填报）", CLI_ONE_OF, NULL },
 	{ "all", 0, NULL, "先是各单位排名总览（逾期、严重滞后、未报送、滞后、完成率），再是各单位通报", CLI_ONE_OF, NULL },
-	{ "format", 0, "text|csv|html|json",
-	  "text（按 [report] page_width、page_length 分页，可直接打印，默认）、csv、html（A4）、json", 0, "输出格式" },
+	{ "format", 0, "text|csv|html|json|pdf|docx|xlsx",
+	  "text（终端阅读，默认）、csv、html、json；pdf（GB/T 9704 公文，--all 为通报、--agency 为督办单）、"
+	  "docx（同上，供 WPS/Word 修改）、xlsx（台账：每个指标一行）", 0, "输出格式" },
 	{ "output", 'o', "FILE", "写入文件（受限模式下只能写入报告文件夹）；不给时输出到标准输出", 0, NULL },
 	{ "since", 0, "YYYYQn", "另列该季度末以来的变化：预警的变动和此后报送的数值", 0, NULL },
-	{ "bom", 0, NULL, "CSV 前加 UTF-8 BOM，便于 Excel 打开", 0, NULL },
-	{ "print", 0, NULL, "交给 [print] command 打印（不经 shell）；没有 -o 时先写入报告文件夹", 0, NULL },
+	{ "bom", 0, NULL, "CSV 前加 UTF-8 BOM（[report] csv_encoding 默认即是）", 0, NULL },
+	{ "print", 0, NULL, "生成 PDF 交给 [print] command 打印（不经 shell）；没有 -o 时先写入报告文件夹", 0, NULL },
 	{ 0 },
 };
 
 const cli_command cli_cmd_report = {
 	.name = "report", .run = run_report,
-	.summary = "打印通报：一个单位或全部单位（含排名总览），文本、CSV、HTML 或 JSON",
+	.summary = "通报（--all）或督办单（--agency）：PDF、Word、Excel 台账，或文本、CSV、HTML、JSON",
 	.options = report_options,
 };

@@ -157,6 +157,8 @@ static const char *const lang_names[] = { "zh", "en", NULL };
 static const int lang_values[] = { 0, 1 };
 static const char *const color_names[] = { "auto", "never", "always", NULL };
 static const int color_values[] = { -1, 0, 1 };
+static const char *const csv_names[] = { "utf-8-bom", "utf-8", "gb18030", NULL };
+static const int csv_values[] = { CSV_UTF8_BOM, CSV_UTF8, CSV_GB18030 };
 static const char *const bool_names[] = { "false", "true", "no", "yes", "0", "1", NULL };
 static const int bool_values[] = { 0, 1, 0, 1, 0, 1 };
 
@@ -174,6 +176,13 @@ typedef struct config_key {
 	bool as_text;                /* KEY_CHOICE: store the name, not the value */
 } config_key;
 
+#define DOCUMENT_REQUIREMENTS                                                                   \
+	"各有关单位要对照本通报指出的问题，逐项分析原因，明确整改措施和完成时限，确保按期完成目标任务。\\n" \
+	"严重滞后和逾期任务的牵头单位要制定追赶计划，配合单位要主动对接、形成合力。\\n"               \
+	"请于{reply_date}前将整改落实情况书面报送{issuer}。"
+#define DOCUMENT_NOTICE_REQUIREMENTS                                                        \
+	"请你单位对照上述督办事项，逐项分析原因，明确整改措施和完成时限，"                 \
+	"于{reply_date}前将办理情况书面报送{issuer}。"
 #define AT(field) offsetof(config, field), sizeof ((config *)0)->field
 static const config_key key_table[] = {
 	{ "database", "path", KEY_PATH, "ducha.db", AT(db_path), 0, 0, NULL, NULL, false },
@@ -190,6 +199,18 @@ static const config_key key_table[] = {
 	{ "report", "page_width", KEY_INT, "80", AT(page_width), 60, 400, NULL, NULL, false },
 	{ "report", "page_length", KEY_INT, "66", AT(page_length), 0, 1000, NULL, NULL, false },
 	{ "report", "folder", KEY_PATH, "reports", AT(report_dir), 0, 0, NULL, NULL, false },
+	{ "report", "csv_encoding", KEY_CHOICE, "utf-8-bom", AT(csv_encoding), 0, 0, csv_names, csv_values, false },
+	{ "document", "masthead", KEY_TEXT, "督查通报", AT(doc.masthead), 0, 0, NULL, NULL, false },
+	{ "document", "number", KEY_TEXT, "", AT(doc.number), 0, 0, NULL, NULL, false },
+	{ "document", "issuer", KEY_TEXT, "市政府督查室", AT(doc.issuer), 0, 0, NULL, NULL, false },
+	{ "document", "addressees", KEY_TEXT, "各有关单位", AT(doc.addressees), 0, 0, NULL, NULL, false },
+	{ "document", "requirements", KEY_TEXT, DOCUMENT_REQUIREMENTS, AT(doc.requirements), 0, 0, NULL, NULL, false },
+	{ "document", "notice_requirements", KEY_TEXT, DOCUMENT_NOTICE_REQUIREMENTS, AT(doc.notice_requirements), 0, 0, NULL, NULL, false },
+	{ "document", "reply_days", KEY_INT, "15", AT(doc.reply_days), 1, 366, NULL, NULL, false },
+	{ "document", "font_body", KEY_TEXT, "Noto Serif CJK SC", AT(doc.font_body), 0, 0, NULL, NULL, false },
+	{ "document", "font_title", KEY_TEXT, "Noto Serif CJK SC Bold", AT(doc.font_title), 0, 0, NULL, NULL, false },
+	{ "document", "font_heading", KEY_TEXT, "Noto Sans CJK SC", AT(doc.font_heading), 0, 0, NULL, NULL, false },
+	{ "document", "font_kai", KEY_TEXT, "Noto Serif CJK SC", AT(doc.font_kai), 0, 0, NULL, NULL, false },
 	{ "print", "command", KEY_TEXT, "", AT(print_command), 0, 0, NULL, NULL, false },
 	{ "access", "service_account", KEY_TEXT, "", AT(service_account), 0, 0, NULL, NULL, false },
 	{ "access", "restricted", KEY_CHOICE, "false", AT(restricted), 0, 0, bool_names, bool_values, false },

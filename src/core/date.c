@@ -154,3 +154,16 @@ void period_of_date(int days, int *year, int *quarter)
 	date_to_ymd(days, year, &m, &d);
 	*quarter = (m + 2) / 3;
 }
+
+void date_format_cn(int days, char out[DATE_CN_SIZE])
+{
+	int y, m, d;
+	date_to_ymd(days, &y, &m, &d);
+	snprintf(out, DATE_CN_SIZE, "%d年%d月%d日", y, m, d);
+}
+
+void period_format_cn(int year, int quarter, char out[DATE_CN_SIZE])
+{
+	static const char *const names[] = { "一", "二", "三", "四" };
+	snprintf(out, DATE_CN_SIZE, "%d年第%s季度", year, names[(quarter - 1) & 3]);
+}

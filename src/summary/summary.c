@@ -141,8 +141,17 @@ static void count_section(summary *s, summary_section *sec)
 		bool seen = false;
 		for (int j = 0; j < i && !seen; j++)
 			seen = sec->items[j].task == sec->items[i].task;
-		sec->nlead += sec->items[i].role == SUMMARY_LEAD;
-		sec->nsupport += sec->items[i].role == SUMMARY_SUPPORT;
+		flag_value f = s->tasks[sec->items[i].task].now->flag;
+		bool lead = sec->items[i].role == SUMMARY_LEAD, support = sec->items[i].role == SUMMARY_SUPPORT;
+		sec->nlead += lead;
+		sec->nsupport += support;
+		if (lead)
+			sec->lead_flags[f]++;
+		if (support)
+			sec->support_flags[f]++;
+		int weight = lead ? 2 : support ? 1 : 0;
+		sec->rate_den += weight;
+		sec->rate_num += summary_on_course(f) ? weight : 0;
 		if (seen)
 			continue;
 		sec->ntasks++;
@@ -211,30 +220,43 @@ static bool add_list(summary *s, const summary_request *r)
 
 /* ---- the overview ---- */
 
-/* Most to attend to first: overdue, then lagging, unreported and behind
- * tasks, then the lower completion; ties by name, so the order is stable. */
+bool summary_on_course(flag_value f)
+{
+	return f == FLAG_DONE || f == FLAG_OK || f == FLAG_DUE_SOON;
+}
+
+/* Compares 推进率 exactly (a/b against c/d), so equal rates tie; an agency
+ * with no tasks comes last. Negative: a is better. */
+static int rate_cmp(const summary_section *a, const summary_section *b)
+{
+	if (!a->rate_den || !b->rate_den)
+		return (a->rate_den == 0) - (b->rate_den == 0);
+	long long l = (long long)a->rate_num * b->rate_den, r = (long long)b->rate_num * a->rate_den;
+	return l > r ? -1 : l < r ? 1 : 0;
+}
+
+/* Best first; within a shared place by name, so the order is stable. */
 static int rank_order(const void *pa, const void *pb, void *ctx)
 {
 	const summary *s = ctx;
 	const summary_section *a = &s->sections[*(const int *)pa];
 	const summary_section *b = &s->sections[*(const int *)pb];
-	static const flag_value keys[] = { FLAG_OVERDUE, FLAG_LAGGING, FLAG_UNREPORTED, FLAG_BEHIND };
-	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		if (a->flags[keys[k]] != b->flags[keys[k]])
-			return a->flags[keys[k]] > b->flags[keys[k]] ? -1 : 1;
-	if (a->completion != b->completion)
-		return a->completion < b->completion ? -1 : 1;
-	return strcmp(a->title, b->title);
+	int c = rate_cmp(a, b);
+	return c ? c : strcmp(a->title, b->title);
 }
 
+/* Standard competition places: 1, 1, 3. */
 static void rank(summary *s)
 {
 	s->ranking = xcalloc((size_t)s->nsections + 1, sizeof *s->ranking);
 	for (int i = 0; i < s->nsections; i++)
 		s->ranking[i] = i;
 	qsort_r(s->ranking, (size_t)s->nsections, sizeof *s->ranking, rank_order, s);
-	for (int i = 0; i < s->nsections; i++)
-		s->sections[s->ranking[i]].rank = i + 1;
+	for (int i = 0; i < s->nsections; i++) {
+		summary_section *sec = &s->sections[s->ranking[i]];
+		const summary_section *prev = i ? &s->sections[s->ranking[i - 1]] : NULL;
+		sec->rank = prev && rate_cmp(prev, sec) == 0 ? prev->rank : i + 1;
+	}
 }
 
 /* Every task of the plan, so the totals are the whole plan's. */
@@ -363,12 +385,22 @@ bool summary_task_changed(const summary *s, const summary_task *t)
 	return s->since && (t->then.flag != t->now->flag || t->since_from < t->known);
 }
 
-const note_rec *summary_support_note(const summary_task *t, int n)
+static const note_rec *nth_note(const summary_task *t, const char *kind, int n)
 {
 	for (int i = t->d->nnotes - 1; i >= 0; i--)
-		if (strcmp(t->d->notes[i].kind, "support") == 0 && n-- == 0)
+		if (strcmp(t->d->notes[i].kind, kind) == 0 && n-- == 0)
 			return &t->d->notes[i];
 	return NULL;
+}
+
+const note_rec *summary_comment_note(const summary_task *t, int n)
+{
+	return nth_note(t, "comment", n);
+}
+
+const note_rec *summary_support_note(const summary_task *t, int n)
+{
+	return nth_note(t, "support", n);
 }
 
 const report_rec *summary_latest_report(const summary_task *t)
@@ -404,7 +436,8 @@ void summary_since_text(const summary *s, char *buf, size_t len)
 void summary_file_name(const summary *s, out_format fmt, char *buf, size_t len)
 {
 	static const char *const ext[] = { [FMT_TEXT] = "txt", [FMT_CSV] = "csv", [FMT_JSON] = "json",
-	                                   [FMT_HTML] = "html" };
+	                                   [FMT_HTML] = "html", [FMT_PDF] = "pdf", [FMT_DOCX] = "docx",
+	                                   [FMT_XLSX] = "xlsx" };
 	char date[DATE_TEXT_SIZE];
 	date_format(s->as_of, date);
 	snprintf(buf, len, "summary-%s-%s.%s", s->file_key, date, ext[fmt]);

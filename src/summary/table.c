@@ -13,6 +13,7 @@ bool format_parse(const char *name, unsigned allowed, out_format *out)
 	static const struct { const char *name; out_format f; unsigned bit; } map[] = {
 		{ "text", FMT_TEXT, FMT_ALLOW_TEXT }, { "csv", FMT_CSV, FMT_ALLOW_CSV },
 		{ "json", FMT_JSON, FMT_ALLOW_JSON }, { "html", FMT_HTML, FMT_ALLOW_HTML },
+		{ "pdf", FMT_PDF, FMT_ALLOW_PDF }, { "docx", FMT_DOCX, FMT_ALLOW_DOCX }, { "xlsx", FMT_XLSX, FMT_ALLOW_XLSX },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(name, map[i].name) == 0 && (allowed & map[i].bit)) {
@@ -20,6 +21,11 @@ bool format_parse(const char *name, unsigned allowed, out_format *out)
 			return true;
 		}
 	return false;
+}
+
+bool format_is_binary(out_format f)
+{
+	return f == FMT_PDF || f == FMT_DOCX || f == FMT_XLSX;
 }
 
 void table_init(table *t, const table_column *cols, int ncols)

@@ -23,7 +23,7 @@ static bool target(ui *u, const summary *s, char *path, size_t len)
 		ui_message(u, true, "%s", err);
 		return false;
 	}
-	summary_file_name(s, FMT_TEXT, name, sizeof name);
+	summary_file_name(s, FMT_PDF, name, sizeof name);
 	if (snprintf(path, len, "%s/%s", folder, name) >= (int)len) {
 		ui_message(u, true, UI_L("报告文件夹路径太长：%s", "Report folder path too long: %s"), folder);
 		return false;
@@ -40,7 +40,8 @@ static void deliver(ui *u, const summary *s)
 {
 	const config *cfg = &u->c->cfg;
 	char path[PATH_MAX + 200], err[PATH_MAX + 400];
-	summary_output o = { FMT_TEXT, cfg->page_width, cfg->page_length, false };
+	/* Paper is PDF: a printer's text filter prints Chinese as boxes. */
+	summary_output o = { FMT_PDF, cfg->page_width, cfg->page_length, cfg->csv_encoding, &cfg->doc };
 	if (!target(u, s, path, sizeof path))
 		return;
 	if (!summary_write_file(s, u->c->st, &o, path, false, err, sizeof err)) {

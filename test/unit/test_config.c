@@ -48,7 +48,7 @@ START_TEST(ini_documents_every_key_with_its_default)
 	char *ini = slurp("conf/ducha.ini");
 	for (int i = 0; i < config_key_count(); i++) {
 		const char *section, *name, *def;
-		char value[200];
+		char value[1100];
 		config_key_at(i, &section, &name, &def);
 		ck_assert_msg(find_key_line(ini, section, name, value, sizeof value) != NULL,
 		              "conf/ducha.ini does not document [%s] %s", section, name);
@@ -94,7 +94,7 @@ END_TEST
 START_TEST(a_default_that_changes_is_noticed)
 {
 	/* The check above can fail: a file that says otherwise is told apart. */
-	char value[200];
+	char value[1100];
 	const char *ini = "\n[flags]\nbehind = 0.80\n";
 	ck_assert(find_key_line(ini, "flags", "behind", value, sizeof value) != NULL);
 	ck_assert_str_ne(value, "0.90");
