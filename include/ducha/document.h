@@ -87,7 +87,11 @@ void document_build(document *d, const summary *s, const config_document *cfg);
 
 /* Renderers. false with errno set (or a message in err) on failure. */
 bool document_render_pdf(const document *d, const config_document *cfg, FILE *out, char *err, size_t errlen);
-bool document_render_docx(const document *d, FILE *out, char *err, size_t errlen);
+bool document_render_docx(const document *d, const config_document *cfg, FILE *out, char *err, size_t errlen);
+/* A chart block drawn as PNG (three times its size in points), for the
+ * .docx and the .xlsx; *w_pt, *h_pt: the size it is shown at. */
+bool document_chart_png(const doc_block *b, const config_document *cfg, double width_pt, unsigned char **png,
+                        size_t *len, double *w_pt, double *h_pt);
 /* The 台账 (ledger): one row per indicator, a summary sheet per agency, a chart. */
 bool summary_render_xlsx(const summary *s, FILE *out, char *err, size_t errlen);
 

@@ -29,6 +29,7 @@ typedef struct pdf {
 	double at;                   /* the next line's top, from the 版心's top */
 	FILE *out;
 	int write_errno;
+	bool picture;                /* a chart alone, as a picture: its title is the caller's */
 } pdf;
 
 static const double tone_fill[TONE_COUNT][3] = {
@@ -371,6 +372,8 @@ static void small_text(pdf *p, const char *text, double x, double y, double widt
 
 static void chart_title(pdf *p, const char *text, double height)
 {
+	if (p->picture)
+		return;
 	ensure_room(p, height + 2 * p->pitch);
 	text_style ts = style_of(p, F_HEADING, PANGO_ALIGN_CENTER, 0);
 	flow_text(p, text, &ts);
@@ -547,6 +550,54 @@ static void close_pdf(pdf *p)
 			pango_font_description_free(p->fonts[i]);
 	if (p->cr)
 		cairo_destroy(p->cr);
+}
+
+static cairo_status_t to_memory(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+bool document_chart_png(const doc_block *b, const config_document *cfg, double width_pt, unsigned char **png,
+                        size_t *len, double *w_pt, double *h_pt)
+{
+	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	pdf p = { .body = DOC_BODY_PT, .pitch = DOC_TEXT_H / DOC_LINES, .page_open = true, .w = width_pt, .h = 1e6,
+		  .picture = true };
+	p.cr = cairo_create(rec);
+	open_fonts(&p, cfg);
+	if (b->kind == DOC_CHART_AGENCIES)
+		agency_chart(&p, b);
+	else
+		indicator_chart(&p, b);
+	close_pdf(&p);
+	double x0, y0, w, h;
+	cairo_recording_surface_ink_extents(rec, &x0, &y0, &w, &h);
+	const double scale = 3;
+	bool ok = w > 0 && h > 0;
+	if (ok) {
+		cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * scale) + 1, (int)(h * scale) + 1);
+		cairo_t *cr = cairo_create(img);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_scale(cr, scale, scale);
+		cairo_set_source_surface(cr, rec, -x0, -y0);
+		cairo_paint(cr);
+		cairo_destroy(cr);
+		char *buf = NULL;
+		FILE *mem = open_memstream(&buf, len);
+		ok = mem && cairo_surface_write_to_png_stream(img, to_memory, mem) == CAIRO_STATUS_SUCCESS;
+		if (mem)
+			fclose(mem);
+		cairo_surface_destroy(img);
+		if (ok)
+			*png = (unsigned char *)buf;
+		else
+			free(buf);
+		*w_pt = w;
+		*h_pt = h;
+	}
+	cairo_surface_destroy(rec);
+	return ok;
 }
 
 static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int len)

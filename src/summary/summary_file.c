@@ -17,7 +17,7 @@ static bool render_document(const summary *s, const summary_output *o, FILE *out
 	document d;
 	document_build(&d, s, o->doc);
 	bool ok = o->fmt == FMT_PDF ? document_render_pdf(&d, o->doc, out, err, errlen)
-	                            : document_render_docx(&d, out, err, errlen);
+	                            : document_render_docx(&d, o->doc, out, err, errlen);
 	document_free(&d);
 	return ok;
 }
