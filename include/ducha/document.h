@@ -85,7 +85,10 @@ void document_list(document *d, const summary *s, const config_document *cfg);
 /* The right one for s. */
 void document_build(document *d, const summary *s, const config_document *cfg);
 
-/* Renderers. false with errno set (or a message in err) on failure. */
+/* Renderers. false with errno set (or a message in err) on failure.
+ * Text: wrapped to page_width, pages of page_length lines (0: no pages). */
+bool summary_render_text_document(const document *d, int page_width, int page_length, FILE *out);
+bool summary_render_html_document(const document *d, FILE *out);
 bool document_render_pdf(const document *d, const config_document *cfg, FILE *out, char *err, size_t errlen);
 bool document_render_docx(const document *d, const config_document *cfg, FILE *out, char *err, size_t errlen);
 /* A chart block drawn as PNG (three times its size in points), for the

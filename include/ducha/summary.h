@@ -125,9 +125,7 @@ typedef struct summary_output {
 	const config_document *doc;  /* PDF, DOCX: the issuer, the requirements, the fonts */
 } summary_output;
 
-bool summary_render_text(const summary *s, int page_width, int page_length, FILE *out);
 bool summary_render_csv(const summary *s, int encoding, FILE *out);
-bool summary_render_html(const summary *s, FILE *out);
 /* JSON is built by SQLite's functions through st; false on a store error. */
 bool summary_render_json(const summary *s, store *st, FILE *out);
 /* false with errno, or with a message in err (err may be NULL). */

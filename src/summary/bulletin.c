@@ -114,6 +114,18 @@ static void due_sentence(FILE *f, const char *what, int due, flag_value flag, in
 	fputs("。", f);
 }
 
+/* "2017年第三季度进展情况未按期报送（应于2017年10月15日前报送）". */
+static void missing_sentence(FILE *f, const flag_facts *facts)
+{
+	char period[DATE_CN_SIZE], date[DATE_CN_SIZE];
+	period_format_cn(facts->missing_year, facts->missing_quarter, period);
+	date_format_cn(facts->missing_deadline, date);
+	if (facts->missing_returned)
+		fprintf(f, "%s的填报已退回，尚未重新报送", period);
+	else
+		fprintf(f, "%s进展情况未按期报送（应于%s前报送）", period, date);
+}
+
 static void indicator_sentence(FILE *f, const indicator_rec *i, const indicator_state *st, int as_of)
 {
 	double a, e, g;
@@ -137,10 +149,9 @@ static void indicator_sentence(FILE *f, const indicator_rec *i, const indicator_
 		fputs("，低于序时进度", f);
 		fprintf(f, "%.1f个百分点", g);
 	}
-	if (st->flag == FLAG_UNREPORTED) {
-		char *r = reason_text(st->reason);
-		fprintf(f, "（%s）", r);
-		free(r);
+	if (st->flag == FLAG_UNREPORTED && st->facts.missing) {
+		fputs("；", f);
+		missing_sentence(f, &st->facts);
 	}
 	fputs("。", f);
 	free(q);
@@ -161,11 +172,21 @@ static void state_sentences(FILE *f, const summary *s, const summary_task *t, co
 	if (!told && t->now->story == TASK_STORY_STATUS &&
 	    (t->now->flag == FLAG_OVERDUE || t->now->flag == FLAG_DUE_SOON)) {
 		due_sentence(f, "", t->now->due, t->now->flag, s->as_of, NULL);
+	} else if (!told && t->now->flag == FLAG_UNREPORTED && t->now->facts.missing) {
+		missing_sentence(f, &t->now->facts);
+		fputs("。", f);
 	} else if (!told) {
 		char *r = reason_text(t->now->reason);
 		fprintf(f, "%s。", r);
 		free(r);
 	}
+}
+
+/* Whether a sentence already ends with its full stop (。！？). */
+static bool ends_with_stop(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 3 && (!strcmp(s + n - 3, "。") || !strcmp(s + n - 3, "！") || !strcmp(s + n - 3, "？"));
 }
 
 static void cause_and_opinion(FILE *f, const summary_task *t)
@@ -175,10 +196,18 @@ static void cause_and_opinion(FILE *f, const summary_task *t)
 		char period[DATE_CN_SIZE];
 		period_format_cn(r->year, r->quarter, period);
 		char *note = doc_safe(r->note);
-		fprintf(f, "原因（%s填报）：%s", period, note);
+		/* An unreported task's latest note is last quarter's, not a cause. */
+		if (t->now->flag == FLAG_UNREPORTED)
+			fprintf(f, "上次填报（%s）：%s%s", period, note, ends_with_stop(note) ? "" : "。");
+		else
+			fprintf(f, "原因（%s填报）：%s%s", period, note, ends_with_stop(note) ? "" : "。");
 		free(note);
-		if (!strstr("。！？", r->note + (strlen(r->note) >= 3 ? strlen(r->note) - 3 : 0)))
-			fputs("。", f);
+	}
+	const note_rec *sup = summary_support_note(t, 0);
+	if (sup) {
+		char *text = doc_safe(sup->text);
+		fprintf(f, "配合情况：%s%s", text, ends_with_stop(text) ? "" : "。");
+		free(text);
 	}
 	const note_rec *c = summary_comment_note(t, 0);
 	if (c) {
@@ -441,7 +470,7 @@ static void ranking_table(document *d, const summary *s)
 {
 	static const char *const head[] = { "名次", "单位", "牵头任务", "其中正常", "其中预警", "配合任务", "其中正常",
 	                                    "其中预警", "推进率" };
-	static const double widths[] = { 1.2, 5, 1.6, 1.6, 1.6, 1.6, 1.6, 1.6, 1.8 };
+	static const double widths[] = { 1.2, 5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.5 };
 	static const bool numeric[] = { true, false, true, true, true, true, true, true, true };
 	doc_block *b = doc_add(d, DOC_TABLE, "");
 	doc_table_start(b, 9, head, widths, numeric);
@@ -556,21 +585,35 @@ static void since_rows(doc_block *b, const summary *s)
 	}
 }
 
+/* How a flag moved: 0 新完成, 1 新增滞后 (worse, now yellow or red), 2 好转
+ * (better), 3 临近完成时限 (now 临期); -1 it did not. */
+static int change_kind(flag_value was, flag_value is)
+{
+	if (was == is)
+		return -1;
+	if (is == FLAG_DONE)
+		return 0;
+	doc_tone tone = doc_tone_of(is);
+	if (is > was && (tone == TONE_RED || tone == TONE_YELLOW))
+		return 1;
+	if (is == FLAG_DUE_SOON && was < is)
+		return 3;
+	return 2;
+}
+
 static void since_changes(document *d, const summary *s)
 {
 	char period[DATE_CN_SIZE];
 	period_format_cn(s->since_year, s->since_quarter, period);
-	sink lists[3];
-	int counts[3] = { 0 };
-	static const char *const what[] = { "新完成", "新增滞后", "好转" };
-	for (int w = 0; w < 3; w++)
+	enum { KINDS = 4 };
+	sink lists[KINDS];
+	int counts[KINDS] = { 0 };
+	static const char *const what[] = { "新完成", "新增滞后", "好转", "临近完成时限" };
+	for (int w = 0; w < KINDS; w++)
 		sink_open(&lists[w]);
 	for (int i = 0; i < s->ntasks; i++) {
 		const summary_task *t = &s->tasks[i];
-		flag_value was = t->then.flag, is = t->now->flag;
-		if (was == is)
-			continue;
-		int w = is == FLAG_DONE ? 0 : is > was && flag_is_warning(is) ? 1 : is < was ? 2 : -1;
+		int w = change_kind(t->then.flag, t->now->flag);
 		if (w >= 0)
 			fprintf(lists[w].f, "%s第%d项", counts[w]++ ? "、" : "", t->d->task.num);
 	}
@@ -578,7 +621,7 @@ static void since_changes(document *d, const summary *s)
 	sink_open(&k);
 	fprintf(k.f, "与%s末相比，", period);
 	bool any = false;
-	for (int w = 0; w < 3; w++) {
+	for (int w = 0; w < KINDS; w++) {
 		char *list = sink_close(&lists[w]);
 		if (counts[w]) {
 			fprintf(k.f, "%s%s%d项（%s）", any ? "，" : "", what[w], counts[w], list);
@@ -628,7 +671,7 @@ void document_bulletin(document *d, const summary *s, const config_document *cfg
 {
 	memset(d, 0, sizeof *d);
 	d->title = xasprintf("关于《%s》重点任务推进情况的通报", s->plan_title);
-	d->running = xstrdup("");
+	d->running = xasprintf("%s　%s", cfg->masthead, s->plan_code);
 	masthead(d, s, cfg, cfg->masthead);
 	doc_add(d, DOC_TITLE, d->title);
 	add_owned(d, DOC_ADDRESSEE, xasprintf("%s：", cfg->addressees));
@@ -673,7 +716,7 @@ void document_notice(document *d, const summary *s, const config_document *cfg)
 	const summary_section *sec = &s->sections[0];
 	d->title = xasprintf("督办单（%s）", sec->title);
 	d->one_page = true;
-	d->running = xstrdup("");
+	d->running = xasprintf("督办单　%s", sec->title);
 	masthead(d, s, cfg, "督 办 单");
 	d->blocks[d->nblocks - 1].level = 2;   /* the smaller 版头 of a one-page form */
 	add_owned(d, DOC_ADDRESSEE, xasprintf("%s：", sec->title));
@@ -705,7 +748,7 @@ void document_list(document *d, const summary *s, const config_document *cfg)
 	memset(d, 0, sizeof *d);
 	const summary_section *sec = &s->sections[0];
 	d->title = doc_safe(sec->title);
-	d->running = xstrdup("");
+	d->running = doc_safe(sec->title);
 	masthead(d, s, cfg, cfg->masthead);
 	doc_add(d, DOC_TITLE, sec->title);
 	char date[DATE_CN_SIZE];

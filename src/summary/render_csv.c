@@ -108,7 +108,7 @@ static void since_cells(FILE *out, const summary *s, const summary_task *t)
 	char since[16];
 	summary_since_text(s, since, sizeof since);
 	text(out, since);
-	text(out, flag_name(t->then.flag));
+	text(out, flag_label(t->then.flag, false));
 	cell c;
 	cell_open(&c);
 	for (int r = t->since_from; r < t->known; r++) {
@@ -136,12 +136,11 @@ static void row(FILE *out, const summary *s, const summary_section *sec, const s
 		fprintf(out, ",%d", sec->rank);
 	else
 		fputc(',', out);
-	text(out, summary_role_name(it->role));
+	text(out, summary_role_label(it->role));
 	fprintf(out, ",%d", task->num);
 	text(out, task->area_short);
 	text(out, task->deadline);
 	text(out, due);
-	text(out, flag_name(t->now->flag));
 	text(out, flag_label(t->now->flag, false));
 	text(out, t->now->reason);
 	indicator_cells(out, t, k);

@@ -1,62 +1,71 @@
-/* The summary as one self-contained HTML file for A4: styles inline, no
- * script, no external resource, so it prints the same anywhere. Every
- * stored string is first made harmless (text_escape) and then HTML-escaped.
- * Page numbers and the audit head sit in the @page margin boxes; each
- * agency starts on a new page. */
+/* The document (通报, 督办单) as one self-contained HTML file for mail and
+ * the browser: the same blocks as the PDF, styles inside, no script, no
+ * outside resource; charts as inline SVG. Printed from a browser it keeps
+ * GB/T 9704's page: A4 margins, "— N —" outside (odd right, even left),
+ * attachments on landscape pages; the margin boxes are filled so the
+ * browser adds no date, title or address of its own. Every text was
+ * escaped when the block was made and is HTML-escaped here. */
 #include "ducha/summary.h"
-#include "ducha/wording.h"
+#include "ducha/document.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "ducha/date.h"
-#include "ducha/text.h"
 #include "ducha/xalloc.h"
 
-/* Written as is: our own markup and wording only, never stored text. */
-static const char page_style[] =
-	"@page { size: A4; margin: 16mm 14mm 20mm 14mm;\n"
-	"  @bottom-center { content: \"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\";"
-	" font: 9pt \"Noto Serif CJK SC\", serif; }\n"
-	"  @bottom-left { content: \"留痕链头 %.16s…\"; font: 7pt \"Noto Sans CJK SC\", sans-serif; color: #333; }\n"
-	"}\n";
+/* Written as is: our own markup and wording only. */
 static const char style[] =
+	"@page { size: A4; margin: 37mm 26mm 35mm 28mm;\n"
+	"  @top-left { content: \"\"; } @top-right { content: \"\"; } @bottom-center { content: \"\"; } }\n"
+	"@page :right { @bottom-right { content: \"— \" counter(page) \" —\"; font: 14pt serif; } }\n"
+	"@page :left { @bottom-left { content: \"— \" counter(page) \" —\"; font: 14pt serif; } }\n"
+	"@page wide { size: A4 landscape; margin: 26mm 30mm 30mm 30mm; }\n"
 	"html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-	"body { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", SimSun,"
-	" \"Noto Sans CJK SC\", serif; font-size: 10.5pt; line-height: 1.45; color: #000; margin: 0; }\n"
-	"@media screen { body { max-width: 182mm; margin: 8mm auto; } }\n"
-	"section { break-before: page; }\n"
-	"section:first-of-type { break-before: auto; }\n"
-	"h1 { text-align: center; font-size: 22pt; letter-spacing: 0.6em; margin: 0 0 2mm; }\n"
-	"p.plan { text-align: center; font-size: 12pt; margin: 0 0 4mm; }\n"
-	"h2 { font-family: \"Noto Sans CJK SC\", sans-serif; font-size: 12pt; margin: 5mm 0 2mm;"
-	" break-after: avoid; }\n"
-	"table { width: 100%; border-collapse: collapse; table-layout: fixed; }\n"
+	"body { font-family: \"FangSong_GB2312\", \"仿宋_GB2312\", FangSong, \"Noto Serif CJK SC\", serif;"
+	" font-size: 16pt; line-height: 28.9pt; color: #000; margin: 0; }\n"
+	"@media screen { body { max-width: 156mm; margin: 10mm auto; } section.attachment { max-width: 237mm; } }\n"
+	".masthead { text-align: center; color: #d90000; font-size: 40pt; line-height: 1.4;"
+	" font-family: \"方正小标宋简体\", \"Noto Serif CJK SC\", serif; font-weight: bold; margin: 0; }\n"
+	".masthead.small { font-size: 22pt; }\n"
+	".number { text-align: center; margin: 0; }\n"
+	".issuer { display: flex; justify-content: space-between; border-bottom: 1.4pt solid #d90000;"
+	" margin: 0 0 28.9pt; }\n"
+	"h1 { text-align: center; font-size: 22pt; line-height: 1.5; font-family: \"方正小标宋简体\","
+	" \"Noto Serif CJK SC\", serif; margin: 0 0 28.9pt; }\n"
+	"p { margin: 0; text-indent: 2em; }\n"
+	"p.addressee, p.mark { text-indent: 0; }\n"
+	"h2 { font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em;"
+	" font-family: \"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif; break-after: avoid; }\n"
+	"h3 { font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em;"
+	" font-family: \"楷体_GB2312\", KaiTi, \"Noto Serif CJK SC\", serif; break-after: avoid; }\n"
+	"p.note { text-indent: 0; padding-left: 5em; margin-top: 28.9pt; }\n"
+	"p.note span.first { margin-left: -3em; }\n"
+	".signature { text-align: right; padding-right: 4em; margin-top: 57.8pt; break-inside: avoid; }\n"
+	".signature p { text-indent: 0; }\n"
+	"section.attachment { page: wide; break-before: page; }\n"
+	"p.mark { font-family: \"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif; }\n"
+	"table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.4;"
+	" margin-bottom: 12pt; }\n"
 	"th, td { border: 0.5pt solid #000; padding: 1mm 1.4mm; vertical-align: top; text-align: left;"
 	" overflow-wrap: anywhere; }\n"
-	"th { background: #eee; font-family: \"Noto Sans CJK SC\", sans-serif; font-weight: normal; }\n"
+	"th { background: #e6e6e6; font-weight: normal; font-family: \"黑体\", \"Noto Sans CJK SC\", sans-serif;"
+	" text-align: center; }\n"
+	"td.num { text-align: right; }\n"
 	"thead { display: table-header-group; }\n"
 	"tr { break-inside: avoid; }\n"
-	"table.meta th { width: 18mm; }\n"
-	"table.tasks { font-size: 9pt; }\n"
-	"table.rank td.n, table.counts td { text-align: right; }\n"
-	"table.counts th, table.rank th { text-align: center; }\n"
-	"td.num { text-align: right; }\n"
-	".flag { font-weight: bold; white-space: nowrap; }\n"
-	".date { white-space: nowrap; }\n"
-	".flag-overdue, .flag-lagging { font-weight: bold; text-decoration: underline; }\n"
-	".lead, .reason, .small { font-size: 8.5pt; }\n"
-	"ul { margin: 0; padding-left: 1em; }\n"
-	"p.note { margin: 1mm 0; }\n"
-	".sign { display: flex; justify-content: space-between; margin: 10mm 0 3mm; break-inside: avoid; }\n"
-	".sign span { width: 30%; border-bottom: 0.5pt solid #000; padding-bottom: 1mm; }\n"
-	"p.audit { font-size: 7pt; font-family: monospace; overflow-wrap: anywhere; color: #333; }\n";
+	"td.tone-1 { background: #f4b6b6; } td.tone-2 { background: #ffe699; }"
+	" td.tone-3 { background: #bdd7ee; } td.tone-4 { background: #c6e0b4; }\n"
+	"figure { margin: 6pt 0 12pt; break-inside: avoid; } figcaption { text-align: center;"
+	" font-family: \"黑体\", \"Noto Sans CJK SC\", sans-serif; }\n"
+	"svg text { font-size: 9pt; }\n"
+	".record { border-top: 0.7pt solid #000; border-bottom: 0.7pt solid #000; font-size: 14pt;"
+	" line-height: 1.7; margin-top: 28.9pt; padding: 0 1em; break-inside: avoid; }\n"
+	".record p { text-indent: 0; }\n";
 
-/* Escaped for HTML after text_escape: markup characters become entities. */
-static void esc(FILE *out, const char *s, bool keep_newline)
+/* HTML-escaped; newlines as line breaks. */
+static void esc(FILE *out, const char *s)
 {
-	char *e = text_escape(s ? s : "", keep_newline ? TEXT_KEEP_NEWLINE : 0);
-	for (const char *p = e; *p; p++) {
+	for (const char *p = s ? s : ""; *p; p++) {
 		switch (*p) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;
@@ -67,367 +76,200 @@ static void esc(FILE *out, const char *s, bool keep_newline)
 		default: fputc(*p, out);
 		}
 	}
-	free(e);
 }
 
-/* A ';'-joined list of agencies, escaped like any stored text, each after
- * the first preceded by sep (our own markup or wording). */
-static void list_text(FILE *out, const char *joined, const char *sep)
+static void tag(FILE *out, const char *open, const char *text, const char *close)
 {
-	char *copy = xstrdup(joined ? joined : "");
-	char *save = NULL;
-	int i = 0;
-	for (char *name = strtok_r(copy, ";", &save); name; name = strtok_r(NULL, ";", &save)) {
-		fputs(i++ ? sep : "", out);
-		esc(out, name, false);
+	fputs(open, out);
+	esc(out, text);
+	fputs(close, out);
+}
+
+static void lines(FILE *out, const char *cls, const char *text)
+{
+	fprintf(out, "<div class=\"%s\">", cls);
+	char *copy = xstrdup(text);
+	for (char *save = NULL, *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		tag(out, "<p>", l, "</p>");
+	free(copy);
+	fputs("</div>\n", out);
+}
+
+static void masthead(FILE *out, const doc_block *b)
+{
+	tag(out, b->level == 2 ? "<p class=\"masthead small\">" : "<p class=\"masthead\">", b->text, "</p>\n");
+	if (b->extra && *b->extra)
+		tag(out, "<p class=\"number\">", b->extra, "</p>\n");
+	tag(out, "<div class=\"issuer\"><span>", b->extra2, "</span>");
+	tag(out, "<span>", b->extra3, "</span></div>\n");
+}
+
+static void write_table(FILE *out, const doc_table *t)
+{
+	double total = 0;
+	for (int c = 0; c < t->ncols; c++)
+		total += t->widths[c];
+	fputs("<table><colgroup>", out);
+	for (int c = 0; c < t->ncols; c++)
+		fprintf(out, "<col style=\"width:%.1f%%\">", t->widths[c] * 100 / total);
+	fputs("</colgroup><thead><tr>", out);
+	for (int c = 0; c < t->ncols; c++)
+		tag(out, "<th>", t->head[c], "</th>");
+	fputs("</tr></thead><tbody>\n", out);
+	for (int r = 0; r < t->nrows; r++) {
+		fputs("<tr>", out);
+		for (int c = 0; c < t->ncols; c++) {
+			int tone = c == t->tone_col ? (int)t->tones[r] : 0;
+			fprintf(out, "<td class=\"%s tone-%d\">", t->numeric[c] ? "num" : "text", tone);
+			esc(out, t->cells[r * t->ncols + c]);
+			fputs("</td>", out);
+		}
+		fputs("</tr>\n", out);
+	}
+	if (!t->nrows)
+		fprintf(out, "<tr><td colspan=\"%d\">（无）</td></tr>\n", t->ncols);
+	fputs("</tbody></table>\n", out);
+}
+
+static const char *const tone_color[TONE_COUNT] = { "#fff", "#cc1a1a", "#edb30d", "#3373bf", "#4d9940" };
+
+static void agency_chart(FILE *out, const doc_block *b)
+{
+	int max = 1;
+	for (int i = 0; i < b->nbars; i++) {
+		int sum = 0;
+		for (int t = TONE_RED; t < TONE_COUNT; t++)
+			sum += b->bars[i].counts[t];
+		max = sum > max ? sum : max;
+	}
+	const int row = 16, name_w = 170, width = 800, bar_w = width - name_w - 20;
+	tag(out, "<figure><figcaption>", b->text, "</figcaption>\n");
+	fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\">\n", width, row * (b->nbars + 2));
+	static const char *const words[] = { "", "红：逾期、严重滞后", "黄：滞后、未报送", "蓝：临期", "绿：正常、已完成" };
+	for (int t = TONE_RED; t < TONE_COUNT; t++)
+		fprintf(out, "<rect x=\"%d\" y=\"2\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"11\">%s</text>\n",
+		        name_w + (t - 1) * 150, tone_color[t], name_w + (t - 1) * 150 + 14, words[t]);
+	for (int i = 0; i < b->nbars; i++) {
+		int y = row * (i + 1) + 6, x = name_w;
+		fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", name_w - 6, y + 11);
+		esc(out, b->bars[i].name);
+		fputs("</text>", out);
+		for (int t = TONE_RED; t < TONE_COUNT; t++) {
+			int n = b->bars[i].counts[t], w = n * bar_w / max;
+			if (!n)
+				continue;
+			fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x, y + 2, w, row - 4,
+			        tone_color[t]);
+			fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\">%d</text>", x + w / 2, y + 11,
+			        t == TONE_YELLOW ? "#000" : "#fff", n);
+			x += w;
+		}
+		fputs("\n", out);
+	}
+	fputs("</svg></figure>\n", out);
+}
+
+static void indicator_chart(FILE *out, const doc_block *b)
+{
+	if (!b->nmarks)
+		return;
+	const int row = 18, name_w = 300, width = 800, bar_w = 330;
+	tag(out, "<figure><figcaption>", b->text, "</figcaption>\n");
+	fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\">\n", width, row * (b->nmarks + 1));
+	for (int i = 0; i < b->nmarks; i++) {
+		const doc_mark *m = &b->marks[i];
+		int y = row * i;
+		double a = m->actual > 120 ? 120 : m->actual, e = m->expected > 120 ? 120 : m->expected;
+		fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", name_w - 8, y + 13);
+		esc(out, m->label);
+		fprintf(out, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#ebebeb\"/>", name_w, y + 3,
+		        bar_w * 100 / 120, row - 6);
+		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%d\" fill=\"%s\"/>", name_w, y + 4,
+		        bar_w * a / 120, row - 8, tone_color[TONE_RED]);
+		if (m->expected >= 0)
+			fprintf(out, "<rect x=\"%.0f\" y=\"%d\" width=\"2\" height=\"%d\" fill=\"#000\"/>", name_w + bar_w * e / 120,
+			        y + 1, row - 2);
+		fprintf(out, "<text x=\"%d\" y=\"%d\">实际%.1f%%", name_w + bar_w + 10, y + 13, m->actual);
+		if (m->expected >= 0)
+			fprintf(out, "，序时%.1f%%", m->expected);
+		fputs("</text>\n", out);
+	}
+	fprintf(out, "<text x=\"%d\" y=\"%d\">红色条为实际完成，黑色竖线为序时进度，灰色底为目标（100%%）。</text>\n", name_w,
+	        row * b->nmarks + 14);
+	fputs("</svg></figure>\n", out);
+}
+
+static void note(FILE *out, const char *text)
+{
+	fputs("<p class=\"note\">", out);
+	char *copy = xstrdup(text);
+	int n = 0;
+	for (char *save = NULL, *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		fputs(n++ ? "<br>" : "<span class=\"first\"></span>", out);
+		esc(out, l);
 	}
 	free(copy);
-}
-
-static void flag_mark(FILE *out, flag_value f)
-{
-	fprintf(out, "<span class=\"flag flag-%s\">%s</span>", flag_name(f), flag_shown(f, false));
-}
-
-static void head(FILE *out, const summary *s)
-{
-	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-	      "<meta name=\"generator\" content=\"ducha\">\n<title>督查通报 ", out);
-	esc(out, s->plan_code, false);
-	if (!s->overview && s->nsections == 1) {
-		fputs(" ", out);
-		esc(out, s->sections[0].title, false);
-	}
-	fputs("</title>\n<style>\n", out);
-	/* The audit head is hex digits: safe inside the CSS string. Its start is
-	 * on every page; the whole of it closes each section. */
-	fprintf(out, page_style, s->audit_head);
-	fprintf(out, "%s</style>\n</head>\n<body>\n", style);
-}
-
-static void title_block(FILE *out, const summary *s, const char *what, const char *who)
-{
-	char as_of[DATE_TEXT_SIZE];
-	date_format(s->as_of, as_of);
-	fputs("<h1>督查通报</h1>\n<p class=\"plan\">", out);
-	esc(out, s->plan_code, false);
-	fputs("《", out);
-	esc(out, s->plan_title, false);
-	fprintf(out, "》</p>\n<table class=\"meta\">\n<tr><th>%s</th><td>", what);
-	esc(out, who, false);
-	fprintf(out, "</td><th>截至日期</th><td>%s</td></tr>\n<tr><th>制表</th><td>", as_of);
-	esc(out, s->produced_at, false);
-	fputs(" ", out);
-	esc(out, s->produced_by, false);
-	fprintf(out, "</td><th>留痕</th><td>%lld 条记录</td></tr>\n", (long long)s->audit_rows);
-	if (s->since) {
-		char since[16];
-		summary_since_text(s, since, sizeof since);
-		fprintf(out, "<tr><th>对比</th><td colspan=\"3\">%s 末以来的变化（预警变化和此后报送的数值）见文末</td></tr>\n",
-		        since);
-	}
-	fputs("</table>\n", out);
-}
-
-static void counts_table(FILE *out, const int *flags)
-{
-	fputs("<table class=\"counts\">\n<thead><tr>", out);
-	for (int f = FLAG_COUNT - 1; f >= 0; f--) {
-		fputs("<th>", out);
-		flag_mark(out, (flag_value)f);
-		fputs("</th>", out);
-	}
-	fputs("</tr></thead>\n<tbody><tr>", out);
-	for (int f = FLAG_COUNT - 1; f >= 0; f--)
-		fprintf(out, "<td>%d</td>", flags[f]);
-	fputs("</tr></tbody>\n</table>\n", out);
-}
-
-static void signatures(FILE *out, const summary *s)
-{
-	fprintf(out, "<div class=\"sign\"><span>填报人：</span><span>审核人：</span><span>日期：</span></div>\n"
-	             "<p class=\"audit\">留痕链头 %s（共 %lld 条记录）</p>\n",
-	        s->audit_head, (long long)s->audit_rows);
-}
-
-/* ---- a task ---- */
-
-static void indicators_cell(FILE *out, const summary_task *t)
-{
-	if (t->d->nindicators == 0) {
-		fputs("<td class=\"small\">（无量化指标，按任务状态和完成时限督查）</td>", out);
-		return;
-	}
-	fputs("<td><ul>", out);
-	for (int i = 0; i < t->d->nindicators; i++) {
-		const indicator_rec *ind = &t->d->indicators[i];
-		const indicator_state *st = &t->now->indicators[i];
-		char line[600];
-		wording_indicator_line(ind, st, false, line, sizeof line);
-		fputs("<li>", out);
-		esc(out, line, false);
-		fputs("；", out);
-		flag_mark(out, st->flag);
-		fputs("</li>", out);
-	}
-	fputs("</ul></td>", out);
-}
-
-static void support_notes(FILE *out, const summary_task *t)
-{
-	for (int i = 0; i < 3; i++) {
-		const note_rec *n = summary_support_note(t, i);
-		if (!n)
-			return;
-		fputs("<p class=\"note small\">配合情况（", out);
-		esc(out, n->author, false);
-		fputs("）：", out);
-		esc(out, n->text, true);
-		fputs("</p>", out);
-	}
-}
-
-static void latest_cell(FILE *out, const summary_task *t)
-{
-	const report_rec *r = summary_latest_report(t);
-	if (!r) {
-		fputs("<td>尚无填报", out);
-		support_notes(out, t);
-		fputs("</td>", out);
-		return;
-	}
-	fputs("<td>", out);
-	esc(out, r->period, false);
-	fputs(" ", out);
-	esc(out, model_status_label(r->status, false), false);
-	if (r->note[0]) {
-		fputs("<p class=\"note small\">", out);
-		esc(out, r->note, true);
-		fputs("</p>", out);
-	}
-	support_notes(out, t);
-	fputs("</td>", out);
-}
-
-/* Each date kept whole; a yearly task's dates may break between them. */
-static void dues_html(FILE *out, const task_rec *task)
-{
-	int n = task->ndues ? task->ndues : 1;
-	const int *dues = task->ndues ? task->dues : &task->due;
-	/* Each date whole, with the brackets and commas that must not start or
-	 * end a line on their own. */
-	fputs("<br>", out);
-	for (int i = 0; i < n; i++) {
-		char date[DATE_TEXT_SIZE];
-		date_format(dues[i], date);
-		fprintf(out, "<span class=\"date\">%s%s%s</span>", i ? "" : "（", date, i < n - 1 ? "、" : "）");
-	}
-}
-
-static void task_row(FILE *out, const summary_task *t, summary_role part_in, int as_of)
-{
-	const task_rec *task = &t->d->task;
-	fprintf(out, "<tr><td class=\"num\">%d</td><td>", task->num);
-	esc(out, task->text, true);
-	if (part_in != SUMMARY_LEAD) {
-		fputs("<div class=\"lead\">牵头单位：", out);
-		list_text(out, task->lead, "、");
-		fputs("</div>", out);
-	}
-	fputs("</td><td>", out);
-	esc(out, task->deadline, false);
-	dues_html(out, task);
-	fputs("</td><td>", out);
-	flag_mark(out, t->now->flag);
-	char status[900];
-	wording_task_status(t->d, as_of, false, status, sizeof status);
-	fputs("<div class=\"status\">", out);
-	esc(out, status, false);
-	fputs("</div>", out);
-	fputs("<div class=\"reason\">", out);
-	esc(out, t->now->reason, false);
-	fputs("</div></td>", out);
-	indicators_cell(out, t);
-	latest_cell(out, t);
-	fputs("</tr>\n", out);
-}
-
-static void tasks_table(FILE *out, const summary *s, const summary_section *sec, summary_role part_in)
-{
-	fputs("<table class=\"tasks\">\n<colgroup><col style=\"width:11mm\"><col style=\"width:43mm\">"
-	      "<col style=\"width:23mm\"><col style=\"width:32mm\"><col style=\"width:44mm\"><col></colgroup>\n"
-	      "<thead><tr><th>序号</th><th>重点任务</th><th>完成时限</th><th>预警及原因</th>"
-	      "<th>量化指标（目标／实际／序时）</th><th>最新填报</th></tr></thead>\n<tbody>\n", out);
-	for (int i = 0; i < sec->nitems; i++)
-		if (sec->items[i].role == part_in)
-			task_row(out, &s->tasks[sec->items[i].task], part_in, s->as_of);
-	fputs("</tbody>\n</table>\n", out);
-}
-
-static void task_group(FILE *out, const summary *s, const summary_section *sec, summary_role part_in,
-                       int count, int *num, const char *name)
-{
-	char cn[16];
-	text_cn_number(++*num, cn, sizeof cn);
-	fprintf(out, "<h2>%s、%s（%d 项）</h2>\n", cn, name, count);
-	if (count == 0)
-		fputs("<p>（无）</p>\n", out);
-	else
-		tasks_table(out, s, sec, part_in);
-}
-
-/* ---- what changed since --since ---- */
-
-static void change_row(FILE *out, const summary_task *t)
-{
-	fprintf(out, "<tr><td class=\"num\">%d</td><td>", t->d->task.num);
-	flag_mark(out, t->then.flag);
-	fputs(" → ", out);
-	flag_mark(out, t->now->flag);
-	fputs("</td><td>", out);
-	if (t->since_from == t->known)
-		fputs("（无新报）", out);
-	for (int r = t->since_from; r < t->known; r++) {
-		const report_rec *rep = &t->d->reports[r];
-		char values[1024];
-		wording_values(t->d, rep, false, values, sizeof values);
-		fprintf(out, "%s", r > t->since_from ? "<br>" : "");
-		esc(out, rep->period, false);
-		fputs(" ", out);
-		esc(out, model_status_label(rep->status, false), false);
-		fputs(values[0] ? "：" : "", out);
-		esc(out, values, false);
-	}
-	fputs("</td></tr>\n", out);
-}
-
-static void changes(FILE *out, const summary *s, const summary_section *sec, int *num)
-{
-	char cn[16], since[16];
-	text_cn_number(++*num, cn, sizeof cn);
-	summary_since_text(s, since, sizeof since);
-	fprintf(out, "<h2>%s、%s 以来的变化</h2>\n", cn, since);
-	int shown = 0;
-	for (int i = 0; i < sec->nitems; i++) {
-		const summary_task *t = &s->tasks[sec->items[i].task];
-		bool dup = false;
-		for (int j = 0; j < i && !dup; j++)
-			dup = sec->items[j].task == sec->items[i].task;
-		if (dup || !summary_task_changed(s, t))
-			continue;
-		if (shown++ == 0)
-			fprintf(out, "<table class=\"tasks\">\n<colgroup><col style=\"width:11mm\"><col style=\"width:62mm\">"
-			             "<col></colgroup>\n<thead><tr><th>序号</th><th>预警（%s 末 → 现在）</th>"
-			             "<th>此后报送</th></tr></thead>\n<tbody>\n", since);
-		change_row(out, t);
-	}
-	fputs(shown ? "</tbody>\n</table>\n" : "<p>（无变化）</p>\n", out);
-}
-
-/* ---- sections ---- */
-
-static void section_html(FILE *out, const summary *s, const summary_section *sec)
-{
-	fprintf(out, "<section class=\"%s\">\n", sec->agency ? "agency" : "list");
-	title_block(out, s, sec->agency ? "单位" : "范围", sec->title);
-	int num = 0;
-	fprintf(out, "<h2>一、总体情况</h2>\n<p>");
-	num++;
-	if (sec->agency)
-		fprintf(out, "牵头任务 %d 项，配合任务 %d 项，共 %d 项；", sec->nlead, sec->nsupport, sec->ntasks);
-	else
-		fprintf(out, "任务 %d 项；", sec->ntasks);
-	fprintf(out, "完成率 %d%%（已完成 %d 项）。", sec->completion < 0 ? 0 : sec->completion,
-	        sec->flags[FLAG_DONE]);
-	if (sec->rank)
-		fprintf(out, "在全部 %d 个单位中排第 %d 位（排名见总览）。", s->nsections, sec->rank);
 	fputs("</p>\n", out);
-	counts_table(out, sec->flags);
-	if (sec->agency) {
-		task_group(out, s, sec, SUMMARY_LEAD, sec->nlead, &num, "牵头任务");
-		task_group(out, s, sec, SUMMARY_SUPPORT, sec->nsupport, &num, "配合任务");
-	} else {
-		task_group(out, s, sec, SUMMARY_LISTED, sec->nitems, &num, "任务");
-	}
-	if (s->since)
-		changes(out, s, sec, &num);
-	signatures(out, s);
-	fputs("</section>\n", out);
 }
 
-static void rank_table(FILE *out, const summary *s)
+static void block(FILE *out, const doc_block *b, bool *in_attachment)
 {
-	/* Wide enough for each flag's glyph and label on one line. */
-	fputs("<table class=\"rank\">\n<colgroup><col style=\"width:12mm\"><col><col span=\"2\" style=\"width:12mm\">"
-	      "<col style=\"width:17mm\"><col style=\"width:24mm\"><col style=\"width:19mm\"><col style=\"width:15mm\">"
-	      "<col style=\"width:16mm\"></colgroup>\n<thead><tr><th>名次</th><th>单位</th><th>牵头</th><th>配合</th>", out);
-	static const flag_value cols[] = { FLAG_OVERDUE, FLAG_LAGGING, FLAG_UNREPORTED, FLAG_BEHIND };
-	for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
-		fputs("<th>", out);
-		flag_mark(out, cols[c]);
-		fputs("</th>", out);
+	switch (b->kind) {
+	case DOC_MASTHEAD: masthead(out, b); break;
+	case DOC_TITLE: tag(out, "<h1>", b->text, "</h1>\n"); break;
+	case DOC_ADDRESSEE: tag(out, "<p class=\"addressee\">", b->text, "</p>\n"); break;
+	case DOC_HEADING: tag(out, b->level == 1 ? "<h2>" : "<h3>", b->text, b->level == 1 ? "</h2>\n" : "</h3>\n"); break;
+	case DOC_PARAGRAPH:
+		if (b->level == 1)
+			note(out, b->text);
+		else
+			tag(out, "<p>", b->text, "</p>\n");
+		break;
+	case DOC_SIGNATURE: lines(out, "signature", b->text); break;
+	case DOC_ATTACHMENT:
+		if (*in_attachment)
+			fputs("</section>\n", out);
+		*in_attachment = true;
+		fputs("<section class=\"attachment\">\n", out);
+		tag(out, "<p class=\"mark\">", b->text, "</p>\n");
+		tag(out, "<h1>", b->extra, "</h1>\n");
+		break;
+	case DOC_TABLE: write_table(out, &b->table); break;
+	case DOC_CHART_AGENCIES: agency_chart(out, b); break;
+	case DOC_CHART_INDICATORS: indicator_chart(out, b); break;
+	case DOC_RECORD: lines(out, "record", b->text); break;
 	}
-	fputs("<th>完成率</th></tr></thead>\n<tbody>\n", out);
-	for (int i = 0; i < s->nsections; i++) {
-		const summary_section *sec = &s->sections[s->ranking[i]];
-		fprintf(out, "<tr><td class=\"n\">%d</td><td>", sec->rank);
-		esc(out, sec->title, false);
-		fprintf(out, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td>", sec->nlead, sec->nsupport);
-		for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++)
-			fprintf(out, "<td class=\"n\">%d</td>", sec->flags[cols[c]]);
-		fprintf(out, "<td class=\"n\">%d%%</td></tr>\n", sec->completion < 0 ? 0 : sec->completion);
-	}
-	fputs("</tbody>\n</table>\n", out);
 }
 
-static void overview_changes(FILE *out, const summary *s)
+/* A CSS string: every ASCII character but letters and digits as a hex
+ * escape, so no quote, backslash or "</style>" can end it. */
+static void css_string(FILE *out, const char *s)
 {
-	char since[16];
-	summary_since_text(s, since, sizeof since);
-	fprintf(out, "<h2>三、%s 以来预警变化的任务</h2>\n", since);
-	int shown = 0;
-	for (int i = 0; i < s->ntasks; i++) {
-		const summary_task *t = &s->tasks[i];
-		if (t->then.flag == t->now->flag)
-			continue;
-		if (shown++ == 0)
-			fprintf(out, "<table class=\"tasks\">\n<colgroup><col style=\"width:11mm\"><col style=\"width:62mm\">"
-			             "<col></colgroup>\n<thead><tr><th>序号</th><th>预警（%s 末 → 现在）</th>"
-			             "<th>牵头单位</th></tr></thead>\n<tbody>\n", since);
-		fprintf(out, "<tr><td class=\"num\">%d</td><td>", t->d->task.num);
-		flag_mark(out, t->then.flag);
-		fputs(" → ", out);
-		flag_mark(out, t->now->flag);
-		fputs("</td><td>", out);
-		list_text(out, t->d->task.lead, "<br>");
-		fputs("</td></tr>\n", out);
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			fputc(*p, out);
+		else
+			fprintf(out, "\\%x ", *p);
 	}
-	fputs(shown ? "</tbody>\n</table>\n" : "<p>（无）</p>\n", out);
+	fputc('"', out);
 }
 
-static void overview_html(FILE *out, const summary *s)
+bool summary_render_html_document(const document *d, FILE *out)
 {
-	fputs("<section class=\"overview\">\n", out);
-	title_block(out, s, "范围", "全部单位（先为推进情况排名总览，后为各单位通报）");
-	fprintf(out, "<h2>一、总体情况</h2>\n<p>全部任务 %d 项，已完成 %d 项。</p>\n", s->ntotal,
-	        s->totals[FLAG_DONE]);
-	counts_table(out, s->totals);
-	fputs("<h2>二、各单位排名</h2>\n<p class=\"small\">按各单位牵头或配合的任务计；逾期、严重滞后、未报送、"
-	      "滞后的任务多者在前，再按完成率（已完成任务所占比例）由低到高。</p>\n", out);
-	rank_table(out, s);
-	if (s->since)
-		overview_changes(out, s);
-	signatures(out, s);
-	fputs("</section>\n", out);
-}
-
-bool summary_render_html(const summary *s, FILE *out)
-{
-	head(out, s);
-	if (s->overview)
-		overview_html(out, s);
-	for (int i = 0; i < s->nsections; i++)
-		section_html(out, s, &s->sections[i]);
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
+	esc(out, d->title);
+	fprintf(out, "</title>\n<style>\n%s", style);
+	/* The running header from the second page on. */
+	fputs("@page { @top-center { content: ", out);
+	css_string(out, d->running);
+	fputs("; font: 10.5pt serif; } }\n@page :first { @top-center { content: \"\"; } }\n", out);
+	fputs("</style>\n</head>\n<body>\n", out);
+	bool in_attachment = false;
+	for (int i = 0; i < d->nblocks; i++)
+		block(out, &d->blocks[i], &in_attachment);
+	if (in_attachment)
+		fputs("</section>\n", out);
 	fputs("</body>\n</html>\n", out);
 	return !ferror(out);
 }

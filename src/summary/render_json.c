@@ -1,6 +1,7 @@
 /* The summary as one JSON document, built by SQLite's JSON functions (no
  * escaping by hand), then made safe for a terminal by text_json_safe. */
 #include "ducha/summary.h"
+#include "ducha/document.h"
 #include "ducha/wording.h"
 
 #include <math.h>
@@ -163,6 +164,11 @@ static char *item(parts *p, const summary *s, const summary_item *it)
 static char *section(parts *p, const summary *s, const summary_section *sec, bool with_items)
 {
 	char *flags = flag_counts(p, sec->flags), *items = NULL;
+	int lead_ok = 0, support_ok = 0;
+	for (int f = 0; f < FLAG_COUNT; f++) {
+		lead_ok += summary_on_course((flag_value)f) ? sec->lead_flags[f] : 0;
+		support_ok += summary_on_course((flag_value)f) ? sec->support_flags[f] : 0;
+	}
 	if (with_items) {
 		char **list = items_alloc(sec->nitems);
 		for (int i = 0; i < sec->nitems; i++)
@@ -177,6 +183,9 @@ static char *section(parts *p, const summary *s, const summary_section *sec, boo
 		{ "support", JSON_INT, NULL, sec->nsupport, 0 },
 		{ "tasks", JSON_INT, NULL, sec->ntasks, 0 },
 		{ "completion", sec->completion >= 0 ? JSON_INT : JSON_NULL, NULL, sec->completion, 0 },
+		{ "lead_on_course", JSON_INT, NULL, lead_ok, 0 },
+		{ "support_on_course", JSON_INT, NULL, support_ok, 0 },
+		{ "rate", sec->rate_den ? JSON_REAL : JSON_NULL, NULL, 0, sec->rate_den ? document_rate(sec) : 0 },
 		{ "flags", JSON_RAW, flags ? flags : "{}", 0, 0 },
 		{ "items", with_items ? JSON_RAW : JSON_NULL, items ? items : "[]", 0, 0 },
 	};
@@ -206,7 +215,7 @@ static char *overview(parts *p, const summary *s)
 	return out;
 }
 
-static char *document(parts *p, const summary *s)
+static char *whole(parts *p, const summary *s)
 {
 	char as_of[DATE_TEXT_SIZE], period[16];
 	date_format(s->as_of, as_of);
@@ -244,7 +253,7 @@ static char *document(parts *p, const summary *s)
 bool summary_render_json(const summary *s, store *st, FILE *out)
 {
 	parts p = { st, false };
-	char *json = document(&p, s);
+	char *json = whole(&p, s);
 	if (!json)
 		return false;
 	char *safe = text_json_safe(json);

@@ -1,666 +1,388 @@
-/* The summary as text for a printer: lines of at most page_width display
- * columns (Chinese counts two), long text wrapped, pages of exactly
- * page_length lines separated by form feeds, each ending in the signature
- * lines, the audit chain's head and 第 N 页 共 M 页. Each part (the overview,
- * an agency) starts on a new page; a task is kept on one page when it fits. */
+/* The document (通报, 督办单) as text for a terminal or a mail: the same
+ * blocks as the PDF, wrapped by the one line breaker (display columns, 避头尾,
+ * numbers whole) to [report] page_width, and with page_length paginated into
+ * pages of exactly that many lines, "— N —" at the foot, separated by form
+ * feeds. Small blocks and table rows are never split over pages, and the
+ * 版记 takes the lines before it along, so no page holds only a footer. */
 #include "ducha/summary.h"
-#include "ducha/wording.h"
+#include "ducha/document.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ducha/date.h"
 #include "ducha/text.h"
 #include "ducha/xalloc.h"
 
-enum {
-	FOOTER_LINES = 4,            /* rule, signatures, audit head, page number */
-	RUNNING_LINES = 2,           /* continuation pages: the part's title and a blank */
-	NUM_W = 4,                   /* a task's number, right-aligned */
-	ITEM_INDENT = NUM_W + 2,
-	LABEL_W = 10,                /* "最新填报  " */
-	MIN_WRAP = 8,
-};
+enum { KEEP_MAX = 12, MIN_COL = 4 };
 
-typedef struct lines {
-	char **v;
+typedef struct tline {
+	char *text;
+	int group;                   /* lines of a group stay on one page (up to KEEP_MAX) */
+	bool page_before;            /* an attachment starts a page */
+} tline;
+
+typedef struct tdoc {
+	tline *lines;
 	int n, cap;
-} lines;
-
-/* Lines that stay on one page when they fit; keep_next ties a heading to
- * what follows it. */
-typedef struct chunk {
-	lines l;
-	bool keep_next;
-} chunk;
-
-/* The overview or one section: starts on a new page. */
-typedef struct part {
-	chunk *c;
-	int n, cap;
-	char *running;               /* the title repeated on its continuation pages */
-} part;
-
-typedef struct page {
-	const char **v;              /* borrowed from the parts */
-	int n, cap;
-	int part;
-	bool first;                  /* the part's first page: no running title */
-} page;
-
-typedef struct doc {
-	const summary *s;
-	int width, length;
-	part *parts;
-	int nparts, cap_parts;
-	page *pages;
-	int npages, cap_pages;
-} doc;
-
-
-static void lines_push(lines *l, char *owned)
-{
-	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
-	l->v[l->n++] = owned;
-}
-
-static void lines_free(lines *l)
-{
-	for (int i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
-/* ---- wrapping ---- */
-
-/* Wraps s into lines of at most cols columns with the program's one line
- * breaker (text_wrap: escaped, 避头尾, numbers and words kept whole). */
-static void wrap(const char *s, int cols, lines *out)
-{
-	char **got;
-	int n = text_wrap(s ? s : "", cols < MIN_WRAP ? MIN_WRAP : cols, &got);
-	for (int i = 0; i < n; i++) {
-		lines_push(out, got[i]);
-		got[i] = NULL;
-	}
-	if (n == 0)
-		lines_push(out, xstrdup(""));
-	text_free_lines(got, n);
-}
-
-/* ---- building the parts ---- */
-
-static part *cur_part(doc *d)
-{
-	return &d->parts[d->nparts - 1];
-}
-
-static chunk *cur_chunk(doc *d)
-{
-	part *p = cur_part(d);
-	if (p->n == 0) {
-		p->c = xgrow(p->c, p->n, &p->cap, sizeof *p->c);
-		memset(&p->c[p->n++], 0, sizeof *p->c);
-	}
-	return &p->c[p->n - 1];
-}
-
-/* Starts a chunk; an empty one just started is reused, so that a heading
- * stays tied to the first block after it. */
-static void new_chunk(doc *d, bool keep_next)
-{
-	part *p = cur_part(d);
-	if (p->n == 0 || p->c[p->n - 1].l.n > 0) {
-		p->c = xgrow(p->c, p->n, &p->cap, sizeof *p->c);
-		memset(&p->c[p->n++], 0, sizeof *p->c);
-	}
-	p->c[p->n - 1].keep_next = keep_next;
-}
-
-static void new_part(doc *d, const char *running)
-{
-	d->parts = xgrow(d->parts, d->nparts, &d->cap_parts, sizeof *d->parts);
-	part *p = &d->parts[d->nparts++];
-	memset(p, 0, sizeof *p);
-	p->running = text_truncate(running, d->width);
-}
-
-/* Every line goes through here: one wider than the page (which the layout
- * never makes) would still be cut to fit. */
-static void emit(doc *d, char *owned)
-{
-	if (text_width(owned) > d->width) {
-		char *cut = text_truncate(owned, d->width);
-		free(owned);
-		owned = cut;
-	}
-	lines_push(&cur_chunk(d)->l, owned);
-}
-
-static void blank(doc *d)
-{
-	emit(d, xasprintf("%s", ""));
-}
-
-/* text wrapped after indent columns of space and a label padded to label_w. */
-static void labelled(doc *d, int indent, const char *label, int label_w, const char *text)
-{
-	lines w = { 0 };
-	wrap(text, d->width - indent - label_w, &w);
-	for (int i = 0; i < w.n; i++) {
-		const char *l = i == 0 && label ? label : "";
-		int pad = label_w - text_width(l);
-		emit(d, xasprintf("%*s%s%*s%s", indent, "", l, pad > 0 ? pad : 0, "", w.v[i]));
-	}
-	lines_free(&w);
-}
-
-static void centered(doc *d, const char *text)
-{
-	lines w = { 0 };
-	wrap(text, d->width, &w);
-	for (int i = 0; i < w.n; i++)
-		emit(d, xasprintf("%*s%s", (d->width - text_width(w.v[i])) / 2, "", w.v[i]));
-	lines_free(&w);
-}
-
-static void rule(doc *d, char c)
-{
-	char *r = xmalloc((size_t)d->width + 1);
-	memset(r, c, (size_t)d->width);
-	r[d->width] = '\0';
-	emit(d, r);
-}
-
-/* A numbered heading, kept with what follows it. */
-static void heading(doc *d, int *num, const char *title)
-{
-	char cn[16];
-	text_cn_number(++*num, cn, sizeof cn);
-	new_chunk(d, true);
-	char *line = xasprintf("%s、%s", cn, title);
-	labelled(d, 0, NULL, 0, line);
-	free(line);
-	new_chunk(d, false);
-}
-
-static void title_block(doc *d, const char *who_line)
-{
-	const summary *s = d->s;
-	char as_of[DATE_TEXT_SIZE];
-	date_format(s->as_of, as_of);
-	centered(d, "督 查 通 报");
-	char *plan = xasprintf("%s《%s》", s->plan_code, s->plan_title);
-	centered(d, plan);
-	free(plan);
-	blank(d);
-	labelled(d, 0, NULL, 0, who_line);
-	char *stamp = xasprintf("截至日期：%s　　制表：%s　%s", as_of, s->produced_at, s->produced_by);
-	labelled(d, 0, NULL, 0, stamp);
-	free(stamp);
-	if (s->since) {
-		char since[16];
-		summary_since_text(s, since, sizeof since);
-		char *line = xasprintf("对比：%s 末以来的变化（预警变化和此后报送的数值）见文末", since);
-		labelled(d, 0, NULL, 0, line);
-		free(line);
-	}
-	rule(d, '=');
-	blank(d);
-}
-
-/* ---- a task ---- */
-
-static void flag_line(doc *d, const task_state *st)
-{
-	char *text = xasprintf("%s：%s", flag_shown(st->flag, false), st->reason);
-	labelled(d, ITEM_INDENT, "预警", LABEL_W, text);
-	free(text);
-}
-
-static void indicator_lines(doc *d, const summary_task *t)
-{
-	for (int i = 0; i < t->d->nindicators; i++) {
-		const indicator_rec *ind = &t->d->indicators[i];
-		const indicator_state *st = &t->now->indicators[i];
-		char line[600];
-		wording_indicator_line(ind, st, false, line, sizeof line);
-		char *text = xasprintf("%s；%s", line, flag_shown(st->flag, false));
-		labelled(d, ITEM_INDENT, i == 0 ? "指标" : "", LABEL_W, text);
-		free(text);
-	}
-}
-
-static char *joined_list(const char *joined)
-{
-	char *out = xasprintf("%s", joined);
-	for (char *p = out; *p; p++)
-		if (*p == ';')
-			*p = ' ';
-	return out;
-}
-
-static void latest_line(doc *d, const summary_task *t)
-{
-	const report_rec *r = summary_latest_report(t);
-	char review[700] = "";
-	if (r && r->state == REPORT_RETURNED)
-		wording_review(r, false, review, sizeof review);
-	char *text = r ? xasprintf("%s %s%s%s%s%s%s", r->period, model_status_label(r->status, false), review[0] ? "（" : "",
-	                        review, review[0] ? "）" : "", r->note[0] ? "：" : "", r->note)
-	               : xasprintf("尚无填报");
-	labelled(d, ITEM_INDENT, "最新填报", LABEL_W, text);
-	free(text);
-}
-
-/* The latest 配合情况 of the supporting agencies (the last three). */
-static void support_lines(doc *d, const summary_task *t)
-{
-	for (int i = 0; i < 3; i++) {
-		const note_rec *n = summary_support_note(t, i);
-		if (!n)
-			return;
-		char *text = xasprintf("%s %.10s：%s", n->author, n->created, n->text);
-		labelled(d, ITEM_INDENT, i == 0 ? "配合情况" : "", LABEL_W, text);
-		free(text);
-	}
-}
-
-static void task_block(doc *d, const summary_task *t, summary_role part_in)
-{
-	const task_rec *task = &t->d->task;
-	char due[MODEL_MAX_DUES * 16];
-	wording_dues(task, false, due, sizeof due);
-	new_chunk(d, false);
-	char num[16];
-	snprintf(num, sizeof num, "%*d", NUM_W, task->num);
-	labelled(d, 0, num, ITEM_INDENT, task->text);
-	char *deadline = xasprintf("%s（%s）", task->deadline, due);
-	labelled(d, ITEM_INDENT, "完成时限", LABEL_W, deadline);
-	free(deadline);
-	char status[900];
-	wording_task_status(t->d, d->s->as_of, false, status, sizeof status);
-	labelled(d, ITEM_INDENT, "任务状态", LABEL_W, status);
-	if (part_in != SUMMARY_LEAD) {
-		char *lead = joined_list(task->lead);
-		labelled(d, ITEM_INDENT, "牵头单位", LABEL_W, lead);
-		free(lead);
-	}
-	flag_line(d, t->now);
-	indicator_lines(d, t);
-	latest_line(d, t);
-	support_lines(d, t);
-	blank(d);
-}
-
-static void task_group(doc *d, const summary_section *sec, summary_role part_in, int count, int *num,
-                       const char *name)
-{
-	char *title = xasprintf("%s（%d 项）", name, count);
-	heading(d, num, title);
-	free(title);
-	if (count == 0) {
-		labelled(d, ITEM_INDENT, NULL, 0, "（无）");
-		blank(d);
-	}
-	for (int i = 0; i < sec->nitems; i++)
-		if (sec->items[i].role == part_in)
-			task_block(d, &d->s->tasks[sec->items[i].task], part_in);
-}
-
-/* ---- what changed since --since ---- */
-
-static void change_block(doc *d, const summary_task *t)
-{
-	new_chunk(d, false);
-	char num[16];
-	snprintf(num, sizeof num, "%*d", NUM_W, t->d->task.num);
-	char *moved = t->then.flag != t->now->flag
-	                  ? xasprintf("%s → %s", flag_shown(t->then.flag, false),
-	                           flag_shown(t->now->flag, false))
-	                  : xasprintf("未变（%s）", flag_shown(t->now->flag, false));
-	char *line = xasprintf("预警 %s", moved);
-	labelled(d, 0, num, ITEM_INDENT, line);
-	free(line);
-	free(moved);
-	for (int r = t->since_from; r < t->known; r++) {
-		const report_rec *rep = &t->d->reports[r];
-		char values[1024];
-		wording_values(t->d, rep, false, values, sizeof values);
-		char *text = xasprintf("%s %s%s%s", rep->period, model_status_label(rep->status, false), values[0] ? "：" : "",
-		                    values);
-		labelled(d, ITEM_INDENT, r == t->since_from ? "新报" : "", LABEL_W, text);
-		free(text);
-	}
-	blank(d);
-}
-
-static void changes(doc *d, const summary_section *sec, int *num)
-{
-	char since[16];
-	summary_since_text(d->s, since, sizeof since);
-	char *title = xasprintf("%s 以来的变化（%s 末的预警 → 现在；此后报送的数值）", since, since);
-	heading(d, num, title);
-	free(title);
-	int shown = 0;
-	for (int i = 0; i < sec->nitems; i++) {
-		const summary_task *t = &d->s->tasks[sec->items[i].task];
-		bool dup = false;
-		for (int j = 0; j < i && !dup; j++)
-			dup = sec->items[j].task == sec->items[i].task;
-		if (!dup && summary_task_changed(d->s, t)) {
-			change_block(d, t);
-			shown++;
-		}
-	}
-	if (!shown)
-		labelled(d, ITEM_INDENT, NULL, 0, "（无变化）");
-}
-
-/* ---- a section ---- */
-
-static void section_counts(doc *d, const summary_section *sec)
-{
-	char flags[512];
-	wording_counts(sec->flags, false, flags, sizeof flags);
-	char *line = sec->agency ? xasprintf("牵头任务 %d 项，配合任务 %d 项，共 %d 项；完成率 %d%%（已完成 %d 项）。",
-	                                  sec->nlead, sec->nsupport, sec->ntasks,
-	                                  sec->completion < 0 ? 0 : sec->completion, sec->flags[FLAG_DONE])
-	                         : xasprintf("任务 %d 项；完成率 %d%%（已完成 %d 项）。", sec->ntasks,
-	                                  sec->completion < 0 ? 0 : sec->completion, sec->flags[FLAG_DONE]);
-	labelled(d, 4, NULL, 0, line);
-	free(line);
-	line = xasprintf("预警：%s。", flags);
-	labelled(d, 4, NULL, 0, line);
-	free(line);
-	if (sec->rank) {
-		line = xasprintf("在全部 %d 个单位中排第 %d 位（排名见总览）。", d->s->nsections, sec->rank);
-		labelled(d, 4, NULL, 0, line);
-		free(line);
-	}
-	blank(d);
-}
-
-static void section_part(doc *d, const summary_section *sec)
-{
-	char *running = xasprintf("%s 督查通报 · %s（续）", d->s->plan_code, sec->title);
-	new_part(d, running);
-	free(running);
-	char *who = xasprintf("%s：%s", sec->agency ? "单位" : "范围", sec->title);
-	title_block(d, who);
-	free(who);
-	int num = 0;
-	heading(d, &num, "总体情况");
-	section_counts(d, sec);
-	if (sec->agency) {
-		task_group(d, sec, SUMMARY_LEAD, sec->nlead, &num, "牵头任务");
-		task_group(d, sec, SUMMARY_SUPPORT, sec->nsupport, &num, "配合任务");
-	} else {
-		task_group(d, sec, SUMMARY_LISTED, sec->nitems, &num, "任务");
-	}
-	if (d->s->since)
-		changes(d, sec, &num);
-}
-
-/* ---- the overview ---- */
-
-typedef struct column {
-	const char *header;
+	int group;
 	int width;
-} column;
+	bool page_next;
+	bool after_heading;
+} tdoc;
 
-static const column rank_cols[] = {
-	{ "牵头", 4 }, { "配合", 4 }, { "逾期", 4 }, { "严重滞后", 8 }, { "未报送", 6 }, { "滞后", 4 }, { "完成率", 6 },
-};
-enum { NRANK_COLS = sizeof rank_cols / sizeof rank_cols[0], RANK_W = 4 };
-
-static int name_width(const doc *d)
+static void push(tdoc *t, char *owned)
 {
-	int fixed = RANK_W + 1;
-	for (int c = 0; c < NRANK_COLS; c++)
-		fixed += 1 + rank_cols[c].width;
-	return d->width - fixed;
+	t->lines = xgrow(t->lines, t->n, &t->cap, sizeof *t->lines);
+	t->lines[t->n++] = (tline){ owned, t->group, t->page_next };
+	t->page_next = false;
 }
 
-static void rank_header(doc *d)
+static void blank(tdoc *t)
 {
-	int nw = name_width(d);
-	/* printf pads by bytes: "名次" is six bytes and four columns, RANK_W. */
-	char *line = xasprintf("%s %s%*s", "名次", "单位", nw - 4, "");
-	for (int c = 0; c < NRANK_COLS; c++) {
-		char *more = xasprintf("%s %*s%s", line, rank_cols[c].width - text_width(rank_cols[c].header), "",
-		                    rank_cols[c].header);
+	push(t, xstrdup(""));
+}
+
+static void next_group(tdoc *t)
+{
+	t->group++;
+}
+
+/* Wrapped to the width, each line after indent columns of spaces. */
+static void wrapped(tdoc *t, const char *text, int indent, const char *first_prefix)
+{
+	char *s = xasprintf("%s%s", first_prefix ? first_prefix : "", text);
+	char **lines;
+	int n = text_wrap(s, t->width - indent, &lines);
+	for (int i = 0; i < n; i++)
+		push(t, xasprintf("%*s%s", indent, "", lines[i]));
+	text_free_lines(lines, n);
+	free(s);
+}
+
+static void centered(tdoc *t, const char *text)
+{
+	char **lines;
+	int n = text_wrap(text, t->width, &lines);
+	for (int i = 0; i < n; i++)
+		push(t, xasprintf("%*s%s", (t->width - text_width(lines[i])) / 2, "", lines[i]));
+	text_free_lines(lines, n);
+}
+
+static void right(tdoc *t, const char *text, int margin)
+{
+	int w = text_width(text);
+	int pad = t->width - margin - w;
+	push(t, xasprintf("%*s%s", pad > 0 ? pad : 0, "", text));
+}
+
+static char *rule(int width)
+{
+	char *s = xcalloc((size_t)width * 3 + 1, 1);
+	for (int i = 0; i < width; i++)
+		strcat(s, "─");
+	return s;
+}
+
+/* ---- blocks ---- */
+
+static void masthead(tdoc *t, const doc_block *b)
+{
+	/* The masthead's characters spaced out, as it is printed large. */
+	char *spaced = xcalloc(strlen(b->text) * 2 + 1, 1);
+	for (const char *c = b->text; *c;) {
+		size_t k = 1;
+		while ((c[k] & 0xC0) == 0x80)
+			k++;
+		if (*spaced && *c != ' ')
+			strcat(spaced, " ");
+		if (*c != ' ')
+			strncat(spaced, c, k);
+		c += k;
+	}
+	centered(t, spaced);
+	free(spaced);
+	if (b->extra && *b->extra)
+		centered(t, b->extra);
+	int left = text_width(b->extra2 ? b->extra2 : ""), date = text_width(b->extra3 ? b->extra3 : "");
+	int gap = t->width - left - date;
+	if (gap >= 2)
+		push(t, xasprintf("%s%*s%s", b->extra2, gap, "", b->extra3));
+	else {
+		push(t, xstrdup(b->extra2));
+		right(t, b->extra3, 0);
+	}
+	push(t, rule(t->width));
+	blank(t);
+}
+
+/* The lines from here on join the last group with text in it. */
+static void attach_to_previous(tdoc *t)
+{
+	int last = t->n - 1;
+	while (last > 0 && !t->lines[last].text[0])
+		last--;
+	if (last < 0)
+		return;
+	t->group = t->lines[last].group;
+	for (int i = last + 1; i < t->n; i++)
+		t->lines[i].group = t->group;
+}
+
+static void signature(tdoc *t, const char *text)
+{
+	attach_to_previous(t);
+	blank(t);
+	blank(t);
+	char *copy = xstrdup(text);
+	for (char *save = NULL, *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		right(t, l, 8);
+	free(copy);
+	blank(t);
+}
+
+static void attachment_note(tdoc *t, const char *text)
+{
+	blank(t);
+	char *copy = xstrdup(text);
+	int n = 0;
+	for (char *save = NULL, *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		wrapped(t, l, n++ ? 10 : 4, NULL);
+	free(copy);
+}
+
+/* Column widths in display columns, from the relative widths, at least MIN_COL. */
+static int *column_widths(const doc_table *tb, int width)
+{
+	int *w = xcalloc((size_t)tb->ncols, sizeof *w);
+	double total = 0;
+	for (int c = 0; c < tb->ncols; c++)
+		total += tb->widths[c];
+	int room = width - (tb->ncols - 1), used = 0;
+	for (int c = 0; c < tb->ncols; c++) {
+		w[c] = (int)(room * tb->widths[c] / total);
+		w[c] = w[c] < MIN_COL ? MIN_COL : w[c];
+		used += w[c];
+	}
+	/* Whatever rounding left over goes to the widest column; overflow is taken from it. */
+	int widest = 0;
+	for (int c = 1; c < tb->ncols; c++)
+		widest = w[c] > w[widest] ? c : widest;
+	w[widest] += room - used;
+	if (w[widest] < MIN_COL)
+		w[widest] = MIN_COL;
+	return w;
+}
+
+static void table_row(tdoc *t, char *const *cells, const doc_table *tb, const int *w, bool head)
+{
+	char **lines[64];
+	int n[64], most = 1;
+	int ncols = tb->ncols < 64 ? tb->ncols : 64;
+	for (int c = 0; c < ncols; c++) {
+		n[c] = text_wrap(cells[c] ? cells[c] : "", w[c], &lines[c]);
+		most = n[c] > most ? n[c] : most;
+	}
+	for (int l = 0; l < most; l++) {
+		char *row = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&row, &len);
+		if (!f)
+			abort();
+		for (int c = 0; c < ncols; c++) {
+			const char *s = l < n[c] ? lines[c][l] : "";
+			int pad = w[c] - text_width(s);
+			bool right_align = !head && tb->numeric[c];
+			fprintf(f, "%s%*s%s%*s", c ? " " : "", right_align ? pad : 0, "", s, right_align ? 0 : pad, "");
+		}
+		fclose(f);
+		/* No trailing blanks. */
+		size_t end = strlen(row);
+		while (end && row[end - 1] == ' ')
+			row[--end] = '\0';
+		push(t, row);
+	}
+	for (int c = 0; c < ncols; c++)
+		text_free_lines(lines[c], n[c]);
+}
+
+static void text_table(tdoc *t, const doc_table *tb)
+{
+	if (!tb->ncols)
+		return;
+	int *w = column_widths(tb, t->width);
+	next_group(t);
+	table_row(t, tb->head, tb, w, true);
+	push(t, rule(t->width));
+	if (!tb->nrows)
+		push(t, xstrdup("（无）"));
+	for (int r = 0; r < tb->nrows; r++) {
+		if (r)
+			next_group(t);
+		table_row(t, &tb->cells[r * tb->ncols], tb, w, false);
+	}
+	free(w);
+	next_group(t);
+	blank(t);
+}
+
+static void agency_chart(tdoc *t, const doc_block *b)
+{
+	static const char *const head[] = { "单位", "红", "黄", "蓝", "绿" };
+	static const double widths[] = { 8, 1, 1, 1, 1 };
+	static const bool numeric[] = { false, true, true, true, true };
+	doc_table tb = { .ncols = 5, .head = (char **)head, .widths = (double *)widths, .numeric = (bool *)numeric };
+	char **cells = xcalloc((size_t)b->nbars * 5 + 1, sizeof *cells);
+	for (int i = 0; i < b->nbars; i++) {
+		cells[i * 5] = b->bars[i].name;
+		for (int k = 1; k < 5; k++)
+			cells[i * 5 + k] = xasprintf("%d", b->bars[i].counts[k]);
+	}
+	tb.cells = cells;
+	tb.nrows = b->nbars;
+	next_group(t);
+	centered(t, b->text);
+	blank(t);
+	text_table(t, &tb);
+	for (int i = 0; i < b->nbars; i++)
+		for (int k = 1; k < 5; k++)
+			free(cells[i * 5 + k]);
+	free(cells);
+}
+
+static void indicator_chart(tdoc *t, const doc_block *b)
+{
+	if (!b->nmarks)
+		return;
+	next_group(t);
+	centered(t, b->text);
+	blank(t);
+	for (int i = 0; i < b->nmarks; i++) {
+		const doc_mark *m = &b->marks[i];
+		char *line = m->expected >= 0 ? xasprintf("%s：实际%.1f%%，序时%.1f%%", m->label, m->actual, m->expected)
+		                              : xasprintf("%s：实际%.1f%%", m->label, m->actual);
+		next_group(t);
+		wrapped(t, line, 4, NULL);
 		free(line);
-		line = more;
 	}
-	emit(d, line);
-	rule(d, '-');
+	next_group(t);
+	blank(t);
 }
 
-static void rank_row(doc *d, const summary_section *sec)
+static void record(tdoc *t, const char *text)
 {
-	int values[NRANK_COLS] = { sec->nlead, sec->nsupport, sec->flags[FLAG_OVERDUE], sec->flags[FLAG_LAGGING],
-	                           sec->flags[FLAG_UNREPORTED], sec->flags[FLAG_BEHIND],
-	                           sec->completion < 0 ? 0 : sec->completion };
-	int nw = name_width(d);
-	lines name = { 0 };
-	wrap(sec->title, nw, &name);
-	char *line = xasprintf("%*d %s%*s", RANK_W, sec->rank, name.v[0], nw - text_width(name.v[0]), "");
-	for (int c = 0; c < NRANK_COLS; c++) {
-		char *more = c == NRANK_COLS - 1 ? xasprintf("%s %*d%%", line, rank_cols[c].width - 1, values[c])
-		                                 : xasprintf("%s %*d", line, rank_cols[c].width, values[c]);
-		free(line);
-		line = more;
-	}
-	emit(d, line);
-	for (int i = 1; i < name.n; i++)
-		emit(d, xasprintf("%*s%s", RANK_W + 1, "", name.v[i]));
-	lines_free(&name);
+	/* With the lines before it: the 版记 never stands alone on a page. */
+	attach_to_previous(t);
+	blank(t);
+	push(t, rule(t->width));
+	char *copy = xstrdup(text);
+	for (char *save = NULL, *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		wrapped(t, l, 2, NULL);
+	free(copy);
+	push(t, rule(t->width));
 }
 
-static void overview_changes(doc *d, int *num)
+static void block(tdoc *t, const doc_block *b)
 {
-	char since[16];
-	summary_since_text(d->s, since, sizeof since);
-	char *title = xasprintf("%s 以来预警变化的任务", since);
-	heading(d, num, title);
-	free(title);
-	int shown = 0;
-	for (int i = 0; i < d->s->ntasks; i++) {
-		const summary_task *t = &d->s->tasks[i];
-		if (t->then.flag == t->now->flag)
-			continue;
-		char *lead = joined_list(t->d->task.lead);
-		char *line = xasprintf("%s → %s；牵头：%s", flag_shown(t->then.flag, false),
-		                    flag_shown(t->now->flag, false), lead);
-		char num_text[16];
-		snprintf(num_text, sizeof num_text, "%*d", NUM_W, t->d->task.num);
-		new_chunk(d, false);
-		labelled(d, 0, num_text, ITEM_INDENT, line);
-		free(line);
-		free(lead);
-		shown++;
+	switch (b->kind) {
+	case DOC_MASTHEAD: masthead(t, b); break;
+	case DOC_TITLE:
+		next_group(t);
+		centered(t, b->text);
+		blank(t);
+		break;
+	case DOC_ADDRESSEE: next_group(t); wrapped(t, b->text, 0, NULL); break;
+	case DOC_HEADING:
+		/* A heading goes with what follows (the next block does not start a group). */
+		next_group(t);
+		wrapped(t, b->text, 0, "　　");
+		t->after_heading = true;
+		return;
+	case DOC_PARAGRAPH:
+		if (!t->after_heading)
+			next_group(t);
+		if (b->level == 1)
+			attachment_note(t, b->text);
+		else
+			wrapped(t, b->text, 0, "　　");
+		break;
+	case DOC_SIGNATURE: signature(t, b->text); break;
+	case DOC_ATTACHMENT:
+		next_group(t);
+		t->page_next = true;
+		push(t, xstrdup(b->text));
+		centered(t, b->extra ? b->extra : "");
+		blank(t);
+		break;
+	case DOC_TABLE: text_table(t, &b->table); break;
+	case DOC_CHART_AGENCIES: agency_chart(t, b); break;
+	case DOC_CHART_INDICATORS: indicator_chart(t, b); break;
+	case DOC_RECORD: record(t, b->text); break;
 	}
-	if (!shown)
-		labelled(d, ITEM_INDENT, NULL, 0, "（无）");
-}
-
-static void overview_part(doc *d)
-{
-	const summary *s = d->s;
-	char *running = xasprintf("%s 督查通报 · 总览（续）", s->plan_code);
-	new_part(d, running);
-	free(running);
-	title_block(d, "范围：全部单位（先为推进情况排名总览，后为各单位通报）");
-	int num = 0;
-	heading(d, &num, "总体情况");
-	char flags[512];
-	wording_counts(s->totals, false, flags, sizeof flags);
-	char *line = xasprintf("全部任务 %d 项，已完成 %d 项；预警：%s。", s->ntotal, s->totals[FLAG_DONE], flags);
-	labelled(d, 4, NULL, 0, line);
-	free(line);
-	blank(d);
-	heading(d, &num, "各单位排名");
-	labelled(d, 4, NULL, 0, "按各单位牵头或配合的任务计；逾期、严重滞后、未报送、滞后的任务多者在前，"
-	                        "再按完成率（已完成任务所占比例）由低到高。");
-	blank(d);
-	/* The header stays with the first row; the rows may run onto the next page. */
-	new_chunk(d, true);
-	rank_header(d);
-	for (int i = 0; i < s->nsections; i++) {
-		new_chunk(d, false);
-		rank_row(d, &s->sections[s->ranking[i]]);
-	}
-	blank(d);
-	if (s->since)
-		overview_changes(d, &num);
+	t->after_heading = false;
 }
 
 /* ---- pages ---- */
 
-static page *new_page(doc *d, int part_no, bool first)
+static int group_end(const tdoc *t, int i)
 {
-	d->pages = xgrow(d->pages, d->npages, &d->cap_pages, sizeof *d->pages);
-	page *p = &d->pages[d->npages++];
-	memset(p, 0, sizeof *p);
-	p->part = part_no;
-	p->first = first;
-	return p;
+	int end = i + 1;
+	while (end < t->n && t->lines[end].group == t->lines[i].group && !t->lines[end].page_before)
+		end++;
+	return end;
 }
 
-static int capacity(const doc *d, const page *p)
+static void finish_page(FILE *out, int width, int body, int *used, int *page)
 {
-	return d->length - FOOTER_LINES - (p->first ? 0 : RUNNING_LINES);
+	for (; *used < body; ++*used)
+		fputc('\n', out);
+	char num[32];
+	snprintf(num, sizeof num, "— %d —", *page);
+	fprintf(out, "\n%*s%s\n", (width - text_width(num)) / 2, "", num);
+	++*page;
+	*used = 0;
 }
 
-/* Adds a line, turning the page when it is full; a page never starts blank. */
-static page *put_line(doc *d, page *p, const char *line)
+static bool print_pages(const tdoc *t, int length, FILE *out)
 {
-	if (p->n >= capacity(d, p))
-		p = new_page(d, p->part, false);
-	if (p->n == 0 && !p->first && line[0] == '\0')
-		return p;
-	p->v = xgrow(p->v, p->n, &p->cap, sizeof *p->v);
-	p->v[p->n++] = line;
-	return p;
-}
-
-/* Lines of the chunks from i that must stay together (keep_next ties). */
-static int group_size(const part *pt, int i, int *end)
-{
-	int n = 0;
-	*end = i;
-	do
-		n += pt->c[*end].l.n;
-	while (pt->c[(*end)++].keep_next && *end < pt->n);
-	return n;
-}
-
-static void paginate_part(doc *d, int pi)
-{
-	const part *pt = &d->parts[pi];
-	page *p = new_page(d, pi, true);
-	for (int i = 0; i < pt->n;) {
-		int end, size = group_size(pt, i, &end);
-		int room = capacity(d, p) - p->n;
-		/* The blank line that closes a block may fall off the page. */
-		const lines *last = &pt->c[end - 1].l;
-		int need = last->n && last->v[last->n - 1][0] == '\0' ? size - 1 : size;
-		if (need > room && p->n > 0 && size <= d->length - FOOTER_LINES - RUNNING_LINES)
-			p = new_page(d, pi, false);
-		for (; i < end; i++)
-			for (int k = 0; k < pt->c[i].l.n; k++)
-				p = put_line(d, p, pt->c[i].l.v[k]);
-	}
-}
-
-/* ---- output ---- */
-
-static void footer(const doc *d, FILE *out, int page_no)
-{
-	int blanks = (d->width - 22 - 4) / 3;
-	char under[200];
-	memset(under, '_', (size_t)blanks);
-	under[blanks] = '\0';
-	for (int i = 0; i < d->width; i++)
-		fputc('-', out);
-	fprintf(out, "\n填报人：%s  审核人：%s  日期：%s\n", under, under, under);
-	char *hash = xasprintf("留痕链头 %s", d->s->audit_head);
-	char *cut = text_truncate(hash, d->width);
-	fprintf(out, "%s\n", cut);
-	free(cut);
-	free(hash);
-	if (page_no > 0) {
-		char *no = xasprintf("第 %d 页 共 %d 页", page_no, d->npages);
-		fprintf(out, "%*s%s\n", (d->width - text_width(no)) / 2, "", no);
-		free(no);
-	}
-}
-
-static void print_pages(const doc *d, FILE *out)
-{
-	for (int i = 0; i < d->npages; i++) {
-		const page *p = &d->pages[i];
-		int used = p->n;
-		if (i > 0)
+	int body = length - 2, used = 0, page = 1;
+	for (int i = 0; i < t->n;) {
+		int end = group_end(t, i), size = end - i;
+		if (used > 0 && (t->lines[i].page_before || (size <= KEEP_MAX && used + size > body))) {
+			finish_page(out, t->width, body, &used, &page);
 			fputc('\f', out);
-		if (!p->first) {
-			fprintf(out, "%s\n\n", d->parts[p->part].running);
-			used += RUNNING_LINES;
 		}
-		for (int k = 0; k < p->n; k++)
-			fprintf(out, "%s\n", p->v[k]);
-		for (; used < d->length - FOOTER_LINES; used++)
-			fputc('\n', out);
-		footer(d, out, i + 1);
+		/* A group longer than KEEP_MAX flows on over the page break. */
+		for (; i < end; i++) {
+			if (used == 0 && !t->lines[i].text[0] && !t->lines[i].page_before)
+				continue;   /* a page never opens with a blank line */
+			if (used == body) {
+				finish_page(out, t->width, body, &used, &page);
+				fputc('\f', out);
+			}
+			fprintf(out, "%s\n", t->lines[i].text);
+			used++;
+		}
 	}
-}
-
-/* Without pages: the parts one after another, each closed by its signatures. */
-static void print_flowing(const doc *d, FILE *out)
-{
-	for (int pi = 0; pi < d->nparts; pi++) {
-		const part *pt = &d->parts[pi];
-		if (pi > 0)
-			fputc('\n', out);
-		for (int i = 0; i < pt->n; i++)
-			for (int k = 0; k < pt->c[i].l.n; k++)
-				fprintf(out, "%s\n", pt->c[i].l.v[k]);
-		footer(d, out, 0);
-	}
-}
-
-static void doc_free(doc *d)
-{
-	for (int pi = 0; pi < d->nparts; pi++) {
-		part *pt = &d->parts[pi];
-		for (int i = 0; i < pt->n; i++)
-			lines_free(&pt->c[i].l);
-		free(pt->c);
-		free(pt->running);
-	}
-	for (int i = 0; i < d->npages; i++)
-		free(d->pages[i].v);
-	free(d->parts);
-	free(d->pages);
-}
-
-bool summary_render_text(const summary *s, int page_width, int page_length, FILE *out)
-{
-	doc d = { .s = s, .width = page_width, .length = page_length };
-	if (s->overview)
-		overview_part(&d);
-	for (int i = 0; i < s->nsections; i++)
-		section_part(&d, &s->sections[i]);
-	if (page_length > 0) {
-		for (int i = 0; i < d.nparts; i++)
-			paginate_part(&d, i);
-		print_pages(&d, out);
-	} else {
-		print_flowing(&d, out);
-	}
-	doc_free(&d);
+	if (used > 0 || page == 1)
+		finish_page(out, t->width, body, &used, &page);
 	return !ferror(out);
+}
+
+bool summary_render_text_document(const document *d, int page_width, int page_length, FILE *out)
+{
+	tdoc t = { .width = page_width };
+	for (int i = 0; i < d->nblocks; i++)
+		block(&t, &d->blocks[i]);
+	bool ok;
+	if (page_length > 0) {
+		ok = print_pages(&t, page_length, out);
+	} else {
+		for (int i = 0; i < t.n; i++)
+			fprintf(out, "%s\n", t.lines[i].text);
+		ok = !ferror(out);
+	}
+	for (int i = 0; i < t.n; i++)
+		free(t.lines[i].text);
+	free(t.lines);
+	return ok;
 }

@@ -90,8 +90,8 @@ static char *render(const summary *s, out_format fmt, int width, int length)
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	ck_assert_ptr_nonnull(out);
-	summary_output o = { fmt, width, length, fmt == FMT_CSV };
-	ck_assert(summary_render(s, NULL, &o, out));
+	summary_output o = { fmt, width, length, CSV_UTF8_BOM, NULL };
+	ck_assert(summary_render(s, NULL, &o, out, NULL, 0));
 	fclose(out);
 	return buf;
 }

@@ -28,7 +28,8 @@ sqlite3 t.db "SELECT kind, author FROM note"
 D boss show 1 | grep -A1 "配合情况  " | sed 's/20[0-9][0-9]-[0-9T:.Z-]*/TIME/'
 
 
-D boss report --agency 市科委 | grep -A1 "配合情况" | sed 's/20[0-9][0-9]-[0-9-]*/DATE/'
+# The 督办单 of a supporting agency carries the 配合情况 on the item.
+D boss report --agency 市科委 | tr -d '\n' | grep -o "第1项：[^。]*。\|配合情况：[^。]*。" | head -2
 echo "--- without --period: the quarter due now, said"
 D jingxin update 5 --set 引进或共建国外研发机构=20 --note "四季度进展"; echo "exit $?"
 echo "--- 2017q4 in lower case is the same quarter; 2018Q1 has not begun"

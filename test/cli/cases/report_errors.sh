@@ -38,14 +38,18 @@ printf '[general]\nas_of = 2017-12-10\n[print]\ncommand = ./rec.sh  -d office   
 $DUCHA --db t.db --conf p.ini report --all --print; echo "exit $?"
 cat args.txt; ls pwned 2>&1
 id=$(sqlite3 t.db "SELECT id FROM agency WHERE name LIKE '市金融办%'")
-$DUCHA --db t.db --conf p.ini report --all --format csv -o mine.csv --print 2>&1; echo "exit $?"; tail -1 args.txt
-$DUCHA --db t.db --conf p.ini report --agency "$(sqlite3 t.db "SELECT name FROM agency WHERE id = $id")" --format html --print 2>&1 \
+head -c 5 reports/summary-all-2017-12-10.pdf; echo
+echo "--- printing sends PDF: text, csv, json or html are refused, naming --format pdf"
+for f in text csv json html; do
+  $DUCHA --db t.db --conf p.ini report --all --format $f -o mine.$f --print 2>&1; echo "exit $?"; ls mine.$f 2>&1 | head -1
+done
+$DUCHA --db t.db --conf p.ini report --agency "$(sqlite3 t.db "SELECT name FROM agency WHERE id = $id")" --print 2>&1 \
   | sed "s/-$id-/-<id>-/"; echo "exit $?"
 ls reports | grep -vx "$me" | sed "s/-$id-/-<id>-/"
-grep -c 'summary-agency-[0-9]*-2017-12-10.html\]' args.txt
+grep -c 'summary-agency-[0-9]*-2017-12-10.pdf\]' args.txt
 echo "--- a print command that fails, or is not there: the file stays"
 printf '[general]\nas_of = 2017-12-10\n[print]\ncommand = false\n' > f.ini
-$DUCHA --db t.db --conf f.ini report --all -o kept.txt --print; echo "exit $?"; ls kept.txt
+$DUCHA --db t.db --conf f.ini report --all -o kept.pdf --print; echo "exit $?"; ls kept.pdf
 printf '[general]\nas_of = 2017-12-10\n[print]\ncommand = no-such-printer-program -d x\n' > n.ini
-$DUCHA --db t.db --conf n.ini report --all -o kept2.txt --print; echo "exit $?"
+$DUCHA --db t.db --conf n.ini report --all -o kept2.pdf --print; echo "exit $?"
 ls *.tmp 2>&1 | head -1

@@ -19,8 +19,24 @@ printf '%-28s %s\n' "report --all --since 2016Q3" "$($D report --all --since 201
 printf '%-28s %s\n' "remind" "$($D remind 2>&1 | python3 "$TOP/test/tools/terminal_safe.py")"
 echo "--- text shows the planted characters as harmless marks"
 $D report --all | grep -a -m1 '说明\|script' | sed 's/^ *//'
-$D report --all | grep -a -m1 '^单位：市中小企业局' | sed 's/^ *//'
-$D report --all | grep -a -m1 '科技^' | sed 's/^ *//'
+$D report --all | grep -a -o -m1 '市中小企业局[^ ]*' | head -1
+agency=$(sqlite3 t.db "SELECT name FROM agency WHERE name LIKE '市中小企业局%'")
+$D report --agency "$agency" --format csv | grep -a -o -m1 '科技^[^,]*' | head -1
+echo "--- PDF, .docx and .xlsx carry the same text harmlessly"
+$D report --agency "$agency" --format pdf -o r.pdf 2>/dev/null && pdftotext r.pdf - | python3 -c '
+import sys
+s = sys.stdin.read()
+print("pdf: the note as harmless marks:", "<script>alert(1)</script>^[[2J" in s, "; raw ESC:", "\x1b" in s)'
+$D report --all --format docx -o r.docx 2>/dev/null && unzip -p r.docx word/document.xml | python3 -c '
+import sys, xml.dom.minidom
+s = sys.stdin.read(); xml.dom.minidom.parseString(s)
+print("docx: well-formed XML; markup escaped:", "&lt;script&gt;" in s, "; raw ESC:", "\x1b" in s)'
+$D report --all --format xlsx -o r.xlsx 2>/dev/null && /usr/bin/python3 -c '
+import openpyxl
+ws = openpyxl.load_workbook("r.xlsx")["台账"]
+cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+print("xlsx: raw ESC:", any("\x1b" in c for c in cells), "; a formula:", any(c.startswith("=") for c in cells),
+      "; the note kept as text:", any("<script>" in c for c in cells))'
 echo "--- HTML: markup in stored text is escaped, and no script or outside resource is in the file"
 $D report --all --format html > r.html
 grep -c '&lt;script&gt;alert(1)&lt;/script&gt;' r.html

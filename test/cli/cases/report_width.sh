@@ -1,7 +1,7 @@
 # Text summaries are ready for a printer: no line wider than [report]
 # page_width (display columns, Chinese counting two, measured here by
 # Python's own East Asian Width table, not by ducha's), pages of exactly
-# page_length lines separated by form feeds, each numbered 第 N 页 共 M 页.
+# page_length lines separated by form feeds, each numbered "— N —" at its foot.
 # Long Chinese text, a long unbroken Latin run and a long agency name are
 # planted to make the wrapping work; checked at the default 80×66 and at
 # 60×40 and 60 columns without pages.
@@ -29,11 +29,12 @@ print(f"{sys.argv[1]} {width}x{length}: widest line {widest} columns:", "ok" if 
       "(Chinese on " + ("many" if cjk >= 50 else str(cjk)) + " lines)")  # the trail hash wraps differently run to run
 if length:
     sizes = {len(p.split("\n")) - (1 if p.endswith("\n") else 0) for p in pages}
-    numbers = [re.search(r"第 (\d+) 页 共 (\d+) 页", p).groups() for p in pages]
-    ok = numbers == [(str(i + 1), str(len(pages))) for i in range(len(pages))]
-    print(f"  {len(pages)} pages of {sorted(sizes)} lines; numbered 1..{len(pages)} of {len(pages)}:", ok)
+    numbers = [re.findall(r"— (\d+) —", p.rstrip("\n").split("\n")[-1]) for p in pages]
+    ok = numbers == [[str(i + 1)] for i in range(len(pages))]
+    thin = sum(1 for p in pages if sum(1 for l in p.split("\n")[:-2] if l.strip()) < 5)
+    print(f"  pages of {sorted(sizes)} lines; numbered 1..N at the foot:", ok, "; pages with under 5 lines of text:", thin)
 else:
-    print("  no form feeds:", "\f" not in text, "; no page numbers:", "页 共" not in text)
+    print("  no form feeds:", "\f" not in text, "; no page numbers:", not re.search(r"— \d+ —", text))
 PY
   done
 done
