@@ -15,7 +15,7 @@ else
 Q   = @
 say = @printf '  %-5s %s\n'
 endif
-PKGS      = ncursesw sqlite3 libcrypto pangocairo cairo-pdf libzip xlsxwriter
+PKGS      = ncursesw sqlite3 libcrypto pangocairo cairo-pdf fontconfig libzip xlsxwriter
 VERSION   = 0.1.0
 BASE_CFLAGS = -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen -I/usr/include/iniparser \
@@ -24,6 +24,7 @@ BASE_CFLAGS = -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 ifeq ($(SAN),1)
 BUILD    ?= build-san
 OPT       = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+export LSAN_OPTIONS = suppressions=$(CURDIR)/test/lsan.supp:print_suppressions=0
 else
 BUILD    ?= build
 OPT       = -O2

@@ -133,6 +133,12 @@ static void indicator_sentence(FILE *f, const indicator_rec *i, const indicator_
 		due_sentence(f, i->name, st->due, st->flag, as_of, i->approval);
 		return;
 	}
+	if (!document_shares(i, st, &a, &e, &g) && st->flag == FLAG_UNREPORTED && st->facts.missing) {
+		fprintf(f, "%s：", i->name);
+		missing_sentence(f, &st->facts);
+		fputs("。", f);
+		return;
+	}
 	if (!document_shares(i, st, &a, &e, &g)) {
 		char *r = reason_text(st->reason);
 		fprintf(f, "%s：%s。", i->name, r);
@@ -413,24 +419,17 @@ static void problems(document *d, const summary *s)
 }
 
 /* "{reply_date}" and "{issuer}" filled in; "\n" (written as two characters) splits paragraphs. */
-static void requirement_paragraphs(document *d, const summary *s, const config_document *cfg, const char *template,
-                                   bool numbered)
+static void requirement_paragraphs(document *d, const summary *s, const config_document *cfg, const char *template)
 {
 	char reply[DATE_CN_SIZE];
 	date_format_cn(s->as_of + cfg->reply_days, reply);
 	char *text = xstrdup(template);
-	int n = 0;
 	for (char *p = text; p && *p;) {
 		char *end = strstr(p, "\\n");
 		if (end)
 			*end = '\0';
 		sink k;
 		sink_open(&k);
-		if (numbered) {
-			char cn[16];
-			text_cn_number(++n, cn, sizeof cn);
-			fprintf(k.f, "%s是", cn);
-		}
 		for (const char *c = p; *c;) {
 			if (!strncmp(c, "{reply_date}", 12)) {
 				fputs(reply, k.f);
@@ -680,7 +679,7 @@ void document_bulletin(document *d, const summary *s, const config_document *cfg
 	achievements(d, s);
 	problems(d, s);
 	heading(d, 1, "四、下一步工作要求");
-	requirement_paragraphs(d, s, cfg, cfg->requirements, true);
+	requirement_paragraphs(d, s, cfg, cfg->requirements);
 	attachment_note(d, s);
 	signature(d, s, cfg);
 	attachments(d, s);
@@ -735,7 +734,7 @@ void document_notice(document *d, const summary *s, const config_document *cfg)
 		text_cn_number((red ? 1 : 0) + (yellow ? 1 : 0) + 1, cn, sizeof cn);
 		add_owned(d, DOC_HEADING, xasprintf("%s、办理要求", cn));
 		d->blocks[d->nblocks - 1].level = 1;
-		requirement_paragraphs(d, s, cfg, cfg->notice_requirements, false);
+		requirement_paragraphs(d, s, cfg, cfg->notice_requirements);
 	}
 	signature(d, s, cfg);
 	record(d, s, cfg);

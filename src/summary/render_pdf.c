@@ -7,6 +7,7 @@
 #include "document_internal.h"
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <errno.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
@@ -38,6 +39,22 @@ static const double tone_fill[TONE_COUNT][3] = {
 static const double tone_ink[TONE_COUNT][3] = {
 	{ 0, 0, 0 }, { 0.80, 0.10, 0.10 }, { 0.93, 0.70, 0.05 }, { 0.20, 0.45, 0.75 }, { 0.30, 0.60, 0.25 },
 };
+
+/* Pango, Cairo and fontconfig keep font caches for the life of the
+ * process; released at exit so leak checkers see only our own memory. */
+static void release_fonts(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+static void fonts_in_use(void)
+{
+	static bool registered;
+	if (!registered && atexit(release_fonts) == 0)
+		registered = true;
+}
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -515,6 +532,37 @@ static void record(pdf *p, const char *text)
 
 /* ---- the whole ---- */
 
+static int line_count(pdf *p, const char *text, const text_style *ts)
+{
+	PangoLayout *l = layout_text(p, text, ts, p->w);
+	int n = pango_layout_get_line_count(l);
+	g_object_unref(l);
+	return n;
+}
+
+/* The height of the body's last paragraph, the 附件说明 and the 落款 drawn
+ * together: GB/T 9704 keeps the 落款 with body text on its page. 0 when
+ * block i is not that paragraph. */
+static double closing_height(pdf *p, const document *d, int i)
+{
+	const doc_block *b = &d->blocks[i];
+	if (b->kind != DOC_PARAGRAPH || b->level == 1)
+		return 0;
+	double h = line_count(p, b->text, &(text_style){ F_BODY, PANGO_ALIGN_LEFT, 2 * p->body, 0, 0, false, 0, 0, 0 });
+	for (int k = i + 1; k < d->nblocks; k++) {
+		const doc_block *n = &d->blocks[k];
+		if (n->kind == DOC_SIGNATURE)
+			return (h + 4) * p->pitch;
+		if (n->kind != DOC_PARAGRAPH || n->level != 1)
+			return 0;
+		int lines = 1;
+		for (const char *c = n->text; *c; c++)
+			lines += *c == '\n';
+		h += lines + 1;
+	}
+	return 0;
+}
+
 static void block(pdf *p, const doc_block *b)
 {
 	switch (b->kind) {
@@ -560,6 +608,7 @@ static cairo_status_t to_memory(void *closure, const unsigned char *data, unsign
 bool document_chart_png(const doc_block *b, const config_document *cfg, double width_pt, unsigned char **png,
                         size_t *len, double *w_pt, double *h_pt)
 {
+	fonts_in_use();
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
 	pdf p = { .body = DOC_BODY_PT, .pitch = DOC_TEXT_H / DOC_LINES, .page_open = true, .w = width_pt, .h = 1e6,
 		  .picture = true };
@@ -613,6 +662,7 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 static int render(const document *d, const config_document *cfg, double body, FILE *out, int *write_errno,
                   cairo_status_t *status)
 {
+	fonts_in_use();
 	pdf p = { .out = out, .body = body, .pitch = DOC_TEXT_H / DOC_LINES * body / DOC_BODY_PT };
 	p.surface = out ? cairo_pdf_surface_create_for_stream(write_out, &p, DOC_PAGE_W, DOC_PAGE_H)
 	                : cairo_pdf_surface_create_for_stream(discard, NULL, DOC_PAGE_W, DOC_PAGE_H);
@@ -621,8 +671,12 @@ static int render(const document *d, const config_document *cfg, double body, FI
 	p.cr = cairo_create(p.surface);
 	open_fonts(&p, cfg);
 	new_page(&p, false);
-	for (int i = 0; i < d->nblocks; i++)
+	for (int i = 0; i < d->nblocks; i++) {
+		double keep = closing_height(&p, d, i);
+		if (keep > 0 && keep <= p.h && p.at + keep > p.h)
+			new_page(&p, p.landscape);
 		block(&p, &d->blocks[i]);
+	}
 	end_page(&p);
 	close_pdf(&p);
 	cairo_surface_finish(p.surface);

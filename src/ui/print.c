@@ -64,12 +64,6 @@ static void deliver(ui *u, const summary *s)
 static void produce(ui *u, summary_request *r)
 {
 	const config *cfg = &u->c->cfg;
-	if (cfg->page_length > 0 && cfg->page_length < SUMMARY_MIN_PAGE_LENGTH) {
-		ui_message(u, true, UI_L("[report] page_length = %d 太短：分页时每页至少 %d 行",
-		                         "[report] page_length = %d is too short: at least %d lines a page"),
-		           cfg->page_length, SUMMARY_MIN_PAGE_LENGTH);
-		return;
-	}
 	r->as_of = u->c->as_of;
 	r->rules = &cfg->flags;
 	r->user = u->c->who.user;
