@@ -11,6 +11,7 @@
 #include "ducha/date.h"
 #include "ducha/summary.h"
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 
 enum { REMIND_WIDTH = 78 };
 
@@ -49,12 +50,12 @@ static bool report_missing(const cli *c, const summary_task *t, int *year, int *
 }
 
 /* The next due date of a task, when it is within due_soon_days and the task
- * is neither done nor on course: as the flag rules say, an on-course task
- * near its date is ok, and needs no reminder. */
+ * is neither done, on course nor overdue: as the flag rules say, an
+ * on-course task near its date is ok, and needs no reminder. */
 static bool due_near(const cli *c, const summary_task *t, int *due)
 {
 	const task_rec *task = &t->d->task;
-	if (t->now->flag == FLAG_DONE || t->now->flag == FLAG_OK)
+	if (t->now->flag == FLAG_DONE || t->now->flag == FLAG_OK || t->now->flag == FLAG_OVERDUE)
 		return false;
 	int n = task->ndues ? task->ndues : 1;
 	const int *dues = task->ndues ? task->dues : &task->due;
@@ -73,48 +74,84 @@ static const report_rec *returned_report(const summary_task *t, int year, int qu
 	return r && r->state == REPORT_RETURNED ? r : NULL;
 }
 
-/* "    任务 17（牵头）2017Q3 进展应于 2017-10-15 前报送：构建科技企业…", one line. */
-static void task_line(FILE *out, const summary_task *t, summary_role part_in, const char *what)
+/* What a task is reminded of, each part once: overdue, its report, its date. */
+typedef enum remind_group { REMIND_OVERDUE, REMIND_MISSING, REMIND_NEAR, REMIND_NONE } remind_group;
+
+static const char *const group_titles[] = { "  已逾期：\n", "  未报送季度进展：\n", "  完成时限临近：\n" };
+
+static remind_group what_to_remind(const cli *c, const summary_task *t, char *what, size_t len)
 {
-	char head[1024];
-	snprintf(head, sizeof head, "    任务 %d（%s）%s：", t->d->task.num, summary_role_label(part_in), what);
-	int room = REMIND_WIDTH - text_width(head);
-	char *text = text_truncate(t->d->task.text, room < 10 ? 10 : room);
-	fprintf(out, "%s%s\n", head, text);
-	free(text);
+	int y = 0, q = 0, deadline = 0, due = 0;
+	char date[DATE_CN_SIZE], period[DATE_CN_SIZE];
+	bool missing = report_missing(c, t, &y, &q, &deadline);
+	bool near = due_near(c, t, &due);
+	bool overdue = t->now->flag == FLAG_OVERDUE;
+	size_t used = 0;
+	if (overdue) {
+		date_format_cn(t->now->due, date);
+		used += (size_t)snprintf(what, len, "完成时限%s，已逾期%d天", date, c->app.as_of - t->now->due);
+	}
+	if (missing) {
+		period_format_cn(y, q, period);
+		const report_rec *back = returned_report(t, y, q);
+		date_format_cn(deadline, date);
+		if (back)
+			used += (size_t)snprintf(what + used, len - used, "%s%s进展已退回，请改后重报（%s）", used ? "；" : "",
+			                         period, back->reason ? back->reason : "");
+		else
+			used += (size_t)snprintf(what + used, len - used, "%s%s进展应于%s前报送", used ? "；" : "", period, date);
+	}
+	if (near && used < len) {
+		date_format_cn(due, date);
+		if (used)
+			snprintf(what + used, len - used, "；完成时限%s，还有%d天", date, due - c->app.as_of);
+		else
+			snprintf(what, len, "%s，应于%s前完成，还有%d天", flag_label(t->now->flag, false), date,
+			         due - c->app.as_of);
+	}
+	return overdue ? REMIND_OVERDUE : missing ? REMIND_MISSING : near ? REMIND_NEAR : REMIND_NONE;
 }
 
-/* Prints one agency's reminders; returns how many. */
+/* "    任务 17（牵头）2017年第三季度进展应于2017年10月15日前报送", then the
+ * task's whole text wrapped under it. */
+static void task_lines(FILE *out, const summary_task *t, summary_role part_in, const char *what)
+{
+	char *head = xasprintf("任务 %d（%s）%s", t->d->task.num, summary_role_label(part_in), what);
+	char **lines;
+	int n = text_wrap(head, REMIND_WIDTH - 8, &lines);
+	for (int i = 0; i < n; i++)
+		fprintf(out, "%s%s\n", i ? "        " : "    ", lines[i]);
+	text_free_lines(lines, n);
+	n = text_wrap(t->d->task.text, REMIND_WIDTH - 8, &lines);
+	for (int i = 0; i < n; i++)
+		fprintf(out, "        %s\n", lines[i]);
+	text_free_lines(lines, n);
+	free(head);
+}
+
+/* Prints one agency's reminders, each task once; returns how many. */
 static int remind_agency(FILE *out, const cli *c, const summary *s, const summary_section *sec)
 {
 	int shown = 0;
-	for (int pass = 0; pass < 2; pass++) {
+	for (remind_group g = REMIND_OVERDUE; g < REMIND_NONE; g++) {
 		bool first = true;
 		for (int i = 0; i < sec->nitems; i++) {
 			const summary_task *t = &s->tasks[sec->items[i].task];
-			int y = 0, q = 0, day = 0;
-			char what[800], date[DATE_TEXT_SIZE];
-			bool hit = pass == 0 ? report_missing(c, t, &y, &q, &day) : due_near(c, t, &day);
-			if (!hit)
+			char what[1200];
+			bool again = false;
+			for (int k = 0; k < i && !again; k++)
+				again = sec->items[k].task == sec->items[i].task;
+			if (again || what_to_remind(c, t, what, sizeof what) != g)
 				continue;
-			date_format(day, date);
 			if (shown == 0) {
 				char *name = text_escape(sec->title, 0);
 				fprintf(out, "\n【%s】\n", name);
 				free(name);
 			}
 			if (first)
-				fputs(pass == 0 ? "  未报送季度进展：\n" : "  完成时限临近：\n", out);
+				fputs(group_titles[g], out);
 			first = false;
-			const report_rec *back = pass == 0 ? returned_report(t, y, q) : NULL;
-			if (back)
-				snprintf(what, sizeof what, "%dQ%d 已退回，请改后重报（%s）", y, q, back->reason);
-			else if (pass == 0)
-				snprintf(what, sizeof what, "%dQ%d 进展应于 %s 前报送", y, q, date);
-			else
-				snprintf(what, sizeof what, "%s，应于 %s 前完成，还有 %d 天", flag_label(t->now->flag, false), date,
-				         day - c->app.as_of);
-			task_line(out, t, sec->items[i].role, what);
+			task_lines(out, t, sec->items[i].role, what);
 			shown++;
 		}
 	}
@@ -123,12 +160,18 @@ static int remind_agency(FILE *out, const cli *c, const summary *s, const summar
 
 static void heading(const cli *c)
 {
-	char as_of[DATE_TEXT_SIZE];
-	date_format(c->app.as_of, as_of);
+	char as_of[DATE_CN_SIZE];
+	date_format_cn(c->app.as_of, as_of);
 	char *plan = text_escape(c->app.plan.title, 0), *code = text_escape(c->app.plan.code, 0);
-	printf("督查催办（截至 %s）\n%s《%s》\n", as_of, code, plan);
-	printf("请以下单位按时报送季度进展；完成时限临近（%d 天内）而未达序时进度的任务请抓紧推进。\n",
-	       c->app.cfg.flags.due_soon_days);
+	printf("督查催办（截至%s）\n%s《%s》\n", as_of, code, plan);
+	char *ask = xasprintf("请以下单位抓紧办理已逾期的任务，按时报送季度进展；完成时限临近（%d天内）而未达序时进度的任务请抓紧推进。",
+	                      c->app.cfg.flags.due_soon_days);
+	char **lines;
+	int n = text_wrap(ask, REMIND_WIDTH, &lines);
+	for (int i = 0; i < n; i++)
+		printf("%s\n", lines[i]);
+	text_free_lines(lines, n);
+	free(ask);
 	free(plan);
 	free(code);
 }
@@ -181,8 +224,9 @@ static const cli_option remind_options[] = {
 
 const cli_command cli_cmd_remind = {
 	.name = "remind", .run = run_remind,
-	.summary = "催办：各单位未报送季度进展和临近完成时限的任务（可由 cron 发邮件）",
+	.summary = "催办：各单位已逾期、未报送季度进展和临近完成时限的任务（可由 cron 发邮件）",
 	.options = remind_options,
-	.notes = "  列出上一个已过报送期限的季度未报送进展的任务，以及完成时限在 [flags] due_soon_days 天内的任务，\n"
-	         "  各附应报送或应完成的日期；没有需要催办的任务时什么也不输出（cron 就不会发空邮件）\n",
+	.notes = "  列出已逾期的任务、上一个已过报送期限的季度未报送进展的任务，以及完成时限在 [flags] due_soon_days\n"
+	         "  天内的任务，每项一次，附任务全文和应报送或应完成的日期；没有需要催办的任务时什么也不输出\n"
+	         "  （cron 就不会发空邮件）\n",
 };

@@ -19,6 +19,7 @@ typedef struct tline {
 	char *text;
 	int group;                   /* lines of a group stay on one page (up to KEEP_MAX) */
 	bool page_before;            /* an attachment starts a page */
+	bool with_prev;              /* the 版记: never alone at the top of a page */
 } tline;
 
 typedef struct tdoc {
@@ -33,7 +34,7 @@ typedef struct tdoc {
 static void push(tdoc *t, char *owned)
 {
 	t->lines = xgrow(t->lines, t->n, &t->cap, sizeof *t->lines);
-	t->lines[t->n++] = (tline){ owned, t->group, t->page_next };
+	t->lines[t->n++] = (tline){ owned, t->group, t->page_next, false };
 	t->page_next = false;
 }
 
@@ -270,8 +271,9 @@ static void indicator_chart(tdoc *t, const doc_block *b)
 
 static void record(tdoc *t, const char *text)
 {
-	/* With the lines before it: the 版记 never stands alone on a page. */
-	attach_to_previous(t);
+	/* Its own group that takes lines before it along to a new page. */
+	next_group(t);
+	int first = t->n;
 	blank(t);
 	push(t, rule(t->width));
 	char *copy = xstrdup(text);
@@ -279,6 +281,7 @@ static void record(tdoc *t, const char *text)
 		wrapped(t, l, 2, NULL);
 	free(copy);
 	push(t, rule(t->width));
+	t->lines[first].with_prev = true;
 }
 
 static void block(tdoc *t, const doc_block *b)
@@ -342,29 +345,68 @@ static void finish_page(FILE *out, int width, int body, int *used, int *page)
 	*used = 0;
 }
 
-static bool print_pages(const tdoc *t, int length, FILE *out)
+/* Whether line i opens a page's text (blank lines there are skipped). */
+static bool blank_at_top(const tdoc *t, int i)
 {
-	int body = length - 2, used = 0, page = 1;
+	return !t->lines[i].text[0] && !t->lines[i].page_before;
+}
+
+/* Where each page starts (line indices, starts[0] = 0): groups are kept
+ * whole when they fit, a page never opens with blank lines, and a group
+ * marked with_prev (the 版记) never opens a page alone: it takes the last
+ * lines of the page before along. */
+static int page_starts(const tdoc *t, int body, int **out)
+{
+	int *starts = xcalloc((size_t)t->n + 2, sizeof *starts), npages = 1, used = 0;
 	for (int i = 0; i < t->n;) {
 		int end = group_end(t, i), size = end - i;
-		if (used > 0 && (t->lines[i].page_before || (size <= KEEP_MAX && used + size > body))) {
-			finish_page(out, t->width, body, &used, &page);
-			fputc('\f', out);
-		}
-		/* A group longer than KEEP_MAX flows on over the page break. */
-		for (; i < end; i++) {
-			if (used == 0 && !t->lines[i].text[0] && !t->lines[i].page_before)
-				continue;   /* a page never opens with a blank line */
-			if (used == body) {
-				finish_page(out, t->width, body, &used, &page);
-				fputc('\f', out);
+		bool fits = used + size <= body;
+		if (used > 0 && (t->lines[i].page_before || (size <= KEEP_MAX && !fits))) {
+			int start = i;
+			if (t->lines[i].with_prev) {
+				/* Back three lines with text, if the page keeps five. */
+				int back = i, texts = 0;
+				while (back > starts[npages - 1] + 5 && texts < 3)
+					texts += t->lines[--back].text[0] != 0;
+				start = texts == 3 ? back : i;
 			}
-			fprintf(out, "%s\n", t->lines[i].text);
+			starts[npages++] = start;
+			used = 0;
+			for (int k = start; k < i; k++)
+				used++;
+		}
+		for (; i < end; i++) {
+			if (used == 0 && blank_at_top(t, i))
+				continue;
+			if (used == body) {
+				starts[npages++] = i;
+				used = 0;
+			}
 			used++;
 		}
 	}
-	if (used > 0 || page == 1)
+	*out = starts;
+	return npages;
+}
+
+static bool print_pages(const tdoc *t, int length, FILE *out)
+{
+	int body = length - 2, *starts, npages = page_starts(t, body, &starts);
+	starts[npages] = t->n;
+	for (int pg = 0; pg < npages; pg++) {
+		int used = 0;
+		for (int i = starts[pg]; i < starts[pg + 1]; i++) {
+			if (used == 0 && blank_at_top(t, i))
+				continue;
+			fprintf(out, "%s\n", t->lines[i].text);
+			used++;
+		}
+		int page = pg + 1;
 		finish_page(out, t->width, body, &used, &page);
+		if (pg + 1 < npages)
+			fputc('\f', out);
+	}
+	free(starts);
 	return !ferror(out);
 }
 

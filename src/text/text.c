@@ -324,7 +324,9 @@ static size_t better_cut(const char *p, size_t len, size_t take)
 	text_decode(p + start, take - start, &prev);
 	if (no_line_start(next) || no_line_end(prev))
 		return start;
-	if (word_char(p[take]) && word_char(p[take - 1])) {
+	/* A number keeps the measure word after it ("21天", "500项"). */
+	bool unit_next = next >= 0x3400 && next <= 0x9FFF;
+	if ((word_char(p[take]) && word_char(p[take - 1])) || (unit_next && p[take - 1] >= '0' && p[take - 1] <= '9')) {
 		size_t k = take;
 		while (k > 0 && word_char(p[k - 1]))
 			k--;

@@ -125,6 +125,22 @@ START_TEST(wrap_english_at_spaces)
 }
 END_TEST
 
+/* A number stays with the measure word after it: "21天" is never "21 / 天". */
+START_TEST(wrap_keeps_number_with_its_unit)
+{
+	char **lines;
+	/* 20 columns: "完成时限临近还有21" fills them exactly; "天" must not start the next line alone. */
+	int n = text_wrap("完成时限临近，还有21天", 20, &lines);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(lines[0], "完成时限临近，还有");
+	ck_assert_str_eq(lines[1], "21天");
+	text_free_lines(lines, n);
+	n = text_wrap("培育科技型企业5000家", 18, &lines);
+	ck_assert_str_eq(lines[n - 1], "5000家");
+	text_free_lines(lines, n);
+}
+END_TEST
+
 START_TEST(cn_numbers)
 {
 	char b[32];
@@ -191,6 +207,7 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, wrap_by_columns);
 	tcase_add_test(tc, wrap_english_at_spaces);
 	tcase_add_test(tc, cn_numbers);
+	tcase_add_test(tc, wrap_keeps_number_with_its_unit);
 	tcase_add_test(tc, validation_names_field_rule_position);
 	tcase_add_test(tc, numbers_as_typed);
 	suite_add_tcase(s, tc);
