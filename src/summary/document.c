@@ -69,6 +69,26 @@ char *doc_cn_text(const char *s)
 	return out;
 }
 
+/* Pango's and Word's line breakers (UAX #14) would part a number from its
+ * measure word; a WORD JOINER, drawn as nothing, forbids it. */
+char *doc_bind_numbers(const char *text)
+{
+	size_t n = strlen(text);
+	char *out = xmalloc(n * 2 + 1), *w = out;
+	for (size_t i = 0; i < n; i++) {
+		*w++ = text[i];
+		unsigned char next = (unsigned char)text[i + 1];
+		/* A CJK ideograph U+3400..U+9FFF starts with 0xE3 (from U+3400) .. 0xE9. */
+		bool cjk_next = next >= 0xE3 && next <= 0xE9 && !(next == 0xE3 && (unsigned char)text[i + 2] < 0x90);
+		if (text[i] >= '0' && text[i] <= '9' && cjk_next) {
+			memcpy(w, "\xE2\x81\xA0", 3);
+			w += 3;
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
 doc_block *doc_add(document *d, doc_kind kind, const char *text)
 {
 	d->blocks = xgrow(d->blocks, d->nblocks, &d->cap, sizeof *d->blocks);

@@ -5,6 +5,9 @@
 
 /* Adds a block; text is escaped (newlines kept) on the way in. */
 doc_block *doc_add(document *d, doc_kind kind, const char *text);
+/* A copy with U+2060 WORD JOINER between a digit and the CJK character
+ * after it, so that "5000家" and "10日" are never broken apart. Malloc'd. */
+char *doc_bind_numbers(const char *text);
 /* A stored string made harmless, malloc'd. */
 char *doc_safe(const char *s);
 /* The program's wording with its dates and quarters written the Chinese way. */

@@ -43,10 +43,11 @@ static void part_close(part *p)
 }
 
 /* Text for XML, newlines as line breaks (the text was escaped already). */
-static void xml_text(FILE *f, const char *s)
+static void xml_text(FILE *f, const char *text)
 {
+	char *s = doc_bind_numbers(text ? text : "");
 	fputs("<w:t xml:space=\"preserve\">", f);
-	for (const char *c = s ? s : ""; *c; c++) {
+	for (const char *c = s; *c; c++) {
 		switch (*c) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;
@@ -57,6 +58,7 @@ static void xml_text(FILE *f, const char *s)
 		}
 	}
 	fputs("</w:t>", f);
+	free(s);
 }
 
 static void para(FILE *f, const char *style, const char *text)

@@ -170,7 +170,9 @@ static PangoLayout *layout_text(pdf *p, const char *text, const text_style *ts, 
 		pango_layout_set_attributes(l, attrs);
 		pango_attr_list_unref(attrs);
 	}
-	pango_layout_set_text(l, text, -1);
+	char *bound = doc_bind_numbers(text);
+	pango_layout_set_text(l, bound, -1);
+	free(bound);
 	return l;
 }
 
