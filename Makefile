@@ -48,7 +48,7 @@ else
 BIN      ?= ducha
 endif
 
-.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust test-valgrind test-security install uninstall clean bench
+.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust test-valgrind test-security install uninstall clean bench documents
 RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
@@ -124,11 +124,10 @@ test-security: $(BIN)
 	DUCHA=$(BIN) bash test/security/run.sh
 
 # `make test`: every test, with the normal build and again under the
-# sanitizers, then each fuzzer for FUZZ_SECONDS. The PDF check runs where
-# chromium is installed and says "skipped" elsewhere.
+# sanitizers, then each fuzzer for FUZZ_SECONDS.
 test: $(DEPS_OK)
 	$(MAKE) test-plan
-	$(MAKE) test-unit test-cli test-screen test-e2e test-robust test-valgrind test-security report-pdf
+	$(MAKE) test-unit test-cli test-screen test-e2e test-robust test-valgrind test-security
 	$(MAKE) SAN=1 test-unit test-cli test-screen test-e2e
 	$(MAKE) SAN=1 ROBUST_ROUNDS=10 test-robust
 	$(MAKE) fuzz
@@ -199,14 +198,13 @@ test-e2e: $(BIN)
 	DUCHA=$(BIN) bash test/e2e/tui_cycle.sh
 .PHONY: test-screen test-e2e
 
-# The printed summaries on A4 (issue 5): the HTML of one agency and of
-# `report --all`, printed to PDF by headless Chromium, checked with pdfinfo
-# (page count, A4) and pdftotext, page 1 of each as PNG in $(PDF_OUT) to look
-# at. Says "skipped" when chromium is not installed (it is not in deps.sh).
-PDF_OUT ?= $(BUILD)/report-pdf
-report-pdf: $(BIN)
-	DUCHA=$(BIN) OUT=$(PDF_OUT) bash test/print/pdf.sh
-.PHONY: report-pdf
+# The documents to look at (not part of `make test`, which checks them in
+# test/cli/cases/documents.sh): the 通报, 督办单 and 台账 of the demo database,
+# with the first page of each as PNG, in $(DOC_OUT).
+DOC_OUT ?= $(BUILD)/documents
+documents: $(BIN)
+	DUCHA=$(BIN) OUT=$(DOC_OUT) bash test/print/documents.sh
+.PHONY: documents
 
 # `make bench`: the figures of README "Performance" (issue 8), on the
 # built-in plan and on two generated databases kept in $(BUILD)/bench

@@ -221,7 +221,7 @@ static void row_height(lxw_worksheet *ws, int row, const summary_task *t)
 		       lines_in(r ? r->note : "", ledger_widths[12]), lines_in(c ? c->text : "", ledger_widths[13]) };
 	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
 		lines = more[i] > lines ? more[i] : lines;
-	worksheet_set_row(ws, (lxw_row_t)row, 14.0 * (lines > 12 ? 12 : lines) + 2, NULL);
+	worksheet_set_row(ws, (lxw_row_t)row, 13.0 * (lines > 12 ? 12 : lines) + 2, NULL);
 }
 
 static int ledger_rows(ledger *l, lxw_worksheet *ws, const summary *s)

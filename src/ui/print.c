@@ -49,16 +49,16 @@ static void deliver(ui *u, const summary *s)
 		return;
 	}
 	if (!cfg->print_command[0]) {
-		ui_message(u, false, UI_L("通报已写入（未配置打印命令）：%s", "Summary written (no print command set): %s"),
+		ui_message(u, false, UI_L("已写入（未配置打印命令）：%s", "Written (no print command set): %s"),
 		           path);
 		return;
 	}
 	/* Quiet: the command's own output would scribble over the screen. */
 	if (!print_run(cfg->print_command, path, true, err, sizeof err))
-		ui_message(u, true, UI_L("未能打印（%s）；通报已写入 %s", "Not printed (%s); the summary is in %s"), err,
+		ui_message(u, true, UI_L("未能打印（%s）；文件在 %s", "Not printed (%s); the file is %s"), err,
 		           path);
 	else
-		ui_message(u, false, UI_L("通报已送打印：%s", "Summary sent to the printer: %s"), path);
+		ui_message(u, false, UI_L("已送打印：%s", "Sent to the printer: %s"), path);
 }
 
 static void produce(ui *u, summary_request *r)
@@ -100,6 +100,6 @@ void ui_print_unavailable(ui *u)
 {
 	char key[32];
 	ui_keymap_first(&u->keys, UI_ACT_PRINT, key, sizeof key);
-	ui_message(u, false, UI_L("在单位一览或任务列表中按 %s 打印通报", "%s prints a summary from the agencies or a task list"),
+	ui_message(u, false, UI_L("在单位一览或任务列表中按 %s 打印督办单或清单", "%s prints a notice from the agencies or a task list"),
 	           key);
 }

@@ -69,8 +69,8 @@ enum {
 	X(PLANS, "plans", UI_SCOPE_GLOBAL, "P", "方案", "plans", \
 	  "切换工作方案（数据库中有多个方案时）", "Switch to another plan (when the database holds several)") \
 	X(PRINT, "print", UI_SCOPE_LIST, "p", "打印", "print", \
-	  "打印通报（所选单位或当前任务列表），写入报告文件夹", \
-	  "Print the summary of the selected agency or the task list, into the report folder") \
+	  "打印所选单位的督办单或任务清单（PDF，写入报告文件夹）", \
+	  "Print the selected agency's notice or the task list: a PDF in the report folder, then the printer") \
 	X(REPORT, "report", UI_SCOPE_TASK, "u", "填报", "report", \
 	  "录入所选任务的季度填报", "Enter the quarterly report of the task") \
 	X(NOTE, "note", UI_SCOPE_TASK, "n", "备注", "note", \

@@ -1,10 +1,10 @@
 #ifndef DUCHA_UI_PRINT_H
 #define DUCHA_UI_PRINT_H
-/* p: the summary (通报) of what is on screen, written as text for a printer
- * into the report folder ([report] folder, created when missing), handed to
- * the print command where one is configured, and where it went said in the
- * message line. Text, because it is what a print command like lp prints as
- * it is, and reads in a terminal too. */
+/* p: the document of what is on screen (an agency's 督办单, a list), made
+ * as PDF into the report folder ([report] folder, created when missing),
+ * handed to the print command where one is configured, and where it went
+ * said in the message line. PDF, because a printer's text filter prints
+ * Chinese as boxes. */
 #include <stdint.h>
 #include "ui_view.h"
 
