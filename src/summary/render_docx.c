@@ -139,11 +139,11 @@ static void write_table(FILE *f, const doc_table *t, bool landscape)
 	int text_w = landscape ? 16838 - 2 * 1701 : 11906 - 1588 - 1474;
 	for (int c = 0; c < t->ncols; c++)
 		total += t->widths[c];
-	fputs("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>", f);
+	fputs("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>", f);
 	static const char *const edges[] = { "top", "left", "bottom", "right", "insideH", "insideV" };
 	for (int e = 0; e < 6; e++)
 		fprintf(f, "<w:%s w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", edges[e]);
-	fputs("</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/>"
+	fputs("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/>"
 	      "</w:tblCellMar></w:tblPr><w:tblGrid>",
 	      f);
 	for (int c = 0; c < t->ncols; c++)
@@ -268,7 +268,7 @@ static const char package_rels[] =
 static const char settings[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	"<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-	"<w:evenAndOddHeaders/><w:defaultTabStop w:val=\"420\"/>"
+	"<w:defaultTabStop w:val=\"420\"/><w:evenAndOddHeaders/>"
 	"<w:characterSpacingControl w:val=\"compressPunctuation\"/></w:settings>";
 
 #define NS_W "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
@@ -281,47 +281,88 @@ static const char header_xml[] =
 static char *footer_xml(bool odd)
 {
 	return xasprintf("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	                 "<w:ftr " NS_W "><w:p><w:pPr><w:jc w:val=\"%s\"/><w:ind w:%s=\"280\"/></w:pPr>"
+	                 "<w:ftr " NS_W "><w:p><w:pPr><w:ind w:%s=\"280\"/><w:jc w:val=\"%s\"/></w:pPr>"
 	                 "<w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/><w:sz w:val=\"28\"/></w:rPr>"
 	                 "<w:t xml:space=\"preserve\">— </w:t></w:r>"
 	                 "<w:fldSimple w:instr=\"PAGE\"><w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\"/>"
 	                 "<w:sz w:val=\"28\"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>"
 	                 "<w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/><w:sz w:val=\"28\"/></w:rPr>"
 	                 "<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>",
-	                 odd ? "right" : "left", odd ? "right" : "left");
+	                 odd ? "right" : "left", odd ? "right" : "left");   /* the same word twice */
 }
 
+/* A paragraph style; each part is written in the order the schema
+ * (CT_PPr, CT_RPr) requires, which Word enforces. */
 typedef struct style_def {
 	const char *id, *name, *east_asia;
 	int half_points;
-	const char *ppr;             /* paragraph properties */
-	const char *rpr;             /* more run properties */
+	bool keep_next;
+	const char *borders;         /* w:pBdr children */
+	const char *tabs;            /* w:tabs children */
+	const char *spacing;         /* w:spacing attributes */
+	const char *ind;             /* w:ind attributes */
+	const char *jc;              /* w:jc value */
+	int outline;                 /* w:outlineLvl + 1; 0: none */
+	bool grid28;                 /* 16 pt characters 0.25 pt closer: 28 to the line */
+	const char *color;           /* run colour */
 } style_def;
 
-/* Body: exact 28.95 pt lines (22 to the page), first line indented two characters. */
-#define BODY_LINE "<w:spacing w:line=\"579\" w:lineRule=\"exact\"/>"
+/* Body text: exact 28.95 pt lines (22 to the page); characters 0.25 pt
+ * closer so that 28 fill the 156 mm line the same in Word, WPS and
+ * LibreOffice (a character grid is read differently by each); no extra
+ * space between Chinese and digits. */
+#define LINE "w:line=\"579\" w:lineRule=\"exact\""
+#define INDENT2 "w:firstLineChars=\"200\" w:firstLine=\"640\""
 static const style_def styles[] = {
-	{ "DuchaBody", "正文（公文）", "仿宋_GB2312", 32, BODY_LINE "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>", "" },
-	{ "DuchaMasthead", "版头", "方正小标宋简体", 80, "<w:spacing w:before=\"600\" w:after=\"200\"/><w:jc w:val=\"center\"/>", "<w:color w:val=\"E60000\"/>" },
-	{ "DuchaMastheadSmall", "版头（督办单）", "方正小标宋简体", 56, "<w:spacing w:before=\"200\" w:after=\"200\"/><w:jc w:val=\"center\"/>", "<w:color w:val=\"E60000\"/>" },
-	{ "DuchaNumber", "发文字号", "仿宋_GB2312", 32, BODY_LINE "<w:jc w:val=\"center\"/>", "" },
-	{ "DuchaIssuerLine", "版头落款行", "仿宋_GB2312", 32,
-	  BODY_LINE "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"E60000\"/></w:pBdr>"
-	  "<w:tabs><w:tab w:val=\"right\" w:pos=\"8844\"/></w:tabs><w:spacing w:after=\"579\"/>", "" },
-	{ "DuchaTitle", "标题（公文）", "方正小标宋简体", 44, "<w:spacing w:line=\"720\" w:lineRule=\"exact\" w:after=\"579\"/><w:jc w:val=\"center\"/>", "" },
-	{ "DuchaAddressee", "主送机关", "仿宋_GB2312", 32, BODY_LINE, "" },
-	{ "DuchaHeading1", "一级标题", "黑体", 32, BODY_LINE "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl w:val=\"0\"/>", "" },
-	{ "DuchaHeading2", "二级标题", "楷体_GB2312", 32, BODY_LINE "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl w:val=\"1\"/>", "" },
-	{ "DuchaAttachmentNote", "附件说明", "仿宋_GB2312", 32, BODY_LINE "<w:ind w:left=\"1600\" w:hangingChars=\"0\"/>", "" },
-	{ "DuchaSignature", "落款", "仿宋_GB2312", 32, BODY_LINE "<w:jc w:val=\"right\"/><w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:keepNext/>", "" },
-	{ "DuchaAttachmentMark", "附件标识", "黑体", 32, BODY_LINE, "" },
-	{ "DuchaTable", "表格文字", "仿宋_GB2312", 21, "<w:spacing w:line=\"280\" w:lineRule=\"atLeast\"/>", "" },
-	{ "DuchaTableHead", "表头", "黑体", 21, "<w:spacing w:line=\"280\" w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>", "" },
-	{ "DuchaChartTitle", "图表标题", "黑体", 28, "<w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/><w:keepNext/>", "" },
-	{ "DuchaRecord", "版记", "仿宋_GB2312", 28,
-	  "<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
-	  "<w:ind w:left=\"320\" w:right=\"320\"/>", "" },
+	{ "DuchaBody", "正文（公文）", "仿宋_GB2312", 32, false, NULL, NULL, LINE, INDENT2, "both", 0, true, NULL },
+	{ "DuchaMasthead", "版头", "方正小标宋简体", 80, false, NULL, NULL, "w:before=\"600\" w:after=\"200\"", NULL, "center", 0, false, "E60000" },
+	{ "DuchaMastheadSmall", "版头（督办单）", "方正小标宋简体", 56, false, NULL, NULL, "w:before=\"200\" w:after=\"200\"", NULL, "center", 0, false, "E60000" },
+	{ "DuchaNumber", "发文字号", "仿宋_GB2312", 32, false, NULL, NULL, LINE, NULL, "center", 0, false, NULL },
+	{ "DuchaIssuerLine", "版头落款行", "仿宋_GB2312", 32, false,
+	  "<w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"E60000\"/>", "<w:tab w:val=\"right\" w:pos=\"8844\"/>",
+	  LINE " w:after=\"579\"", NULL, NULL, 0, false, NULL },
+	{ "DuchaTitle", "标题（公文）", "方正小标宋简体", 44, false, NULL, NULL, "w:after=\"579\" w:line=\"720\" w:lineRule=\"exact\"", NULL, "center", 0, false, NULL },
+	{ "DuchaAddressee", "主送机关", "仿宋_GB2312", 32, false, NULL, NULL, LINE, NULL, NULL, 0, true, NULL },
+	{ "DuchaHeading1", "一级标题", "黑体", 32, true, NULL, NULL, LINE, INDENT2, NULL, 1, true, NULL },
+	{ "DuchaHeading2", "二级标题", "楷体_GB2312", 32, true, NULL, NULL, LINE, INDENT2, NULL, 2, true, NULL },
+	{ "DuchaAttachmentNote", "附件说明", "仿宋_GB2312", 32, false, NULL, NULL, LINE, "w:left=\"1600\"", NULL, 0, true, NULL },
+	{ "DuchaSignature", "落款", "仿宋_GB2312", 32, true, NULL, NULL, LINE, "w:rightChars=\"400\" w:right=\"1280\"", "right", 0, true, NULL },
+	{ "DuchaAttachmentMark", "附件标识", "黑体", 32, true, NULL, NULL, LINE, NULL, NULL, 0, true, NULL },
+	{ "DuchaTable", "表格文字", "仿宋_GB2312", 21, false, NULL, NULL, "w:line=\"280\" w:lineRule=\"atLeast\"", NULL, NULL, 0, false, NULL },
+	{ "DuchaTableHead", "表头", "黑体", 21, false, NULL, NULL, "w:line=\"280\" w:lineRule=\"atLeast\"", NULL, "center", 0, false, NULL },
+	{ "DuchaChartTitle", "图表标题", "黑体", 28, true, NULL, NULL, "w:before=\"240\" w:after=\"120\"", NULL, "center", 0, false, NULL },
+	{ "DuchaRecord", "版记", "仿宋_GB2312", 28, false,
+	  "<w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/>",
+	  NULL, NULL, "w:left=\"320\" w:right=\"320\"", NULL, 0, false, NULL },
 };
+
+static void style_xml(FILE *f, const style_def *s, bool is_default)
+{
+	fprintf(f, "<w:style w:type=\"paragraph\" w:customStyle=\"1\"%s w:styleId=\"%s\"><w:name w:val=\"%s\"/><w:qFormat/><w:pPr>",
+	        is_default ? " w:default=\"1\"" : "", s->id, s->name);
+	if (s->keep_next)
+		fputs("<w:keepNext/>", f);
+	if (s->borders)
+		fprintf(f, "<w:pBdr>%s</w:pBdr>", s->borders);
+	if (s->tabs)
+		fprintf(f, "<w:tabs>%s</w:tabs>", s->tabs);
+	fputs("<w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>", f);
+	if (s->spacing)
+		fprintf(f, "<w:spacing %s/>", s->spacing);
+	if (s->ind)
+		fprintf(f, "<w:ind %s/>", s->ind);
+	if (s->jc)
+		fprintf(f, "<w:jc w:val=\"%s\"/>", s->jc);
+	if (s->outline)
+		fprintf(f, "<w:outlineLvl w:val=\"%d\"/>", s->outline - 1);
+	fprintf(f, "</w:pPr><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"%s\"/>",
+	        s->east_asia);
+	if (s->color)
+		fprintf(f, "<w:color w:val=\"%s\"/>", s->color);
+	if (s->grid28)
+		fputs("<w:spacing w:val=\"-5\"/>", f);
+	fprintf(f, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/></w:rPr></w:style>", s->half_points, s->half_points);
+}
 
 static char *styles_xml(void)
 {
@@ -332,15 +373,8 @@ static char *styles_xml(void)
 	      " w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
 	      "</w:rPr></w:rPrDefault></w:docDefaults>",
 	      p.f);
-	for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {
-		const style_def *s = &styles[i];
-		fprintf(p.f,
-		        "<w:style w:type=\"paragraph\" w:customStyle=\"1\"%s w:styleId=\"%s\"><w:name w:val=\"%s\"/><w:qFormat/>"
-		        "<w:pPr>%s</w:pPr><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"%s\"/>"
-		        "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>%s</w:rPr></w:style>",
-		        i == 0 ? " w:default=\"1\"" : "", s->id, s->name, s->ppr, s->east_asia, s->half_points, s->half_points,
-		        s->rpr);
-	}
+	for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++)
+		style_xml(p.f, &styles[i], i == 0);
 	fputs("</w:styles>", p.f);
 	part_close(&p);
 	return p.buf;
