@@ -695,11 +695,15 @@ static void notice_opening(document *d, const summary *s, const summary_section 
 	int red = count_tone(sec->flags, TONE_RED), yellow = count_tone(sec->flags, TONE_YELLOW);
 	sink k;
 	sink_open(&k);
+	if (!sec->ntasks) {
+		fprintf(k.f, "根据《%s》（%s）的分工，你单位没有牵头或配合的任务，本期无督办事项。", s->plan_title,
+		        s->plan_code);
+		add_owned(d, DOC_PARAGRAPH, sink_close(&k));
+		return;
+	}
 	fprintf(k.f, "根据《%s》（%s）的分工，截至%s，你单位牵头任务%d项、配合任务%d项，共%d项。其中", s->plan_title,
 	        s->plan_code, date, sec->nlead, sec->nsupport, sec->ntasks);
 	counts_sentence(k.f, sec->flags, sec->ntasks);
-	if (!sec->ntasks)
-		fputs("无任务", k.f);
 	if (red && yellow)
 		fprintf(k.f, "。现将红色预警%d项、黄色预警%d项督办如下：", red, yellow);
 	else if (red || yellow)
