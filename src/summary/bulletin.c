@@ -13,27 +13,6 @@
 #include "ducha/wording.h"
 #include "ducha/xalloc.h"
 
-typedef struct sink {
-	char *buf;
-	size_t len;
-	FILE *f;
-} sink;
-
-static void sink_open(sink *k)
-{
-	k->buf = NULL;
-	k->f = open_memstream(&k->buf, &k->len);
-	if (!k->f)
-		abort();
-}
-
-/* The text so far, owned by the caller. */
-static char *sink_close(sink *k)
-{
-	fclose(k->f);
-	return k->buf;
-}
-
 static void add_owned(document *d, doc_kind kind, char *text)
 {
 	doc_add(d, kind, text);
@@ -48,14 +27,14 @@ static void heading(document *d, int level, const char *text)
 /* "市科委、市经济信息委" from the store's ';'-joined list. */
 static char *agency_list(const char *joined)
 {
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	char *copy = xstrdup(joined ? joined : ""), *save = NULL;
 	int n = 0;
 	for (char *w = strtok_r(copy, ";", &save); w; w = strtok_r(NULL, ";", &save))
 		fprintf(k.f, "%s%s", n++ ? "、" : "", w);
 	free(copy);
-	return sink_close(&k);
+	return doc_sink_close(&k);
 }
 
 /* The program's reason without its "→ 逾期" ending, in document style:
@@ -226,8 +205,8 @@ static void cause_and_opinion(FILE *f, const summary_task *t)
 /* with_lead: name the lead unit; supporting: the reader supports it (a 督办单). */
 static char *item_text(const summary *s, const summary_task *t, int n, bool with_lead, bool supporting)
 {
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	char *text = doc_safe(t->d->task.text);
 	size_t len = strlen(text);
 	/* The task's own full stop, if it has one, before the lead unit. */
@@ -244,7 +223,7 @@ static char *item_text(const summary *s, const summary_task *t, int n, bool with
 	fputs("。", k.f);
 	state_sentences(k.f, s, t, "");
 	cause_and_opinion(k.f, t);
-	return sink_close(&k);
+	return doc_sink_close(&k);
 }
 
 /* ---- counts ---- */
@@ -337,14 +316,14 @@ static void opening(document *d, const summary *s)
 static void overall(document *d, const summary *s)
 {
 	heading(d, 1, "一、总体情况");
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	fprintf(k.f, "纳入督查的%d项重点任务中，", s->ntotal);
 	counts_sentence(k.f, s->totals, s->ntotal);
 	int red = count_tone(s->totals, TONE_RED), yellow = count_tone(s->totals, TONE_YELLOW);
 	fprintf(k.f, "。红色预警%d项，黄色预警%d项。", red, yellow);
 	progress_sentence(k.f, s);
-	add_owned(d, DOC_PARAGRAPH, sink_close(&k));
+	add_owned(d, DOC_PARAGRAPH, doc_sink_close(&k));
 }
 
 static void since_changes(document *d, const summary *s);
@@ -352,8 +331,8 @@ static void since_changes(document *d, const summary *s);
 static void achievements(document *d, const summary *s)
 {
 	heading(d, 1, "二、工作成效");
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	int n = 0;
 	for (int r = 0; r < s->nsections; r++) {
 		const summary_section *sec = &s->sections[s->ranking[r]];
@@ -361,18 +340,18 @@ static void achievements(document *d, const summary *s)
 			continue;
 		fprintf(k.f, "%s%s", n++ ? "、" : "", sec->title);
 	}
-	char *units = sink_close(&k);
+	char *units = doc_sink_close(&k);
 	if (n)
 		add_owned(d, DOC_PARAGRAPH, xasprintf("%s等%d个单位牵头的任务均按序时推进或已完成。", units, n));
 	else
 		doc_add(d, DOC_PARAGRAPH, "各牵头单位均有任务未按序时推进。");
 	free(units);
-	sink_open(&k);
+	doc_sink_open(&k);
 	int done = 0;
 	for (int i = 0; i < s->ntasks; i++)
 		if (s->tasks[i].now->flag == FLAG_DONE)
 			fprintf(k.f, "%s第%d项", done++ ? "、" : "", s->tasks[i].d->task.num);
-	char *list = sink_close(&k);
+	char *list = doc_sink_close(&k);
 	if (done)
 		add_owned(d, DOC_PARAGRAPH, xasprintf("截至目前，%s共%d项任务已完成。", list, done));
 	free(list);
@@ -428,8 +407,8 @@ static void requirement_paragraphs(document *d, const summary *s, const config_d
 		char *end = strstr(p, "\\n");
 		if (end)
 			*end = '\0';
-		sink k;
-		sink_open(&k);
+		doc_sink k;
+		doc_sink_open(&k);
 		for (const char *c = p; *c;) {
 			if (!strncmp(c, "{reply_date}", 12)) {
 				fputs(reply, k.f);
@@ -441,7 +420,7 @@ static void requirement_paragraphs(document *d, const summary *s, const config_d
 				fputc(*c++, k.f);
 			}
 		}
-		add_owned(d, DOC_PARAGRAPH, sink_close(&k));
+		add_owned(d, DOC_PARAGRAPH, doc_sink_close(&k));
 		p = end ? end + 2 : NULL;
 	}
 	free(text);
@@ -507,10 +486,10 @@ static void agency_chart(document *d, const summary *s)
 /* What the list says of a task's figures: each warned indicator on a line. */
 static char *figures_cell(const summary *s, const summary_task *t)
 {
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	state_sentences(k.f, s, t, "\n");
-	return sink_close(&k);
+	return doc_sink_close(&k);
 }
 
 /* One row per task: the figures of its warned indicators together. */
@@ -605,23 +584,23 @@ static void since_changes(document *d, const summary *s)
 	char period[DATE_CN_SIZE];
 	period_format_cn(s->since_year, s->since_quarter, period);
 	enum { KINDS = 4 };
-	sink lists[KINDS];
+	doc_sink lists[KINDS];
 	int counts[KINDS] = { 0 };
 	static const char *const what[] = { "新完成", "新增滞后", "好转", "临近完成时限" };
 	for (int w = 0; w < KINDS; w++)
-		sink_open(&lists[w]);
+		doc_sink_open(&lists[w]);
 	for (int i = 0; i < s->ntasks; i++) {
 		const summary_task *t = &s->tasks[i];
 		int w = change_kind(t->then.flag, t->now->flag);
 		if (w >= 0)
 			fprintf(lists[w].f, "%s第%d项", counts[w]++ ? "、" : "", t->d->task.num);
 	}
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	fprintf(k.f, "与%s末相比，", period);
 	bool any = false;
 	for (int w = 0; w < KINDS; w++) {
-		char *list = sink_close(&lists[w]);
+		char *list = doc_sink_close(&lists[w]);
 		if (counts[w]) {
 			fprintf(k.f, "%s%s%d项（%s）", any ? "，" : "", what[w], counts[w], list);
 			any = true;
@@ -629,7 +608,7 @@ static void since_changes(document *d, const summary *s)
 		free(list);
 	}
 	fputs(any ? "。预警变动的任务见附件。" : "各项任务的预警没有变动。", k.f);
-	add_owned(d, DOC_PARAGRAPH, sink_close(&k));
+	add_owned(d, DOC_PARAGRAPH, doc_sink_close(&k));
 }
 
 static void attachments(document *d, const summary *s)
@@ -693,12 +672,12 @@ static void notice_opening(document *d, const summary *s, const summary_section 
 	char date[DATE_CN_SIZE];
 	date_format_cn(s->as_of, date);
 	int red = count_tone(sec->flags, TONE_RED), yellow = count_tone(sec->flags, TONE_YELLOW);
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	if (!sec->ntasks) {
 		fprintf(k.f, "根据《%s》（%s）的分工，你单位没有牵头或配合的任务，本期无督办事项。", s->plan_title,
 		        s->plan_code);
-		add_owned(d, DOC_PARAGRAPH, sink_close(&k));
+		add_owned(d, DOC_PARAGRAPH, doc_sink_close(&k));
 		return;
 	}
 	fprintf(k.f, "根据《%s》（%s）的分工，截至%s，你单位牵头任务%d项、配合任务%d项，共%d项。其中", s->plan_title,
@@ -710,7 +689,7 @@ static void notice_opening(document *d, const summary *s, const summary_section 
 		fprintf(k.f, "。现将%s色预警%d项督办如下：", red ? "红" : "黄", red ? red : yellow);
 	else
 		fputs("。各项任务均按序时推进，本期无督办事项。", k.f);
-	add_owned(d, DOC_PARAGRAPH, sink_close(&k));
+	add_owned(d, DOC_PARAGRAPH, doc_sink_close(&k));
 }
 
 void document_notice(document *d, const summary *s, const config_document *cfg)
@@ -756,12 +735,12 @@ void document_list(document *d, const summary *s, const config_document *cfg)
 	doc_add(d, DOC_TITLE, sec->title);
 	char date[DATE_CN_SIZE];
 	date_format_cn(s->as_of, date);
-	sink k;
-	sink_open(&k);
+	doc_sink k;
+	doc_sink_open(&k);
 	fprintf(k.f, "截至%s，本清单共%d项任务，", date, sec->ntasks);
 	counts_sentence(k.f, sec->flags, sec->ntasks);
 	fputs("。", k.f);
-	add_owned(d, DOC_PARAGRAPH, sink_close(&k));
+	add_owned(d, DOC_PARAGRAPH, doc_sink_close(&k));
 	for (int i = 0; i < sec->nitems; i++)
 		add_owned(d, DOC_PARAGRAPH, item_text(s, &s->tasks[sec->items[i].task], i + 1, true, false));
 	signature(d, s, cfg);

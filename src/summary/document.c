@@ -89,6 +89,33 @@ char *doc_bind_numbers(const char *text)
 	return out;
 }
 
+void doc_sink_open(doc_sink *k)
+{
+	k->buf = NULL;
+	k->f = open_memstream(&k->buf, &k->len);
+	if (!k->f)
+		abort();
+}
+
+char *doc_sink_close(doc_sink *k)
+{
+	fclose(k->f);
+	k->f = NULL;
+	return k->buf;
+}
+
+int doc_bars_max(const doc_block *b)
+{
+	int max = 1;
+	for (int i = 0; i < b->nbars; i++) {
+		int sum = 0;
+		for (int t = TONE_RED; t < TONE_COUNT; t++)
+			sum += b->bars[i].counts[t];
+		max = sum > max ? sum : max;
+	}
+	return max;
+}
+
 doc_block *doc_add(document *d, doc_kind kind, const char *text)
 {
 	d->blocks = xgrow(d->blocks, d->nblocks, &d->cap, sizeof *d->blocks);

@@ -3,6 +3,19 @@
 /* Building blocks of documents, for the builders in src/summary only. */
 #include "ducha/document.h"
 
+/* Text written piece by piece (open_memstream), then taken whole. */
+typedef struct doc_sink {
+	char *buf;
+	size_t len;
+	FILE *f;
+} doc_sink;
+void doc_sink_open(doc_sink *k);
+/* The text written, malloc'd; the caller owns it. */
+char *doc_sink_close(doc_sink *k);
+
+/* The largest total of one bar of a chart block (at least 1). */
+int doc_bars_max(const doc_block *b);
+
 /* Adds a block; text is escaped (newlines kept) on the way in. */
 doc_block *doc_add(document *d, doc_kind kind, const char *text);
 /* A copy with U+2060 WORD JOINER between a digit and the CJK character

@@ -12,6 +12,7 @@
 
 #include "ducha/date.h"
 #include "ducha/document.h"
+#include "document_internal.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -25,26 +26,12 @@ static const char *const base_header[] = {
 };
 static const char *const since_header[] = { "比较季度", "当时预警", "此后填报" };
 
-/* A growable cell, for the cells that join several things. */
-typedef struct cell {
-	char *p;
-	size_t len;
-	FILE *f;
-} cell;
-
-static void cell_open(cell *c)
+/* A cell that joins several things, written to the CSV when whole. */
+static void cell_emit(doc_sink *c, FILE *out)
 {
-	c->p = NULL;
-	c->f = open_memstream(&c->p, &c->len);
-	if (!c->f)
-		abort();
-}
-
-static void cell_emit(cell *c, FILE *out)
-{
-	fclose(c->f);
-	table_csv_field(out, c->p);
-	free(c->p);
+	char *text = doc_sink_close(c);
+	table_csv_field(out, text);
+	free(text);
 }
 
 static void text(FILE *out, const char *s)
@@ -109,8 +96,8 @@ static void since_cells(FILE *out, const summary *s, const summary_task *t)
 	summary_since_text(s, since, sizeof since);
 	text(out, since);
 	text(out, flag_label(t->then.flag, false));
-	cell c;
-	cell_open(&c);
+	doc_sink c;
+	doc_sink_open(&c);
 	for (int r = t->since_from; r < t->known; r++) {
 		const report_rec *rep = &t->d->reports[r];
 		char values[1024];

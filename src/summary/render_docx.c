@@ -15,31 +15,31 @@
 
 #include "ducha/xalloc.h"
 
-typedef struct part {
-	char *buf;
-	size_t len;
-	FILE *f;
-} part;
-
 typedef struct docx {
-	part body;
+	doc_sink body;
 	int images;
 	unsigned char *png[64];
 	size_t png_len[64];
 } docx;
 
-static void part_open(part *p)
+/* Markup characters as entities; newline_as, when given, for a newline. */
+static void xml_escape(FILE *f, const char *s, const char *newline_as)
 {
-	p->buf = NULL;
-	p->f = open_memstream(&p->buf, &p->len);
-	if (!p->f)
-		abort();
-}
-
-static void part_close(part *p)
-{
-	fclose(p->f);
-	p->f = NULL;
+	for (const char *c = s ? s : ""; *c; c++) {
+		switch (*c) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\n':
+			if (newline_as) {
+				fputs(newline_as, f);
+				break;
+			}
+			/* fall through */
+		default: fputc(*c, f);
+		}
+	}
 }
 
 /* Text for XML, newlines as line breaks (the text was escaped already). */
@@ -47,16 +47,7 @@ static void xml_text(FILE *f, const char *text)
 {
 	char *s = doc_bind_numbers(text ? text : "");
 	fputs("<w:t xml:space=\"preserve\">", f);
-	for (const char *c = s; *c; c++) {
-		switch (*c) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\n': fputs("</w:t><w:br/><w:t xml:space=\"preserve\">", f); break;
-		default: fputc(*c, f);
-		}
-	}
+	xml_escape(f, s, "</w:t><w:br/><w:t xml:space=\"preserve\">");
 	fputs("</w:t>", f);
 	free(s);
 }
@@ -366,8 +357,8 @@ static void style_xml(FILE *f, const style_def *s, bool is_default)
 
 static char *styles_xml(void)
 {
-	part p;
-	part_open(&p);
+	doc_sink p;
+	doc_sink_open(&p);
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles " NS_W ">"
 	      "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""
 	      " w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
@@ -376,29 +367,26 @@ static char *styles_xml(void)
 	for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++)
 		style_xml(p.f, &styles[i], i == 0);
 	fputs("</w:styles>", p.f);
-	part_close(&p);
-	return p.buf;
+	return doc_sink_close(&p);
 }
 
 static char *core_xml(const document *d)
 {
-	part p;
-	part_open(&p);
+	doc_sink p;
+	doc_sink_open(&p);
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	      "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
 	      " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>",
 	      p.f);
-	for (const char *c = d->title ? d->title : ""; *c; c++)
-		fputs(*c == '&' ? "&amp;" : *c == '<' ? "&lt;" : *c == '>' ? "&gt;" : (char[]){ *c, 0 }, p.f);
+	xml_escape(p.f, d->title, NULL);
 	fputs("</dc:title><dc:creator>ducha</dc:creator></cp:coreProperties>", p.f);
-	part_close(&p);
-	return p.buf;
+	return doc_sink_close(&p);
 }
 
 static char *document_rels(const docx *x)
 {
-	part p;
-	part_open(&p);
+	doc_sink p;
+	doc_sink_open(&p);
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 	      "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
@@ -413,21 +401,19 @@ static char *document_rels(const docx *x)
 		        " Target=\"media/chart%d.png\"/>",
 		        i + 1, i + 1);
 	fputs("</Relationships>", p.f);
-	part_close(&p);
-	return p.buf;
+	return doc_sink_close(&p);
 }
 
 static char *document_xml(docx *x, const document *d, const config_document *cfg)
 {
-	part_open(&x->body);
+	doc_sink_open(&x->body);
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	      "<w:document " NS_W " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
 	      " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>\n",
 	      x->body.f);
 	body(x, d, cfg);
 	fputs("</w:body></w:document>", x->body.f);
-	part_close(&x->body);
-	return x->body.buf;
+	return doc_sink_close(&x->body);
 }
 
 /* Adds a part that libzip frees; false with a message. */

@@ -7,6 +7,7 @@
  * escaped when the block was made and is HTML-escaped here. */
 #include "ducha/summary.h"
 #include "ducha/document.h"
+#include "document_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -135,13 +136,7 @@ static const char *const tone_color[TONE_COUNT] = { "#fff", "#cc1a1a", "#edb30d"
 
 static void agency_chart(FILE *out, const doc_block *b)
 {
-	int max = 1;
-	for (int i = 0; i < b->nbars; i++) {
-		int sum = 0;
-		for (int t = TONE_RED; t < TONE_COUNT; t++)
-			sum += b->bars[i].counts[t];
-		max = sum > max ? sum : max;
-	}
+	int max = doc_bars_max(b);
 	const int row = 16, name_w = 170, width = 800, bar_w = width - name_w - 20;
 	tag(out, "<figure><figcaption>", b->text, "</figcaption>\n");
 	fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\">\n", width, row * (b->nbars + 2));

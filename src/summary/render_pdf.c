@@ -415,13 +415,7 @@ static void legend(pdf *p, double y)
 static void agency_chart(pdf *p, const doc_block *b)
 {
 	const double row = 15, name_w = 150;
-	int max = 1;
-	for (int i = 0; i < b->nbars; i++) {
-		int sum = 0;
-		for (int t = TONE_RED; t < TONE_COUNT; t++)
-			sum += b->bars[i].counts[t];
-		max = sum > max ? sum : max;
-	}
+	int max = doc_bars_max(b);
 	/* A chart is never split over pages. */
 	chart_title(p, b->text, row * (b->nbars + 2.6));
 	legend(p, p->y + p->at);
