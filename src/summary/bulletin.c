@@ -729,10 +729,11 @@ void document_list(document *d, const summary *s, const config_document *cfg)
 {
 	memset(d, 0, sizeof *d);
 	const summary_section *sec = &s->sections[0];
-	d->title = doc_safe(sec->title);
-	d->running = doc_safe(sec->title);
+	/* The screen's title (with its counts) is not a document's: a fixed one. */
+	d->title = xstrdup("重点任务督查清单");
+	d->running = xstrdup(d->title);
 	masthead(d, s, cfg, cfg->masthead);
-	doc_add(d, DOC_TITLE, sec->title);
+	doc_add(d, DOC_TITLE, d->title);
 	char date[DATE_CN_SIZE];
 	date_format_cn(s->as_of, date);
 	doc_sink k;
