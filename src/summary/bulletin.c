@@ -446,8 +446,8 @@ static void record(document *d, const summary *s, const config_document *cfg)
 
 static void ranking_table(document *d, const summary *s)
 {
-	static const char *const head[] = { "名次", "单位", "牵头任务", "其中正常", "其中预警", "配合任务", "其中正常",
-	                                    "其中预警", "推进率" };
+	static const char *const head[] = { "名次", "单位", "牵头任务", "牵头正常", "牵头预警", "配合任务", "配合正常",
+	                                    "配合预警", "推进率" };
 	static const double widths[] = { 1.2, 5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.5 };
 	static const bool numeric[] = { true, false, true, true, true, true, true, true, true };
 	doc_block *b = doc_add(d, DOC_TABLE, "");

@@ -311,8 +311,8 @@ static void agency_chart(ledger *l, lxw_worksheet *ws, int nrows)
 
 static void summary_sheet(ledger *l, const summary *s)
 {
-	static const char *const head[] = { "名次", "单位", "牵头任务", "其中正常", "其中预警", "配合任务", "其中正常",
-		                            "其中预警", "红", "黄", "蓝", "绿", "推进率" };
+	static const char *const head[] = { "名次", "单位", "牵头任务", "牵头正常", "牵头预警", "配合任务", "配合正常",
+		                            "配合预警", "红", "黄", "蓝", "绿", "推进率" };
 	lxw_worksheet *ws = workbook_add_worksheet(l->wb, "各单位汇总");
 	for (int c = 0; c < 13; c++) {
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, c == 1 ? 28 : 9, NULL);
