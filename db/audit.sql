@@ -16,6 +16,10 @@ CREATE TABLE audit (
   prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
   hash      TEXT NOT NULL CHECK (length(hash) = 64)
 ) STRICT;
+-- A task's history (its object and the ones below it) and the last init,
+-- found without reading the whole trail.
+CREATE INDEX audit_by_object ON audit (object, id);
+CREATE INDEX audit_by_action ON audit (action, id);
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit

@@ -1,10 +1,10 @@
--- ducha database schema, version 4.
+-- ducha database schema, version 5.
 -- Applied by `ducha init` (the program embeds this file at build time).
 -- Every table is STRICT; every enumerated or bounded column has a CHECK.
 -- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
 
 PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- One policy document (工作方案).
 CREATE TABLE plan (

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include "ducha/model.h"
 
-enum { STORE_SCHEMA_VERSION = 4, STORE_APPLICATION_ID = 0x44554348 };
+enum { STORE_SCHEMA_VERSION = 5, STORE_APPLICATION_ID = 0x44554348 };
 /* Beside the database: the audit trail's length and head, rewritten after
  * each commit, so that `check` notices a trail cut short or re-chained. */
 #define STORE_ANCHOR_SUFFIX MODEL_ANCHOR_SUFFIX

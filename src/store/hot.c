@@ -28,6 +28,8 @@ static const store_sql hot[] = {
 	{ "value_upsert", store_sql_value_upsert },
 	{ "task_object", store_sql_task_object },
 	{ "audit_head", store_sql_audit_head },
+	{ "report_steps", store_sql_report_steps },
+	{ "audit_of", store_sql_audit_of },
 };
 
 const store_sql *store_hot_sql(int *n)

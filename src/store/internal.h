@@ -43,6 +43,19 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 	store_sql_report_update[], store_sql_report_insert[], store_sql_value_upsert[], store_sql_task_object[],
 	store_sql_audit_head[];
 
+/* The id of the trail's last init or reinit (0: none): one index lookup
+ * per action, however long the trail. */
+#define STORE_SQL_LAST_INIT \
+	"(SELECT coalesce(max(id), 0) FROM (SELECT max(id) AS id FROM audit WHERE action = 'init'" \
+	" UNION ALL SELECT max(id) FROM audit WHERE action = 'reinit'))"
+/* The rows of an object and of the objects below it ("task 5", "task 5
+ * report 2017Q3"): a range of the index by object, :object given, :below
+ * its prefix for the ones below ("task 5 "). */
+#define STORE_SQL_OBJECT_RANGE(col) \
+	"(" col " = :object OR (" col " >= :below AND " col " < :below || x'ff'))"
+
+extern const char store_sql_report_steps[], store_sql_audit_of[];
+
 /* The filter of task lists: a plan, and optionally an area, an agency (in
  * a role) and a due year; binds :plan, :area, :agency, :role, :year
  * (store_bind_filter). The year test reads the task's own dues array: a

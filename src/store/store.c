@@ -160,8 +160,31 @@ static bool migrate_3_to_4(store *s)
 	return ok;
 }
 
+/* 4 → 5: the trail's indexes, by object and by action (db/audit.sql), so
+ * that opening a task does not read the whole trail. An older database
+ * migrated in the same run may have them already (re-made with the table). */
+static bool migrate_4_to_5(store *s)
+{
+	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
+	int64_t tables = 0;
+	if (!q || !db_one_int(q, &tables, NULL))
+		return false;
+	if (tables == 0)
+		return db_exec(s->db, "PRAGMA user_version = 5");
+	char err[256];
+	db *ref = db_open(":memory:", DB_CREATE, 0, err, sizeof err);
+	bool ok = ref && store_apply_schema(ref);
+	if (!ok)
+		db_fail(s->db, "无法建立本程序的数据库结构: %s", ref ? db_error(ref) : err);
+	ok = ok && db_exec(s->db, "DROP INDEX IF EXISTS audit_by_object; DROP INDEX IF EXISTS audit_by_action") &&
+	     shipped_objects_of(s, ref, "index", "audit") && audit_migration(s, 4) &&
+	     db_exec(s->db, "PRAGMA user_version = 5");
+	db_close(ref);
+	return ok;
+}
+
 /* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
-static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3, migrate_3_to_4 };
+static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5 };
 
 static bool file_exists(const char *path)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "ducha/xalloc.h"
 
 void store_audit_free(audit_rec *a)
 {
@@ -34,15 +35,22 @@ static void read_audit(db_stmt *q, void *item, void *ctx)
 	a->hash = db_col_dup(q, 8);
 }
 
+#define AUDIT_COLUMNS_READ "SELECT id, at, user, role, action, object, coalesce(old, ''), coalesce(new, ''), hash FROM audit"
+
+const char store_sql_audit_of[] = AUDIT_COLUMNS_READ " WHERE " STORE_SQL_OBJECT_RANGE("object") " ORDER BY id";
+
 bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n)
 {
-	db_stmt *q = db_prepare(s->db,
-		"SELECT id, at, user, role, action, object, coalesce(old, ''), coalesce(new, ''), hash"
-		"  FROM audit WHERE :prefix IS NULL OR object = :prefix"
-		"     OR substr(object, 1, length(:prefix) + 1) = :prefix || ' '"
-		" ORDER BY id");
-	if (!q || !db_bind_text(q, ":prefix", object_prefix))
+	db_stmt *q = db_prepare(s->db, object_prefix ? store_sql_audit_of : AUDIT_COLUMNS_READ " ORDER BY id");
+	if (!q)
 		return false;
+	if (object_prefix) {
+		char *below = xasprintf("%s ", object_prefix);
+		bool ok = db_bind_text(q, ":object", object_prefix) && db_bind_text(q, ":below", below);
+		free(below);
+		if (!ok)
+			return false;
+	}
 	return db_collect(q, out, n, sizeof **out, read_audit, NULL);
 }
 
@@ -59,6 +67,16 @@ static void read_step(db_stmt *q, void *item, void *ctx)
 	st->why = db_col_dup(q, 5);
 }
 
+const char store_sql_report_steps[] =
+	"SELECT at, user, action, coalesce(json_extract(new, '$.state'), 'submitted'),"
+	"       CASE WHEN old IS NULL THEN '' ELSE coalesce(json_extract(old, '$.state'), 'submitted') END,"
+	"       coalesce(json_extract(new, '$.why'), ''), substr(object, length(:below) + 1)"
+	"  FROM audit WHERE object >= :below AND object < :below || x'ff'"
+	/* '+': these narrow the rows the object's range gives, never choose the
+	 * index (by action they would read every report row of the trail). */
+	"   AND +action IN ('report', 'review', 'reopen', 'conflict')"
+	"   AND +id > " STORE_SQL_LAST_INIT " ORDER BY id";
+
 bool store_report_steps(store *s, int64_t plan_id, int num, report_step **out, int *n)
 {
 	char object[320];
@@ -68,14 +86,8 @@ bool store_report_steps(store *s, int64_t plan_id, int num, report_step **out, i
 		return false;
 	size_t len = strlen(object);
 	snprintf(object + len, sizeof object - len, " report ");
-	db_stmt *q = db_prepare(s->db,
-		"SELECT at, user, action, coalesce(json_extract(new, '$.state'), 'submitted'),"
-		"       CASE WHEN old IS NULL THEN '' ELSE coalesce(json_extract(old, '$.state'), 'submitted') END,"
-		"       coalesce(json_extract(new, '$.why'), ''), substr(object, length(:object) + 1)"
-		"  FROM audit WHERE substr(object, 1, length(:object)) = :object"
-		"   AND action IN ('report', 'review', 'reopen', 'conflict')"
-		"   AND id > (SELECT coalesce(max(id), 0) FROM audit WHERE action IN ('init', 'reinit')) ORDER BY id");
-	return q && db_bind_text(q, ":object", object) && db_collect(q, out, n, sizeof **out, read_step, NULL);
+	db_stmt *q = db_prepare(s->db, store_sql_report_steps);
+	return q && db_bind_text(q, ":below", object) && db_collect(q, out, n, sizeof **out, read_step, NULL);
 }
 
 void store_report_steps_free(report_step *steps, int n)

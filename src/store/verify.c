@@ -205,7 +205,7 @@ static bool check_schema(store *s, problem_list *p)
 	" || 'task ' || " t ".num)"
 
 /* Replay starts at the last (re-)initialisation: nothing before it survives. */
-#define SINCE "(SELECT coalesce(max(id), 0) FROM audit WHERE action IN ('init', 'reinit'))"
+#define SINCE STORE_SQL_LAST_INIT
 
 /* Each report equals the 'new' of the last audit row for it, and each
  * report the trail knows still exists. */

@@ -85,6 +85,8 @@ void ui_timing_drawn(ui_timing *t)
 		fprintf(t->out, "first - %lld %lld\n", end - t->since, sent);
 	else
 		fprintf(t->out, "key %s %lld %lld\n", t->what, end - t->since, sent);
+	/* At once: a reader (test/bench/pty.c) takes the line as "drawn". */
+	fflush(t->out);
 	t->first = false;
 	t->bytes = at;
 }

@@ -32,9 +32,10 @@
 #include "ui_tasklist.h"
 #include "ui_view.h"
 
-/* Long enough that an arrow key's escape sequence arrives whole over a slow
- * SSH link, short enough that Esc feels immediate. */
-enum { UI_ESC_DELAY_MS = 100 };
+/* How long a lone Esc waits for the rest of a key sequence: short, so that
+ * "back" answers within a frame; a key's sequence is sent in one write by
+ * the terminal and arrives in one packet even over SSH. */
+enum { UI_ESC_DELAY_MS = 10 };
 
 /* --- the view stack ----------------------------------------------------- */
 

@@ -5,8 +5,10 @@
  * is made of clauses cut from the built-in plan, so lengths and characters
  * are those of real documents.
  *
- *   bench-gen --db PATH [--values N] [--notes N] [--seed S]
+ *   bench-gen --db PATH [--plans N] [--tasks N] [--values N] [--notes N] [--seed S]
  *
+ * --plans and --tasks (20 of 500 by default; issue 17's one plan of 10,000
+ * or 100,000 tasks with --plans 1 --tasks N).
  * --values is the number of report values (default 1,000,000); the plans,
  * tasks, indicators, agencies and notes do not depend on it, so two
  * databases made with different --values differ in their reports only.
@@ -29,7 +31,7 @@
 #include "ducha/audit.h"
 
 enum {
-	GEN_PLANS = 20, GEN_TASKS_PER_PLAN = 500, GEN_AREAS = 5, GEN_MEASURES_PER_AREA = 4,
+	GEN_AREAS = 5, GEN_MEASURES_PER_AREA = 4,
 	GEN_AGENCIES = 300, GEN_INDICATORS_PER_TASK = 3, GEN_ROWS_PER_TX = 50000,
 	GEN_LAST_YEAR = 2024, GEN_LAST_QUARTER = 2, GEN_FIRST_YEAR = 2016,
 	GEN_MAX_CLAUSES = 4096,
@@ -669,6 +671,7 @@ static void gen_notes(const gen_task *t, int count)
 typedef struct gen_opts {
 	const char *db;
 	long values, notes;
+	int plans, tasks;            /* plans, and tasks in each */
 } gen_opts;
 
 /* Spreads total over n items: the first (total % n) get one more. */
@@ -680,11 +683,11 @@ static int gen_share(long total, int n, int i)
 static void gen_plan_tasks(int64_t plan, const char *code, const int64_t *measures, int p,
                            const gen_opts *o, long *values, int *short_values)
 {
-	int total = GEN_PLANS * GEN_TASKS_PER_PLAN;
+	int total = o->plans * o->tasks;
 	long reports = (o->values + GEN_INDICATORS_PER_TASK - 1) / GEN_INDICATORS_PER_TASK;
-	for (int k = 0; k < GEN_TASKS_PER_PLAN; k++) {
-		int global = p * GEN_TASKS_PER_PLAN + k;
-		int measure = k * GEN_AREAS * GEN_MEASURES_PER_AREA / GEN_TASKS_PER_PLAN;
+	for (int k = 0; k < o->tasks; k++) {
+		int global = p * o->tasks + k;
+		int measure = (int)((long)k * GEN_AREAS * GEN_MEASURES_PER_AREA / o->tasks);
 		gen_task t = { .num = k + 1, .plan_code = code };
 		gen_task_row(plan, measures[measure], k + 1, &t);
 		gen_task_agencies(t.id);
@@ -707,7 +710,7 @@ static void gen_all(const gen_opts *o)
 	gen_exec("BEGIN");
 	gen_audit_start();
 	gen_agencies();
-	for (int p = 0; p < GEN_PLANS; p++) {
+	for (int p = 0; p < o->plans; p++) {
 		char code[64];
 		int64_t plan = gen_plan(p, code, sizeof code), measures[GEN_AREAS * GEN_MEASURES_PER_AREA];
 		for (int a = 0; a < GEN_AREAS; a++) {
@@ -725,7 +728,7 @@ static void gen_all(const gen_opts *o)
 
 static int gen_usage(void)
 {
-	fprintf(stderr, "usage: bench-gen --db PATH [--values N] [--notes N] [--seed S]\n");
+	fprintf(stderr, "usage: bench-gen --db PATH [--plans N] [--tasks N] [--values N] [--notes N] [--seed S]\n");
 	return 2;
 }
 
@@ -734,9 +737,10 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "values", required_argument, 0, 'v' },
 		{ "notes", required_argument, 0, 'n' }, { "seed", required_argument, 0, 's' },
+		{ "plans", required_argument, 0, 'p' }, { "tasks", required_argument, 0, 't' },
 		{ 0, 0, 0, 0 },
 	};
-	gen_opts o = { NULL, 1000000, 200000 };
+	gen_opts o = { NULL, 1000000, 200000, 20, 500 };
 	int opt;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
@@ -744,10 +748,12 @@ int main(int argc, char **argv)
 		case 'v': o.values = strtol(optarg, NULL, 10); break;
 		case 'n': o.notes = strtol(optarg, NULL, 10); break;
 		case 's': gen_state ^= strtoull(optarg, NULL, 10); break;
+		case 'p': o.plans = atoi(optarg); break;
+		case 't': o.tasks = atoi(optarg); break;
 		default: return gen_usage();
 		}
 	}
-	if (!o.db || optind != argc || o.values < 0 || o.notes < 0)
+	if (!o.db || optind != argc || o.values < 0 || o.notes < 0 || o.plans < 1 || o.tasks < 1)
 		return gen_usage();
 	if (sqlite3_open_v2(o.db, &gen_db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		gen_die("cannot open %s: %s", o.db, sqlite3_errmsg(gen_db));

@@ -4,6 +4,7 @@
  * any) SQLite plans the same on a small database as on a large one, so the
  * built-in plan's database is enough to judge. */
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,32 @@ START_TEST(hot_queries_use_indexes)
 }
 END_TEST
 
+/* A task's history reads the trail by object: without statistics SQLite
+ * would as soon take the index by action, or the rowid range since init,
+ * and read every report row of a long trail (issue 17: 100 ms a task). */
+START_TEST(a_tasks_history_reads_by_object)
+{
+	int n;
+	const store_sql *hot = store_hot_sql(&n);
+	int checked = 0;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(hot[i].name, "report_steps") && strcmp(hot[i].name, "audit_of"))
+			continue;
+		char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", hot[i].sql);
+		sqlite3_stmt *s;
+		ck_assert(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK);
+		bool by_object = false;
+		while (sqlite3_step(s) == SQLITE_ROW)
+			by_object = by_object || strstr((const char *)sqlite3_column_text(s, 3), "INDEX audit_by_object");
+		ck_assert_msg(by_object, "query %s does not read the trail by object", hot[i].name);
+		sqlite3_finalize(s);
+		sqlite3_free(sql);
+		checked++;
+	}
+	ck_assert_int_eq(checked, 2);
+}
+END_TEST
+
 /* The check itself: a query that does scan is caught, through an alias too. */
 START_TEST(a_full_scan_is_caught)
 {
@@ -138,6 +165,7 @@ static Suite *plan_suite(void)
 	TCase *tc = tcase_create("explain");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, hot_queries_use_indexes);
+	tcase_add_test(tc, a_tasks_history_reads_by_object);
 	tcase_add_test(tc, a_full_scan_is_caught);
 	suite_add_tcase(s, tc);
 	return s;
