@@ -12,12 +12,16 @@
 #include "ducha/table.h"
 #include "ducha/xalloc.h"
 
-/* One judged item: an indicator, or a task that has none. */
+/* One judged item: an indicator, or a task that has none. Its own copy of
+ * what is printed, so the tasks can be let go as soon as they are judged:
+ * memory holds one batch of tasks' histories, not the plan's. */
 typedef struct lag_row {
-	const task_detail *d;
-	const indicator_rec *ind;    /* NULL: the task itself */
-	const indicator_state *st;   /* NULL with ind */
-	const task_state *ts;
+	flag_value flag;
+	int num, ord;                /* ord 0: the task itself */
+	char *name, *unit, *lead, *reason;
+	bool has_actual, has_forecast;
+	double expected, actual, target, forecast_value;
+	int actual_year, actual_quarter, due, forecast_met_day;
 } lag_row;
 
 typedef struct lag_args {
@@ -56,13 +60,11 @@ static int read_args(cli *c, const cli_args *args, lag_args *a)
 static int row_order(const void *pa, const void *pb)
 {
 	const lag_row *a = pa, *b = pb;
-	flag_value fa = a->st ? a->st->flag : a->ts->flag, fb = b->st ? b->st->flag : b->ts->flag;
-	if (fa != fb)
-		return fa > fb ? -1 : 1;
-	if (a->d->task.num != b->d->task.num)
-		return a->d->task.num < b->d->task.num ? -1 : 1;
-	int oa = a->ind ? a->ind->ord : 0, ob = b->ind ? b->ind->ord : 0;
-	return (oa > ob) - (oa < ob);
+	if (a->flag != b->flag)
+		return a->flag > b->flag ? -1 : 1;
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	return (a->ord > b->ord) - (a->ord < b->ord);
 }
 
 static void add_date(table *t, int day)
@@ -89,47 +91,45 @@ static void add_label(table *t, flag_value f, bool english, out_format fmt)
 /* The numbers of an indicator row, or nulls for a task row. */
 static void add_numbers(table *t, const lag_row *r)
 {
-	const indicator_state *st = r->st;
-	if (!st) {
+	if (!r->ord) {
 		for (int i = 0; i < 4; i++)   /* expected, actual, its quarter, target */
 			table_null(t);
 		table_text(t, "");
-		add_date(t, r->ts->due);
+		add_date(t, r->due);
 		return;
 	}
 	char period[PERIOD_TEXT_SIZE] = "";
-	table_real(t, st->expected);
-	if (st->has_actual) {
-		table_real(t, st->actual);
-		period_format(st->actual_year, st->actual_quarter, period);
+	table_real(t, r->expected);
+	if (r->has_actual) {
+		table_real(t, r->actual);
+		period_format(r->actual_year, r->actual_quarter, period);
 		table_text(t, period);
 	} else {
 		table_null(t);
 		table_null(t);
 	}
-	table_real(t, st->target);
-	table_text(t, r->ind->unit);
-	add_date(t, st->due);
+	table_real(t, r->target);
+	table_text(t, r->unit);
+	add_date(t, r->due);
 }
 
 static void add_row(cli *c, table *t, const lag_row *r, bool english, out_format fmt)
 {
-	flag_value f = r->st ? r->st->flag : r->ts->flag;
-	table_text(t, flag_name(f));
-	add_label(t, f, english, fmt);
-	table_int(t, r->d->task.num);
+	table_text(t, flag_name(r->flag));
+	add_label(t, r->flag, english, fmt);
+	table_int(t, r->num);
 	/* A task judged without indicators: an empty field, shown as a dash. */
-	table_text(t, r->ind ? r->ind->name : fmt == FMT_TEXT ? "—" : "");
+	table_text(t, r->ord ? r->name : fmt == FMT_TEXT ? "—" : "");
 	add_numbers(t, r);
-	table_list(t, c->app.st, r->d->task.lead);
-	if (r->st && r->st->has_forecast) {
-		table_real(t, r->st->forecast_value);
-		add_date(t, r->st->forecast_met_day);
+	table_list(t, c->app.st, r->lead);
+	if (r->has_forecast) {
+		table_real(t, r->forecast_value);
+		add_date(t, r->forecast_met_day);
 	} else {
 		table_null(t);
 		table_null(t);
 	}
-	table_text(t, r->st ? r->st->reason : r->ts->reason);
+	table_text(t, r->reason);
 }
 
 static bool flagged(flag_value f)
@@ -137,23 +137,60 @@ static bool flagged(flag_value f)
 	return flag_is_warning(f);
 }
 
-/* The rows of one task: its flagged indicators, or the task itself when it
- * has none. Returns the count appended. */
-static int task_rows(const task_detail *d, const task_state *ts, lag_row *out)
+static lag_row task_row(const task_detail *d, const task_state *ts)
 {
-	int n = 0;
+	return (lag_row){ .flag = ts->flag, .num = d->task.num, .lead = xstrdup(d->task.lead),
+		          .reason = xstrdup(ts->reason), .due = ts->due };
+}
+
+static lag_row indicator_row(const task_detail *d, const indicator_rec *i, const indicator_state *st)
+{
+	return (lag_row){
+		.flag = st->flag, .num = d->task.num, .ord = i->ord, .name = xstrdup(i->name), .unit = xstrdup(i->unit),
+		.lead = xstrdup(d->task.lead), .reason = xstrdup(st->reason), .has_actual = st->has_actual,
+		.has_forecast = st->has_forecast, .expected = st->expected, .actual = st->actual, .target = st->target,
+		.forecast_value = st->forecast_value, .actual_year = st->actual_year,
+		.actual_quarter = st->actual_quarter, .due = st->due, .forecast_met_day = st->forecast_met_day,
+	};
+}
+
+typedef struct lag_rows {
+	lag_row *v;
+	int n, cap;
+} lag_rows;
+
+static void push_row(lag_rows *rows, lag_row r)
+{
+	rows->v = xgrow(rows->v, rows->n, &rows->cap, sizeof *rows->v);
+	rows->v[rows->n++] = r;
+}
+
+/* The rows of one task: its flagged indicators, or the task itself when it
+ * has none. */
+static void task_rows(const task_detail *d, const task_state *ts, lag_rows *rows)
+{
 	if (d->nindicators == 0) {
 		if (flagged(ts->flag))
-			out[n++] = (lag_row){ d, NULL, NULL, ts };
-		return n;
+			push_row(rows, task_row(d, ts));
+		return;
 	}
 	/* An accepted task is closed, whatever its indicators still say. */
 	if (ts->flag == FLAG_DONE)
-		return 0;
+		return;
 	for (int i = 0; i < d->nindicators; i++)
 		if (flagged(ts->indicators[i].flag))
-			out[n++] = (lag_row){ d, &d->indicators[i], &ts->indicators[i], ts };
-	return n;
+			push_row(rows, indicator_row(d, &d->indicators[i], &ts->indicators[i]));
+}
+
+static void free_rows(lag_rows *rows)
+{
+	for (int i = 0; i < rows->n; i++) {
+		free(rows->v[i].name);
+		free(rows->v[i].unit);
+		free(rows->v[i].lead);
+		free(rows->v[i].reason);
+	}
+	free(rows->v);
 }
 
 static void print_heading(const cli *c, int rows, bool english)
@@ -166,26 +203,38 @@ static void print_heading(const cli *c, int rows, bool english)
 		printf("截至 %s：%d 项预警\n", date, rows);
 }
 
-static int print_rows(cli *c, const lag_args *a, const judged_task **tasks, int n, bool english)
+static int print_rows(cli *c, const lag_args *a, lag_rows *rows, bool english)
 {
-	int cap = 0;
-	for (int i = 0; i < n; i++)
-		cap += tasks[i]->d.nindicators + 1;
-	lag_row *rows = xcalloc((size_t)cap + 1, sizeof *rows);
-	int nrows = 0;
-	for (int i = 0; i < n; i++)
-		nrows += task_rows(&tasks[i]->d, &tasks[i]->st, rows + nrows);
-	qsort(rows, (size_t)nrows, sizeof *rows, row_order);
+	qsort(rows->v, (size_t)rows->n, sizeof *rows->v, row_order);
 	table t;
 	table_init(&t, lag_columns, LAG_NCOLS);
-	for (int i = 0; i < nrows; i++)
-		add_row(c, &t, &rows[i], english, a->fmt);
+	for (int i = 0; i < rows->n; i++)
+		add_row(c, &t, &rows->v[i], english, a->fmt);
 	if (a->fmt == FMT_TEXT)
-		print_heading(c, nrows, english);
+		print_heading(c, rows->n, english);
 	bool ok = table_print(&t, c->app.st, a->fmt, stdout);
 	table_free(&t);
-	free(rows);
 	return ok ? 0 : cli_error("%s", store_error(c->app.st));
+}
+
+/* The forecast column fits a line through every report: each task's whole
+ * series, read and judged a batch at a time and then let go. */
+enum { LAG_BATCH = 256 };
+
+static bool judge_batch(judge_cache *cache, const int *nums, int n, lag_rows *rows)
+{
+	if (!judge_cache_load_tasks(cache, nums, n, JUDGE_SERIES))
+		return false;
+	for (int i = 0; i < n; i++) {
+		bool missing;
+		const judged_task *j = judge_cache_task(cache, nums[i], JUDGE_SERIES, &missing);
+		if (!j && !missing)
+			return false;
+		if (j)
+			task_rows(&j->d, &j->st, rows);
+	}
+	judge_cache_forget_all(cache);
+	return true;
 }
 
 static int run_lagging(cli *c, const cli_args *args)
@@ -197,23 +246,16 @@ static int run_lagging(cli *c, const cli_args *args)
 	if (!cli_open_listing(c, a.agency, &a.filter))
 		return 1;
 	bool english = c->app.lang == APP_LANG_EN;
-	/* The forecast column fits a line through every report: the whole series. */
 	judge_scope scope = app_judge_scope(&c->app);
 	judge_cache cache;
 	judge_cache_open(&cache, &scope);
 	int *nums = NULL, n = 0;
-	bool ok = judge_cache_nums(&cache, &a.filter, 0, &nums, &n) && judge_cache_load_tasks(&cache, nums, n, JUDGE_SERIES);
-	const judged_task **tasks = xcalloc((size_t)n + 1, sizeof *tasks);
-	int got = 0;
-	for (int i = 0; ok && i < n; i++) {
-		bool missing;
-		if ((tasks[got] = judge_cache_task(&cache, nums[i], JUDGE_SERIES, &missing)) != NULL)
-			got++;
-		else
-			ok = missing;
-	}
-	rc = ok ? print_rows(c, &a, tasks, got, english) : cli_error("%s", store_error(c->app.st));
-	free(tasks);
+	lag_rows rows = { 0 };
+	bool ok = judge_cache_nums(&cache, &a.filter, 0, &nums, &n);
+	for (int i = 0; ok && i < n; i += LAG_BATCH)
+		ok = judge_batch(&cache, nums + i, n - i < LAG_BATCH ? n - i : LAG_BATCH, &rows);
+	rc = ok ? print_rows(c, &a, &rows, english) : cli_error("%s", store_error(c->app.st));
+	free_rows(&rows);
 	free(nums);
 	judge_cache_close(&cache);
 	return rc;
