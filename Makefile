@@ -48,7 +48,7 @@ else
 BIN      ?= ducha
 endif
 
-.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust test-valgrind test-security install uninstall clean bench documents
+.PHONY: FORCE all deps run test test-unit test-cli test-plan test-robust test-valgrind test-security install uninstall clean bench bench-oneplan documents
 RUNBIN    = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 all: $(BIN)
 
@@ -213,6 +213,14 @@ $(BUILD)/bench-gen: test/bench/gen.c $(BUILD)/libducha.a | $(DEPS_OK)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS)
 $(BUILD)/bench-measure: test/bench/measure.c | $(DEPS_OK)
 	$(CC) $(CFLAGS) -o $@ $<
-bench: $(BIN) $(SCREEN_BIN) $(BUILD)/bench-gen $(BUILD)/bench-measure
+$(BUILD)/bench-pty: test/bench/pty.c | $(DEPS_OK)
+	$(CC) $(CFLAGS) -o $@ $< -lutil
+bench: $(BIN) $(SCREEN_BIN) $(BUILD)/bench-gen $(BUILD)/bench-measure $(BUILD)/bench-pty
 	DUCHA=$(BIN) SCREEN=$(SCREEN_BIN) GEN=$(BUILD)/bench-gen MEASURE=$(BUILD)/bench-measure \
 	  BENCH_DIR=$(BUILD)/bench bash test/bench/run.sh
+	DUCHA=$(BIN) GEN=$(BUILD)/bench-gen MEASURE=$(BUILD)/bench-measure PTY=$(BUILD)/bench-pty \
+	  BENCH_DIR=$(BUILD)/bench bash test/bench/oneplan.sh
+# Issue 17's part alone: one plan of 10,000 (and 100,000) tasks on a real pty.
+bench-oneplan: $(BIN) $(BUILD)/bench-gen $(BUILD)/bench-measure $(BUILD)/bench-pty
+	DUCHA=$(BIN) GEN=$(BUILD)/bench-gen MEASURE=$(BUILD)/bench-measure PTY=$(BUILD)/bench-pty \
+	  BENCH_DIR=$(BUILD)/bench bash test/bench/oneplan.sh
