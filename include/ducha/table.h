@@ -28,6 +28,7 @@ typedef struct table_cell {
 	json_kind kind;
 	char *text;               /* JSON_TEXT; JSON_RAW: the JSON */
 	char *display;            /* how text and CSV show it (JSON_RAW lists) */
+	bool list;                /* a ';'-joined list (in display): made JSON only for JSON */
 	long long i;
 	double d;
 } table_cell;

@@ -93,13 +93,14 @@ void table_null(table *t)
 	next_cell(t)->kind = JSON_NULL;
 }
 
+/* The JSON array is made only when JSON is printed: text and CSV show the
+ * list as it is, and one SQL statement a cell was a fifth of a listing. */
 void table_list(table *t, store *s, const char *joined)
 {
+	(void)s;
 	table_cell *c = next_cell(t);
 	c->kind = JSON_RAW;
-	c->text = store_json_string_list(s, joined);
-	if (!c->text)
-		c->text = dup("[]");
+	c->list = true;
 	c->display = dup(joined);
 }
 
@@ -247,14 +248,25 @@ static bool print_json(const table *t, store *s, FILE *out)
 	char **rows = calloc((size_t)t->nrows + 1, sizeof *rows);
 	json_field *f = calloc((size_t)t->ncols, sizeof *f);
 	bool ok = rows && f;
+	char **lists = calloc((size_t)t->ncols + 1, sizeof *lists);
+	ok = ok && lists;
 	for (int r = 0; ok && r < t->nrows; r++) {
 		for (int c = 0; c < t->ncols; c++) {
 			const table_cell *cell = &t->cells[r * t->ncols + c];
-			f[c] = (json_field){ t->cols[c].key, cell->kind, cell->text, cell->i, cell->d };
+			const char *text = cell->text;
+			if (cell->list) {
+				free(lists[c]);
+				lists[c] = store_json_string_list(s, cell->display);
+				text = lists[c] ? lists[c] : "[]";
+			}
+			f[c] = (json_field){ t->cols[c].key, cell->kind, text, cell->i, cell->d };
 		}
 		rows[r] = store_json_object(s, f, t->ncols);
 		ok = rows[r] != NULL;
 	}
+	for (int c = 0; lists && c < t->ncols; c++)
+		free(lists[c]);
+	free(lists);
 	char *all = ok ? store_json_array(s, rows, t->nrows) : NULL;
 	if (all) {
 		char *safe = text_json_safe(all);
