@@ -59,16 +59,18 @@ const char store_sql_verdict_reports[] =
 	"  ON r.id = (SELECT x.id FROM report x WHERE x.task_id = t.id AND x.period <= :upto"
 	"             AND x.state <> 'returned' ORDER BY x.period DESC LIMIT 1)"
 	" WHERE t.id " IN_TASKS
-	" UNION "
+	" UNION ALL "
 	/* The latest even when returned: lists and reminders show it, with its
-	 * reason; the rules pass over it (model_report_counts). */
+	 * reason; the rules pass over it (model_report_counts). UNION ALL: a
+	 * report two parts both pick is kept once by the reader (report_row),
+	 * cheaper than having SQLite sort every row, note and all, to find it. */
 	"SELECT t.id, r.id, r.period, r.status, r.demo, r.version, r.state, r.note, r.author, r.created,"
 	"       r.reason, r.reviewer, r.reviewed, r.late, r.reopened"
 	"  FROM task t JOIN report r"
 	"  ON r.id = (SELECT x.id FROM report x WHERE x.task_id = t.id AND x.period <= :upto"
 	"             ORDER BY x.period DESC LIMIT 1)"
 	" WHERE t.id " IN_TASKS
-	" UNION "
+	" UNION ALL "
 	"SELECT r.task_id, r.id, r.period, r.status, r.demo, r.version, r.state, r.note, r.author, r.created,"
 	"       r.reason, r.reviewer, r.reviewed, r.late, r.reopened"
 	"  FROM task t JOIN report r ON r.task_id = t.id AND r.status = 'completed' AND r.period <= :upto"
