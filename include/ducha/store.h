@@ -213,6 +213,10 @@ typedef struct search_hit {
 /* Task texts, notes and report notes of a plan that contain needle (a
  * substring, Chinese or not; ASCII letters ignore case), by task number,
  * at most limit hits. */
+/* Needles of fewer characters than this search the task texts only (the
+ * trigram index needs three). */
+enum { STORE_SEARCH_MIN_CHARS = 3 };
+bool store_search_is_short(const char *needle);
 bool store_search(store *s, int64_t plan_id, const char *needle, int limit,
                   search_hit **out, int *n);
 void store_search_free(search_hit *h, int n);

@@ -12,6 +12,7 @@ static const store_sql hot[] = {
 	{ "task_nums", store_sql_task_nums },
 	{ "agency_tasks", store_sql_agency_tasks },
 	{ "search", store_sql_search },
+	{ "search_short", store_sql_search_short },
 	{ "details_tasks", store_sql_details_tasks },
 	{ "details_indicators", store_sql_details_indicators },
 	{ "details_reports", store_sql_details_reports },

@@ -54,7 +54,7 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 #define STORE_SQL_OBJECT_RANGE(col) \
 	"(" col " = :object OR (" col " >= :below AND " col " < :below || x'ff'))"
 
-extern const char store_sql_report_steps[], store_sql_audit_of[];
+extern const char store_sql_report_steps[], store_sql_audit_of[], store_sql_search_short[];
 
 /* The filter of task lists: a plan, and optionally an area, an agency (in
  * a role) and a due year; binds :plan, :area, :agency, :role, :year

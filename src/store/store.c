@@ -12,6 +12,7 @@
 #include "ducha/xalloc.h"
 
 extern const char ducha_audit_sql[];
+extern const char ducha_schema_sql[];
 extern const char ducha_load_sql[];
 extern const char ducha_builtin_plan_sql[];
 
@@ -160,9 +161,27 @@ static bool migrate_3_to_4(store *s)
 	return ok;
 }
 
+/* The search index and its triggers as shipped, filled from the texts. */
+static bool make_search_index(store *s, db *ref)
+{
+	return db_exec(s->db, "DROP TABLE IF EXISTS search_text;"
+	                      " CREATE VIRTUAL TABLE search_text USING fts5(text, tokenize = 'trigram')") &&
+	       db_exec(s->db, "DROP TRIGGER IF EXISTS task_search_insert; DROP TRIGGER IF EXISTS task_search_update;"
+	                      " DROP TRIGGER IF EXISTS task_search_delete; DROP TRIGGER IF EXISTS note_search_insert;"
+	                      " DROP TRIGGER IF EXISTS note_search_update; DROP TRIGGER IF EXISTS note_search_delete;"
+	                      " DROP TRIGGER IF EXISTS report_search_insert; DROP TRIGGER IF EXISTS report_search_update;"
+	                      " DROP TRIGGER IF EXISTS report_search_delete") &&
+	       shipped_objects_of(s, ref, "trigger", "task") && shipped_objects_of(s, ref, "trigger", "note") &&
+	       shipped_objects_of(s, ref, "trigger", "report") &&
+	       db_exec(s->db, "INSERT INTO search_text (rowid, text) SELECT id * 4, text FROM task;"
+	                      " INSERT INTO search_text (rowid, text) SELECT id * 4 + 1, text FROM note;"
+	                      " INSERT INTO search_text (rowid, text) SELECT id * 4 + 2, note FROM report WHERE note <> ''");
+}
+
 /* 4 → 5: the trail's indexes, by object and by action (db/audit.sql), so
- * that opening a task does not read the whole trail. An older database
- * migrated in the same run may have them already (re-made with the table). */
+ * that opening a task does not read the whole trail; the search index of
+ * trigrams. An older database migrated in the same run may have the trail's
+ * indexes already (re-made with the table). */
 static bool migrate_4_to_5(store *s)
 {
 	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
@@ -177,7 +196,7 @@ static bool migrate_4_to_5(store *s)
 	if (!ok)
 		db_fail(s->db, "无法建立本程序的数据库结构: %s", ref ? db_error(ref) : err);
 	ok = ok && db_exec(s->db, "DROP INDEX IF EXISTS audit_by_object; DROP INDEX IF EXISTS audit_by_action") &&
-	     shipped_objects_of(s, ref, "index", "audit") && audit_migration(s, 4) &&
+	     shipped_objects_of(s, ref, "index", "audit") && make_search_index(s, ref) && audit_migration(s, 4) &&
 	     db_exec(s->db, "PRAGMA user_version = 5");
 	db_close(ref);
 	return ok;
@@ -192,18 +211,38 @@ static bool file_exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* Whether sql is, word for word, a CREATE TRIGGER of the shipped schema
+ * (SQLite keeps a trigger's text as it was written). */
+static bool shipped_trigger(const char *type, const char *sql)
+{
+	if (strcmp(type, "trigger") != 0 || strncmp(sql, "CREATE TRIGGER ", 15) != 0)
+		return false;
+	size_t n = strlen(sql);
+	for (const char *const *file = (const char *const[]){ ducha_schema_sql, ducha_audit_sql, NULL }; *file; file++)
+		for (const char *at = strstr(*file, sql); at; at = strstr(at + 1, sql))
+			if ((at == *file || at[-1] == '\n') && at[n] == ';')
+				return true;
+	return false;
+}
+
 /* A trigger or view the program did not make could rewrite what it saves:
- * such a file is not opened (before any migration runs on it). */
+ * such a file is not opened (before any migration runs on it). Each one
+ * must be, word for word, one of the shipped schema's; the trail's own two
+ * are taken by name, as before (older schemas wrote them otherwise). */
 static bool only_our_triggers(store *s, const char *path, char *err, size_t errlen)
 {
-	db_stmt *q = db_prepare(s->db,
-		"SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')"
-		"   AND name NOT IN ('audit_no_update', 'audit_no_delete') ORDER BY name LIMIT 1");
-	int rc = q ? db_step(q) : -1;
-	if (rc == 1)
-		snprintf(err, errlen, "%s 含有不是本程序建立的 %s %s，拒绝打开（可能被人改动过，请管理员检查）", path,
-		         db_col_text(q, 0), db_col_text(q, 1));
-	else if (rc < 0)
+	db_stmt *q = db_prepare(s->db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema"
+	                               " WHERE type IN ('trigger', 'view')"
+	                               "   AND name NOT IN ('audit_no_update', 'audit_no_delete') ORDER BY name");
+	int rc = q ? 0 : -1;
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		if (shipped_trigger(db_col_text(q, 0), db_col_text(q, 2)))
+			rc = 0;
+		else
+			snprintf(err, errlen, "%s 含有不是本程序建立的 %s %s，拒绝打开（可能被人改动过，请管理员检查）", path,
+			         db_col_text(q, 0), db_col_text(q, 1));
+	}
+	if (rc < 0)
 		snprintf(err, errlen, "无法读取数据库 %s: %s", path, db_error(s->db));
 	if (q)
 		db_reset(q);

@@ -152,9 +152,15 @@ static void search_draw(ui *u, view *v)
 	ui_blank(HEADER_Y, 0, COLS, UI_E_HEADER);
 	ui_put_pad(HEADER_Y, 1, NUM_W, UI_L("序号", "No."), UI_E_HEADER, true);
 	ui_put(HEADER_Y, 2 + NUM_W, KIND_W, UI_L("出处", "Where"), UI_E_HEADER);
-	ui_put(HEADER_Y, 3 + NUM_W + KIND_W, COLS, UI_L("内容（任务内容、进展情况、督查意见、填报说明）",
-	                                                "Text (tasks, progress notes, comments, report notes)"), UI_E_HEADER);
 	char *needle = ui_edit_text(&s->query);
+	/* One or two characters search the task texts; the notes from three on. */
+	bool short_needle = needle[0] && store_search_is_short(needle);
+	ui_put(HEADER_Y, 3 + NUM_W + KIND_W, COLS,
+	       short_needle ? UI_L("内容（任务内容；输入三个字起也搜进展情况、督查意见、填报说明）",
+	                           "Text (tasks; from three characters also notes and report notes)")
+	                    : UI_L("内容（任务内容、进展情况、督查意见、填报说明）",
+	                           "Text (tasks, progress notes, comments, report notes)"),
+	       UI_E_HEADER);
 	if (needle[0] && s->n == 0 && !s->failed)
 		ui_put(LIST_Y, 2, COLS - 2, UI_L("（没有找到）", "(nothing found)"), UI_E_DIM);
 	for (int r = 0; r < s->list.height && s->list.top + r < s->n; r++)

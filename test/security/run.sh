@@ -188,6 +188,13 @@ case_check_trigger_dropped() {
 case_check_extra_trigger() {
   tamper "extra trigger" "CREATE TRIGGER evil AFTER INSERT ON note BEGIN SELECT 1; END" "evil"
 }
+# A trigger under a shipped name but with other words (here: every report's
+# note rewritten) is not the program's: the file is not opened.
+case_check_trigger_replaced() {
+  tamper "trigger replaced under its shipped name" "DROP TRIGGER report_search_insert;
+    CREATE TRIGGER report_search_insert AFTER INSERT ON report
+    BEGIN UPDATE report SET note = '已完成' WHERE id = new.id; END" "report_search_insert"
+}
 case_check_rows_deleted() {
   tamper "newest audit rows deleted" "DROP TRIGGER audit_no_delete;
     DELETE FROM note WHERE id = (SELECT max(id) FROM note);
