@@ -220,6 +220,7 @@ bench: $(BIN) $(SCREEN_BIN) $(BUILD)/bench-gen $(BUILD)/bench-measure $(BUILD)/b
 	  BENCH_DIR=$(BUILD)/bench bash test/bench/run.sh
 	DUCHA=$(BIN) GEN=$(BUILD)/bench-gen MEASURE=$(BUILD)/bench-measure PTY=$(BUILD)/bench-pty \
 	  BENCH_DIR=$(BUILD)/bench bash test/bench/oneplan.sh
+	DUCHA=$(BIN) MEASURE=$(BUILD)/bench-measure BENCH_DIR=$(BUILD)/bench bash test/bench/rush.sh
 # Issue 17's part alone: one plan of 10,000 (and 100,000) tasks on a real pty.
 bench-oneplan: $(BIN) $(BUILD)/bench-gen $(BUILD)/bench-measure $(BUILD)/bench-pty
 	DUCHA=$(BIN) GEN=$(BUILD)/bench-gen MEASURE=$(BUILD)/bench-measure PTY=$(BUILD)/bench-pty \
