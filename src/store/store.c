@@ -140,25 +140,39 @@ static bool migrate_2_to_3(store *s)
  * baseline that may be unset, its date and source, where an indicator comes
  * from and whose approval it waits on; the trail's indicator rows. A
  * baseline of 0 stays 0 (set), as it was judged before. */
-static bool migrate_3_to_4(store *s)
+/* A step from version to version + 1 that re-makes objects from the
+ * shipped schema (ref, in memory); a database without tables yet only takes
+ * the number. */
+static bool with_shipped(store *s, int to, bool (*step)(store *, db *))
 {
 	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
 	int64_t tables = 0;
 	if (!q || !db_one_int(q, &tables, NULL))
 		return false;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
 	if (tables == 0)
-		return db_exec(s->db, "PRAGMA user_version = 4");
+		return db_exec(s->db, sql);
 	char err[256];
 	db *ref = db_open(":memory:", DB_CREATE, 0, err, sizeof err);
 	bool ok = ref && store_apply_schema(ref);
 	if (!ok)
 		db_fail(s->db, "无法建立本程序的数据库结构: %s", ref ? db_error(ref) : err);
-	ok = ok && db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete") &&
-	     recreate_table(s, ref, "audit", AUDIT_COLUMNS, AUDIT_COLUMNS) &&
-	     recreate_table(s, ref, "indicator", INDICATOR_V3_COLUMNS, INDICATOR_V3_COLUMNS) &&
-	     audit_migration(s, 3) && db_exec(s->db, "PRAGMA user_version = 4");
+	ok = ok && step(s, ref) && audit_migration(s, to - 1) && db_exec(s->db, sql);
 	db_close(ref);
 	return ok;
+}
+
+static bool step_3_to_4(store *s, db *ref)
+{
+	return db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete") &&
+	       recreate_table(s, ref, "audit", AUDIT_COLUMNS, AUDIT_COLUMNS) &&
+	       recreate_table(s, ref, "indicator", INDICATOR_V3_COLUMNS, INDICATOR_V3_COLUMNS);
+}
+
+static bool migrate_3_to_4(store *s)
+{
+	return with_shipped(s, 4, step_3_to_4);
 }
 
 /* The search index and its triggers as shipped, filled from the texts. */
@@ -182,24 +196,15 @@ static bool make_search_index(store *s, db *ref)
  * that opening a task does not read the whole trail; the search index of
  * trigrams. An older database migrated in the same run may have the trail's
  * indexes already (re-made with the table). */
+static bool step_4_to_5(store *s, db *ref)
+{
+	return db_exec(s->db, "DROP INDEX IF EXISTS audit_by_object; DROP INDEX IF EXISTS audit_by_action") &&
+	       shipped_objects_of(s, ref, "index", "audit") && make_search_index(s, ref);
+}
+
 static bool migrate_4_to_5(store *s)
 {
-	db_stmt *q = db_prepare(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'");
-	int64_t tables = 0;
-	if (!q || !db_one_int(q, &tables, NULL))
-		return false;
-	if (tables == 0)
-		return db_exec(s->db, "PRAGMA user_version = 5");
-	char err[256];
-	db *ref = db_open(":memory:", DB_CREATE, 0, err, sizeof err);
-	bool ok = ref && store_apply_schema(ref);
-	if (!ok)
-		db_fail(s->db, "无法建立本程序的数据库结构: %s", ref ? db_error(ref) : err);
-	ok = ok && db_exec(s->db, "DROP INDEX IF EXISTS audit_by_object; DROP INDEX IF EXISTS audit_by_action") &&
-	     shipped_objects_of(s, ref, "index", "audit") && make_search_index(s, ref) && audit_migration(s, 4) &&
-	     db_exec(s->db, "PRAGMA user_version = 5");
-	db_close(ref);
-	return ok;
+	return with_shipped(s, 5, step_4_to_5);
 }
 
 /* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
