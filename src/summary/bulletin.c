@@ -24,17 +24,10 @@ static void heading(document *d, int level, const char *text)
 	doc_add(d, DOC_HEADING, text)->level = level;
 }
 
-/* "市科委、市经济信息委" from the store's ';'-joined list. */
-static char *agency_list(const char *joined)
+static void heading_owned(document *d, int level, char *text)
 {
-	doc_sink k;
-	doc_sink_open(&k);
-	char *copy = xstrdup(joined ? joined : ""), *save = NULL;
-	int n = 0;
-	for (char *w = strtok_r(copy, ";", &save); w; w = strtok_r(NULL, ";", &save))
-		fprintf(k.f, "%s%s", n++ ? "、" : "", w);
-	free(copy);
-	return doc_sink_close(&k);
+	heading(d, level, text);
+	free(text);
 }
 
 /* The program's reason without its "→ 逾期" ending, in document style:
@@ -216,7 +209,7 @@ static char *item_text(const summary *s, const summary_task *t, int n, bool with
 	fprintf(k.f, "%d．第%d项：%s", n, t->d->task.num, text);
 	free(text);
 	if (with_lead || supporting) {
-		char *lead = agency_list(t->d->task.lead);
+		char *lead = doc_agency_list(t->d->task.lead);
 		fprintf(k.f, "（牵头单位：%s%s）", lead, supporting ? "；你单位配合" : "");
 		free(lead);
 	}
@@ -386,13 +379,11 @@ static void problems(document *d, const summary *s)
 		return;
 	}
 	if (red) {
-		add_owned(d, DOC_HEADING, xasprintf("（一）逾期和严重滞后的任务（红色预警，%d项）", red));
-		d->blocks[d->nblocks - 1].level = 2;
+		heading_owned(d, 2, xasprintf("（一）逾期和严重滞后的任务（红色预警，%d项）", red));
 		problem_items(d, s, NULL, TONE_RED, true);
 	}
 	if (yellow) {
-		add_owned(d, DOC_HEADING, xasprintf("（%s）滞后和未按期报送的任务（黄色预警，%d项）", red ? "二" : "一", yellow));
-		d->blocks[d->nblocks - 1].level = 2;
+		heading_owned(d, 2, xasprintf("（%s）滞后和未按期报送的任务（黄色预警，%d项）", red ? "二" : "一", yellow));
 		problem_items(d, s, NULL, TONE_YELLOW, true);
 	}
 }
@@ -498,7 +489,7 @@ static void list_row(doc_block *b, const summary *s, const summary_task *t)
 	const report_rec *r = summary_latest_report(t);
 	const note_rec *c = summary_comment_note(t, 0);
 	char *cells[] = {
-		xasprintf("%d", t->d->task.num), xstrdup(t->d->task.text), agency_list(t->d->task.lead),
+		xasprintf("%d", t->d->task.num), xstrdup(t->d->task.text), doc_agency_list(t->d->task.lead),
 		xstrdup(flag_label(t->now->flag, false)), figures_cell(s, t), xstrdup(r && r->note ? r->note : ""),
 		xstrdup(c ? c->text : ""),
 	};
@@ -556,7 +547,7 @@ static void since_rows(doc_block *b, const summary *s)
 		const summary_task *t = &s->tasks[i];
 		if (t->then.flag == t->now->flag)
 			continue;
-		char *cells[] = { xasprintf("%d", t->d->task.num), xstrdup(t->d->task.text), agency_list(t->d->task.lead),
+		char *cells[] = { xasprintf("%d", t->d->task.num), xstrdup(t->d->task.text), doc_agency_list(t->d->task.lead),
 		                  xstrdup(flag_label(t->then.flag, false)), xstrdup(flag_label(t->now->flag, false)),
 		                  reason_text(t->now->reason) };
 		doc_table_row(b, doc_tone_of(t->now->flag), cells);
@@ -715,8 +706,7 @@ void document_notice(document *d, const summary *s, const config_document *cfg)
 	if (red || yellow) {
 		char cn[8];
 		text_cn_number((red ? 1 : 0) + (yellow ? 1 : 0) + 1, cn, sizeof cn);
-		add_owned(d, DOC_HEADING, xasprintf("%s、办理要求", cn));
-		d->blocks[d->nblocks - 1].level = 1;
+		heading_owned(d, 1, xasprintf("%s、办理要求", cn));
 		requirement_paragraphs(d, s, cfg, cfg->notice_requirements);
 	}
 	signature(d, s, cfg);

@@ -116,6 +116,18 @@ int doc_bars_max(const doc_block *b)
 	return max;
 }
 
+char *doc_agency_list(const char *joined)
+{
+	doc_sink k;
+	doc_sink_open(&k);
+	char *copy = xstrdup(joined ? joined : ""), *save = NULL;
+	int n = 0;
+	for (char *w = strtok_r(copy, ";", &save); w; w = strtok_r(NULL, ";", &save))
+		fprintf(k.f, "%s%s", n++ ? "、" : "", w);
+	free(copy);
+	return doc_sink_close(&k);
+}
+
 doc_block *doc_add(document *d, doc_kind kind, const char *text)
 {
 	d->blocks = xgrow(d->blocks, d->nblocks, &d->cap, sizeof *d->blocks);

@@ -13,6 +13,9 @@ void doc_sink_open(doc_sink *k);
 /* The text written, malloc'd; the caller owns it. */
 char *doc_sink_close(doc_sink *k);
 
+/* "市科委、市经济信息委" from the store's ';'-joined list, malloc'd. */
+char *doc_agency_list(const char *joined);
+
 /* The largest total of one bar of a chart block (at least 1). */
 int doc_bars_max(const doc_block *b);
 

@@ -149,7 +149,6 @@ typedef struct text_style {
 	double indent;               /* first line, points (negative: hanging) */
 	double left;                 /* every line, points */
 	double pitch;
-	bool justify;
 	double r, g, b;
 } text_style;
 
@@ -161,7 +160,6 @@ static PangoLayout *layout_text(pdf *p, const char *text, const text_style *ts, 
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, ts->align);
 	/* Not justified: Pango would spread the space inside numbers too. */
-	(void)ts->justify;
 	pango_layout_set_indent(l, (int)(ts->indent * PANGO_SCALE));
 	if (ts->font == F_BODY || ts->font == F_HEADING || ts->font == F_KAI) {
 		/* 28 characters on a 156 mm line: 16 pt characters a little closer. */
@@ -200,13 +198,12 @@ static void flow_text(pdf *p, const char *text, const text_style *ts)
 
 static text_style style_of(const pdf *p, enum font_role f, PangoAlignment align, double indent)
 {
-	return (text_style){ f, align, indent, 0, p->pitch, false, 0, 0, 0 };
+	return (text_style){ f, align, indent, 0, p->pitch, 0, 0, 0 };
 }
 
 static void body(pdf *p, const char *text)
 {
 	text_style ts = style_of(p, F_BODY, PANGO_ALIGN_LEFT, 2 * p->body);
-	ts.justify = true;
 	flow_text(p, text, &ts);
 }
 
@@ -295,7 +292,7 @@ typedef struct table_layout {
 
 static double cell_height(pdf *p, const char *text, double width, enum font_role f)
 {
-	PangoLayout *l = layout_text(p, text, &(text_style){ f, PANGO_ALIGN_LEFT, 0, 0, 0, false, 0, 0, 0 }, width);
+	PangoLayout *l = layout_text(p, text, &(text_style){ f, PANGO_ALIGN_LEFT, 0, 0, 0, 0, 0, 0 }, width);
 	int w, h;
 	pango_layout_get_size(l, &w, &h);
 	g_object_unref(l);
@@ -315,7 +312,7 @@ static void draw_cell(pdf *p, const char *text, double x, double y, double w, do
 	cairo_rectangle(p->cr, x, y, w, h);
 	cairo_stroke(p->cr);
 	PangoLayout *l = layout_text(
-		p, text, &(text_style){ f, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 0, 0, 0, false, 0, 0, 0 },
+		p, text, &(text_style){ f, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 0, 0, 0, 0, 0, 0 },
 		w - 2 * pad);
 	cairo_move_to(p->cr, x + pad, y + pad);
 	pango_cairo_show_layout(p->cr, l);
@@ -382,7 +379,7 @@ static void draw_table(pdf *p, const doc_table *t)
 
 static void small_text(pdf *p, const char *text, double x, double y, double width, PangoAlignment align)
 {
-	PangoLayout *l = layout_text(p, text, &(text_style){ F_SMALL, align, 0, 0, 0, false, 0, 0, 0 }, width);
+	PangoLayout *l = layout_text(p, text, &(text_style){ F_SMALL, align, 0, 0, 0, 0, 0, 0 }, width);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
 	cairo_move_to(p->cr, x, y);
 	pango_cairo_show_layout(p->cr, l);
@@ -511,7 +508,7 @@ static void record(pdf *p, const char *text)
 	cairo_stroke(p->cr);
 	char *copy = xstrdup(text);
 	for (char *save = NULL, *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		PangoLayout *l = layout_text(p, line, &(text_style){ F_PAGE, PANGO_ALIGN_LEFT, 0, 0, 0, false, 0, 0, 0 },
+		PangoLayout *l = layout_text(p, line, &(text_style){ F_PAGE, PANGO_ALIGN_LEFT, 0, 0, 0, 0, 0, 0 },
 		                             p->w - 2 * p->body);
 		pango_layout_set_width(l, -1);
 		cairo_move_to(p->cr, p->x + p->body, y + 4);
@@ -544,7 +541,7 @@ static double closing_height(pdf *p, const document *d, int i)
 	const doc_block *b = &d->blocks[i];
 	if (b->kind != DOC_PARAGRAPH || b->level == 1)
 		return 0;
-	double h = line_count(p, b->text, &(text_style){ F_BODY, PANGO_ALIGN_LEFT, 2 * p->body, 0, 0, false, 0, 0, 0 });
+	double h = line_count(p, b->text, &(text_style){ F_BODY, PANGO_ALIGN_LEFT, 2 * p->body, 0, 0, 0, 0, 0 });
 	for (int k = i + 1; k < d->nblocks; k++) {
 		const doc_block *n = &d->blocks[k];
 		if (n->kind == DOC_SIGNATURE)
@@ -564,7 +561,7 @@ static void block(pdf *p, const doc_block *b)
 	switch (b->kind) {
 	case DOC_MASTHEAD: masthead(p, b); break;
 	case DOC_TITLE: title(p, b->text); break;
-	case DOC_ADDRESSEE: flow_text(p, b->text, &(text_style){ F_BODY, PANGO_ALIGN_LEFT, 0, 0, p->pitch, false, 0, 0, 0 }); break;
+	case DOC_ADDRESSEE: flow_text(p, b->text, &(text_style){ F_BODY, PANGO_ALIGN_LEFT, 0, 0, p->pitch, 0, 0, 0 }); break;
 	case DOC_HEADING: heading(p, b); break;
 	case DOC_PARAGRAPH:
 		if (b->level == 1) {
@@ -577,7 +574,7 @@ static void block(pdf *p, const doc_block *b)
 	case DOC_SIGNATURE: signature(p, b->text); break;
 	case DOC_ATTACHMENT:
 		new_page(p, b->landscape);
-		flow_text(p, b->text, &(text_style){ F_HEADING, PANGO_ALIGN_LEFT, 0, 0, p->pitch, false, 0, 0, 0 });
+		flow_text(p, b->text, &(text_style){ F_HEADING, PANGO_ALIGN_LEFT, 0, 0, p->pitch, 0, 0, 0 });
 		title(p, b->extra ? b->extra : "");
 		break;
 	case DOC_TABLE: draw_table(p, &b->table); break;

@@ -5,6 +5,7 @@
  * header on every page; then a summary sheet per agency with a stacked bar
  * chart. Stored text is escaped and written as strings, never formulas. */
 #include "ducha/document.h"
+#include "document_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -103,19 +104,6 @@ static void put_text(lxw_worksheet *ws, int row, int col, const char *s, lxw_for
 	free(safe);
 }
 
-static char *agencies(const char *joined)
-{
-	char *s = xstrdup(joined ? joined : "");
-	char *out = xcalloc(strlen(s) * 2 + 1, 1);
-	for (char *save = NULL, *w = strtok_r(s, ";", &save); w; w = strtok_r(NULL, ";", &save)) {
-		if (*out)
-			strcat(out, "、");
-		strcat(out, w);
-	}
-	free(s);
-	return out;
-}
-
 static lxw_datetime excel_date(int day)
 {
 	int y, m, d;
@@ -135,7 +123,7 @@ static char *latest_progress(const summary_task *t)
 
 static void task_cells(ledger *l, lxw_worksheet *ws, int row, const summary_task *t)
 {
-	char *lead = agencies(t->d->task.lead), *support = agencies(t->d->task.support), *progress = latest_progress(t);
+	char *lead = doc_agency_list(t->d->task.lead), *support = doc_agency_list(t->d->task.support), *progress = latest_progress(t);
 	const report_rec *r = summary_latest_report(t);
 	const note_rec *c = summary_comment_note(t, 0);
 	worksheet_write_number(ws, (lxw_row_t)row, 0, t->d->task.num, l->text);
