@@ -1,10 +1,10 @@
--- ducha database schema, version 5.
+-- ducha database schema, version 6.
 -- Applied by `ducha init` (the program embeds this file at build time).
 -- Every table is STRICT; every enumerated or bounded column has a CHECK.
 -- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
 
 PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- One policy document (工作方案).
 CREATE TABLE plan (
@@ -141,9 +141,9 @@ CREATE TABLE report (
   UNIQUE (task_id, period)
 ) STRICT;
 CREATE INDEX report_period ON report(period, task_id);
--- The few "completed" reports, which judge a task without indicators
--- (src/store/detail.c): found without reading the task's whole history.
-CREATE INDEX report_completed ON report(task_id, period) WHERE status = 'completed';
+-- A task's history without its notes (src/store/detail.c): every column the
+-- verdicts and lists read, so the report rows themselves are not visited.
+CREATE INDEX report_heads ON report(task_id, period, id, status, state, version, demo, late, reopened, reason);
 
 CREATE TABLE report_value (
   report_id    INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
@@ -151,7 +151,8 @@ CREATE TABLE report_value (
   value        REAL NOT NULL CHECK (value >= 0 AND value < 1e15),
   PRIMARY KEY (report_id, indicator_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX report_value_indicator ON report_value(indicator_id, report_id);
+-- An indicator's series with its values, read from the index alone.
+CREATE INDEX report_value_series ON report_value(indicator_id, report_id, value);
 
 -- 进展情况 / 督查意见
 CREATE TABLE note (

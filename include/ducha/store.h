@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include "ducha/model.h"
 
-enum { STORE_SCHEMA_VERSION = 5, STORE_APPLICATION_ID = 0x44554348 };
+enum { STORE_SCHEMA_VERSION = 6, STORE_APPLICATION_ID = 0x44554348 };
 /* Beside the database: the audit trail's length and head, rewritten after
  * each commit, so that `check` notices a trail cut short or re-chained. */
 #define STORE_ANCHOR_SUFFIX MODEL_ANCHOR_SUFFIX
@@ -58,10 +58,8 @@ typedef struct detail_query {
 	const char *upto;            /* "YYYYQn": only reports of quarters up to it; NULL: all */
 	bool texts;                  /* report notes, authors and times (else NULL) */
 	bool notes;                  /* the task's notes (else nnotes is 0) */
-	bool verdicts_only;          /* with upto: only the reports the flags are judged
-	                              * from, a few per indicator however long the history;
-	                              * the verdicts are the same, there is no forecast.
-	                              * Texts then come with each task's latest report only */
+	bool verdicts_only;          /* texts only of the reports lists show: each task's
+	                              * latest, latest counted and "completed" ones */
 } detail_query;
 /* Many tasks of a plan with their indicators and reports, in a few queries
  * however many they are (src/store/detail.c). *out is malloc'd, in task

@@ -113,29 +113,19 @@ static bool known_at(const judge_cache *c, int num, unsigned depth, bool row)
 	return c->tasks[num] && (c->tasks[num]->depth & depth) == depth;
 }
 
-/* Reads and judges the tasks among nums not known yet; each is handed to
- * keep, which takes what it wants from it. */
-static bool read_batch(judge_cache *c, const int *nums, int n, unsigned depth, bool row)
+/* Reads and judges tasks not known yet (nums), all at once. */
+static bool read_some(judge_cache *c, const int *nums, int n, unsigned depth, bool row)
 {
-	int *missing = xcalloc((size_t)n + 1, sizeof *missing), k = 0;
-	for (int i = 0; i < n; i++)
-		if (nums[i] >= 1 && !known_at(c, nums[i], depth, row)) {
-			missing[k++] = nums[i];
-			/* Read again, a task keeps what it had. */
-			if (!row && nums[i] < c->cap && c->tasks[nums[i]])
-				depth |= c->tasks[nums[i]]->depth;
-		}
 	/* Reports of quarters that begin after the as-of date are not known yet. */
 	char upto[PERIOD_TEXT_SIZE];
 	int y, q;
 	period_of_date(c->scope.as_of, &y, &q);
 	period_format(y, q, upto);
-	detail_query dq = { .nums = missing, .n = k, .upto = upto, .texts = (depth & JUDGE_TEXTS) != 0,
+	detail_query dq = { .nums = nums, .n = n, .upto = upto, .texts = (depth & JUDGE_TEXTS) != 0,
 	                    .notes = (depth & JUDGE_NOTES) != 0, .verdicts_only = !(depth & JUDGE_SERIES) };
 	task_detail *d = NULL;
 	int got = 0;
-	bool ok = k == 0 || store_task_details(c->scope.st, c->scope.plan->id, &dq, &d, &got);
-	free(missing);
+	bool ok = n == 0 || store_task_details(c->scope.st, c->scope.plan->id, &dq, &d, &got);
 	for (int i = 0; ok && i < got; i++) {
 		task_state st;
 		flag_evaluate_task(&d[i], c->scope.plan, c->scope.as_of, c->scope.rules, c->scope.english, &st);
@@ -158,6 +148,28 @@ static bool read_batch(judge_cache *c, const int *nums, int n, unsigned depth, b
 		c->ntasks++;
 	}
 	free(d);
+	return ok;
+}
+
+/* At most this many tasks' histories are held at once while reading. */
+enum { JUDGE_READ_BATCH = 256 };
+
+/* Reads and judges the tasks among nums not known yet, a batch at a time;
+ * each is handed to keep, which takes what it wants from it. */
+static bool read_batch(judge_cache *c, const int *nums, int n, unsigned depth, bool row)
+{
+	int *missing = xcalloc((size_t)n + 1, sizeof *missing), k = 0;
+	for (int i = 0; i < n; i++)
+		if (nums[i] >= 1 && !known_at(c, nums[i], depth, row)) {
+			missing[k++] = nums[i];
+			/* Read again, a task keeps what it had. */
+			if (!row && nums[i] < c->cap && c->tasks[nums[i]])
+				depth |= c->tasks[nums[i]]->depth;
+		}
+	bool ok = true;
+	for (int from = 0; ok && from < k; from += JUDGE_READ_BATCH)
+		ok = read_some(c, missing + from, k - from < JUDGE_READ_BATCH ? k - from : JUDGE_READ_BATCH, depth, row);
+	free(missing);
 	return ok;
 }
 

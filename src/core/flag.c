@@ -185,15 +185,9 @@ static flag_value worse(flag_value a, flag_value b)
 }
 
 /* ---- reports visible at the as-of date ----
- * SQL twins: lists and summaries do not read every report; they read the
- * ones these rules look at, chosen in SQL by store_sql_verdict_reports (a
- * task's latest report, and the "completed" ones of a task without
- * indicators: latest_known, completed_between) and store_sql_verdict_values
- * (each indicator's latest value, and a per-year one's latest in each year:
- * known_values) in src/store/detail.c; a returned report counts in neither
- * (model_report_counts). A rule that reads other reports must
- * change them too; test_detail.c fails when a list judges otherwise than the
- * full history. */
+ * Lists and summaries judge from the same whole history as `show` (read
+ * from covering indexes, src/store/detail.c); a returned report counts in
+ * none of the rules (model_report_counts). */
 
 static bool visible(const flag_ctx *c, int year, int quarter)
 {

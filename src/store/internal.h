@@ -36,9 +36,8 @@ void store_read_task(db_stmt *q, task_rec *t);
  * and listed by store_hot_sql() (hot.c) for the query-plan test. */
 extern const char store_sql_plan[], store_sql_tasks[], store_sql_agencies[], store_sql_agency_find[];
 extern const char store_sql_areas[], store_sql_task_nums[], store_sql_agency_tasks[], store_sql_search[];
-extern const char store_sql_details_tasks[], store_sql_details_indicators[], store_sql_details_reports[],
-	store_sql_details_report_heads[], store_sql_details_values[], store_sql_details_notes[],
-	store_sql_verdict_reports[], store_sql_verdict_values[];
+extern const char store_sql_details_tasks[], store_sql_details_indicators[], store_sql_details_report_heads[],
+	store_sql_details_report_texts[], store_sql_details_values[], store_sql_details_notes[];
 extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_find_report[],
 	store_sql_report_update[], store_sql_report_insert[], store_sql_value_upsert[], store_sql_task_object[],
 	store_sql_audit_head[];

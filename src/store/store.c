@@ -207,8 +207,25 @@ static bool migrate_4_to_5(store *s)
 	return with_shipped(s, 5, step_4_to_5);
 }
 
+/* 5 → 6: a task's history and an indicator's series read from covering
+ * indexes (report_heads, report_value_series), which take the place of the
+ * "completed" reports' index and the plain index of values by indicator. */
+static bool step_5_to_6(store *s, db *ref)
+{
+	return db_exec(s->db, "DROP INDEX IF EXISTS report_completed; DROP INDEX IF EXISTS report_period;"
+	                      " DROP INDEX IF EXISTS report_heads; DROP INDEX IF EXISTS report_value_indicator;"
+	                      " DROP INDEX IF EXISTS report_value_series") &&
+	       shipped_objects_of(s, ref, "index", "report") && shipped_objects_of(s, ref, "index", "report_value");
+}
+
+static bool migrate_5_to_6(store *s)
+{
+	return with_shipped(s, 6, step_5_to_6);
+}
+
 /* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
-static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5 };
+static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5,
+                                               migrate_5_to_6 };
 
 static bool file_exists(const char *path)
 {
