@@ -58,6 +58,9 @@ typedef struct judge_cache {
 	int cap;                     /* of both */
 	int ntasks;
 	unsigned long clock;
+	int *plan_nums;              /* every task of the plan, for judge_cache_fill */
+	int nplan;
+	bool have_plan_nums;
 } judge_cache;
 
 judge_scope app_judge_scope(const app *a);
@@ -86,4 +89,15 @@ bool judge_cache_nums(judge_cache *c, const task_filter *f, flag_set flags, int 
 /* The flagged tasks (worse than ok) under f, worst first then by number,
  * and how many of each flag. */
 bool judge_cache_flagged(judge_cache *c, const task_filter *f, int **nums, int *n, int counts[FLAG_COUNT]);
+/* The same among the rows judged so far, without reading any; *unjudged
+ * says how many under f have no row yet. */
+bool judge_cache_flagged_known(judge_cache *c, const task_filter *f, int **nums, int *n, int counts[FLAG_COUNT],
+                               int *unjudged);
+/* The row of a task if it is judged already, else NULL (nothing is read). */
+const judged_row *judge_cache_known_row(const judge_cache *c, int num);
+
+/* Judges the rows of up to budget tasks of the plan not judged yet, so that
+ * views of the whole plan find them ready: a screen calls it while it waits
+ * for a key. *left: how many are still unjudged (0: all done). */
+bool judge_cache_fill(judge_cache *c, int budget, int *left);
 #endif

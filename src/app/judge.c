@@ -42,6 +42,7 @@ void judge_cache_close(judge_cache *c)
 	judge_cache_forget_all(c);
 	free(c->tasks);
 	free(c->rows);
+	free(c->plan_nums);
 	memset(c, 0, sizeof *c);
 }
 
@@ -220,6 +221,11 @@ void judge_cache_forget_all(judge_cache *c)
 {
 	for (int i = 0; i < c->cap; i++)
 		judge_cache_forget(c, i);
+	/* A reload may follow a change of the plan's tasks. */
+	free(c->plan_nums);
+	c->plan_nums = NULL;
+	c->nplan = 0;
+	c->have_plan_nums = false;
 }
 
 void judge_cache_trim(judge_cache *c, int keep)
@@ -273,6 +279,31 @@ static int worst_first(const void *a, const void *b)
 	return x->num - y->num;
 }
 
+/* The flagged among nums judged so far, worst first; *unjudged counts the
+ * rest. */
+static void rank_flagged(const judge_cache *c, int *nums, int *n, int counts[FLAG_COUNT], int *unjudged)
+{
+	ranked *r = xcalloc((size_t)*n + 1, sizeof *r);
+	int kept = 0;
+	*unjudged = 0;
+	for (int i = 0; i < *n; i++) {
+		int num = nums[i];
+		if (!known_at(c, num, 0, true)) {
+			(*unjudged)++;
+			continue;
+		}
+		if (!flag_is_warning(c->rows[num]->flag))
+			continue;
+		r[kept++] = (ranked){ num, c->rows[num]->flag };
+		counts[c->rows[num]->flag]++;
+	}
+	qsort(r, (size_t)kept, sizeof *r, worst_first);
+	for (int i = 0; i < kept; i++)
+		nums[i] = r[i].num;
+	free(r);
+	*n = kept;
+}
+
 bool judge_cache_flagged(judge_cache *c, const task_filter *f, int **nums, int *n, int counts[FLAG_COUNT])
 {
 	memset(counts, 0, FLAG_COUNT * sizeof *counts);
@@ -284,19 +315,45 @@ bool judge_cache_flagged(judge_cache *c, const task_filter *f, int **nums, int *
 		*n = 0;
 		return false;
 	}
-	ranked *r = xcalloc((size_t)*n + 1, sizeof *r);
-	int kept = 0;
-	for (int i = 0; i < *n; i++) {
-		int num = (*nums)[i];
-		if (!known_at(c, num, 0, true) || !flag_is_warning(c->rows[num]->flag))
-			continue;
-		r[kept++] = (ranked){ num, c->rows[num]->flag };
-		counts[c->rows[num]->flag]++;
-	}
-	qsort(r, (size_t)kept, sizeof *r, worst_first);
-	for (int i = 0; i < kept; i++)
-		(*nums)[i] = r[i].num;
-	free(r);
-	*n = kept;
+	int unjudged;
+	rank_flagged(c, *nums, n, counts, &unjudged);
 	return true;
+}
+
+bool judge_cache_flagged_known(judge_cache *c, const task_filter *f, int **nums, int *n, int counts[FLAG_COUNT],
+                               int *unjudged)
+{
+	memset(counts, 0, FLAG_COUNT * sizeof *counts);
+	*unjudged = 0;
+	if (!judge_cache_nums(c, f, 0, nums, n))
+		return false;
+	rank_flagged(c, *nums, n, counts, unjudged);
+	return true;
+}
+
+const judged_row *judge_cache_known_row(const judge_cache *c, int num)
+{
+	return known_at(c, num, 0, true) ? c->rows[num] : NULL;
+}
+
+bool judge_cache_fill(judge_cache *c, int budget, int *left)
+{
+	*left = 0;
+	if (!c->have_plan_nums) {
+		task_filter all = { 0 };
+		if (!store_task_nums(c->scope.st, c->scope.plan->id, &all, &c->plan_nums, &c->nplan))
+			return false;
+		c->have_plan_nums = true;
+	}
+	int *todo = xcalloc((size_t)budget + 1, sizeof *todo), k = 0;
+	for (int i = 0; i < c->nplan; i++)
+		if (!known_at(c, c->plan_nums[i], 0, true)) {
+			if (k < budget)
+				todo[k++] = c->plan_nums[i];
+			else
+				(*left)++;
+		}
+	bool ok = judge_cache_load_rows(c, todo, k);
+	free(todo);
+	return ok;
 }

@@ -24,7 +24,7 @@ enum { PERIOD_OWED, PERIOD_FILED, PERIOD_WAITING, PERIOD_RETURNED, PERIOD_MISSIN
 
 typedef struct agencies_view {
 	view base;
-	agency_rec *list;
+	const agency_rec *list;      /* the data's (ui_data_agencies) */
 	int n;
 	int (*flags)[FLAG_COUNT];   /* per agency: its tasks (lead or support) by flag */
 	bool period;                /* 本期填报: the quarter's reports of the tasks each leads */
@@ -32,13 +32,11 @@ typedef struct agencies_view {
 	ui_list sel;
 	int name_w, flag_w[FLAG_COUNT];
 	bool failed;
+	int unjudged;               /* tasks not judged yet: the counts are of the rest */
 } agencies_view;
 
 static void drop(agencies_view *a)
 {
-	for (int i = 0; i < a->n; i++)
-		model_agency_free(&a->list[i]);
-	free(a->list);
 	free(a->flags);
 	free(a->standing);
 	a->list = NULL;
@@ -69,37 +67,42 @@ static void count_standing(int *c, quarter_standing s)
  * of the plan's tasks read together. */
 static bool count_flags(ui *u, agencies_view *a)
 {
-	agency_task *links;
+	const agency_task *links;
 	int nlinks, *all, total, i = -1;
-	if (!store_agency_tasks(u->c->st, u->c->plan.id, &links, &nlinks)) {
-		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
+	if (!ui_data_agencies(&u->data, NULL, NULL, &links, &nlinks))
 		return false;
-	}
+	/* Judged ahead of need while keys are awaited (ui_data_fill); until
+	 * then the counts are of those judged so far and the title says so. */
+	bool ahead = ui_data_fill_pending(&u->data);
 	bool ok = ui_data_nums(&u->data, 0, NULL, &all, &total);
+	a->unjudged = 0;
 	if (ok) {
-		ok = ui_data_prefetch(&u->data, all, total);
+		for (int k = 0; ahead && k < total; k++)
+			a->unjudged += ui_data_known_row(&u->data, all[k]) == NULL;
+		ok = ahead || ui_data_prefetch(&u->data, all, total);
 		free(all);
 	}
+	u->data.shown_partial = u->data.shown_partial || a->unjudged > 0;
 	for (int k = 0; k < nlinks && ok; k++) {
 		if (k == 0 || links[k].agency_id != links[k - 1].agency_id)
 			i = agency_index(a, links[k].agency_id);
-		const ui_row *t = i >= 0 ? ui_data_row(&u->data, links[k].num) : NULL;
+		const ui_row *t = i < 0 ? NULL : ahead ? ui_data_known_row(&u->data, links[k].num)
+		                                       : ui_data_row(&u->data, links[k].num);
+		if (ahead && !t)
+			continue;
 		if (i >= 0 && (ok = t != NULL)) {
 			a->flags[i][t->flag]++;
 			if (model_agency_in(t->task.lead, a->list[i].name))
 				count_standing(a->standing[i], t->standing);
 		}
 	}
-	free(links);
 	return ok;
 }
 
 static bool load(ui *u, agencies_view *a)
 {
-	if (!store_agencies(u->c->st, u->c->plan.id, &a->list, &a->n)) {
-		snprintf(u->data.err, sizeof u->data.err, "%s", store_error(u->c->st));
+	if (!ui_data_agencies(&u->data, &a->list, &a->n, NULL, NULL))
 		return false;
-	}
 	a->flags = xcalloc((size_t)a->n + 1, sizeof *a->flags);
 	a->standing = xcalloc((size_t)a->n + 1, sizeof *a->standing);
 	return count_flags(u, a);
@@ -224,13 +227,17 @@ static void period_title(ui *u, char *buf, size_t len)
 static void agencies_draw(ui *u, view *v)
 {
 	agencies_view *a = (agencies_view *)v;
-	char title[300];
+	char title[300], full[400];
 	if (a->period)
 		period_title(u, title, sizeof title);
 	else
 		snprintf(title, sizeof title, UI_L("单位一览：%d 个单位；预警数按该单位牵头或配合的任务计",
 		                                   "%d agencies; flags count the tasks each leads or supports"), a->n);
-	ui_put(TITLE_Y, 1, COLS - 2, title, UI_E_LABEL);
+	snprintf(full, sizeof full, "%s", title);
+	if (a->unjudged > 0)
+		snprintf(full, sizeof full, UI_L("正在判定（还有 %d 项未判定）：%s", "judging (%d tasks to go): %s"),
+		         a->unjudged, title);
+	ui_put(TITLE_Y, 1, COLS - 2, full, UI_E_LABEL);
 	if (a->period)
 		draw_period_header(a);
 	else

@@ -26,6 +26,7 @@ bool ui_data_open(ui_data *u, store *st, const plan_rec *plan, int as_of,
 	u->plan = plan;
 	u->as_of = as_of;
 	u->english = english;
+	u->unjudged = -1;
 	judge_scope scope = { st, plan, as_of, rules, english };
 	judge_cache_open(&u->cache, &scope);
 	if (!store_areas(st, plan->id, &u->areas, &u->nareas)) {
@@ -35,8 +36,43 @@ bool ui_data_open(ui_data *u, store *st, const plan_rec *plan, int as_of,
 	return true;
 }
 
+static void drop_agencies(ui_data *u)
+{
+	for (int i = 0; i < u->nagencies; i++)
+		model_agency_free(&u->agencies[i]);
+	free(u->agencies);
+	free(u->links);
+	u->agencies = NULL;
+	u->links = NULL;
+	u->nagencies = u->nlinks = 0;
+	u->have_agencies = false;
+}
+
+bool ui_data_agencies(ui_data *u, const agency_rec **list, int *n, const agency_task **links, int *nlinks)
+{
+	if (!u->have_agencies) {
+		if (!store_agencies(u->st, u->plan->id, &u->agencies, &u->nagencies) ||
+		    !store_agency_tasks(u->st, u->plan->id, &u->links, &u->nlinks)) {
+			note_failure(u, false, 0);
+			drop_agencies(u);
+			return false;
+		}
+		u->have_agencies = true;
+	}
+	if (list) {
+		*list = u->agencies;
+		*n = u->nagencies;
+	}
+	if (links) {
+		*links = u->links;
+		*nlinks = u->nlinks;
+	}
+	return true;
+}
+
 void ui_data_close(ui_data *u)
 {
+	drop_agencies(u);
 	judge_cache_close(&u->cache);
 	store_areas_free(u->areas, u->nareas);
 	memset(u, 0, sizeof *u);
@@ -71,11 +107,14 @@ const ui_row *ui_data_row(ui_data *u, int num)
 void ui_data_forget(ui_data *u, int num)
 {
 	judge_cache_forget(&u->cache, num);
+	u->unjudged = -1;
 }
 
 void ui_data_forget_all(ui_data *u)
 {
 	judge_cache_forget_all(&u->cache);
+	drop_agencies(u);
+	u->unjudged = -1;
 }
 
 void ui_data_trim(ui_data *u)
@@ -97,10 +136,47 @@ bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n)
 	return false;
 }
 
-bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT])
+bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT], int *unjudged)
 {
-	if (judge_cache_flagged(&u->cache, NULL, nums, n, counts))
-		return true;
-	note_failure(u, false, 0);
-	return false;
+	/* Without judging ahead (a store error), the view waits for them all. */
+	bool ok = u->fill_failed ? judge_cache_flagged(&u->cache, NULL, nums, n, counts)
+	                         : judge_cache_flagged_known(&u->cache, NULL, nums, n, counts, unjudged);
+	if (u->fill_failed)
+		*unjudged = 0;
+	if (!ok) {
+		note_failure(u, false, 0);
+		return false;
+	}
+	u->shown_partial = u->shown_partial || *unjudged > 0;
+	return true;
+}
+
+const ui_row *ui_data_known_row(ui_data *u, int num)
+{
+	return judge_cache_known_row(&u->cache, num);
+}
+
+bool ui_data_fill_pending(const ui_data *u)
+{
+	return !u->fill_failed && (u->unjudged != 0 || !u->have_agencies);
+}
+
+bool ui_data_fill(ui_data *u, int budget)
+{
+	if (!ui_data_fill_pending(u))
+		return false;
+	if (u->unjudged == 0) {     /* then who does what, for the agencies view */
+		u->fill_failed = !ui_data_agencies(u, NULL, NULL, NULL, NULL);
+		return false;
+	}
+	int left;
+	if (!judge_cache_fill(&u->cache, budget, &left)) {
+		u->fill_failed = true;
+		return u->shown_partial;
+	}
+	u->unjudged = left;
+	if (left > 0 || !u->shown_partial)
+		return false;
+	u->shown_partial = false;
+	return true;
 }

@@ -16,6 +16,9 @@ struct ui_input {
 	size_t pos;
 	ui_script_hooks hooks;
 	char err[200];
+	bool pending;               /* a key read by ui_input_waiting, not handed out yet */
+	int pending_rc;
+	wint_t pending_ch;
 };
 
 /* --- hang-up and termination ---------------------------------------------- */
@@ -96,20 +99,23 @@ ui_input *ui_input_script(const char *path, const ui_script_hooks *hooks, char *
 	return in;
 }
 
-static bool terminal_next(ui_event *ev)
+static bool terminal_next(ui_input *in, ui_event *ev)
 {
-	wint_t ch;
-	int rc;
+	wint_t ch = in->pending_ch;
+	int rc = in->pending_rc;
 	/* A signal may interrupt the wait; only a closed terminal or a hang-up
 	 * or termination signal ends it. One arriving between the check and
 	 * the read is seen at the next key, or when the terminal closes, as it
 	 * does on a hang-up. */
-	do {
+	while (!in->pending) {
 		if (stop_signal)
 			return false;
 		errno = 0;
 		rc = get_wch(&ch);
-	} while (rc == ERR && errno == EINTR);
+		if (rc != ERR || errno != EINTR)
+			break;
+	}
+	in->pending = false;
 	if (rc == ERR)
 		return false;
 	memset(ev, 0, sizeof *ev);
@@ -120,7 +126,7 @@ static bool terminal_next(ui_event *ev)
 	MEVENT me;
 	if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
 		if (getmouse(&me) != OK)
-			return terminal_next(ev);
+			return terminal_next(in, ev);
 		ev->kind = UI_EV_MOUSE;
 		ev->y = me.y;
 		ev->x = me.x;
@@ -224,7 +230,18 @@ static bool script_next(ui_input *in, ui_event *ev)
 
 bool ui_input_next(ui_input *in, ui_event *ev)
 {
-	return in->script ? script_next(in, ev) : terminal_next(ev);
+	return in->script ? script_next(in, ev) : terminal_next(in, ev);
+}
+
+bool ui_input_waiting(ui_input *in)
+{
+	if (in->script || in->pending)
+		return in->pending;
+	timeout(0);
+	in->pending_rc = get_wch(&in->pending_ch);
+	timeout(-1);
+	in->pending = in->pending_rc != ERR;
+	return in->pending;
 }
 
 const char *ui_input_error(const ui_input *in)

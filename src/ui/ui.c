@@ -454,6 +454,22 @@ static void push_start(ui *u)
 		ui_push(u, ui_period_new(u));
 }
 
+/* Tasks judged at a time ahead of need: a few milliseconds at most, so a key
+ * that comes meanwhile waits no longer than that. */
+enum { UI_FILL_BATCH = 32 };
+
+/* While no key waits, the rest of the plan is judged, so that the views of
+ * the whole plan (lagging, agencies) open at once; one that opened on a
+ * part is laid out again when the last is judged. */
+static void judge_while_idle(ui *u)
+{
+	while (ui_data_fill_pending(&u->data) && !ui_input_waiting(u->in) && !ui_input_stop_signal())
+		if (ui_data_fill(&u->data, UI_FILL_BATCH)) {
+			ui_relayout(u);
+			draw(u);
+		}
+}
+
 static void run_loop(ui *u)
 {
 	push_start(u);
@@ -462,6 +478,7 @@ static void run_loop(ui *u)
 	while (!u->quit && !ui_input_stop_signal()) {
 		draw(u);
 		ui_timing_drawn(u->timing);
+		judge_while_idle(u);
 		ui_event ev;
 		if (!ui_input_next(u->in, &ev))
 			break;

@@ -20,8 +20,8 @@ enum {
 	  "退出（有未保存的草稿时先询问）", "Quit (asks first when a draft is unsaved)") \
 	X(HELP, "help", UI_SCOPE_GLOBAL | UI_SCOPE_EDIT, "? F1", "帮助", "help", \
 	  "显示本帮助", "Show this help") \
-	X(BACK, "back", UI_SCOPE_GLOBAL, "Esc", "返回", "back", \
-	  "返回上一屏，回到原来的位置", "Back to where you were") \
+	X(BACK, "back", UI_SCOPE_GLOBAL, "Esc Backspace", "返回", "back", \
+	  "返回上一屏，回到原来的位置（Backspace 立即返回）", "Back to where you were (Backspace: at once)") \
 	X(REFRESH, "refresh", UI_SCOPE_GLOBAL, "^L", "刷新", "reload", \
 	  "从数据库重新读取（看到别人刚保存的内容）", "Reload from the database (see what others just saved)") \
 	X(AGENCIES, "agencies", UI_SCOPE_GLOBAL, "a", "单位", "agencies", \

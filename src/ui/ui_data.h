@@ -33,6 +33,14 @@ typedef struct ui_data {
 	area_rec *areas;
 	int nareas;
 	char err[512];               /* the last failure, for the message line */
+	int unjudged;                /* plan tasks without a row yet; -1: not counted */
+	bool fill_failed;            /* judging ahead stopped on a store error */
+	bool shown_partial;          /* a view shows what was judged so far */
+	agency_rec *agencies;        /* the plan's agencies and who does what, */
+	int nagencies;               /* read once (again after a reload) */
+	agency_task *links;
+	int nlinks;
+	bool have_agencies;
 } ui_data;
 
 bool ui_data_open(ui_data *u, store *st, const plan_rec *plan, int as_of,
@@ -53,7 +61,19 @@ void ui_data_forget_all(ui_data *u);
 void ui_data_trim(ui_data *u);
 /* Task numbers of an area (0: all) under a filter, in number order. */
 bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n);
-/* The flagged tasks, worst first, and how many of each flag. */
-bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT]);
+/* The flagged tasks judged so far, worst first, and how many of each flag;
+ * *unjudged: how many tasks are not judged yet (the view says so and is
+ * laid out again when they are: ui_data_fill). */
+bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT], int *unjudged);
+/* The row of a task if judged already, else NULL; nothing is read. */
+const ui_row *ui_data_known_row(ui_data *u, int num);
+/* Judges a few more of the plan's tasks ahead of need (between keys).
+ * True when the last of them was just judged and a view showed a part. */
+bool ui_data_fill(ui_data *u, int budget);
+/* The plan's agencies (store_agencies) and their tasks (store_agency_tasks),
+ * kept (either pair may be NULL); false on a store error (u->err says why). */
+bool ui_data_agencies(ui_data *u, const agency_rec **list, int *n, const agency_task **links, int *nlinks);
+/* Whether there is judging left to do ahead of need. */
+bool ui_data_fill_pending(const ui_data *u);
 bool ui_filter_active(const ui_filter *f);
 #endif

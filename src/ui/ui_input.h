@@ -42,6 +42,10 @@ int  ui_input_stop_signal(void);
 ui_input *ui_input_script(const char *path, const ui_script_hooks *hooks, char *err, size_t errlen);
 /* The next event; false at the end of input (terminal gone, script done). */
 bool ui_input_next(ui_input *in, ui_event *ev);
+/* Whether a key has come and waits to be read (it is kept for
+ * ui_input_next): work done between keys stops for it. A script never has
+ * one waiting, so its screens do not depend on timing. */
+bool ui_input_waiting(ui_input *in);
 /* A script that stopped on a bad token says so here ("" otherwise). */
 const char *ui_input_error(const ui_input *in);
 void ui_input_free(ui_input *in);

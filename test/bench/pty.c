@@ -9,7 +9,12 @@
  * already in the pty (the program wrote them before the line), so they are
  * read off to the end and the clock stops at the last one.
  *
- *   bench-pty --cols C --rows R --keys FILE -- ducha ARGS...
+ *   bench-pty --cols C --rows R --keys FILE [--gap-ms G] -- ducha ARGS...
+ *
+ * --gap-ms: the time between one answer and the next key (default 0, keys
+ * back to back); 30 is a held-down arrow's repeat. Work the program does
+ * between keys (judging ahead, src/ui/ui.c) runs in the gaps; what it draws
+ * there is read off before the next key and counted as "idle" at the end.
  *
  * FILE: one key a line, "KIND KEY" (KIND labels the figure: move, pgdn,
  * enter, esc, pane, search, view…); KEY is a character, \e (Esc), \r
@@ -148,7 +153,7 @@ static void start(pty_run *r, int cols, int rows, char **argv, const char *fifo_
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: bench-pty --cols C --rows R --keys FILE -- COMMAND [ARG...]\n");
+	fprintf(stderr, "usage: bench-pty --cols C --rows R --keys FILE [--gap-ms G] -- COMMAND [ARG...]\n");
 	return 2;
 }
 
@@ -156,15 +161,16 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "cols", required_argument, 0, 'c' }, { "rows", required_argument, 0, 'r' },
-		{ "keys", required_argument, 0, 'k' }, { 0, 0, 0, 0 },
+		{ "keys", required_argument, 0, 'k' }, { "gap-ms", required_argument, 0, 'g' }, { 0, 0, 0, 0 },
 	};
-	int cols = 80, rows = 24, opt;
+	int cols = 80, rows = 24, opt, gap_ms = 0;
 	const char *keys_path = NULL;
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'c': cols = atoi(optarg); break;
 		case 'r': rows = atoi(optarg); break;
 		case 'k': keys_path = optarg; break;
+		case 'g': gap_ms = atoi(optarg); break;
 		default: return usage();
 		}
 	}
@@ -185,11 +191,19 @@ int main(int argc, char **argv)
 	printf("first %.3f %ld\n", r.last_byte - t0, r.bytes);
 	char line[256];
 	int n = 0;
+	long idle_bytes = 0;
 	while (ok && fgets(line, sizeof line, keys) && n++ < PTY_MAX_KEYS) {
 		char kind[64], key[64], seq[16];
 		if (sscanf(line, "%63s %63s", kind, key) != 2)
 			continue;
 		size_t len = key_bytes(key, seq);
+		if (gap_ms > 0) {
+			struct timespec gap = { gap_ms / 1000, (long)(gap_ms % 1000) * 1000000L };
+			nanosleep(&gap, NULL);
+		}
+		r.bytes = 0;
+		drain(&r);
+		idle_bytes += r.bytes;
 		r.bytes = 0;
 		double sent = now_ms();
 		if (write(r.master, seq, len) != (ssize_t)len)
@@ -197,6 +211,7 @@ int main(int argc, char **argv)
 		ok = wait_screen(&r);
 		printf("%s %.3f %ld\n", kind, r.last_byte - sent, r.bytes);
 	}
+	printf("idle 0 %ld\n", idle_bytes);
 	kill(r.pid, SIGTERM);
 	int status;
 	waitpid(r.pid, &status, 0);

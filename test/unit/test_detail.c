@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "ducha/app_judge.h"
 #include "ducha/config.h"
 #include "ducha/date.h"
 #include "ducha/flag.h"
@@ -222,6 +223,70 @@ START_TEST(a_task_accepted_or_marked_completed)
 }
 END_TEST
 
+/* Judging ahead of need (the TUI between keys): a few at a time until none
+ * is left, the flagged among those judged so far on the way, and in the end
+ * what judging them all at once gives; a task forgotten after a save is
+ * judged again. */
+START_TEST(judging_ahead_a_few_at_a_time)
+{
+	add_history();
+	judge_scope scope = { st, &plan, date_from_ymd(2018, 8, 20), &cfg.flags, false };
+	judge_cache ahead, at_once;
+	judge_cache_open(&ahead, &scope);
+	judge_cache_open(&at_once, &scope);
+	int *nums_a, *nums_b, n_a, n_b, unjudged, counts_a[FLAG_COUNT], counts_b[FLAG_COUNT];
+	ck_assert(judge_cache_flagged_known(&ahead, NULL, &nums_a, &n_a, counts_a, &unjudged));
+	ck_assert_int_eq(unjudged, 38);
+	ck_assert_int_eq(n_a, 0);
+	free(nums_a);
+	int left = -1, rounds = 0;
+	for (; left != 0; rounds++) {
+		ck_assert(judge_cache_fill(&ahead, 10, &left));
+		ck_assert(judge_cache_flagged_known(&ahead, NULL, &nums_a, &n_a, counts_a, &unjudged));
+		ck_assert_int_eq(unjudged, left);
+		free(nums_a);
+	}
+	ck_assert_int_eq(rounds, 4);
+	ck_assert(judge_cache_flagged_known(&ahead, NULL, &nums_a, &n_a, counts_a, &unjudged));
+	ck_assert(judge_cache_flagged(&at_once, NULL, &nums_b, &n_b, counts_b));
+	ck_assert_int_eq(unjudged, 0);
+	ck_assert_int_gt(n_b, 0);
+	ck_assert_int_eq(n_a, n_b);
+	ck_assert(memcmp(nums_a, nums_b, (size_t)n_a * sizeof *nums_a) == 0);
+	ck_assert(memcmp(counts_a, counts_b, sizeof counts_a) == 0);
+	free(nums_a);
+	free(nums_b);
+	judge_cache_forget(&ahead, 5);
+	ck_assert(judge_cache_known_row(&ahead, 5) == NULL);
+	ck_assert(judge_cache_fill(&ahead, 10, &left));
+	ck_assert_int_eq(left, 0);
+	ck_assert(judge_cache_known_row(&ahead, 5) != NULL);
+	judge_cache_close(&ahead);
+	judge_cache_close(&at_once);
+}
+END_TEST
+
+/* The texts of the reports a list shows come with the verdicts: each
+ * task's latest; older ones that are not "completed" come without. */
+START_TEST(list_texts_of_the_latest_report)
+{
+	add_history();
+	detail_query q = { .nums = nums, .n = 38, .upto = "2019Q1", .texts = true, .verdicts_only = true };
+	task_detail *d;
+	int n, without = 0;
+	ck_assert(store_task_details(st, plan.id, &q, &d, &n));
+	for (int i = 0; i < n; i++) {
+		if (d[i].nreports)
+			ck_assert_ptr_nonnull(d[i].reports[d[i].nreports - 1].note);
+		for (int k = 0; k + 1 < d[i].nreports; k++)
+			without += d[i].reports[k].note == NULL;
+		model_detail_free(&d[i]);
+	}
+	free(d);
+	ck_assert_int_gt(without, 0);
+}
+END_TEST
+
 static Suite *detail_suite(void)
 {
 	Suite *s = suite_create("detail");
@@ -231,6 +296,8 @@ static Suite *detail_suite(void)
 	tcase_add_test(tc, many_at_once_equal_one_at_a_time);
 	tcase_add_test(tc, verdicts_from_the_needed_reports_only);
 	tcase_add_test(tc, a_task_accepted_or_marked_completed);
+	tcase_add_test(tc, judging_ahead_a_few_at_a_time);
+	tcase_add_test(tc, list_texts_of_the_latest_report);
 	suite_add_tcase(s, tc);
 	return s;
 }
