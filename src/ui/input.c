@@ -233,6 +233,22 @@ bool ui_input_next(ui_input *in, ui_event *ev)
 	return in->script ? script_next(in, ev) : terminal_next(in, ev);
 }
 
+bool ui_input_is_script(const ui_input *in)
+{
+	return in->script;
+}
+
+bool ui_input_wait(ui_input *in, int ms)
+{
+	if (in->script || in->pending)
+		return in->pending;
+	timeout(ms);
+	in->pending_rc = get_wch(&in->pending_ch);
+	timeout(-1);
+	in->pending = in->pending_rc != ERR;
+	return in->pending;
+}
+
 bool ui_input_waiting(ui_input *in)
 {
 	if (in->script || in->pending)

@@ -46,6 +46,9 @@ bool ui_input_next(ui_input *in, ui_event *ev);
  * ui_input_next): work done between keys stops for it. A script never has
  * one waiting, so its screens do not depend on timing. */
 bool ui_input_waiting(ui_input *in);
+/* The same, waiting up to ms for one to come. */
+bool ui_input_wait(ui_input *in, int ms);
+bool ui_input_is_script(const ui_input *in);
 /* A script that stopped on a bad token says so here ("" otherwise). */
 const char *ui_input_error(const ui_input *in);
 void ui_input_free(ui_input *in);

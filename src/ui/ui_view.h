@@ -60,6 +60,7 @@ struct ui {
 	char msg[600];
 	bool msg_error;
 	bool too_small, quit;
+	bool reason_held;            /* a move: the message line waits for the cursor to rest */
 	int cursor_y, cursor_x;                  /* -1: no cursor */
 	ui_input *in;
 	ui_timing *timing;                       /* DUCHA_KEY_TIMING, or NULL */

@@ -20,7 +20,8 @@
  * enter, esc, pane, search, view…); KEY is a character, \e (Esc), \r
  * (Enter), \t, or one of Down Up PgDn PgUp Home End. Output, one line a
  * key: "KIND MS BYTES"; first the "first MS BYTES" of the first screen,
- * from the process start. */
+ * from the process start. BENCH_PTY_DUMP=FILE: everything read off the pty
+ * is also written there, to see what a key costs. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -66,6 +67,13 @@ static int drain(pty_run *r)
 	for (;;) {
 		ssize_t n = read(r->master, buf, sizeof buf);
 		if (n > 0) {
+			static FILE *dump;
+			if (!dump && getenv("BENCH_PTY_DUMP"))
+				dump = fopen(getenv("BENCH_PTY_DUMP"), "w");
+			if (dump) {
+				fwrite(buf, 1, (size_t)n, dump);
+				fflush(dump);
+			}
 			r->bytes += n;
 			r->last_byte = now_ms();
 			continue;

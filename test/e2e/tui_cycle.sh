@@ -95,6 +95,10 @@ check "ducha show agrees with the screens" $rc
 # 5. Changing the form's quarter loads that quarter's report; F2 keeps its note.
 "$DUCHA" --conf "$T/users.ini" --user boss update 5 --period 2017Q3 --set 引进或共建国外研发机构=16 --note "三季度：引进两家" >/dev/null
 start boss "一、创新能力"
+# After a move the message line says why the selected task has its flag
+# again once the cursor rests (a held arrow sends only the changed rows).
+keys Down; wait_for "2 ?   未报送  推动建设研发创新中心"; check "the reason comes back when the cursor rests" $?
+keys Up
 keys Down Down Down Down u; wait_for "季度填报 · 任务 5"
 keys BTab; text "2017Q3"; keys Tab; wait_for "已载入 2017Q3 的填报"; check "changing the quarter loads its report" $?
 tm capture-pane -p -t e2e | grep -q "三季度：引进两家"; check "its note is in the form" $?
