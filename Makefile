@@ -212,7 +212,7 @@ documents: $(BIN)
 $(BUILD)/bench-gen: test/bench/gen.c $(BUILD)/libducha.a | $(DEPS_OK)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libducha.a $(LDFLAGS) $(LDLIBS)
 $(BUILD)/bench-measure: test/bench/measure.c | $(DEPS_OK)
-	$(CC) $(CFLAGS) -o $@ $<
+	$(CC) $(CFLAGS) -o $@ $< -lm
 $(BUILD)/bench-pty: test/bench/pty.c | $(DEPS_OK)
 	$(CC) $(CFLAGS) -o $@ $< -lutil
 bench: $(BIN) $(SCREEN_BIN) $(BUILD)/bench-gen $(BUILD)/bench-measure $(BUILD)/bench-pty

@@ -15,8 +15,10 @@
  * Every task reports on its indicators for its latest quarters up to 2024Q2
  * (one task in ten is a quarter late); the fewer values, the fewer quarters.
  * Each report and note gets its audit row, chained with the program's own
- * hash (src/store/audit_hash.c), so `ducha check` passes and the audit table is
- * as long as a real one's. Inserts use prepared statements, one transaction
+ * hash (src/store/audit_hash.c), each task status other than open its
+ * 'status' row, and each plan an 'import' row with the definition digest the
+ * program computes, so `ducha check` passes and the audit table is as long
+ * as a real one's. Inserts use prepared statements, one transaction
  * per 50,000 rows. */
 #include <getopt.h>
 #include <math.h>
@@ -29,6 +31,8 @@
 #include <string.h>
 
 #include "ducha/audit.h"
+#include "ducha/store.h"
+#include "../../src/store/internal.h"   /* the definition digest and the audit append */
 
 enum {
 	GEN_AREAS = 5, GEN_MEASURES_PER_AREA = 4,
@@ -481,7 +485,7 @@ static void gen_audit_start(void)
 
 /* Appends an audit row whose new value is the JSON a statement makes; the
  * canonical text hashed is SQLite's, as in store_audit_append. */
-static void gen_audit(const char *at, const char *user, const char *role, const char *action,
+static void gen_audit(const char *at, const char *user, const char *role_name, const char *action,
                       const char *object, sqlite3_stmt *new_json)
 {
 	static sqlite3_stmt *canon, *ins;
@@ -492,7 +496,7 @@ static void gen_audit(const char *at, const char *user, const char *role, const 
 	}
 	if (sqlite3_step(new_json) != SQLITE_ROW)
 		gen_die("%s: %s", sqlite3_sql(new_json), sqlite3_errmsg(gen_db));
-	const char *fields[] = { at, user, role, action, object, (const char *)sqlite3_column_text(new_json, 0) };
+	const char *fields[] = { at, user, role_name, action, object, (const char *)sqlite3_column_text(new_json, 0) };
 	char hash[AUDIT_HASH_HEX];
 	sqlite3_bind_int64(canon, 1, ++gen_audit_id);
 	sqlite3_bind_int64(ins, 1, gen_audit_id);
@@ -680,6 +684,24 @@ static int gen_share(long total, int n, int i)
 	return (int)(total / n + (i < total % n));
 }
 
+/* A status set by the generator, as the program logs one (TASK_STATUS_JSON). */
+static void gen_status_audit(const gen_task *t)
+{
+	static sqlite3_stmt *s;
+	if (!s)
+		s = gen_prepare("SELECT json_object('status', status, 'version', version, 'accepted_by', accepted_by,"
+		                " 'accepted_at', accepted_at) FROM task WHERE id = ?1 AND status <> 'open'");
+	sqlite3_bind_int64(s, 1, t->id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return;
+	}
+	sqlite3_reset(s);
+	char object[300];
+	snprintf(object, sizeof object, "plan %s task %d", t->plan_code, t->num);
+	gen_audit("2016-03-31T09:00:00Z", "gen", "admin", "status", object, s);
+}
+
 static void gen_plan_tasks(int64_t plan, const char *code, const int64_t *measures, int p,
                            const gen_opts *o, long *values, int *short_values)
 {
@@ -690,6 +712,7 @@ static void gen_plan_tasks(int64_t plan, const char *code, const int64_t *measur
 		int measure = (int)((long)k * GEN_AREAS * GEN_MEASURES_PER_AREA / o->tasks);
 		gen_task t = { .num = k + 1, .plan_code = code };
 		gen_task_row(plan, measures[measure], k + 1, &t);
+		gen_status_audit(&t);
 		gen_task_agencies(t.id);
 		gen_indicators(&t);
 		/* The report values of this task do not touch the generator's stream,
@@ -724,6 +747,26 @@ static void gen_all(const gen_opts *o)
 	gen_exec("COMMIT");
 	if (values != o->values)
 		gen_die("made %ld report values, not %ld", values, o->values);
+}
+
+/* The plans' definitions as the program records an import: its own digest,
+ * through its own audit append (so the chain and the anchor follow). */
+static void gen_record_definition(const char *path)
+{
+	char err[512], digest[AUDIT_HASH_HEX];
+	store *st = store_open(path, 0, 5000, err, sizeof err);
+	if (!st)
+		gen_die("%s", err);
+	static const actor gen_actor = { "gen", ROLE_ADMIN, "" };
+	json_field f[] = { { "generated", JSON_TEXT, "bench-gen", 0, 0 }, { "definition", JSON_TEXT, digest, 0, 0 } };
+	char *json = NULL;
+	bool ok = store_definition_digest(st, digest) && db_exec(st->db, "BEGIN IMMEDIATE") &&
+	          (json = store_json_object(st, f, 2)) != NULL &&
+	          store_audit_append(st, &gen_actor, "import", "plan generated", NULL, json) && db_exec(st->db, "COMMIT");
+	free(json);
+	if (!ok)
+		gen_die("cannot record the definitions: %s", store_error(st));
+	store_close(st);
 }
 
 static int gen_usage(void)
@@ -766,5 +809,6 @@ int main(int argc, char **argv)
 	gen_exec("PRAGMA wal_checkpoint(TRUNCATE)");
 	/* The statements were kept prepared: close once they are done with. */
 	sqlite3_close_v2(gen_db);
+	gen_record_definition(o.db);
 	return 0;
 }

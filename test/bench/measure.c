@@ -11,6 +11,10 @@
  *
  * --log FILE     appends "ms exit_status" a run to FILE, and a run that fails
  *                is counted, not fatal (the quarter-end rush counts them)
+ * --within-ms W  with --each: spreads the runs evenly over W ms, the first
+ *                at a random point of its share (so that many such
+ *                processes do not start in step); a run that overruns its
+ *                share lets the next start at once
  *
  * The command's output goes to /dev/null; without --log a run that fails
  * stops everything with its exit status and the arguments that failed.
@@ -18,6 +22,7 @@
  *   median_ms=… min_ms=… total_ms=… max_rss_kb=… runs=… */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +117,8 @@ static void measure_append_fields(char *line, char **argv, int fixed)
 
 static int measure_usage(void)
 {
-	fprintf(stderr, "usage: bench-measure [-n RUNS] [--fresh PATH] [--each FILE] [--log FILE] -- COMMAND [ARG...]\n");
+	fprintf(stderr, "usage: bench-measure [-n RUNS] [--fresh PATH] [--each FILE] [--log FILE] [--within-ms W]"
+	                " -- COMMAND [ARG...]\n");
 	return 2;
 }
 
@@ -120,15 +126,16 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "fresh", required_argument, 0, 'f' }, { "each", required_argument, 0, 'e' },
-		{ "log", required_argument, 0, 'l' }, { 0, 0, 0, 0 },
+		{ "log", required_argument, 0, 'l' }, { "within-ms", required_argument, 0, 'w' }, { 0, 0, 0, 0 },
 	};
-	int runs = 5, opt;
+	int runs = 5, opt, within_ms = 0;
 	const char *fresh = NULL, *each = NULL;
 	while ((opt = getopt_long(argc, argv, "+n:", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'n': runs = atoi(optarg); break;
 		case 'f': fresh = optarg; break;
 		case 'e': each = optarg; break;
+		case 'w': within_ms = atoi(optarg); break;
 		case 'l':
 			if (!(measure_log = fopen(optarg, "a"))) {
 				perror(optarg);
@@ -153,11 +160,23 @@ int main(int argc, char **argv)
 	measure_run *r = calloc(MEASURE_MAX_RUNS, sizeof *r);
 	if (!r)
 		return 1;
-	int n = 0;
+	int n = 0, planned = 0;
 	char line[4096];
+	while (lines && within_ms > 0 && fgets(line, sizeof line, lines))
+		planned++;
+	if (lines)
+		rewind(lines);
+	double share = planned ? (double)within_ms / planned : 0, t0 = measure_now_ms();
+	srand((unsigned)getpid());
+	double offset = share * (rand() / (RAND_MAX + 1.0));
 	while (n < MEASURE_MAX_RUNS && (lines ? fgets(line, sizeof line, lines) != NULL : n < runs)) {
 		if (lines)
 			measure_append_fields(line, args, fixed);
+		double wait = t0 + offset + n * share - measure_now_ms();
+		if (wait > 0) {
+			struct timespec ts = { (time_t)(wait / 1000), (long)(fmod(wait, 1000) * 1e6) };
+			nanosleep(&ts, NULL);
+		}
 		if (fresh)
 			measure_remove(fresh);
 		r[n++] = measure_once(args);
