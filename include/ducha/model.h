@@ -80,7 +80,8 @@ typedef struct report_rec {
 	int64_t id;
 	char period[8];
 	int year, quarter;
-	char *status;                /* not-started | in-progress | completed */
+	const char *status;          /* not-started | in-progress | completed: the model's
+	                              * own text (model_report_status), never freed */
 	char *note, *author, *created;
 	bool demo;
 	int version;
@@ -141,6 +142,9 @@ const char *model_role_name(role r);
 const char *model_status_label(const char *status, bool english);
 /* A report status as typed — its value or its Chinese label — or NULL. */
 const char *model_status_parse(const char *typed);
+/* The model's text of a report status as stored (not-started, in-progress,
+ * completed), or NULL. */
+const char *model_report_status(const char *stored);
 bool model_role_parse(const char *name, role *out);
 
 /* The values reported for one indicator, oldest first; malloc'd, *n points. */

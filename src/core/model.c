@@ -56,7 +56,6 @@ void model_indicator_copy(indicator_rec *dst, const indicator_rec *src)
 
 void model_report_free(report_rec *r)
 {
-	free(r->status);
 	free(r->note);
 	free(r->author);
 	free(r->created);
@@ -185,6 +184,14 @@ const char *model_status_parse(const char *typed)
 	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
 		if (statuses[i].reportable &&
 		    (strcmp(typed, statuses[i].value) == 0 || strcmp(typed, statuses[i].zh) == 0))
+			return statuses[i].value;
+	return NULL;
+}
+
+const char *model_report_status(const char *stored)
+{
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (statuses[i].reportable && strcmp(stored, statuses[i].value) == 0)
 			return statuses[i].value;
 	return NULL;
 }

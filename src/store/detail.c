@@ -188,7 +188,10 @@ static void read_head(db_stmt *q, report_rec *r)
 	size_t len = strlen(period);
 	memcpy(r->period, period, len < sizeof r->period ? len + 1 : 0);
 	period_parse(r->period, &r->year, &r->quarter);
-	r->status = db_col_dup(q, 3);
+	/* The schema admits only these (CHECK): any other reads as in progress. */
+	r->status = model_report_status(db_col_text(q, 3));
+	if (!r->status)
+		r->status = model_report_status("in-progress");
 	r->demo = db_col_int(q, 4) != 0;
 	r->version = (int)db_col_int(q, 5);
 	model_report_state_parse(db_col_text(q, 6), &r->state);
@@ -231,26 +234,39 @@ static report_ref *report_find(const batch *b, int64_t id, int *hint)
 	return found;
 }
 
+/* The heads arrive in task order: gathered in one array, then each task's
+ * run copied into an array of its own size (a few reallocations a batch
+ * instead of several a task). */
 static bool read_reports(store *s, const detail_query *dq, batch *b)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_details_report_heads);
 	if (!q || !db_bind_text(q, ":tasks", b->ids) ||
 	    !db_bind_text(q, ":upto", dq->upto ? dq->upto : all_periods))
 		return false;
-	int rc, cap = 0;
-	task_detail *last = NULL;
+	report_rec *all = NULL;
+	task_detail **owner = NULL;
+	int rc, n = 0, cap = 0, cap_owner = 0;
 	b->cursor = 0;
 	while ((rc = db_step(q)) == 1) {
 		task_detail *d = batch_find(b, db_col_int(q, 0));
 		if (!d)
 			continue;
-		if (d != last)
-			cap = 0;
-		last = d;
-		d->reports = xgrow(d->reports, d->nreports, &cap, sizeof *d->reports);
-		read_head(q, &d->reports[d->nreports++]);
+		all = xgrow(all, n, &cap, sizeof *all);
+		owner = xgrow(owner, n, &cap_owner, sizeof *owner);
+		owner[n] = d;
+		read_head(q, &all[n++]);
 	}
 	db_reset(q);
+	for (int from = 0, to; from < n; from = to) {
+		for (to = from; to < n && owner[to] == owner[from]; to++)
+			;
+		task_detail *d = owner[from];
+		d->reports = xcalloc((size_t)(to - from), sizeof *d->reports);
+		memcpy(d->reports, all + from, (size_t)(to - from) * sizeof *d->reports);
+		d->nreports = to - from;
+	}
+	free(all);
+	free(owner);
 	index_reports(b);
 	return rc == 0;
 }

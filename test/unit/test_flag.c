@@ -93,7 +93,7 @@ static report_rec *add_report(task_detail *d, const char *period, const char *st
 	r->id = d->nreports;
 	snprintf(r->period, sizeof r->period, "%s", period);
 	ck_assert(period_parse(period, &r->year, &r->quarter));
-	r->status = dup(status);
+	r->status = model_report_status(status);
 	r->note = dup("");
 	r->author = dup("test");
 	r->created = dup("2017-01-01T00:00:00Z");
@@ -716,8 +716,7 @@ START_TEST(yearly_task_without_indicators)
 	expect_flag(&d, "2016-10-20", FLAG_OK);              /* 2016 done, 2017 ahead */
 	expect_flag(&d, "2017-10-20", FLAG_OK);
 	expect_flag(&d, "2017-12-10", FLAG_DUE_SOON);
-	free(d.reports[0].status);
-	d.reports[0].status = dup("in-progress");           /* 2016 never completed */
+	d.reports[0].status = model_report_status("in-progress");         /* 2016 never completed */
 	task_state s = judge(&d, "2017-10-20");
 	ck_assert_int_eq(s.flag, FLAG_OVERDUE);
 	ck_assert_int_eq(s.due, day("2016-12-31"));
