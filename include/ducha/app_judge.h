@@ -77,6 +77,10 @@ bool judge_cache_load_tasks(judge_cache *c, const int *nums, int n, unsigned dep
 /* A task in full at this depth (or more); NULL as judge_cache_row. */
 const judged_task *judge_cache_task(judge_cache *c, int num, unsigned depth, bool *missing);
 
+/* Hands a task read in full over to the caller, who frees it with
+ * judge_task_free; the cache keeps its row. NULL when it is not read. */
+judged_task *judge_cache_take(judge_cache *c, int num);
+void judge_task_free(judged_task *t);
 /* Forgets one task (after a save) or all (a reload), so they are read again. */
 void judge_cache_forget(judge_cache *c, int num);
 void judge_cache_forget_all(judge_cache *c);

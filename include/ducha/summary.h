@@ -14,11 +14,12 @@
 
 typedef enum summary_role { SUMMARY_LEAD, SUMMARY_SUPPORT, SUMMARY_LISTED } summary_role;
 
-/* A task judged once (in the summary's judged-task cache), shared by every
+/* A task judged once (taken from the summary's judged-task cache), shared by every
  * section it appears in. */
 typedef struct summary_task {
-	const task_detail *d;
-	const task_state *now;       /* at the as-of date */
+	struct judged_task *own;     /* the summary's (judge_cache_take), trimmed to what it shows */
+	const task_detail *d;        /* &own->d */
+	const task_state *now;       /* at the as-of date: &own->st */
 	task_state then;             /* at the end of the --since quarter (when asked) */
 	int known;                   /* reports known at the as-of date: d.reports[0..known) */
 	int since_from;              /* the first known report of a quarter after --since */

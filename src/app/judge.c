@@ -205,6 +205,21 @@ const judged_task *judge_cache_task(judge_cache *c, int num, unsigned depth, boo
 	return c->tasks[num];
 }
 
+judged_task *judge_cache_take(judge_cache *c, int num)
+{
+	if (num < 1 || num >= c->cap || !c->tasks[num])
+		return NULL;
+	judged_task *t = c->tasks[num];
+	c->tasks[num] = NULL;
+	c->ntasks--;
+	return t;
+}
+
+void judge_task_free(judged_task *t)
+{
+	drop_task(t);
+}
+
 void judge_cache_forget(judge_cache *c, int num)
 {
 	if (num < 1 || num >= c->cap)

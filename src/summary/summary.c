@@ -58,18 +58,52 @@ static int find_task(const summary *s, int num)
 	return num >= 1 && num < s->cap_slots ? s->slots[num] - 1 : -1;
 }
 
-/* Keeps a judged task of the cache, with its verdict then (--since). */
-static int keep_task(summary *s, const judged_task *j)
+/* What a document shows of a task, once judged: the reports from the
+ * latest before --since's quarters to the latest known, and the latest note
+ * of each kind. The rest of its history is let go, so that a summary of the
+ * whole plan holds a few records a task, not every quarter of every task. */
+static void keep_shown(summary_task *t)
+{
+	task_detail *d = &t->own->d;
+	int lo = t->known ? (t->since_from < t->known - 1 ? t->since_from : t->known - 1) : 0, kept = 0;
+	for (int i = 0; i < d->nreports; i++) {
+		if (i >= lo && i < t->known)
+			d->reports[kept++] = d->reports[i];
+		else
+			model_report_free(&d->reports[i]);
+	}
+	d->nreports = kept;
+	d->reports = xrealloc(d->reports, (size_t)(kept ? kept : 1) * sizeof *d->reports);
+	t->known -= lo;
+	t->since_from -= lo;
+	kept = 0;
+	for (int i = 0; i < d->nnotes; i++) {
+		bool later = false;
+		for (int k = i + 1; k < d->nnotes && !later; k++)
+			later = strcmp(d->notes[k].kind, d->notes[i].kind) == 0;
+		if (later)
+			model_note_free(&d->notes[i]);
+		else
+			d->notes[kept++] = d->notes[i];
+	}
+	d->nnotes = kept;
+	d->notes = xrealloc(d->notes, (size_t)(kept ? kept : 1) * sizeof *d->notes);
+}
+
+/* Takes a judged task over from the cache, with its verdict then (--since). */
+static int keep_task(summary *s, judged_task *j)
 {
 	int num = j->d.task.num;
 	s->tasks = xgrow(s->tasks, s->ntasks, &s->cap_tasks, sizeof *s->tasks);
 	summary_task *t = &s->tasks[s->ntasks];
 	memset(t, 0, sizeof *t);
+	t->own = j;
 	t->d = &j->d;
 	t->now = &j->st;
 	if (s->since)
 		flag_evaluate_task(t->d, s->plan, s->since_day, s->rules, false, &t->then);
 	mark_reports(s, t);
+	keep_shown(t);
 	if (num >= s->cap_slots) {
 		int cap = s->cap_slots ? s->cap_slots : 64;
 		while (cap <= num)
@@ -82,14 +116,31 @@ static int keep_task(summary *s, const judged_task *j)
 	return s->ntasks++;
 }
 
-/* Reads the tasks among nums, together (store_task_details through the
- * judged-task cache; the summaries show report notes, never the task's own
- * notes). Without --since a summary shows each task's verdict and latest
- * report only: just the reports the verdicts need are read, however long
- * the history. */
+/* Tasks read together at most: what memory holds of histories at once. */
+enum { SUMMARY_READ_BATCH = 256 };
+
+/* Reads and keeps the tasks among nums not kept yet, a batch at a time
+ * (store_task_details through the judged-task cache). Without --since a
+ * summary shows each task's verdict and latest report; the notes too, for
+ * the 配合情况 of supporting agencies. */
 static bool preload(summary *s, const int *nums, int n)
 {
-	return judge_cache_load_tasks(s->cache, nums, n, depth(s));
+	int *todo = xcalloc((size_t)n + 1, sizeof *todo), ntodo = 0;
+	for (int i = 0; i < n; i++)
+		if (find_task(s, nums[i]) < 0)
+			todo[ntodo++] = nums[i];
+	bool ok = true;
+	for (int from = 0; ok && from < ntodo; from += SUMMARY_READ_BATCH) {
+		int k = ntodo - from < SUMMARY_READ_BATCH ? ntodo - from : SUMMARY_READ_BATCH;
+		ok = judge_cache_load_tasks(s->cache, todo + from, k, depth(s));
+		for (int i = 0; ok && i < k; i++) {
+			judged_task *j = find_task(s, todo[from + i]) < 0 ? judge_cache_take(s->cache, todo[from + i]) : NULL;
+			if (j)
+				keep_task(s, j);
+		}
+	}
+	free(todo);
+	return ok;
 }
 
 /* The index of task num in s->tasks, judged the first time; -1 when it is
@@ -100,8 +151,9 @@ static int task_index(summary *s, int num, bool *ok)
 	if (i >= 0)
 		return i;
 	bool missing;
-	const judged_task *j = judge_cache_task(s->cache, num, depth(s), &missing);
-	*ok = j || missing;
+	const judged_task *known = judge_cache_task(s->cache, num, depth(s), &missing);
+	*ok = known || missing;
+	judged_task *j = known ? judge_cache_take(s->cache, num) : NULL;
 	return j ? keep_task(s, j) : -1;
 }
 
@@ -359,8 +411,10 @@ bool summary_build(summary *s, store *st, const plan_rec *plan, const summary_re
 
 void summary_free(summary *s)
 {
-	for (int i = 0; i < s->ntasks; i++)
+	for (int i = 0; i < s->ntasks; i++) {
 		flag_task_state_free(&s->tasks[i].then);
+		judge_task_free(s->tasks[i].own);
+	}
 	if (s->cache)
 		judge_cache_close(s->cache);
 	free(s->cache);
