@@ -34,8 +34,8 @@ void store_read_task(db_stmt *q, task_rec *t);
 
 /* The SQL of the hot queries, defined beside the functions that run them
  * and listed by store_hot_sql() (hot.c) for the query-plan test. */
-extern const char store_sql_plan[], store_sql_tasks[], store_sql_agencies[], store_sql_agency_find[];
-extern const char store_sql_areas[], store_sql_task_nums[], store_sql_agency_tasks[], store_sql_search[];
+extern const char store_sql_plan[], store_sql_agencies[], store_sql_agency_find[];
+extern const char store_sql_areas[], store_sql_agency_tasks[], store_sql_search[];
 extern const char store_sql_details_tasks[], store_sql_details_indicators[], store_sql_details_report_heads[],
 	store_sql_details_report_texts[], store_sql_details_values[], store_sql_details_notes[];
 extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_find_report[],
@@ -59,12 +59,34 @@ extern const char store_sql_report_steps[], store_sql_audit_of[], store_sql_sear
  * a role) and a due year; binds :plan, :area, :agency, :role, :year
  * (store_bind_filter). The year test reads the task's own dues array: a
  * yearly task (2016年、2017年) belongs to each year it names. */
-#define STORE_TASK_FILTER \
-	" WHERE t.plan_id = :plan AND (:area = 0 OR a.num = :area)" \
-	"   AND (:agency = 0 OR EXISTS (SELECT 1 FROM task_agency y WHERE y.task_id = t.id" \
-	"        AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)))" \
+/* A task filter comes in four shapes (store_filter_shape), each its own
+ * statement that SQLite drives from the index the filter names: an area's
+ * tasks through its measures (task_measure), an agency's through
+ * task_agency_by_agency. One statement with "(:area = 0 OR …)" for all of
+ * them read the whole plan for each (issue 17). Appended after the FROM
+ * task t JOIN measure m JOIN area a of the query. */
+#define STORE_FILTER_AGENCY_JOIN \
+	" JOIN task_agency y ON y.task_id = t.id AND y.agency_id = :agency AND (:role IS NULL OR y.role = :role)"
+#define STORE_FILTER_PLAN " WHERE t.plan_id = :plan"
+/* "+t.plan_id": not by the plan's index, which would read the whole plan in
+ * number order. */
+#define STORE_FILTER_AREA " WHERE a.plan_id = :plan AND a.num = :area AND +t.plan_id = :plan"
+#define STORE_FILTER_AGENCY_PLAN " WHERE +t.plan_id = :plan"
+#define STORE_FILTER_YEAR \
 	"   AND (:year = 0 OR EXISTS (SELECT 1 FROM json_each(t.dues)" \
 	"        WHERE substr(value, 1, 4) = printf('%04d', :year)))"
+/* The four, in store_filter_shape's order: whole plan, an area, an agency,
+ * an agency within an area. */
+#define STORE_FILTER_SHAPE_0(prefix, suffix) prefix STORE_FILTER_PLAN STORE_FILTER_YEAR suffix
+#define STORE_FILTER_SHAPE_1(prefix, suffix) prefix STORE_FILTER_AREA STORE_FILTER_YEAR suffix
+#define STORE_FILTER_SHAPE_2(prefix, suffix) prefix STORE_FILTER_AGENCY_JOIN STORE_FILTER_AGENCY_PLAN STORE_FILTER_YEAR suffix
+#define STORE_FILTER_SHAPE_3(prefix, suffix) prefix STORE_FILTER_AGENCY_JOIN STORE_FILTER_AREA STORE_FILTER_YEAR suffix
+enum { STORE_FILTER_SHAPE_COUNT = 4 };
+extern const char store_sql_tasks_plan[], store_sql_tasks_area[], store_sql_tasks_agency[],
+	store_sql_tasks_area_agency[];
+extern const char store_sql_nums_plan[], store_sql_nums_area[], store_sql_nums_agency[], store_sql_nums_area_agency[];
+/* Which of the four a filter takes (NULL: the whole plan). */
+int store_filter_shape(const task_filter *f);
 
 bool store_bind_filter(db_stmt *q, int64_t plan_id, const task_filter *f);
 

@@ -74,12 +74,18 @@ void store_read_task(db_stmt *q, task_rec *t)
 	t->accepted_at = db_col_dup(q, 16);
 }
 
+int store_filter_shape(const task_filter *f)
+{
+	return (f && f->area ? 1 : 0) | (f && f->agency_id ? 2 : 0);
+}
+
+/* Binds what the filter's shape of statement takes. */
 bool store_bind_filter(db_stmt *q, int64_t plan_id, const task_filter *f)
 {
-	return db_bind_int(q, ":plan", plan_id) && db_bind_int(q, ":area", f ? f->area : 0) &&
-	       db_bind_int(q, ":agency", f ? f->agency_id : 0) &&
-	       db_bind_text(q, ":role", f ? f->role : NULL) &&
-	       db_bind_int(q, ":year", f ? f->due_year : 0);
+	return db_bind_int(q, ":plan", plan_id) && db_bind_int(q, ":year", f ? f->due_year : 0) &&
+	       (!db_has_param(q, ":area") || db_bind_int(q, ":area", f->area)) &&
+	       (!db_has_param(q, ":agency") ||
+	        (db_bind_int(q, ":agency", f->agency_id) && db_bind_text(q, ":role", f->role)));
 }
 
 static void read_task_row(db_stmt *q, void *item, void *ctx)
@@ -88,14 +94,17 @@ static void read_task_row(db_stmt *q, void *item, void *ctx)
 	store_read_task(q, item);
 }
 
-const char store_sql_tasks[] =
-	STORE_TASK_COLUMNS
-	STORE_TASK_FILTER
-	" ORDER BY t.num";
+const char store_sql_tasks_plan[] = STORE_FILTER_SHAPE_0(STORE_TASK_COLUMNS, " ORDER BY t.num");
+const char store_sql_tasks_area[] = STORE_FILTER_SHAPE_1(STORE_TASK_COLUMNS, " ORDER BY t.num");
+const char store_sql_tasks_agency[] = STORE_FILTER_SHAPE_2(STORE_TASK_COLUMNS, " ORDER BY t.num");
+const char store_sql_tasks_area_agency[] = STORE_FILTER_SHAPE_3(STORE_TASK_COLUMNS, " ORDER BY t.num");
+static const char *const store_sql_tasks[STORE_FILTER_SHAPE_COUNT] = {
+	store_sql_tasks_plan, store_sql_tasks_area, store_sql_tasks_agency, store_sql_tasks_area_agency,
+};
 
 bool store_tasks(store *s, int64_t plan_id, const task_filter *f, task_rec **out, int *n)
 {
-	db_stmt *q = db_prepare(s->db, store_sql_tasks);
+	db_stmt *q = db_prepare(s->db, store_sql_tasks[store_filter_shape(f)]);
 	if (!q || !store_bind_filter(q, plan_id, f))
 		return false;
 	return db_collect(q, out, n, sizeof **out, read_task_row, NULL);
@@ -179,11 +188,14 @@ void store_areas_free(area_rec *a, int n)
 	free(a);
 }
 
-const char store_sql_task_nums[] =
-	"SELECT t.num FROM task t JOIN measure m ON m.id = t.measure_id"
-	"  JOIN area a ON a.id = m.area_id"
-	STORE_TASK_FILTER
-	" ORDER BY t.num";
+#define NUMS_FROM "SELECT t.num FROM task t JOIN measure m ON m.id = t.measure_id JOIN area a ON a.id = m.area_id"
+const char store_sql_nums_plan[] = STORE_FILTER_SHAPE_0(NUMS_FROM, " ORDER BY t.num");
+const char store_sql_nums_area[] = STORE_FILTER_SHAPE_1(NUMS_FROM, " ORDER BY t.num");
+const char store_sql_nums_agency[] = STORE_FILTER_SHAPE_2(NUMS_FROM, " ORDER BY t.num");
+const char store_sql_nums_area_agency[] = STORE_FILTER_SHAPE_3(NUMS_FROM, " ORDER BY t.num");
+static const char *const store_sql_task_nums[STORE_FILTER_SHAPE_COUNT] = {
+	store_sql_nums_plan, store_sql_nums_area, store_sql_nums_agency, store_sql_nums_area_agency,
+};
 
 static void read_num(db_stmt *q, void *item, void *ctx)
 {
@@ -193,7 +205,7 @@ static void read_num(db_stmt *q, void *item, void *ctx)
 
 bool store_task_nums(store *s, int64_t plan_id, const task_filter *f, int **nums, int *n)
 {
-	db_stmt *q = db_prepare(s->db, store_sql_task_nums);
+	db_stmt *q = db_prepare(s->db, store_sql_task_nums[store_filter_shape(f)]);
 	*nums = NULL;
 	*n = 0;
 	if (!q || !store_bind_filter(q, plan_id, f))

@@ -25,6 +25,7 @@ typedef struct panes {
 	int tab_x[PANES_MAX + 1];   /* where each tab starts; the last is the end */
 	ui_row_cols cols;
 	bool load_failed;
+	bool stale[PANES_MAX];      /* read again when next shown */
 } panes;
 
 static int pane_count(ui *u)
@@ -53,15 +54,18 @@ static void load_area(ui *u, panes *p, int i, int height)
 		if (p->nums[i][k] == keep)
 			p->list[i].sel = k;
 	ui_list_fit(&p->list[i], p->count[i], height);
+	p->stale[i] = false;
 }
 
+/* Only the pane shown is read; the others when they are switched to. */
 static void panes_layout(ui *u, view *v)
 {
 	panes *p = (panes *)v;
-	int height = ui_body_end() - LIST_Y + 1;
 	p->load_failed = false;
 	for (int i = 0; i < pane_count(u); i++)
-		load_area(u, p, i, height);
+		p->stale[i] = true;
+	if (pane_count(u))
+		load_area(u, p, p->area, ui_body_end() - LIST_Y + 1);
 	ui_rows_layout(&p->cols, 0, COLS, false);
 }
 
@@ -133,8 +137,11 @@ static void panes_draw(ui *u, view *v)
 static void switch_to(ui *u, panes *p, int i)
 {
 	int n = pane_count(u);
-	if (n)
-		p->area = (i % n + n) % n;
+	if (!n)
+		return;
+	p->area = (i % n + n) % n;
+	if (p->stale[p->area])
+		load_area(u, p, p->area, ui_body_end() - LIST_Y + 1);
 }
 
 static bool panes_action(ui *u, view *v, ui_action a)

@@ -176,6 +176,25 @@ START_TEST(histories_read_from_covering_indexes)
 }
 END_TEST
 
+/* An area's or an agency's tasks are found from the area's measures or the
+ * agency's index, not by reading the whole plan in number order and
+ * filtering (issue 17: every pane and every agency of a 通报 read all of it). */
+START_TEST(filters_drive_from_their_index)
+{
+	static const struct { const char *query, *index; } want[] = {
+		{ "task_nums_area", "task_measure" }, { "tasks_area", "task_measure" },
+		{ "task_nums_agency", "task_agency_by_agency" }, { "tasks_agency", "task_agency_by_agency" },
+		{ "task_nums_area_agency", "task_agency_by_agency" }, { "tasks_area_agency", "task_agency_by_agency" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *plan = plan_of(want[i].query);
+		ck_assert_msg(strstr(plan, want[i].index), "%s: %s", want[i].query, plan);
+		ck_assert_msg(!strstr(plan, "sqlite_autoindex_task_1"), "%s reads the plan: %s", want[i].query, plan);
+		sqlite3_free(plan);
+	}
+}
+END_TEST
+
 /* The check itself: a query that does scan is caught, through an alias too. */
 START_TEST(a_full_scan_is_caught)
 {
@@ -206,6 +225,7 @@ static Suite *plan_suite(void)
 	tcase_add_test(tc, hot_queries_use_indexes);
 	tcase_add_test(tc, a_tasks_history_reads_by_object);
 	tcase_add_test(tc, histories_read_from_covering_indexes);
+	tcase_add_test(tc, filters_drive_from_their_index);
 	tcase_add_test(tc, a_full_scan_is_caught);
 	suite_add_tcase(s, tc);
 	return s;
