@@ -208,8 +208,21 @@ static int safe_width(const char *s, size_t n)
 
 int text_width(const char *s)
 {
+	/* Text with nothing to escape is measured as it stands, without a copy. */
+	int w = 0;
+	size_t n = s ? strlen(s) : 0, i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+		if (k == 0 || text_cp_is_unsafe(cp))
+			break;
+		w += text_cp_width(cp);
+		i += k;
+	}
+	if (i == n)
+		return w;
 	char *e = text_escape(s, 0);
-	int w = safe_width(e, strlen(e));
+	w = safe_width(e, strlen(e));
 	free(e);
 	return w;
 }
