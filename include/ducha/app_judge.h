@@ -25,10 +25,11 @@ typedef struct judge_scope {
 
 /* How much of a task to read, beyond what its verdict needs. */
 enum {
-	JUDGE_VERDICT = 0,           /* only the reports the verdicts are judged from */
-	JUDGE_SERIES = 1,            /* every report known at the as-of date (forecasts, history) */
+	JUDGE_VERDICT = 0,           /* the verdicts (from the whole history), no texts */
+	JUDGE_SERIES = 1,            /* with JUDGE_TEXTS: every report's, not only those lists show */
 	JUDGE_TEXTS = 2,             /* report notes, authors, times */
 	JUDGE_NOTES = 4,             /* the task's own notes */
+	JUDGE_LATEST_NOTES = 8,      /* of the task's own notes, the latest of each kind */
 	JUDGE_FULL = JUDGE_SERIES | JUDGE_TEXTS | JUDGE_NOTES,
 };
 

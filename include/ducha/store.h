@@ -58,6 +58,7 @@ typedef struct detail_query {
 	const char *upto;            /* "YYYYQn": only reports of quarters up to it; NULL: all */
 	bool texts;                  /* report notes, authors and times (else NULL) */
 	bool notes;                  /* the task's notes (else nnotes is 0) */
+	bool latest_notes;           /* with notes: only the latest of each kind */
 	bool verdicts_only;          /* texts only of the reports lists show: each task's
 	                              * latest, latest counted and "completed" ones */
 } detail_query;

@@ -123,7 +123,8 @@ static bool read_some(judge_cache *c, const int *nums, int n, unsigned depth, bo
 	period_of_date(c->scope.as_of, &y, &q);
 	period_format(y, q, upto);
 	detail_query dq = { .nums = nums, .n = n, .upto = upto, .texts = (depth & JUDGE_TEXTS) != 0,
-	                    .notes = (depth & JUDGE_NOTES) != 0, .verdicts_only = !(depth & JUDGE_SERIES) };
+	                    .notes = (depth & (JUDGE_NOTES | JUDGE_LATEST_NOTES)) != 0,
+	                    .latest_notes = !(depth & JUDGE_NOTES), .verdicts_only = !(depth & JUDGE_SERIES) };
 	task_detail *d = NULL;
 	int got = 0;
 	bool ok = n == 0 || store_task_details(c->scope.st, c->scope.plan->id, &dq, &d, &got);

@@ -349,7 +349,18 @@ static bool read_report_texts(store *s, const detail_query *dq, batch *b)
 	return rc == 0;
 }
 
-static bool read_notes(store *s, batch *b)
+/* A note of this kind the task has already, or NULL. */
+static note_rec *note_of_kind(task_detail *d, const char *kind)
+{
+	for (int i = 0; i < d->nnotes; i++)
+		if (strcmp(d->notes[i].kind, kind) == 0)
+			return &d->notes[i];
+	return NULL;
+}
+
+/* Notes arrive oldest first: with latest, a later one of a kind takes the
+ * place of the one before. */
+static bool read_notes(store *s, batch *b, bool latest)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_details_notes);
 	if (!q || !db_bind_text(q, ":tasks", b->ids))
@@ -364,8 +375,13 @@ static bool read_notes(store *s, batch *b)
 		if (d != last)
 			cap = 0;
 		last = d;
-		d->notes = xgrow(d->notes, d->nnotes, &cap, sizeof *d->notes);
-		note_rec *n = &d->notes[d->nnotes++];
+		note_rec *n = latest ? note_of_kind(d, db_col_text(q, 2)) : NULL;
+		if (n) {
+			model_note_free(n);
+		} else {
+			d->notes = xgrow(d->notes, d->nnotes, &cap, sizeof *d->notes);
+			n = &d->notes[d->nnotes++];
+		}
 		n->id = db_col_int(q, 1);
 		n->kind = db_col_dup(q, 2);
 		n->text = db_col_dup(q, 3);
@@ -399,7 +415,7 @@ bool store_task_details(store *s, int64_t plan_id, const detail_query *dq, task_
 	}
 	batch_index(&b);
 	bool ok = b.n == 0 || (read_indicators(s, &b) && read_reports(s, dq, &b) && read_values(s, &b) &&
-	                       (!dq->texts || read_report_texts(s, dq, &b)) && (!dq->notes || read_notes(s, &b)));
+	                       (!dq->texts || read_report_texts(s, dq, &b)) && (!dq->notes || read_notes(s, &b, dq->latest_notes)));
 	if (!ok) {
 		batch_free(&b);
 		return false;

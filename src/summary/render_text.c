@@ -174,6 +174,42 @@ static int *column_widths(const doc_table *tb, int width)
 	return w;
 }
 
+/* A line being put together, cell by cell (thousands of table rows: no
+ * stream, no format string). */
+typedef struct line_buf {
+	char *p;
+	size_t len, cap;
+} line_buf;
+
+static void line_room(line_buf *b, size_t more)
+{
+	if (b->len + more + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap * 2 : 128;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	b->p = xrealloc(b->p, cap);
+	b->cap = cap;
+}
+
+static void line_put(line_buf *b, const char *s, size_t n)
+{
+	line_room(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void line_spaces(line_buf *b, int n)
+{
+	if (n <= 0)
+		return;
+	line_room(b, (size_t)n);
+	memset(b->p + b->len, ' ', (size_t)n);
+	b->len += (size_t)n;
+	b->p[b->len] = '\0';
+}
+
 static void table_row(tdoc *t, char *const *cells, const doc_table *tb, const int *w, bool head)
 {
 	char **lines[64];
@@ -184,23 +220,21 @@ static void table_row(tdoc *t, char *const *cells, const doc_table *tb, const in
 		most = n[c] > most ? n[c] : most;
 	}
 	for (int l = 0; l < most; l++) {
-		char *row = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&row, &len);
-		if (!f)
-			abort();
+		line_buf row = { 0 };
+		line_put(&row, "", 0);
 		for (int c = 0; c < ncols; c++) {
 			const char *s = l < n[c] ? lines[c][l] : "";
 			int pad = w[c] - text_width(s);
 			bool right_align = !head && tb->numeric[c];
-			fprintf(f, "%s%*s%s%*s", c ? " " : "", right_align ? pad : 0, "", s, right_align ? 0 : pad, "");
+			line_spaces(&row, c ? 1 : 0);
+			line_spaces(&row, right_align ? pad : 0);
+			line_put(&row, s, strlen(s));
+			line_spaces(&row, right_align ? 0 : pad);
 		}
-		fclose(f);
 		/* No trailing blanks. */
-		size_t end = strlen(row);
-		while (end && row[end - 1] == ' ')
-			row[--end] = '\0';
-		push(t, row);
+		while (row.len && row.p[row.len - 1] == ' ')
+			row.p[--row.len] = '\0';
+		push(t, row.p);
 	}
 	for (int c = 0; c < ncols; c++)
 		text_free_lines(lines[c], n[c]);

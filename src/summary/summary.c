@@ -50,7 +50,7 @@ static void mark_reports(const summary *s, summary_task *t)
 static unsigned depth(const summary *s)
 {
 	/* The task's notes too: the summaries show the 配合情况 of supporting agencies. */
-	return JUDGE_TEXTS | JUDGE_NOTES | (s->since ? JUDGE_SERIES : 0);
+	return JUDGE_TEXTS | JUDGE_LATEST_NOTES | (s->since ? JUDGE_SERIES : 0);
 }
 
 static int find_task(const summary *s, int num)

@@ -169,22 +169,28 @@ static void escape_one(buf *b, uint32_t cp, bool invalid_byte)
 char *text_escape(const char *s, int flags)
 {
 	buf b = { 0 };
-	size_t n = s ? strlen(s) : 0;
+	size_t n = s ? strlen(s) : 0, safe_from = 0;
 	buf_add(&b, "", 0);
+	/* Runs of safe text are copied whole; only what needs it is escaped. */
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t k = text_decode(s + i, n - i, &cp);
+		bool escape = k == 0 || (text_cp_is_unsafe(cp) && !(cp == '\n' && (flags & TEXT_KEEP_NEWLINE)));
+		if (!escape) {
+			i += k;
+			continue;
+		}
+		buf_add(&b, s + safe_from, i - safe_from);
 		if (k == 0) {
 			escape_one(&b, (unsigned char)s[i], true);
 			i++;
-			continue;
-		}
-		if (text_cp_is_unsafe(cp) && !(cp == '\n' && (flags & TEXT_KEEP_NEWLINE)))
+		} else {
 			escape_one(&b, cp, false);
-		else
-			buf_add(&b, s + i, k);
-		i += k;
+			i += k;
+		}
+		safe_from = i;
 	}
+	buf_add(&b, s + safe_from, n - safe_from);
 	return b.p;
 }
 

@@ -122,7 +122,7 @@ updates() {
            CASE WHEN i.id IS NULL THEN 'in-progress'
                 WHEN i.kind = 'milestone' THEN i.name || '=1'
                 ELSE i.name || '=' || CAST(round(i.target / 2) AS INTEGER) END,
-           '--note', '本季度按计划推进，已完成阶段性目标。'
+           '--note', '本季度按计划推进，已完成阶段性目标。', '--yes'
       FROM task t JOIN plan p ON p.id = t.plan_id
       LEFT JOIN indicator i ON i.task_id = t.id AND i.ord = 1
      WHERE p.code = '$code' OR ('$code' = '' AND p.id = (SELECT min(id) FROM plan))
