@@ -39,10 +39,16 @@ typedef struct table {
 	table_cell *cells;        /* row-major */
 	int nrows, cap;
 	int filled;               /* cells in the row being built */
+	bool text_only;           /* csv_only columns are not kept (table_init_for text) */
 } table;
 
 void table_init(table *t, const table_column *cols, int ncols);
+/* For one format: printed as text, the csv_only columns' texts are not kept
+ * (a listing of thousands of rows holds only what it shows). */
+void table_init_for(table *t, const table_column *cols, int ncols, out_format f);
 void table_free(table *t);
+/* Room for this many rows at once (a listing knows how many it prints). */
+void table_reserve(table *t, int rows);
 void table_text(table *t, const char *s);
 void table_int(table *t, long long v);
 void table_real(table *t, double v);

@@ -207,9 +207,18 @@ static int print_rows(cli *c, const lag_args *a, lag_rows *rows, bool english)
 {
 	qsort(rows->v, (size_t)rows->n, sizeof *rows->v, row_order);
 	table t;
-	table_init(&t, lag_columns, LAG_NCOLS);
-	for (int i = 0; i < rows->n; i++)
+	table_init_for(&t, lag_columns, LAG_NCOLS, a->fmt);
+	table_reserve(&t, rows->n);
+	for (int i = 0; i < rows->n; i++) {
 		add_row(c, &t, &rows->v[i], english, a->fmt);
+		/* The table has its own copy: the row's texts can go (peak memory). */
+		lag_row *r = &rows->v[i];
+		free(r->name);
+		free(r->unit);
+		free(r->lead);
+		free(r->reason);
+		r->name = r->unit = r->lead = r->reason = NULL;
+	}
 	if (a->fmt == FMT_TEXT)
 		print_heading(c, rows->n, english);
 	bool ok = table_print(&t, c->app.st, a->fmt, stdout);

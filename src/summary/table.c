@@ -35,6 +35,27 @@ void table_init(table *t, const table_column *cols, int ncols)
 	t->ncols = ncols;
 }
 
+void table_init_for(table *t, const table_column *cols, int ncols, out_format f)
+{
+	table_init(t, cols, ncols);
+	t->text_only = f == FMT_TEXT;
+}
+
+void table_reserve(table *t, int rows)
+{
+	int want = (rows + 1) * t->ncols;
+	if (want <= t->cap)
+		return;
+	t->cap = want;
+	t->cells = xrealloc(t->cells, sizeof *t->cells * (size_t)t->cap);
+}
+
+/* A cell of a column this table does not print. */
+static bool not_kept(const table *t)
+{
+	return t->text_only && t->cols[t->filled].csv_only;
+}
+
 void table_free(table *t)
 {
 	for (int i = 0; i < t->nrows * t->ncols + t->filled; i++) {
@@ -69,9 +90,10 @@ static char *dup(const char *s)
 
 void table_text(table *t, const char *s)
 {
+	bool drop = not_kept(t);
 	table_cell *c = next_cell(t);
-	c->kind = JSON_TEXT;
-	c->text = dup(s);
+	c->kind = drop ? JSON_NULL : JSON_TEXT;
+	c->text = drop ? NULL : dup(s);
 }
 
 void table_int(table *t, long long v)
@@ -98,10 +120,11 @@ void table_null(table *t)
 void table_list(table *t, store *s, const char *joined)
 {
 	(void)s;
+	bool drop = not_kept(t);
 	table_cell *c = next_cell(t);
-	c->kind = JSON_RAW;
-	c->list = true;
-	c->display = dup(joined);
+	c->kind = drop ? JSON_NULL : JSON_RAW;
+	c->list = !drop;
+	c->display = drop ? NULL : dup(joined);
 }
 
 
