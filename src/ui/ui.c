@@ -490,7 +490,9 @@ static void between_keys(ui *u)
 		if (!fill && !u->reason_held)
 			return;
 		if (!fill) {
-			if (ui_input_wait(u->in, UI_REASON_REST_MS - (int)rested))
+			/* At least 1 ms: curses takes a negative timeout as "forever". */
+			int left = UI_REASON_REST_MS - (int)rested;
+			if (ui_input_wait(u->in, left > 1 ? left : 1))
 				return;
 			continue;
 		}

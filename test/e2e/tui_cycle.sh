@@ -98,6 +98,8 @@ start boss "一、创新能力"
 # After a move the message line says why the selected task has its flag
 # again once the cursor rests (a held arrow sends only the changed rows).
 keys Down; wait_for "2 ?   未报送  推动建设研发创新中心"; check "the reason comes back when the cursor rests" $?
+# Backspace goes back as Esc does, without Esc's wait.
+keys Enter; wait_for "任务 2  "; keys BSpace; wait_for "项任务"; check "Backspace goes back to the list" $?
 keys Up
 keys Down Down Down Down u; wait_for "季度填报 · 任务 5"
 keys BTab; text "2017Q3"; keys Tab; wait_for "已载入 2017Q3 的填报"; check "changing the quarter loads its report" $?
