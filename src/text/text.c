@@ -93,6 +93,11 @@ static bool in_ranges(uint32_t cp, const range *r, size_t n)
 
 int text_cp_width(uint32_t cp)
 {
+	/* The common cases first: ASCII, and the CJK ideographs of every text. */
+	if (cp < 0x300)
+		return 1;
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2;
 	if (in_ranges(cp, zero, sizeof zero / sizeof zero[0]))
 		return 0;
 	if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))
@@ -113,6 +118,8 @@ bool text_cp_is_invisible(uint32_t cp)
 
 bool text_cp_is_unsafe(uint32_t cp)
 {
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0x4E00 && cp <= 0x9FFF))
+		return false;             /* the common cases, at once */
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
 	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
 	       cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0xFEFF ||
