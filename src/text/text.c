@@ -240,10 +240,11 @@ int text_width(const char *s)
 	return w;
 }
 
-/* Bytes of safe text s that fit in cols columns; *used gets their width. */
-static size_t fit(const char *s, int cols, int *used)
+/* Bytes of the n of safe text s that fit in cols columns; *used gets their
+ * width. */
+static size_t fit(const char *s, size_t n, int cols, int *used)
 {
-	size_t n = strlen(s), i = 0;
+	size_t i = 0;
 	int w = 0;
 	while (i < n) {
 		uint32_t cp;
@@ -268,7 +269,7 @@ char *text_truncate(const char *s, int cols)
 		cols = 1;
 	if (safe_width(e, strlen(e)) <= cols)
 		return e;
-	size_t keep = fit(e, cols - 1, &used);
+	size_t keep = fit(e, strlen(e), cols - 1, &used);
 	char *t = xrealloc(e, keep + 4);
 	memcpy(t + keep, "\xe2\x80\xa6", 4); /* "…", one column, and its NUL */
 	return t;
@@ -382,11 +383,10 @@ static void wrap_paragraph(const char *p, size_t len, int cols,
 		return;
 	}
 	while (len > 0) {
-		char save = p[len];
 		int used;
-		((char *)p)[len] = '\0';
-		size_t take = fit(p, cols, &used);
-		((char *)p)[len] = save;
+		/* Only the paragraph is measured, a line at a time (not the rest of
+		 * the text each time). */
+		size_t take = fit(p, len, cols, &used);
 		if (take == 0)
 			take = 1;
 		if (take < len)
