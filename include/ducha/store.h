@@ -198,10 +198,13 @@ bool store_task_nums(store *s, int64_t plan_id, const task_filter *q, int **nums
 typedef struct agency_task {
 	int64_t agency_id;
 	int num;                     /* a task it leads or supports */
+	bool lead;                   /* leads it (else supports) */
 } agency_task;
 /* Every agency and task of a plan that are linked, by agency then task
  * number: one query for the counts of every agency. *out is malloc'd. */
 bool store_agency_tasks(store *s, int64_t plan_id, agency_task **out, int *n);
+/* Every agency known to the database (id and name; no counts), by id. */
+bool store_agency_names(store *s, agency_rec **out, int *n);
 
 typedef enum search_kind { SEARCH_TASK, SEARCH_PROGRESS, SEARCH_COMMENT, SEARCH_REPORT } search_kind;
 typedef struct search_hit {

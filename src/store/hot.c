@@ -17,6 +17,7 @@ static const store_sql hot[] = {
 	{ "task_nums_agency", store_sql_nums_agency },
 	{ "task_nums_area_agency", store_sql_nums_area_agency },
 	{ "agency_tasks", store_sql_agency_tasks },
+	{ "agency_names", store_sql_agency_names },
 	{ "search", store_sql_search },
 	{ "search_short", store_sql_search_short },
 	{ "details_tasks", store_sql_details_tasks },

@@ -35,7 +35,7 @@ void store_read_task(db_stmt *q, task_rec *t);
 /* The SQL of the hot queries, defined beside the functions that run them
  * and listed by store_hot_sql() (hot.c) for the query-plan test. */
 extern const char store_sql_plan[], store_sql_agencies[], store_sql_agency_find[];
-extern const char store_sql_areas[], store_sql_agency_tasks[], store_sql_search[];
+extern const char store_sql_areas[], store_sql_agency_tasks[], store_sql_agency_names[], store_sql_search[];
 extern const char store_sql_details_tasks[], store_sql_details_indicators[], store_sql_details_report_heads[],
 	store_sql_details_report_texts[], store_sql_details_values[], store_sql_details_notes[];
 extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_find_report[],

@@ -153,9 +153,12 @@ bool store_agency_find(store *s, const char *name, int64_t *id, bool *found)
 	return rc >= 0;
 }
 
+/* Sorted in C (store_agency_tasks): SQLite's sort of every link was half
+ * of the query. */
 const char store_sql_agency_tasks[] =
-	"SELECT x.agency_id, t.num FROM task t JOIN task_agency x ON x.task_id = t.id"
-	" WHERE t.plan_id = :plan ORDER BY x.agency_id, t.num";
+	"SELECT x.agency_id, t.num, x.role = 'lead' FROM task t JOIN task_agency x ON x.task_id = t.id"
+	" WHERE t.plan_id = :plan";
+const char store_sql_agency_names[] = "SELECT id, name FROM agency ORDER BY id";
 
 const char store_sql_areas[] =
 	"SELECT num, title, short FROM area WHERE plan_id = :plan ORDER BY num";
@@ -219,6 +222,32 @@ static void read_agency_task(db_stmt *q, void *item, void *ctx)
 	(void)ctx;
 	t->agency_id = db_col_int(q, 0);
 	t->num = (int)db_col_int(q, 1);
+	t->lead = db_col_int(q, 2) != 0;
+}
+
+static int by_agency_then_num(const void *pa, const void *pb)
+{
+	const agency_task *a = pa, *b = pb;
+	if (a->agency_id != b->agency_id)
+		return a->agency_id < b->agency_id ? -1 : 1;
+	return (a->num > b->num) - (a->num < b->num);
+}
+
+static void read_agency_name(db_stmt *q, void *item, void *ctx)
+{
+	agency_rec *a = item;
+	(void)ctx;
+	memset(a, 0, sizeof *a);
+	a->id = db_col_int(q, 0);
+	a->name = db_col_dup(q, 1);
+}
+
+bool store_agency_names(store *s, agency_rec **out, int *n)
+{
+	db_stmt *q = db_prepare(s->db, store_sql_agency_names);
+	*out = NULL;
+	*n = 0;
+	return q && db_collect(q, out, n, sizeof **out, read_agency_name, NULL);
 }
 
 bool store_agency_tasks(store *s, int64_t plan_id, agency_task **out, int *n)
@@ -226,7 +255,9 @@ bool store_agency_tasks(store *s, int64_t plan_id, agency_task **out, int *n)
 	db_stmt *q = db_prepare(s->db, store_sql_agency_tasks);
 	*out = NULL;
 	*n = 0;
-	if (!q || !db_bind_int(q, ":plan", plan_id))
+	if (!q || !db_bind_int(q, ":plan", plan_id) || !db_collect(q, out, n, sizeof **out, read_agency_task, NULL))
 		return false;
-	return db_collect(q, out, n, sizeof **out, read_agency_task, NULL);
+	if (*n > 1)
+		qsort(*out, (size_t)*n, sizeof **out, by_agency_then_num);
+	return true;
 }

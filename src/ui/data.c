@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ducha/xalloc.h"
+
 /* Tasks in full kept between events: the one on screen, the forms over it,
  * and a few to go back to. Rows, which are small, are all kept. */
 enum { UI_DATA_KEEP_TASKS = 8 };
@@ -48,11 +50,57 @@ static void drop_agencies(ui_data *u)
 	u->have_agencies = false;
 }
 
+/* store_agencies' order: most lead tasks first, then most tasks, then name. */
+static int by_standing(const void *pa, const void *pb)
+{
+	const agency_rec *a = pa, *b = pb;
+	if (a->lead != b->lead)
+		return a->lead > b->lead ? -1 : 1;
+	if (a->lead + a->support != b->lead + b->support)
+		return a->lead + a->support > b->lead + b->support ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+static int by_agency_id(const void *pa, const void *pb)
+{
+	int64_t a = ((const agency_rec *)pa)->id, b = ((const agency_rec *)pb)->id;
+	return (a > b) - (a < b);
+}
+
+/* The plan's agencies with their counts, from the links (which the store
+ * gives by agency): two light reads instead of a grouped join with every
+ * task (a third of the time of a view of 10,000 tasks). Agencies with no
+ * task in the plan are left out, as store_agencies leaves them. */
+static bool read_agencies(ui_data *u)
+{
+	agency_rec *all;
+	int nall;
+	if (!store_agency_tasks(u->st, u->plan->id, &u->links, &u->nlinks) || !store_agency_names(u->st, &all, &nall))
+		return false;
+	for (int k = 0; k < u->nlinks; k++) {
+		agency_rec key = { .id = u->links[k].agency_id };
+		agency_rec *a = bsearch(&key, all, (size_t)nall, sizeof *all, by_agency_id);
+		if (a && u->links[k].lead)
+			a->lead++;
+		else if (a)
+			a->support++;
+	}
+	u->agencies = xcalloc((size_t)nall + 1, sizeof *u->agencies);
+	for (int i = 0; i < nall; i++) {
+		if (all[i].lead + all[i].support)
+			u->agencies[u->nagencies++] = all[i];
+		else
+			model_agency_free(&all[i]);
+	}
+	free(all);
+	qsort(u->agencies, (size_t)u->nagencies, sizeof *u->agencies, by_standing);
+	return true;
+}
+
 bool ui_data_agencies(ui_data *u, const agency_rec **list, int *n, const agency_task **links, int *nlinks)
 {
 	if (!u->have_agencies) {
-		if (!store_agencies(u->st, u->plan->id, &u->agencies, &u->nagencies) ||
-		    !store_agency_tasks(u->st, u->plan->id, &u->links, &u->nlinks)) {
+		if (!read_agencies(u)) {
 			note_failure(u, false, 0);
 			drop_agencies(u);
 			return false;
