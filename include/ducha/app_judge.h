@@ -59,6 +59,7 @@ typedef struct judge_cache {
 	int cap;                     /* of both */
 	int ntasks;
 	unsigned long clock;
+	bool tasks_only;             /* keeps no rows of tasks read in full (a summary's) */
 	int *plan_nums;              /* every task of the plan, for judge_cache_fill */
 	int nplan;
 	bool have_plan_nums;

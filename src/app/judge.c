@@ -140,7 +140,8 @@ static bool read_some(judge_cache *c, const int *nums, int n, unsigned depth, bo
 		}
 		int num = d[i].task.num;
 		make_room(c, num);
-		keep_row(c, &d[i], &st, progress, false);
+		if (!c->tasks_only)
+			keep_row(c, &d[i], &st, progress, false);
 		judged_task *t = xcalloc(1, sizeof *t);
 		*t = (judged_task){ .d = d[i], .st = st, .progress = progress, .depth = depth, .used = ++c->clock };
 		if (c->tasks[num])
