@@ -106,4 +106,6 @@ const judged_row *judge_cache_known_row(const judge_cache *c, int num);
  * views of the whole plan find them ready: a screen calls it while it waits
  * for a key. *left: how many are still unjudged (0: all done). */
 bool judge_cache_fill(judge_cache *c, int budget, int *left);
+/* How many of the plan's tasks have no row yet; -1 on a store error. */
+int judge_cache_unjudged(judge_cache *c);
 #endif

@@ -353,15 +353,32 @@ const judged_row *judge_cache_known_row(const judge_cache *c, int num)
 	return known_at(c, num, 0, true) ? c->rows[num] : NULL;
 }
 
+static bool know_plan_nums(judge_cache *c)
+{
+	if (c->have_plan_nums)
+		return true;
+	task_filter all = { 0 };
+	if (!store_task_nums(c->scope.st, c->scope.plan->id, &all, &c->plan_nums, &c->nplan))
+		return false;
+	c->have_plan_nums = true;
+	return true;
+}
+
+int judge_cache_unjudged(judge_cache *c)
+{
+	if (!know_plan_nums(c))
+		return -1;
+	int n = 0;
+	for (int i = 0; i < c->nplan; i++)
+		n += !known_at(c, c->plan_nums[i], 0, true);
+	return n;
+}
+
 bool judge_cache_fill(judge_cache *c, int budget, int *left)
 {
 	*left = 0;
-	if (!c->have_plan_nums) {
-		task_filter all = { 0 };
-		if (!store_task_nums(c->scope.st, c->scope.plan->id, &all, &c->plan_nums, &c->nplan))
-			return false;
-		c->have_plan_nums = true;
-	}
+	if (!know_plan_nums(c))
+		return false;
 	int *todo = xcalloc((size_t)budget + 1, sizeof *todo), k = 0;
 	for (int i = 0; i < c->nplan; i++)
 		if (!known_at(c, c->plan_nums[i], 0, true)) {

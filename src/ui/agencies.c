@@ -73,7 +73,8 @@ static bool count_flags(ui *u, agencies_view *a)
 		return false;
 	/* Judged ahead of need while keys are awaited (ui_data_fill); until
 	 * then the counts are of those judged so far and the title says so. */
-	bool ahead = ui_data_fill_pending(&u->data);
+	ui_data_settle_if_few(&u->data);
+	bool ahead = ui_data_fill_pending(&u->data) && u->data.unjudged != 0;
 	bool ok = ui_data_nums(&u->data, 0, NULL, &all, &total);
 	a->unjudged = 0;
 	if (ok) {

@@ -184,8 +184,26 @@ bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n)
 	return false;
 }
 
+/* About 10 ms of judging at most: waited for rather than shown in part. */
+enum { UI_DATA_JUDGE_AT_ONCE = 200 };
+
+void ui_data_settle_if_few(ui_data *u)
+{
+	if (u->fill_failed || u->unjudged == 0)
+		return;
+	int left = judge_cache_unjudged(&u->cache);
+	if (left < 0 || left > UI_DATA_JUDGE_AT_ONCE)
+		return;
+	int rest;
+	if (!judge_cache_fill(&u->cache, left + 1, &rest))
+		u->fill_failed = true;
+	else
+		u->unjudged = rest;
+}
+
 bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT], int *unjudged)
 {
+	ui_data_settle_if_few(u);
 	/* Without judging ahead (a store error), the view waits for them all. */
 	bool ok = u->fill_failed ? judge_cache_flagged(&u->cache, NULL, nums, n, counts)
 	                         : judge_cache_flagged_known(&u->cache, NULL, nums, n, counts, unjudged);

@@ -73,6 +73,9 @@ bool ui_data_fill(ui_data *u, int budget);
 /* The plan's agencies (store_agencies) and their tasks (store_agency_tasks),
  * kept (either pair may be NULL); false on a store error (u->err says why). */
 bool ui_data_agencies(ui_data *u, const agency_rec **list, int *n, const agency_task **links, int *nlinks);
+/* Judges the rest of the plan now when little is left (a small plan), so
+ * that a view of the whole plan never opens on a part of a few dozen tasks. */
+void ui_data_settle_if_few(ui_data *u);
 /* Whether there is judging left to do ahead of need. */
 bool ui_data_fill_pending(const ui_data *u);
 bool ui_filter_active(const ui_filter *f);
