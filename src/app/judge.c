@@ -379,15 +379,15 @@ bool judge_cache_fill(judge_cache *c, int budget, int *left)
 	*left = 0;
 	if (!know_plan_nums(c))
 		return false;
-	int *todo = xcalloc((size_t)budget + 1, sizeof *todo), k = 0;
+	int *to_judge = xcalloc((size_t)budget + 1, sizeof *to_judge), k = 0;
 	for (int i = 0; i < c->nplan; i++)
 		if (!known_at(c, c->plan_nums[i], 0, true)) {
 			if (k < budget)
-				todo[k++] = c->plan_nums[i];
+				to_judge[k++] = c->plan_nums[i];
 			else
 				(*left)++;
 		}
-	bool ok = judge_cache_load_rows(c, todo, k);
-	free(todo);
+	bool ok = judge_cache_load_rows(c, to_judge, k);
+	free(to_judge);
 	return ok;
 }

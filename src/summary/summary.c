@@ -125,21 +125,21 @@ enum { SUMMARY_READ_BATCH = 256 };
  * the 配合情况 of supporting agencies. */
 static bool preload(summary *s, const int *nums, int n)
 {
-	int *todo = xcalloc((size_t)n + 1, sizeof *todo), ntodo = 0;
+	int *to_read = xcalloc((size_t)n + 1, sizeof *to_read), nread = 0;
 	for (int i = 0; i < n; i++)
 		if (find_task(s, nums[i]) < 0)
-			todo[ntodo++] = nums[i];
+			to_read[nread++] = nums[i];
 	bool ok = true;
-	for (int from = 0; ok && from < ntodo; from += SUMMARY_READ_BATCH) {
-		int k = ntodo - from < SUMMARY_READ_BATCH ? ntodo - from : SUMMARY_READ_BATCH;
-		ok = judge_cache_load_tasks(s->cache, todo + from, k, depth(s));
+	for (int from = 0; ok && from < nread; from += SUMMARY_READ_BATCH) {
+		int k = nread - from < SUMMARY_READ_BATCH ? nread - from : SUMMARY_READ_BATCH;
+		ok = judge_cache_load_tasks(s->cache, to_read + from, k, depth(s));
 		for (int i = 0; ok && i < k; i++) {
-			judged_task *j = find_task(s, todo[from + i]) < 0 ? judge_cache_take(s->cache, todo[from + i]) : NULL;
+			judged_task *j = find_task(s, to_read[from + i]) < 0 ? judge_cache_take(s->cache, to_read[from + i]) : NULL;
 			if (j)
 				keep_task(s, j);
 		}
 	}
-	free(todo);
+	free(to_read);
 	return ok;
 }
 

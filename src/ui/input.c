@@ -251,13 +251,7 @@ bool ui_input_wait(ui_input *in, int ms)
 
 bool ui_input_waiting(ui_input *in)
 {
-	if (in->script || in->pending)
-		return in->pending;
-	timeout(0);
-	in->pending_rc = get_wch(&in->pending_ch);
-	timeout(-1);
-	in->pending = in->pending_rc != ERR;
-	return in->pending;
+	return ui_input_wait(in, 0);
 }
 
 const char *ui_input_error(const ui_input *in)
