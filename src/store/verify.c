@@ -395,7 +395,10 @@ bool store_anchor_write(const char *db_path, int64_t rows, const char *head, boo
 	if (ok && (replace || rows > known)) {
 		char line[128];
 		int n = snprintf(line, sizeof line, "ducha-anchor 1 %lld %s\n", (long long)rows, head);
-		ok = ftruncate(fd, 0) == 0 && pwrite(fd, line, (size_t)n, 0) == n;
+		/* Written over the old line, then cut to length: a writer killed
+		 * between the two leaves a whole line (what follows its newline is
+		 * not read), never the empty file truncating first would. */
+		ok = pwrite(fd, line, (size_t)n, 0) == n && ftruncate(fd, n) == 0;
 	}
 	close(fd);
 	return ok;
