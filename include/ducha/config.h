@@ -49,6 +49,7 @@ typedef struct config {
 	config_flags flags;
 	char lang[3];             /* [ui] lang: "zh" or "en" */
 	int color;                /* [ui] color: -1 auto, 0 never, 1 always */
+	bool mouse;               /* [ui] mouse: clicks and the wheel (off: the terminal selects text) */
 	int page_width;           /* [report] page_width (80) */
 	int page_length;          /* [report] page_length (66) */
 	char report_dir[PATH_MAX];/* [report] folder */

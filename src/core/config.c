@@ -161,6 +161,8 @@ static const char *const csv_names[] = { "utf-8-bom", "utf-8", "gb18030", NULL }
 static const int csv_values[] = { CSV_UTF8_BOM, CSV_UTF8, CSV_GB18030 };
 static const char *const bool_names[] = { "false", "true", "no", "yes", "0", "1", NULL };
 static const int bool_values[] = { 0, 1, 0, 1, 0, 1 };
+static const char *const on_off_names[] = { "off", "on", NULL };
+static const int on_off_values[] = { 0, 1 };
 
 /* Every fixed key, with its default as conf/ducha.ini writes it: the
  * defaults are parsed by the same code as the file (test_config checks the
@@ -196,6 +198,7 @@ static const config_key key_table[] = {
 	{ "flags", "report_grace_days", KEY_INT, "15", AT(flags.report_grace_days), 0, 92, NULL, NULL, false },
 	{ "ui", "lang", KEY_CHOICE, "zh", AT(lang), 0, 0, lang_names, lang_values, true },
 	{ "ui", "color", KEY_CHOICE, "auto", AT(color), 0, 0, color_names, color_values, false },
+	{ "ui", "mouse", KEY_CHOICE, "on", AT(mouse), 0, 0, on_off_names, on_off_values, false },
 	{ "report", "page_width", KEY_INT, "80", AT(page_width), 60, 400, NULL, NULL, false },
 	{ "report", "page_length", KEY_INT, "66", AT(page_length), 0, 1000, NULL, NULL, false },
 	{ "report", "folder", KEY_PATH, "reports", AT(report_dir), 0, 0, NULL, NULL, false },

@@ -57,6 +57,62 @@ int ui_input_stop_signal(void)
 	return stop_signal;
 }
 
+/* --- the sequences terminals send ---------------------------------------- */
+
+/* What xterm, screen and tmux, PuTTY, rxvt, the linux console, Xshell and
+ * SecureCRT send for these keys in either cursor mode, whatever TERM says:
+ * users often run with a TERM that is not their terminal's (PuTTY says
+ * xterm), and a key the description does not name would arrive as Esc and
+ * then characters ("[4~": back, then pane 4). */
+static const struct { const char *seq; int code; } known_sequences[] = {
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END }, { "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[3~", KEY_DC }, { "\033[2~", KEY_IC }, { "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+	{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN }, { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+	{ "\033[Z", KEY_BTAB },
+	{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+	{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) }, { "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+	{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) }, { "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+};
+
+void ui_input_know_sequences(void)
+{
+	for (size_t i = 0; i < sizeof known_sequences / sizeof known_sequences[0]; i++)
+		define_key(known_sequences[i].seq, known_sequences[i].code);
+}
+
+/* How long the rest of a sequence may take once its start has come: a
+ * terminal sends a key's sequence in one write. */
+enum { SEQUENCE_GAP_MS = 20 };
+
+static bool read_now(int ms, int *rc, wint_t *ch)
+{
+	timeout(ms);
+	*rc = get_wch(ch);
+	timeout(-1);
+	return *rc != ERR;
+}
+
+/* After an Esc that curses could not match: a lone Esc when nothing
+ * follows at once; otherwise the rest of the sequence (CSI: parameters up
+ * to a final byte; SS3 or Alt: one more key) is read and the whole dropped. */
+static ui_key after_escape(void)
+{
+	int rc;
+	wint_t ch;
+	if (!read_now(0, &rc, &ch))
+		return UI_KEY_ESC;
+	if (rc != KEY_CODE_YES && ch == 'O')
+		read_now(SEQUENCE_GAP_MS, &rc, &ch);
+	if (rc == KEY_CODE_YES || ch != '[')
+		return UI_KEY_UNKNOWN;
+	for (int n = 0; n < 32 && read_now(SEQUENCE_GAP_MS, &rc, &ch); n++)
+		if (rc == KEY_CODE_YES || (ch >= 0x40 && ch <= 0x7E && !(n == 0 && ch == '[')))
+			break;
+	return UI_KEY_UNKNOWN;
+}
+
 ui_input *ui_input_terminal(void)
 {
 	ui_input *in = xcalloc(1, sizeof *in);
@@ -137,6 +193,8 @@ static bool terminal_next(ui_input *in, ui_event *ev)
 	}
 	ev->kind = UI_EV_KEY;
 	ev->key = ui_key_from_input(rc == KEY_CODE_YES, (int)ch);
+	if (ev->key == UI_KEY_ESC)
+		ev->key = after_escape();
 	return true;
 }
 

@@ -70,6 +70,8 @@ void ui_key_name(ui_key k, char *buf, size_t len)
 		}
 	if (k >= FN(KEY_F(1)) && k <= FN(KEY_F(12)))
 		snprintf(buf, len, "F%d", k - FN(KEY_F(0)));
+	else if (k == UI_KEY_UNKNOWN)
+		snprintf(buf, len, "%s", "?");
 	else if (k >= 1 && k <= 26)
 		snprintf(buf, len, "^%c", 'A' + k - 1);
 	else if (k >= 0x20 && k < UI_KEY_FN) {
@@ -168,8 +170,29 @@ static bool check_conflicts(const ui_keymap *m, char *err, size_t errlen)
 	return true;
 }
 
+/* A key given in [keys] is taken from the default keys of the actions
+ * [keys] leaves alone, where the two would meet: a setting written before
+ * a new default took that key (quit = Q, before Q quit at once) still
+ * works. Two settings that clash are still refused. */
+static void take_from_defaults(ui_keymap *m, const bool *set, ui_action a)
+{
+	unsigned scope = ui_action_get(a)->scope;
+	for (int i = 0; i < m->nkeys[a]; i++)
+		for (int b = 0; b < UI_ACTION_COUNT; b++) {
+			if (set[b] || !meet(scope, ui_action_get((ui_action)b)->scope, m->keys[a][i]))
+				continue;
+			for (int j = 0; j < m->nkeys[b]; j++)
+				if (m->keys[b][j] == m->keys[a][i]) {
+					memmove(m->keys[b] + j, m->keys[b] + j + 1, (size_t)(m->nkeys[b] - j - 1) * sizeof(ui_key));
+					m->nkeys[b]--;
+					j--;
+				}
+		}
+}
+
 bool ui_keymap_init(ui_keymap *m, const config *cfg, char *err, size_t errlen)
 {
+	bool set[UI_ACTION_COUNT] = { false };
 	char bad[64];
 	memset(m, 0, sizeof *m);
 	for (int a = 0; a < UI_ACTION_COUNT; a++)
@@ -194,7 +217,11 @@ bool ui_keymap_init(ui_keymap *m, const config *cfg, char *err, size_t errlen)
 		free(name);
 		if (!ok)
 			return false;
+		set[a] = true;
 	}
+	for (int a = 0; a < UI_ACTION_COUNT; a++)
+		if (set[a])
+			take_from_defaults(m, set, (ui_action)a);
 	char why[300];
 	if (!check_conflicts(m, why, sizeof why)) {
 		snprintf(err, errlen, "配置文件 %s: %s", cfg->path[0] ? cfg->path : "（内置）", why);

@@ -41,6 +41,15 @@ bool ui_list_action(ui_list *l, ui_action a)
 	return true;
 }
 
+bool ui_list_step(ui_list *l, int delta)
+{
+	if (l->sel + delta < 0 || l->sel + delta >= l->n)
+		return false;
+	l->sel += delta;
+	clamp(l);
+	return true;
+}
+
 bool ui_list_click(ui_list *l, int row)
 {
 	if (row < 0 || row >= l->height || l->top + row >= l->n)

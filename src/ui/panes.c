@@ -181,6 +181,13 @@ static int panes_task(ui *u, view *v)
 	return selected_num((panes *)v);
 }
 
+static int panes_step(ui *u, view *v, int delta)
+{
+	(void)u;
+	panes *p = (panes *)v;
+	return ui_list_step(&p->list[p->area], delta) ? selected_num(p) : 0;
+}
+
 static void panes_free(view *v)
 {
 	panes *p = (panes *)v;
@@ -202,6 +209,7 @@ static const view_ops panes_ops = {
 	.action = panes_action,
 	.mouse = panes_mouse,
 	.task = panes_task,
+	.step = panes_step,
 	.free = panes_free,
 	.hints = panes_hints,
 };

@@ -378,7 +378,7 @@ static void say_restored(ui *u, const restored *s)
 {
 	char msg[sizeof u->msg] = "", more[300];
 	if (s->n)
-		snprintf(msg, sizeof msg, UI_L("已恢复上次断线时未保存的 %d 份草稿：%s", "Recovered %d unsaved draft(s) of a dropped session: %s"),
+		snprintf(msg, sizeof msg, UI_L("已恢复上次未保存的 %d 份草稿：%s", "Recovered %d unsaved draft(s) of your last session: %s"),
 		         s->n, s->list);
 	if (s->other_plan) {
 		snprintf(more, sizeof more, UI_L("%s另有 %d 份草稿属于方案 %s，留在恢复文件中，切换到该方案时恢复",

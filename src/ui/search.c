@@ -175,6 +175,12 @@ static int search_task(ui *u, view *v)
 	return s->n ? s->hits[s->list.sel].task_num : 0;
 }
 
+static int search_step(ui *u, view *v, int delta)
+{
+	search_view *s = (search_view *)v;
+	return ui_list_step(&s->list, delta) ? search_task(u, v) : 0;
+}
+
 static bool search_action(ui *u, view *v, ui_action a)
 {
 	search_view *s = (search_view *)v;
@@ -230,6 +236,7 @@ static const view_ops search_ops = {
 	.text = search_text,
 	.mouse = search_mouse,
 	.task = search_task,
+	.step = search_step,
 	.free = search_free,
 	.hints = search_hints,
 };

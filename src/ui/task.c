@@ -257,9 +257,30 @@ static void task_draw(ui *u, view *v)
 	ui_doc_draw(&t->doc, UI_BODY_TOP, DOC_X, ui_body_end() - UI_BODY_TOP + 1);
 }
 
+/* [ and ]: the task before or after this one in the list it was opened
+ * from, whose selection moves with it (Esc returns to it there). */
+static bool step_task(ui *u, int delta)
+{
+	view *list = u->depth > 1 ? u->stack[u->depth - 2] : NULL;
+	if (!list || !list->ops->step) {
+		ui_message(u, false, "%s", UI_L("这项任务不是从列表中打开的，没有上一项、下一项", "This task was not opened from a list"));
+		return true;
+	}
+	int num = list->ops->step(u, list, delta);
+	if (!num) {
+		ui_message(u, false, "%s", delta < 0 ? UI_L("已是列表中的第一项", "This is the first task of the list")
+		                                     : UI_L("已是列表中的最后一项", "This is the last task of the list"));
+		return true;
+	}
+	ui_pop(u);
+	ui_open_task(u, num);
+	return true;
+}
+
 static bool task_action(ui *u, view *v, ui_action a)
 {
-	(void)u;
+	if (a == UI_ACT_PREV_TASK || a == UI_ACT_NEXT_TASK)
+		return step_task(u, a == UI_ACT_PREV_TASK ? -1 : 1);
 	return ui_doc_action(&((task_view *)v)->doc, a);
 }
 

@@ -90,6 +90,13 @@ static int tasklist_task(ui *u, view *v)
 	return selected_num((tasklist *)v);
 }
 
+static int tasklist_step(ui *u, view *v, int delta)
+{
+	(void)u;
+	tasklist *t = (tasklist *)v;
+	return ui_list_step(&t->list, delta) ? selected_num(t) : 0;
+}
+
 static void tasklist_free(view *v)
 {
 	tasklist *t = (tasklist *)v;
@@ -111,6 +118,7 @@ static const view_ops tasklist_ops = {
 	.action = tasklist_action,
 	.mouse = tasklist_mouse,
 	.task = tasklist_task,
+	.step = tasklist_step,
 	.free = tasklist_free,
 	.hints = tasklist_hints,
 };

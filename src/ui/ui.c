@@ -365,6 +365,83 @@ static void back(ui *u)
 	ui_message(u, false, UI_L("这是主屏；按 %s 退出", "This is the main screen; %s quits"), key);
 }
 
+/* q closes the screen in view, and quits from the screens the user started
+ * on; Q quits at once, keeping what forms hold as drafts. */
+static void close_or_quit(ui *u)
+{
+	if (u->depth > u->home_depth && u->depth > 1)
+		ui_pop(u);
+	else
+		request_quit(u);
+}
+
+static void quit_keeping_drafts(ui *u)
+{
+	u->quit = true;
+	u->keep_drafts = true;
+}
+
+/* --- typing a task's number ------------------------------------------------ */
+
+static void show_jump(ui *u)
+{
+	if (u->jump)
+		ui_message(u, false, UI_L("转到任务 %d：按 Enter 打开，Esc 取消", "Go to task %d: Enter opens it, Esc cancels"),
+		           u->jump);
+	else
+		ui_message(u, false, "%s", UI_L("转到任务：输入编号，按 Enter 打开", "Go to task: type its number, then Enter"));
+}
+
+static void jump_to(ui *u, int num)
+{
+	u->jumping = false;
+	if (num <= 0)
+		return;
+	if (!ui_data_task(&u->data, num)) {
+		ui_message(u, true, UI_L("没有编号为 %d 的任务", "There is no task %d"), num);
+		return;
+	}
+	ui_open_task(u, num);
+}
+
+/* Digits (or ":" and digits) then Enter open that task from any screen
+ * that takes no typed text. A digit still does what it is bound to (1-5
+ * switch panes), so browsing the panes by number works as before; the
+ * message line shows the number Enter would open. True when the key was
+ * taken by the number alone. */
+static bool jump_key(ui *u, view *v, ui_key k, ui_action a)
+{
+	bool digit = k >= '0' && k <= '9';
+	if (v->ops->text)
+		return false;
+	if (a == UI_ACT_JUMP) {
+		u->jumping = true;
+		u->jump = 0;
+		return true;
+	}
+	if (!u->jumping) {
+		u->jumping = digit && k != '0';
+		u->jump = digit ? k - '0' : 0;
+		return false;
+	}
+	if (digit) {
+		if (u->jump < 100000)
+			u->jump = u->jump * 10 + (k - '0');
+		return a == UI_ACT_NONE;
+	}
+	if (k == UI_KEY_ENTER) {
+		jump_to(u, u->jump);
+		return true;
+	}
+	if (k == UI_KEY_FN + KEY_BACKSPACE) {
+		u->jump /= 10;
+		u->jumping = u->jump > 0;
+		return true;
+	}
+	u->jumping = false;
+	return k == UI_KEY_ESC;
+}
+
 static void ui_push_if(ui *u, view *v)
 {
 	if (v)
@@ -380,7 +457,8 @@ static void global_action(ui *u, view *v, ui_action a)
 {
 	int num = v->ops->task ? v->ops->task(u, v) : 0;
 	switch (a) {
-	case UI_ACT_QUIT: request_quit(u); break;
+	case UI_ACT_QUIT: close_or_quit(u); break;
+	case UI_ACT_QUIT_NOW: quit_keeping_drafts(u); break;
 	case UI_ACT_HELP: if (!top_is(u, "help")) ui_push(u, ui_help_new(u)); break;
 	case UI_ACT_BACK: back(u); break;
 	case UI_ACT_REFRESH:
@@ -402,8 +480,24 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_REOPEN: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REOPEN)); break;
 	case UI_ACT_INDICATOR: ui_push_if(u, ui_indicator_new(u, num)); break;
 	case UI_ACT_PRINT: ui_print_unavailable(u); break;
+	case UI_ACT_PREV_TASK: case UI_ACT_NEXT_TASK:
+		ui_message(u, false, "%s", UI_L("[ 和 ] 在任务详情中换到列表的上一项、下一项", "[ and ] step through a list from inside a task"));
+		break;
 	default: break;
 	}
+}
+
+static void unbound_key(ui *u, ui_key k)
+{
+	char name[32], help[32];
+	ui_keymap_first(&u->keys, UI_ACT_HELP, help, sizeof help);
+	if (k == UI_KEY_UNKNOWN) {
+		ui_message(u, false, UI_L("终端发来一个本程序不认识的按键，已忽略；按 %s 查看按键", "The terminal sent a key this program does not know; ignored (%s: help)"),
+		           help);
+		return;
+	}
+	ui_key_name(k, name, sizeof name);
+	ui_message(u, false, UI_L("按键 %s 在这里没有作用；按 %s 查看按键", "Key %s does nothing here; %s shows the keys"), name, help);
 }
 
 static void handle_key(ui *u, ui_key k)
@@ -417,13 +511,21 @@ static void handle_key(ui *u, ui_key k)
 	}
 	ui_action a = ui_keymap_lookup(&u->keys, k, v->ops->scope);
 	u->reason_held = a == UI_ACT_UP || a == UI_ACT_DOWN;
+	if (jump_key(u, v, k, a)) {
+		if (u->jumping)
+			show_jump(u);
+		return;
+	}
 	if (a != UI_ACT_NONE) {
 		if (!v->ops->action || !v->ops->action(u, v, a))
 			global_action(u, v, a);
-		return;
-	}
-	if (ui_key_is_text(k) && v->ops->text)
+	} else if (ui_key_is_text(k) && v->ops->text) {
 		v->ops->text(u, v, (uint32_t)k);
+	} else if (!u->jumping) {
+		unbound_key(u, k);
+	}
+	if (u->jumping && !u->msg[0])
+		show_jump(u);
 }
 
 static void handle(ui *u, const ui_event *ev)
@@ -454,6 +556,7 @@ static void push_start(ui *u)
 		ui_push(u, ui_mine_new(u));
 	else if (u->c->who.role == ROLE_INSPECTOR)
 		ui_push(u, ui_period_new(u));
+	u->home_depth = u->depth;
 }
 
 /* Tasks judged at a time ahead of need: a few milliseconds at most, so a key
@@ -555,7 +658,7 @@ static void finish(ui *u)
 	ui_data_close(&u->data);
 }
 
-static void terminal_modes(void)
+static void terminal_modes(const config *cfg)
 {
 	/* raw: ^C, ^S and ^Q reach the program as keys (quit, save), never as
 	 * signals or flow control. */
@@ -564,7 +667,9 @@ static void terminal_modes(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(UI_ESC_DELAY_MS);
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	ui_input_know_sequences();
+	if (cfg->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	curs_set(0);
 }
 
@@ -575,7 +680,7 @@ static void terminal_modes(void)
 static int finish_terminal(ui *u, SCREEN *scr)
 {
 	int sig = ui_input_stop_signal();
-	if (u->quit)
+	if (u->quit && !u->keep_drafts)
 		ui_recover_discard(u);
 	else
 		ui_recover_save_all(u);
@@ -604,7 +709,7 @@ int ui_run(app *c)
 		return app_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
 	}
 	set_term(scr);
-	terminal_modes();
+	terminal_modes(&c->cfg);
 	ui_theme_start(&c->cfg);
 	u.in = ui_input_terminal();
 	/* A restricted session writes no file outside the report folder. */
@@ -661,7 +766,7 @@ int ui_run_script(app *c, const ui_script_opts *o)
 	}
 	set_term(scr);
 	resize_term(o->rows, o->cols);
-	terminal_modes();
+	terminal_modes(&c->cfg);
 	ui_theme_start(&c->cfg);
 	script_ctx ctx = { &u, o };
 	ui_script_hooks hooks = { script_dump, script_hook, &ctx };

@@ -17,7 +17,17 @@ enum {
 /* X(ID, name, scope, default keys, hint zh, hint en, help zh, help en) */
 #define UI_ACTIONS(X) \
 	X(QUIT, "quit", UI_SCOPE_GLOBAL, "q", "退出", "quit", \
-	  "退出（有未保存的草稿时先询问）", "Quit (asks first when a draft is unsaved)") \
+	  "关闭当前屏幕；在起始屏幕上退出（有未保存的草稿时先询问）", \
+	  "Close this screen; on the first screen, quit (asks first when a draft is unsaved)") \
+	X(QUIT_NOW, "quit-now", UI_SCOPE_GLOBAL, "Q", "", "", \
+	  "立即退出；未保存的输入留作草稿，下次启动时找回", "Quit at once; unsaved input is kept as drafts for next time") \
+	X(JUMP, "jump", UI_SCOPE_GLOBAL, ":", "", "", \
+	  "转到任务：输入编号后按 Enter（在任何屏幕上直接输入数字也可以）", \
+	  "Go to a task: type its number, then Enter (typing digits on any screen does the same)") \
+	X(PREV_TASK, "prev-task", UI_SCOPE_TASK, "[", "", "", \
+	  "任务详情中：列表中的上一项任务", "In a task: the previous task of its list") \
+	X(NEXT_TASK, "next-task", UI_SCOPE_TASK, "]", "", "", \
+	  "任务详情中：列表中的下一项任务", "In a task: the next task of its list") \
 	X(HELP, "help", UI_SCOPE_GLOBAL | UI_SCOPE_EDIT, "? F1", "帮助", "help", \
 	  "显示本帮助", "Show this help") \
 	X(BACK, "back", UI_SCOPE_GLOBAL, "Esc Backspace", "返回", "back", \

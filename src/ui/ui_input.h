@@ -27,6 +27,9 @@ typedef struct ui_script_hooks {
 } ui_script_hooks;
 
 ui_input *ui_input_terminal(void);
+/* Teaches curses the Home, End, Delete, arrow and F1-F4 sequences of the
+ * common terminals (after keypad is on). */
+void ui_input_know_sequences(void);
 /* SIGHUP (the connection dropped) and SIGTERM end the wait for a key: the
  * handler only notes the signal, ui_input_next then returns false.
  * Install before curses starts, so that curses leaves SIGTERM to us. */

@@ -11,6 +11,9 @@
  * (the two ranges never meet: curses codes collide with code points). */
 typedef int ui_key;
 enum { UI_KEY_FN = 0x200000, UI_KEY_NONE = -1, UI_KEYS_PER_ACTION = 4 };
+/* An escape sequence no terminal description names, read whole and
+ * dropped: never Esc followed by its characters as keys. */
+enum { UI_KEY_UNKNOWN = UI_KEY_FN + 0xFFFF };
 
 /* Named keys, normalised: Enter is '\r', Backspace is the curses code. */
 enum { UI_KEY_ENTER = '\r', UI_KEY_ESC = 27, UI_KEY_TAB = '\t' };

@@ -13,6 +13,8 @@ typedef struct ui_list {
 void ui_list_fit(ui_list *l, int n, int height);
 /* Up, down, page up/down, first, last; false for any other action. */
 bool ui_list_action(ui_list *l, ui_action a);
+/* Moves the selection by delta rows; false (and nothing moves) past an end. */
+bool ui_list_step(ui_list *l, int delta);
 /* Selects the row at screen row `row` of the list (0: the first shown);
  * false when no row is there. */
 bool ui_list_click(ui_list *l, int row);

@@ -29,6 +29,9 @@ typedef struct view_ops {
 	void (*text)(ui *u, view *v, uint32_t cp);        /* editors: a typed character */
 	void (*mouse)(ui *u, view *v, const ui_event *ev);
 	int  (*task)(ui *u, view *v);            /* the task selected or open; 0: none */
+	/* Lists: moves the selection by delta and returns its task; 0 (and
+	 * nothing moves) past an end. [ and ] in the task opened from it. */
+	int  (*step)(ui *u, view *v, int delta);
 	void (*free)(view *v);
 	/* Forms: the input not yet saved (kind, task and fields) for the
 	 * recovery file, which adds id, user and plan (src/ui/recover.c); false,
@@ -60,6 +63,10 @@ struct ui {
 	char msg[600];
 	bool msg_error;
 	bool too_small, quit;
+	bool keep_drafts;            /* quit at once (Q): open forms stay drafts for next time */
+	int home_depth;              /* the screens the user starts on: q there quits */
+	bool jumping;                /* a task number is being typed */
+	int jump;                    /* the number typed so far */
 	bool reason_held;            /* a move: the message line waits for the cursor to rest */
 	int cursor_y, cursor_x;                  /* -1: no cursor */
 	ui_input *in;

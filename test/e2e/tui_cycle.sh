@@ -23,7 +23,7 @@ start() {  # start USER TEXT-TO-WAIT-FOR: one person's session
   tmux_start 80 24 "env TERM=xterm-256color DUCHA_CONF='$T/users.ini' '$DUCHA' --user $1"
   wait_for "$2"
 }
-quit() { keys q; [ "$(exit_status)" = 0 ]; local rc=$?; tmux_stop; return $rc; }
+quit() { keys Q; [ "$(exit_status)" = 0 ]; local rc=$?; tmux_stop; return $rc; }
 
 cat > "$T/users.ini" <<INI
 [database]

@@ -46,7 +46,7 @@ grep -q "^配套资金已到位$" "$draft" && grep -q "^下季度完工$" "$draf
 check "the draft file holds both drafts as typed" $?
 
 start
-wait_for "已恢复上次断线时未保存的 2 份草稿：任务 5 2017Q4 填报、任务 12 记录"; check "the next start says what came back" $?
+wait_for "已恢复上次未保存的 2 份草稿：任务 5 2017Q4 填报、任务 12 记录"; check "the next start says what came back" $?
 keys Down Down Down Down u; wait_for "配套资金已到位"
 tm capture-pane -p -t e2e > "$T/form.txt"
 grep -qE "国外研发机构（个，累计） +17 " "$T/form.txt" && grep -qE "联合研发团队（个，累计） +18 " "$T/form.txt" &&
@@ -67,7 +67,7 @@ grep -q "^专家论证已完成$" "$draft" && ! grep -q "^kind 6$" "$draft"; che
 tm kill-server 2>/dev/null
 
 start
-wait_for "已恢复上次断线时未保存的 1 份草稿：任务 12 记录"; check "the note comes back" $?
+wait_for "已恢复上次未保存的 1 份草稿：任务 12 记录"; check "the note comes back" $?
 keys q; wait_for "有 1 份未保存的草稿，退出后将丢失。确定退出吗？"; check "q asks first" $?
 keys y
 [ "$(exit_status)" = 0 ] && [ ! -e "$draft" ]; check "yes quits and drops the draft file" $?

@@ -40,8 +40,8 @@ keys u; wait_for "2017Q4"; check "report form opens on 2017Q4" $?
 text "17"; keys Tab; text "18"; keys Tab; text "6"; keys Tab Tab
 text "配套资金已到位，进度加快"
 keys F2; wait_for "已保存：任务 $num 2017Q4 季度填报"; check "saved" $?
-keys q
-[ "$(exit_status)" = 0 ]; check "q quits at once, exit status 0" $?
+keys Q
+[ "$(exit_status)" = 0 ]; check "Q quits at once, exit status 0" $?
 
 "$DUCHA" --db "$T/demo.db" show "$num" > "$T/show.txt" 2>&1
 awk '/季度填报/{on=1} on' "$T/show.txt" | head -6 > "$T/latest.txt"

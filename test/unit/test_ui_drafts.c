@@ -354,7 +354,7 @@ START_TEST(a_form_comes_back_from_the_file)
 	ck_assert_int_eq(st.st_mode & 0777, 0660 & ~mask);
 	start_ui(&u2);
 	ck_assert_int_eq(u2.ndrafts, 2);
-	ck_assert_msg(strstr(u2.msg, "已恢复上次断线时未保存的 2 份草稿：任务 5 2017Q4 填报、任务 12 记录"), "%s", u2.msg);
+	ck_assert_msg(strstr(u2.msg, "已恢复上次未保存的 2 份草稿：任务 5 2017Q4 填报、任务 12 记录"), "%s", u2.msg);
 	view *back = ui_draft_take(&u2, &ui_report_ops, 5);
 	ck_assert(back != NULL);
 	saved_form(&u2, back, &after);

@@ -155,8 +155,29 @@ START_TEST(keymap_checks)
 	ck_assert_int_eq(ui_keymap_lookup(&m, 'q', UI_SCOPE_EDIT), UI_ACT_NONE);   /* typed text */
 	ck_assert_int_eq(ui_keymap_lookup(&m, UI_KEY_ESC, UI_SCOPE_EDIT), UI_ACT_CANCEL);
 	ck_assert_int_eq(ui_keymap_lookup(&m, UI_KEY_ESC, UI_SCOPE_GLOBAL), UI_ACT_BACK);
-	ck_assert(keymap_with("quit", "Q ^X", err, sizeof err));
-	ck_assert(!keymap_with("quit", "j", err, sizeof err));
+	ck_assert(keymap_with("quit", "F10 ^X", err, sizeof err));
+	ck_assert_int_eq(ui_keymap_lookup(&m, 'Q', UI_SCOPE_GLOBAL), UI_ACT_QUIT_NOW);
+	/* A setting takes its key from a default (quit = Q, written before Q
+	 * quit at once), never from another setting. */
+	snprintf(c.key_names[0], sizeof c.key_names[0], "quit");
+	snprintf(c.keys[0], sizeof c.keys[0], "Q");
+	c.nkeys = 1;
+	ck_assert_msg(ui_keymap_init(&m, &c, err, sizeof err), "%s", err);
+	ck_assert_int_eq(ui_keymap_lookup(&m, 'Q', UI_SCOPE_GLOBAL), UI_ACT_QUIT);
+	ck_assert_int_eq(m.nkeys[UI_ACT_QUIT_NOW], 0);
+	snprintf(c.key_names[1], sizeof c.key_names[1], "quit-now");
+	snprintf(c.keys[1], sizeof c.keys[1], "Q");
+	c.nkeys = 2;
+	ck_assert(!ui_keymap_init(&m, &c, err, sizeof err));
+	ck_assert_msg(strstr(err, "quit") && strstr(err, "quit-now"), "%s", err);
+	config_defaults(&c);
+	ck_assert(ui_keymap_init(&m, &c, err, sizeof err));
+	snprintf(c.key_names[0], sizeof c.key_names[0], "quit");
+	snprintf(c.keys[0], sizeof c.keys[0], "j");
+	snprintf(c.key_names[1], sizeof c.key_names[1], "down");
+	snprintf(c.keys[1], sizeof c.keys[1], "Down j");
+	c.nkeys = 2;
+	ck_assert(!ui_keymap_init(&m, &c, err, sizeof err));
 	ck_assert_msg(strstr(err, "quit") && strstr(err, "down"), "%s", err);
 	ck_assert(!keymap_with("save", "x", err, sizeof err));
 	ck_assert(!keymap_with("no-such-action", "x", err, sizeof err));
