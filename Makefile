@@ -185,7 +185,8 @@ fuzz: $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
 # The full-screen program's tests: golden screens (test/screen/run.sh, driven
 # by the screen-test program from key scripts) and the end-to-end tests in
 # tmux (test/e2e/tui_report.sh; tui_hangup.sh: drafts kept on a hang-up;
-# tui_cycle.sh: the quarterly cycle by role; tui_keys.sh: Home/End per terminal).
+# tui_cycle.sh: the quarterly cycle by role; tui_keys.sh: Home/End per terminal;
+# tui_live.sh: two sessions, one sees the other's save).
 SCREEN_BIN = $(BUILD)/screen-test
 $(SCREEN_BIN): test/screen/screen.c $(BUILD)/libducha.a | $(DEPS_OK)
 	$(say) CC $<
@@ -198,6 +199,7 @@ test-e2e: $(BIN)
 	DUCHA=$(BIN) bash test/e2e/tui_hangup.sh
 	DUCHA=$(BIN) bash test/e2e/tui_cycle.sh
 	DUCHA=$(BIN) bash test/e2e/tui_keys.sh
+	DUCHA=$(BIN) bash test/e2e/tui_live.sh
 .PHONY: test-screen test-e2e
 
 # The documents to look at (not part of `make test`, which checks them in

@@ -142,6 +142,23 @@ bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_
 /* Audit rows, oldest first; object_prefix filters (e.g. "task 15"), NULL for all. */
 bool store_audit(store *s, const char *object_prefix, audit_rec **out, int *n);
 
+/* What other sessions changed, for a screen that follows them: the data
+ * version (PRAGMA data_version: it moves when another connection commits),
+ * the last audit row, and the rows after one, oldest first (at most
+ * STORE_CHANGES_MAX). */
+enum { STORE_CHANGES_MAX = 50 };
+#define STORE_CHANGES_MAX_TEXT "50"
+typedef struct store_change {
+	int64_t id;
+	char user[65], role[16], action[16];
+	int task;              /* the task of the plan it concerns; 0: none */
+	char period[8];        /* a report's quarter ("2017Q4"), or "" */
+	bool own;              /* written by this connection */
+} store_change;
+bool store_data_version(store *s, int64_t *version);
+bool store_audit_last(store *s, int64_t *id);
+bool store_changes_after(store *s, int64_t plan_id, int64_t after, store_change **out, int *n);
+
 /* The history of every report of a task from the trail, oldest first, in
  * one read (src/store/trail.c). */
 bool store_report_steps(store *s, int64_t plan_id, int num, report_step **out, int *n);

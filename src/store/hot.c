@@ -36,6 +36,9 @@ static const store_sql hot[] = {
 	{ "audit_head", store_sql_audit_head },
 	{ "report_steps", store_sql_report_steps },
 	{ "audit_of", store_sql_audit_of },
+	{ "audit_last", store_sql_audit_last },
+	{ "task_object_prefix", store_sql_task_object_prefix },
+	{ "changes_after", store_sql_changes_after },
 };
 
 const store_sql *store_hot_sql(int *n)

@@ -6,6 +6,8 @@
 #include "ducha/db.h"
 #include "ducha/store.h"
 
+enum { STORE_OWN_AUDIT = 64 };
+
 struct store {
 	db *db;
 	store_failure failure;
@@ -14,6 +16,10 @@ struct store {
 	char *path;                  /* as opened, for the anchor and the replaced-file check */
 	dev_t dev;                   /* the file opened: a write refuses another one */
 	ino_t ino;
+	/* The audit rows this connection wrote lately (a ring), so that a
+	 * screen following the trail tells its own saves from others'. */
+	int64_t own_audit[STORE_OWN_AUDIT];
+	int own_count, own_committed;
 };
 
 /* The columns every task read selects (read by store_read_task), from
@@ -54,6 +60,7 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 	"(" col " = :object OR (" col " >= :below AND " col " < :below || x'ff'))"
 
 extern const char store_sql_report_steps[], store_sql_audit_of[], store_sql_search_short[];
+extern const char store_sql_audit_last[], store_sql_task_object_prefix[], store_sql_changes_after[];
 
 /* The filter of task lists: a plan, and optionally an area, an agency (in
  * a role) and a due year; binds :plan, :area, :agency, :role, :year

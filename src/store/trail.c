@@ -96,3 +96,84 @@ void store_report_steps_free(report_step *steps, int n)
 		free(steps[i].why);
 	free(steps);
 }
+
+/* --- what others changed ------------------------------------------------------ */
+
+bool store_data_version(store *s, int64_t *version)
+{
+	return db_pragma_int(s->db, "data_version", version);
+}
+
+const char store_sql_audit_last[] = "SELECT coalesce(max(id), 0) FROM audit";
+
+bool store_audit_last(store *s, int64_t *id)
+{
+	db_stmt *q = db_prepare(s->db, store_sql_audit_last);
+	bool found = false;
+	return q && db_one_int(q, id, &found);
+}
+
+const char store_sql_task_object_prefix[] =
+	"SELECT CASE WHEN id = (SELECT min(id) FROM plan) THEN '' ELSE 'plan ' || code || ' ' END || 'task '"
+	" FROM plan WHERE id = :plan";
+/* A screenful of news at most: more than this and the screen is read afresh. */
+const char store_sql_changes_after[] =
+	"SELECT id, user, role, action, object FROM audit WHERE id > :after ORDER BY id LIMIT " STORE_CHANGES_MAX_TEXT;
+
+typedef struct change_ctx {
+	const char *prefix;
+} change_ctx;
+
+/* "task 13 report 2017Q4": task 13, period 2017Q4, when the prefix is this plan's. */
+static void parse_object(const char *object, const char *prefix, store_change *c)
+{
+	size_t len = strlen(prefix);
+	if (strncmp(object, prefix, len) != 0)
+		return;
+	char *end;
+	long num = strtol(object + len, &end, 10);
+	if (end == object + len || num <= 0 || num > 1000000 || (*end && *end != ' '))
+		return;
+	c->task = (int)num;
+	const char *report = strstr(end, " report ");
+	if (report)
+		snprintf(c->period, sizeof c->period, "%.6s", report + 8);
+}
+
+static void read_change(db_stmt *q, void *item, void *ctx)
+{
+	store_change *c = item;
+	const change_ctx *x = ctx;
+	c->id = db_col_int(q, 0);
+	snprintf(c->user, sizeof c->user, "%s", db_col_text(q, 1));
+	snprintf(c->role, sizeof c->role, "%s", db_col_text(q, 2));
+	snprintf(c->action, sizeof c->action, "%s", db_col_text(q, 3));
+	parse_object(db_col_text(q, 4), x->prefix, c);
+}
+
+static bool own_row(const store *s, int64_t id)
+{
+	int from = s->own_committed > STORE_OWN_AUDIT ? s->own_committed - STORE_OWN_AUDIT : 0;
+	for (int i = from; i < s->own_committed; i++)
+		if (s->own_audit[i % STORE_OWN_AUDIT] == id)
+			return true;
+	return false;
+}
+
+bool store_changes_after(store *s, int64_t plan_id, int64_t after, store_change **out, int *n)
+{
+	char prefix[300];
+	bool found = false;
+	*out = NULL;
+	*n = 0;
+	db_stmt *p = db_prepare(s->db, store_sql_task_object_prefix);
+	if (!p || !db_bind_int(p, ":plan", plan_id) || !db_one_text(p, prefix, sizeof prefix, &found))
+		return false;
+	db_stmt *q = db_prepare(s->db, store_sql_changes_after);
+	change_ctx x = { found ? prefix : "\x01" };
+	if (!q || !db_bind_int(q, ":after", after) || !db_collect(q, out, n, sizeof **out, read_change, &x))
+		return false;
+	for (int i = 0; i < *n; i++)
+		(*out)[i].own = own_row(s, (*out)[i].id);
+	return true;
+}

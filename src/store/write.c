@@ -83,6 +83,8 @@ bool store_audit_append(store *s, const actor *who, const char *action, const ch
 		     db_run(q);
 	}
 	free(at);
+	if (ok)
+		s->own_audit[s->own_count++ % STORE_OWN_AUDIT] = id;
 	return ok;
 }
 
@@ -228,9 +230,11 @@ bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_
 static bool finish(store *s, bool ok)
 {
 	if (ok && db_commit(s->db)) {
+		s->own_committed = s->own_count;
 		store_anchor_update(s, false);
 		return true;
 	}
+	s->own_count = s->own_committed;
 	bool busy = db_was_busy(s->db);
 	char keep[512];
 	snprintf(keep, sizeof keep, "%s", db_error(s->db));
@@ -312,9 +316,11 @@ static bool record_conflict(store *s, const actor *who, const report_input *in, 
 	free(mine);
 	if (!ok || !db_commit(s->db)) {
 		db_rollback(s->db);
+		s->own_count = s->own_committed;
 		s->failure = STORE_FAIL_ERROR;
 		return false;
 	}
+	s->own_committed = s->own_count;
 	store_anchor_update(s, false);
 	db_fail(s->db, "保存冲突：%s 已被他人修改，你的输入未覆盖对方的内容", object);
 	s->failure = STORE_FAIL_CONFLICT;

@@ -41,13 +41,13 @@ bool ui_list_action(ui_list *l, ui_action a)
 	return true;
 }
 
-bool ui_list_step(ui_list *l, int delta)
+int ui_list_step(ui_list *l, int at, int delta)
 {
-	if (l->sel + delta < 0 || l->sel + delta >= l->n)
-		return false;
-	l->sel += delta;
+	if (at < 0 || at + delta < 0 || at + delta >= l->n)
+		return -1;
+	l->sel = at + delta;
 	clamp(l);
-	return true;
+	return l->sel;
 }
 
 bool ui_list_click(ui_list *l, int row)

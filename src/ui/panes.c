@@ -181,11 +181,18 @@ static int panes_task(ui *u, view *v)
 	return selected_num((panes *)v);
 }
 
-static int panes_step(ui *u, view *v, int delta)
+static int panes_step(ui *u, view *v, int from, int delta)
 {
 	(void)u;
 	panes *p = (panes *)v;
-	return ui_list_step(&p->list[p->area], delta) ? selected_num(p) : 0;
+	ui_list *l = &p->list[p->area];
+	int at = -1;
+	for (int i = 0; i < l->n && at < 0; i++)
+		if (p->nums[p->area][i] == from)
+			at = i;
+	if (at < 0)
+		return -1;
+	return ui_list_step(l, at, delta) < 0 ? 0 : selected_num(p);
 }
 
 static void panes_free(view *v)

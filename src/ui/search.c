@@ -175,10 +175,16 @@ static int search_task(ui *u, view *v)
 	return s->n ? s->hits[s->list.sel].task_num : 0;
 }
 
-static int search_step(ui *u, view *v, int delta)
+static int search_step(ui *u, view *v, int from, int delta)
 {
 	search_view *s = (search_view *)v;
-	return ui_list_step(&s->list, delta) ? search_task(u, v) : 0;
+	int at = -1;
+	for (int i = 0; i < s->n && at < 0; i++)
+		if (s->hits[i].task_num == from)
+			at = i;
+	if (at < 0)
+		return -1;
+	return ui_list_step(&s->list, at, delta) < 0 ? 0 : search_task(u, v);
 }
 
 static bool search_action(ui *u, view *v, ui_action a)

@@ -259,14 +259,14 @@ static void task_draw(ui *u, view *v)
 
 /* [ and ]: the task before or after this one in the list it was opened
  * from, whose selection moves with it (Esc returns to it there). */
-static bool step_task(ui *u, int delta)
+static bool step_task(ui *u, int from, int delta)
 {
 	view *list = u->depth > 1 ? u->stack[u->depth - 2] : NULL;
-	if (!list || !list->ops->step) {
-		ui_message(u, false, "%s", UI_L("这项任务不是从列表中打开的，没有上一项、下一项", "This task was not opened from a list"));
+	int num = list && list->ops->step ? list->ops->step(u, list, from, delta) : -1;
+	if (num < 0) {
+		ui_message(u, false, "%s", UI_L("这项任务不在下面的列表中，没有上一项、下一项", "This task is not in the list beneath"));
 		return true;
 	}
-	int num = list->ops->step(u, list, delta);
 	if (!num) {
 		ui_message(u, false, "%s", delta < 0 ? UI_L("已是列表中的第一项", "This is the first task of the list")
 		                                     : UI_L("已是列表中的最后一项", "This is the last task of the list"));
@@ -280,7 +280,7 @@ static bool step_task(ui *u, int delta)
 static bool task_action(ui *u, view *v, ui_action a)
 {
 	if (a == UI_ACT_PREV_TASK || a == UI_ACT_NEXT_TASK)
-		return step_task(u, a == UI_ACT_PREV_TASK ? -1 : 1);
+		return step_task(u, ((task_view *)v)->num, a == UI_ACT_PREV_TASK ? -1 : 1);
 	return ui_doc_action(&((task_view *)v)->doc, a);
 }
 

@@ -90,11 +90,17 @@ static int tasklist_task(ui *u, view *v)
 	return selected_num((tasklist *)v);
 }
 
-static int tasklist_step(ui *u, view *v, int delta)
+static int tasklist_step(ui *u, view *v, int from, int delta)
 {
 	(void)u;
 	tasklist *t = (tasklist *)v;
-	return ui_list_step(&t->list, delta) ? selected_num(t) : 0;
+	int at = -1;
+	for (int i = 0; i < t->n && at < 0; i++)
+		if (t->nums[i] == from)
+			at = i;
+	if (at < 0)
+		return -1;
+	return ui_list_step(&t->list, at, delta) < 0 ? 0 : selected_num(t);
 }
 
 static void tasklist_free(view *v)

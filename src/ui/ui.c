@@ -17,6 +17,7 @@
 #include "ui_agencies.h"
 #include "ui_confirm.h"
 #include "ui_draw.h"
+#include "ui_follow.h"
 #include "ui_help.h"
 #include "ui_indicator.h"
 #include "ui_i18n.h"
@@ -415,19 +416,20 @@ static bool jump_key(ui *u, view *v, ui_key k, ui_action a)
 	if (v->ops->text)
 		return false;
 	if (a == UI_ACT_JUMP) {
-		u->jumping = true;
+		u->jumping = u->jump_typed = true;
 		u->jump = 0;
 		return true;
 	}
 	if (!u->jumping) {
 		u->jumping = digit && k != '0';
+		u->jump_typed = false;
 		u->jump = digit ? k - '0' : 0;
 		return false;
 	}
 	if (digit) {
 		if (u->jump < 100000)
 			u->jump = u->jump * 10 + (k - '0');
-		return a == UI_ACT_NONE;
+		return u->jump_typed || a == UI_ACT_NONE;
 	}
 	if (k == UI_KEY_ENTER) {
 		jump_to(u, u->jump);
@@ -568,6 +570,10 @@ enum { UI_FILL_BATCH = 32 };
  * (about 40 bytes a row over SSH instead of 200). */
 enum { UI_REASON_REST_MS = 150 };
 
+/* How often an idle screen looks for others' saves: one PRAGMA, so a save
+ * elsewhere shows within a second without a key. */
+enum { UI_FOLLOW_MS = 500 };
+
 static double clock_ms(void)
 {
 	struct timespec ts;
@@ -590,8 +596,13 @@ static void between_keys(ui *u)
 			draw(u);
 			continue;
 		}
-		if (!fill && !u->reason_held)
-			return;
+		if (!fill && !u->reason_held) {
+			if (ui_input_is_script(u->in) || ui_input_wait(u->in, UI_FOLLOW_MS))
+				return;
+			if (ui_follow_check(u))
+				draw(u);
+			continue;
+		}
 		if (!fill) {
 			/* At least 1 ms: curses takes a negative timeout as "forever". */
 			int left = UI_REASON_REST_MS - (int)rested;
@@ -610,6 +621,7 @@ static void between_keys(ui *u)
 
 static void run_loop(ui *u)
 {
+	ui_follow_start(u);
 	push_start(u);
 	ui_relayout(u);
 	/* A hang-up stops the loop before it draws on a terminal that is gone. */

@@ -13,8 +13,9 @@ typedef struct ui_list {
 void ui_list_fit(ui_list *l, int n, int height);
 /* Up, down, page up/down, first, last; false for any other action. */
 bool ui_list_action(ui_list *l, ui_action a);
-/* Moves the selection by delta rows; false (and nothing moves) past an end. */
-bool ui_list_step(ui_list *l, int delta);
+/* Selects the row delta rows from row `at` and returns it: -1 (and nothing
+ * moves) when at is -1 (not in the list) or the step goes past an end. */
+int ui_list_step(ui_list *l, int at, int delta);
 /* Selects the row at screen row `row` of the list (0: the first shown);
  * false when no row is there. */
 bool ui_list_click(ui_list *l, int row);

@@ -29,9 +29,10 @@ typedef struct view_ops {
 	void (*text)(ui *u, view *v, uint32_t cp);        /* editors: a typed character */
 	void (*mouse)(ui *u, view *v, const ui_event *ev);
 	int  (*task)(ui *u, view *v);            /* the task selected or open; 0: none */
-	/* Lists: moves the selection by delta and returns its task; 0 (and
-	 * nothing moves) past an end. [ and ] in the task opened from it. */
-	int  (*step)(ui *u, view *v, int delta);
+	/* Lists: selects the task delta rows from task `from` and returns it;
+	 * 0 (nothing moves) past an end, -1 when from is not in the list. [
+	 * and ] in a task opened over it. */
+	int  (*step)(ui *u, view *v, int from, int delta);
 	void (*free)(view *v);
 	/* Forms: the input not yet saved (kind, task and fields) for the
 	 * recovery file, which adds id, user and plan (src/ui/recover.c); false,
@@ -66,7 +67,12 @@ struct ui {
 	bool keep_drafts;            /* quit at once (Q): open forms stay drafts for next time */
 	int home_depth;              /* the screens the user starts on: q there quits */
 	bool jumping;                /* a task number is being typed */
+	bool jump_typed;             /* after ":": digits are only the number */
 	int jump;                    /* the number typed so far */
+	int64_t seen_version;        /* the data version last seen (-1: not followed) */
+	int64_t seen_audit;          /* the last audit row seen */
+	struct { int task; char period[8]; } saved[8];  /* reports this session saved (a ring) */
+	int nsaved;
 	bool reason_held;            /* a move: the message line waits for the cursor to rest */
 	int cursor_y, cursor_x;                  /* -1: no cursor */
 	ui_input *in;
