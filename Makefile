@@ -186,7 +186,8 @@ fuzz: $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
 # by the screen-test program from key scripts) and the end-to-end tests in
 # tmux (test/e2e/tui_report.sh; tui_hangup.sh: drafts kept on a hang-up;
 # tui_cycle.sh: the quarterly cycle by role; tui_keys.sh: Home/End per terminal;
-# tui_live.sh: two sessions, one sees the other's save).
+# tui_live.sh: two sessions, one sees the other's save; tui_terminals.sh:
+# GB18030, a missing locale, TERM=dumb).
 SCREEN_BIN = $(BUILD)/screen-test
 $(SCREEN_BIN): test/screen/screen.c $(BUILD)/libducha.a | $(DEPS_OK)
 	$(say) CC $<
@@ -200,6 +201,7 @@ test-e2e: $(BIN)
 	DUCHA=$(BIN) bash test/e2e/tui_cycle.sh
 	DUCHA=$(BIN) bash test/e2e/tui_keys.sh
 	DUCHA=$(BIN) bash test/e2e/tui_live.sh
+	DUCHA=$(BIN) bash test/e2e/tui_terminals.sh
 .PHONY: test-screen test-e2e
 
 # The documents to look at (not part of `make test`, which checks them in

@@ -1,4 +1,5 @@
 /* ducha: options, then a table of commands. */
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <signal.h>
@@ -56,12 +57,43 @@ static const cli_command *find_command(const char *name)
 	return NULL;
 }
 
-/* Locale: the user's if it is UTF-8, otherwise C.UTF-8 so that Chinese works. */
+/* The locale the environment asks for (LC_ALL, LC_CTYPE, LANG: the first set). */
+static const char *wanted_locale(void)
+{
+	static const char *const names[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *v = getenv(names[i]);
+		if (v && *v)
+			return v;
+	}
+	return "";
+}
+
+static bool names_gb_charset(const char *s)
+{
+	return strcasestr(s, "gb18030") || strcasestr(s, "gbk") || strcasestr(s, "gb2312");
+}
+
+/* Locale: the user's if it is UTF-8, or GB18030/GBK (a common Xshell
+ * default on Chinese Windows: curses converts the screen and the keys, the
+ * text stays UTF-8 inside); otherwise C.UTF-8 so that Chinese works. A GB
+ * locale asked for but not installed is said, in ASCII, since such a
+ * terminal cannot show the UTF-8 that follows. */
 static void setup_locale(void)
 {
 	const char *loc = setlocale(LC_ALL, "");
-	if (!loc || (!strstr(loc, "UTF-8") && !strstr(loc, "utf8") && !strstr(loc, "UTF8")))
-		setlocale(LC_CTYPE, "C.UTF-8");
+	const char *codeset = loc ? nl_langinfo(CODESET) : "";
+	if (loc && (strcmp(codeset, "UTF-8") == 0 || names_gb_charset(codeset)))
+		return;
+	const char *wanted = wanted_locale();
+	if (!loc && names_gb_charset(wanted)) {
+		char *shown = text_escape(wanted, 0);
+		fprintf(stderr, "ducha: warning: locale %s is not installed, so Chinese is sent as UTF-8 and a GBK "
+		        "terminal shows garbage: set the terminal to UTF-8, or install the locale "
+		        "(localedef -i zh_CN -f GB18030 zh_CN.GB18030)\n", shown);
+		free(shown);
+	}
+	setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 /* *installed: the system-wide config was read (a shared copy). A setgid

@@ -721,6 +721,17 @@ int ui_run(app *c)
 		return app_error("无法启动全屏界面：终端类型 \"%s\" 不可用（检查 TERM）", term ? term : "");
 	}
 	set_term(scr);
+	/* A terminal that cannot put the cursor anywhere (TERM=dumb, an
+	 * editor's shell buffer) would get a blank or scrolling mess. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		endwin();
+		delscreen(scr);
+		ui_input_release_stop();
+		finish(&u);
+		return app_error("终端类型 \"%s\" 不能定位光标，无法显示全屏界面：请用 TERM=xterm-256color 等终端，"
+		                 "或用命令行（ducha tasks、ducha show 等，见 ducha --help）", term ? term : "");
+	}
 	terminal_modes(&c->cfg);
 	ui_theme_start(&c->cfg);
 	u.in = ui_input_terminal();
