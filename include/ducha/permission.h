@@ -22,6 +22,9 @@ typedef enum permission_action {
 const char *permission_note_kind(const actor *who, const task_rec *t);
 bool permission_check(const actor *who, permission_action action, const task_rec *t,
                       char *why, size_t whylen);
+/* Whether a role may do this to some task at all (the key hints leave out
+ * what the user can never do: 填报 for a viewer). */
+bool permission_role_may_ever(role r, permission_action action);
 /* Restricted mode (a forced command, or [access] restricted): path must
  * lie inside report_dir. Always true when not restricted. */
 bool permission_inside_folder(const char *report_dir, bool restricted, const char *path,

@@ -60,6 +60,17 @@ static void reporter_rule(const actor *who, permission_action action, const task
 	free(leads);
 }
 
+bool permission_role_may_ever(role r, permission_action action)
+{
+	switch (r) {
+	case ROLE_ADMIN: return true;
+	case ROLE_VIEWER: return false;
+	case ROLE_INSPECTOR: return action == PERM_COMMENT || action == PERM_ACCEPT || action == PERM_REVIEW;
+	case ROLE_REPORTER: return action == PERM_REPORT || action == PERM_PROGRESS || action == PERM_SUPPORT;
+	}
+	return false;
+}
+
 bool permission_check(const actor *who, permission_action action, const task_rec *t,
                       char *why, size_t whylen)
 {

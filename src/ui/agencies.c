@@ -317,7 +317,7 @@ static void agencies_free(view *v)
 }
 
 static const ui_action agencies_hints[] = {
-	UI_ACT_OPEN, UI_ACT_LAGGING, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
+	UI_ACT_OPEN, UI_ACT_PRINT, UI_ACT_LAGGING, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
 };
 
 /* One view, two names: 单位一览 and 本期填报 (a->period). */

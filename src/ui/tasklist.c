@@ -113,7 +113,8 @@ static void tasklist_free(view *v)
 }
 
 static const ui_action tasklist_hints[] = {
-	UI_ACT_OPEN, UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
+	UI_ACT_OPEN, UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_PRINT, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP,
+	UI_ACT_NONE,
 };
 
 static const view_ops tasklist_ops = {

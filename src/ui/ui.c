@@ -279,13 +279,34 @@ static int put_hint(ui *u, ui_action a, int x)
 	return x + ui_put(LINES - 1, x, COLS - x, ui_action_get(a)->hint[ui_english()], UI_E_HINT) + 2;
 }
 
+/* Whether the hint line offers the action to this user: not what the role
+ * can never do, nor a write on a read-only database. */
+static bool offered(ui *u, ui_action a)
+{
+	static const struct { ui_action act; permission_action perm; } writes[] = {
+		{ UI_ACT_REPORT, PERM_REPORT }, { UI_ACT_REVIEW, PERM_REVIEW }, { UI_ACT_REOPEN, PERM_REVIEW },
+		{ UI_ACT_ACCEPT, PERM_ACCEPT }, { UI_ACT_INDICATOR, PERM_DEFINE },
+	};
+	role r = u->c->who.role;
+	bool readonly = store_is_readonly(u->c->st);
+	if (a == UI_ACT_NOTE)
+		return !readonly && (permission_role_may_ever(r, PERM_PROGRESS) || permission_role_may_ever(r, PERM_COMMENT));
+	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		if (writes[i].act == a)
+			return !readonly && permission_role_may_ever(r, writes[i].perm);
+	return true;
+}
+
 /* The hint line; its last entry (help) always finds room. */
 static void draw_hints(ui *u, view *v)
 {
-	const ui_action *h = v->ops->hints_for ? v->ops->hints_for(u, v) : v->ops->hints;
+	const ui_action *all = v->ops->hints_for ? v->ops->hints_for(u, v) : v->ops->hints;
+	ui_action h[32];
 	int n = 0, x = 1;
-	while (h && h[n] != UI_ACT_NONE)
-		n++;
+	for (int i = 0; all && all[i] != UI_ACT_NONE && n < 31; i++)
+		if (offered(u, all[i]))
+			h[n++] = all[i];
+	h[n] = UI_ACT_NONE;
 	ui_blank(LINES - 1, 0, COLS, UI_E_HINT);
 	if (n == 0)
 		return;

@@ -60,6 +60,25 @@ START_TEST(inspector_viewer_admin)
 }
 END_TEST
 
+/* The hints' rule agrees with the checks: a role may ever do what it may do
+ * to a task it leads, supports or neither. */
+START_TEST(role_may_ever_agrees_with_checks)
+{
+	char why[400];
+	const role roles[] = { ROLE_ADMIN, ROLE_INSPECTOR, ROLE_REPORTER, ROLE_VIEWER };
+	task_rec tasks[] = { task_with("市科委", ""), task_with("市财政局", "市科委"), task_with("市财政局", "") };
+	for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
+		for (int a = PERM_REPORT; a <= PERM_DEFINE; a++) {
+			actor who = { "someone", roles[r], "市科委" };
+			bool some = false;
+			for (size_t t = 0; t < sizeof tasks / sizeof tasks[0]; t++)
+				some = some || permission_check(&who, (permission_action)a, &tasks[t], why, sizeof why);
+			ck_assert_msg(some == permission_role_may_ever(roles[r], (permission_action)a), "role %d action %d",
+			              (int)roles[r], a);
+		}
+}
+END_TEST
+
 START_TEST(restricted_writes_only_into_report_folder)
 {
 	char dir[] = "/tmp/ducha-perm-XXXXXX";
@@ -171,6 +190,7 @@ static Suite *permission_suite(void)
 	TCase *tc = tcase_create("permission");
 	tcase_add_test(tc, reporter_only_for_own_agency);
 	tcase_add_test(tc, inspector_viewer_admin);
+	tcase_add_test(tc, role_may_ever_agrees_with_checks);
 	tcase_add_test(tc, restricted_writes_only_into_report_folder);
 	tcase_add_test(tc, identity_needs_a_named_user);
 	tcase_add_test(tc, output_never_names_the_database);
