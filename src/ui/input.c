@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ struct ui_input {
 	ui_script_hooks hooks;
 	char err[200];
 	bool pending;               /* a key read by ui_input_waiting, not handed out yet */
+	bool closed;                /* the terminal is gone (seen while waiting) */
 	int pending_rc;
 	wint_t pending_ch;
 };
@@ -164,7 +166,7 @@ static bool terminal_next(ui_input *in, ui_event *ev)
 	 * the read is seen at the next key, or when the terminal closes, as it
 	 * does on a hang-up. */
 	while (!in->pending) {
-		if (stop_signal)
+		if (stop_signal || in->closed)
 			return false;
 		errno = 0;
 		rc = get_wch(&ch);
@@ -296,6 +298,13 @@ bool ui_input_is_script(const ui_input *in)
 	return in->script;
 }
 
+/* Whether the terminal hung up (its end closed): no key will ever come. */
+static bool terminal_gone(void)
+{
+	struct pollfd p = { .fd = fileno(stdin), .events = POLLIN };
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 bool ui_input_wait(ui_input *in, int ms)
 {
 	if (in->script || in->pending)
@@ -304,6 +313,12 @@ bool ui_input_wait(ui_input *in, int ms)
 	in->pending_rc = get_wch(&in->pending_ch);
 	timeout(-1);
 	in->pending = in->pending_rc != ERR;
+	if (!in->pending && terminal_gone()) {
+		/* A wait that ends at once, every time, on a hung-up terminal:
+		 * the caller stops waiting and the next read ends the loop. */
+		in->closed = true;
+		return true;
+	}
 	return in->pending;
 }
 

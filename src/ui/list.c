@@ -1,6 +1,8 @@
 /* A selection that scrolls with it. */
 #include "ui_list.h"
 
+#include <stdio.h>
+
 static void clamp(ui_list *l)
 {
 	if (l->height < 1)
@@ -48,6 +50,17 @@ int ui_list_step(ui_list *l, int at, int delta)
 	l->sel = at + delta;
 	clamp(l);
 	return l->sel;
+}
+
+void ui_list_position(const ui_list *l, char *buf, size_t len)
+{
+	bool above = l->top > 0, below = l->top + l->height < l->n;
+	if (l->n == 0) {
+		snprintf(buf, len, "%s", "");
+		return;
+	}
+	snprintf(buf, len, "%d/%d%s%s%s", l->sel + 1, l->n, above || below ? " " : "", above ? "\u2191" : "",
+	         below ? "\u2193" : "");
 }
 
 bool ui_list_click(ui_list *l, int row)

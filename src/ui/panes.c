@@ -108,10 +108,15 @@ static void draw_area_line(ui *u, panes *p)
 	snprintf(line, sizeof line, UI_L("%s、%s　%d 项任务", "%s. %s  %d tasks"), cn, a->title, p->count[p->area]);
 	if (ui_filter_active(&u->filter))
 		filter_text(u, filter, sizeof filter);
+	char pos[40];
+	ui_list_position(&p->list[p->area], pos, sizeof pos);
+	/* Two columns spare at the right: arrows are drawn wide by some terminals. */
+	int pw = text_width(pos), right = COLS - pw - 2;
 	int fw = text_width(filter);
-	int used = ui_put(AREA_Y, 1, COLS - fw - 3, line, UI_E_LABEL);
+	int used = ui_put(AREA_Y, 1, right - fw - 3, line, UI_E_LABEL);
 	if (fw)
-		ui_put(AREA_Y, used + 3 > COLS - fw - 1 ? used + 3 : COLS - fw - 1, fw, filter, UI_E_MESSAGE);
+		ui_put(AREA_Y, used + 3 > right - fw - 2 ? used + 3 : right - fw - 2, fw, filter, UI_E_MESSAGE);
+	ui_put(AREA_Y, right, pw, pos, UI_E_DIM);
 }
 
 static void panes_draw(ui *u, view *v)

@@ -10,6 +10,7 @@
 #include "ui_list.h"
 #include "ui_print.h"
 #include "ui_rows.h"
+#include "ducha/text.h"
 #include "ducha/xalloc.h"
 
 enum { TITLE_Y = 1, HEADER_Y = 2, LIST_Y = 3 };
@@ -51,7 +52,11 @@ static void tasklist_layout(ui *u, view *v)
 static void tasklist_draw(ui *u, view *v)
 {
 	tasklist *t = (tasklist *)v;
-	ui_put(TITLE_Y, 1, COLS - 2, t->title, UI_E_LABEL);
+	char pos[40];
+	ui_list_position(&t->list, pos, sizeof pos);
+	int pw = text_width(pos);
+	ui_put(TITLE_Y, 1, COLS - pw - 5, t->title, UI_E_LABEL);
+	ui_put(TITLE_Y, COLS - pw - 2, pw, pos, UI_E_DIM);
 	ui_rows_header(&t->cols, HEADER_Y);
 	if (t->n == 0 && !t->failed)
 		ui_put(LIST_Y, 2, COLS - 2, UI_L("（没有任务）", "(no tasks)"), UI_E_DIM);

@@ -2,6 +2,7 @@
 #define DUCHA_UI_LIST_H
 /* A selection in a list of n rows shown height rows at a time. */
 #include <stdbool.h>
+#include <stddef.h>
 #include "ui_action.h"
 #include "ui_input.h"
 
@@ -16,6 +17,9 @@ bool ui_list_action(ui_list *l, ui_action a);
 /* Selects the row delta rows from row `at` and returns it: -1 (and nothing
  * moves) when at is -1 (not in the list) or the step goes past an end. */
 int ui_list_step(ui_list *l, int at, int delta);
+/* Where the selection is, as shown at a list's top right: "12/38 ↓" (↑
+ * when rows are hidden above, ↓ below); "" for an empty list. */
+void ui_list_position(const ui_list *l, char *buf, size_t len);
 /* Selects the row at screen row `row` of the list (0: the first shown);
  * false when no row is there. */
 bool ui_list_click(ui_list *l, int row);
