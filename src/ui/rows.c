@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ducha/date.h"
+#include "ducha/text.h"
 #include "ducha/wording.h"
 #include "ui_draw.h"
 #include "ui_i18n.h"
@@ -21,7 +22,12 @@ void ui_rows_layout(ui_row_cols *c, int x, int w, bool with_role)
 	c->num = ROW_NUM;
 	c->role = with_role ? ROW_ROLE : 0;
 	c->due = ROW_DUE;
-	c->lead = w >= 110 ? 20 : w >= 96 ? 16 : 12;
+	/* The lead agencies widen with the terminal (half of every column past
+	 * 80, up to 48): at 160 columns the names are whole while the task's
+	 * text still has 80. At 80, 18 columns hold "市发展改革委等2家". */
+	c->lead = 18 + (w > 80 ? (w - 80) / 2 : 0);
+	if (c->lead > 48)
+		c->lead = 48;
 	c->progress = ROW_PROGRESS;
 	c->flag = ui_flag_width();
 	int fixed = ROW_MARK + c->num + 1 + (c->role ? c->role + 1 : 0) + 1 + c->due + 1 + c->lead + 1 +
@@ -80,6 +86,43 @@ static char *list_text(const char *joined)
 	return out;
 }
 
+/* The agencies of "a;b;c" that fit w columns, whole, then "等3家" for all
+ * of them when some are left out; the first name is cut only when even it
+ * and the count do not fit. */
+static void fit_agencies(const char *joined, int w, char *out, size_t len)
+{
+	char *all = list_text(joined);
+	if (text_width(all) <= w) {
+		snprintf(out, len, "%s", all);
+		free(all);
+		return;
+	}
+	int total = 1;
+	for (const char *p = joined; *p; p++)
+		total += *p == ';';
+	char more[32];
+	snprintf(more, sizeof more, UI_L("等%d家", " +%d"), total);
+	int room = w - text_width(more);
+	size_t used = 0;
+	out[0] = '\0';
+	for (const char *p = joined; *p && used < len;) {
+		size_t n = strcspn(p, ";");
+		char name[400];
+		snprintf(name, sizeof name, "%s%.*s", used ? UI_L("、", ", ") : "", (int)n, p);
+		if (text_width(out) + text_width(name) > room)
+			break;
+		used += (size_t)snprintf(out + used, len - used, "%s", name);
+		p += n + (p[n] == ';');
+	}
+	if (!used) {
+		char *cut = text_truncate(all, room > 1 ? room : 1);
+		snprintf(out, len, "%s", cut);
+		free(cut);
+	}
+	snprintf(out + strlen(out), len - strlen(out), "%s", more);
+	free(all);
+}
+
 static const char *role_of(const task_rec *t, const char *agency)
 {
 	if (model_agency_in(t->lead, agency))
@@ -114,9 +157,9 @@ void ui_rows_draw(ui *u, const ui_row_cols *c, int y, int num, bool selected, co
 		ui_elem se = t->standing == STANDING_RETURNED || t->standing == STANDING_MISSING ? UI_E_ERROR : e;
 		ui_put(y, xs[4], c->lead, wording_standing(t->standing, ui_english()), se);
 	} else {
-		char *lead = list_text(t->task.lead);
+		char lead[600];
+		fit_agencies(t->task.lead, c->lead, lead, sizeof lead);
 		ui_put(y, xs[4], c->lead, lead, e);
-		free(lead);
 	}
 	if (t->progress >= 0)
 		snprintf(buf, sizeof buf, "%d%%", t->progress);

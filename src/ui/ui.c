@@ -12,6 +12,7 @@
 #include "ducha/app_write.h"
 #include "ducha/date.h"
 #include "ducha/text.h"
+#include "ducha/xalloc.h"
 #include "ui_decide.h"
 #include "ui_mine.h"
 #include "ui_agencies.h"
@@ -229,15 +230,66 @@ static void draw_title(ui *u)
 	ui_put(0, COLS - rw, rw, right, UI_E_TITLE);
 }
 
+/* Whether a long message may take the last body row too: when it is
+ * blank, or holds a row of a list that is not its selection (a list's ">"
+ * sign); never a line of a text being read. */
+static bool last_row_free(view *v)
+{
+	wchar_t row[512];
+	int n = mvinnwstr(LINES - 3, 0, row, COLS < 511 ? COLS : 511);
+	if (n == ERR)
+		return false;
+	bool blank = true;
+	for (int i = 0; i < n && blank; i++)
+		blank = row[i] == L' ';
+	return blank || (v->ops->step && row[0] != L'>');
+}
+
+/* The message line's text from column x. When it does not fit and may
+ * take two lines, it starts on the row above (the last body row; the
+ * caller knows no selection is there) and the second line takes the rest,
+ * cut only if even that does not fit. Returns the row it starts on. */
+static int put_message_text(int x, const char *text, ui_elem e, bool two_lines)
+{
+	int y = LINES - 2;
+	char **lines = NULL;
+	int n = two_lines && text_width(text) > COLS - x ? text_wrap(text, COLS - x, &lines) : 0;
+	if (n < 2) {
+		ui_put(y, x, COLS - x, text, e);
+		text_free_lines(lines, n);
+		return y;
+	}
+	ui_blank(y - 1, 0, COLS, UI_E_NORMAL);
+	ui_blank(y, 0, COLS, UI_E_NORMAL);
+	ui_put(y - 1, x, COLS - x, lines[0], e);
+	if (n == 2) {
+		ui_put(y, x, COLS - x, lines[1], e);
+	} else {
+		/* The rest as one line, cut with "…" where the screen ends. */
+		size_t len = 0;
+		for (int i = 1; i < n; i++)
+			len += strlen(lines[i]);
+		char *rest = xmalloc(len + 1);
+		rest[0] = '\0';
+		for (int i = 1; i < n; i++)
+			strcat(rest, lines[i]);
+		ui_put(y, x, COLS - x, rest, e);
+		free(rest);
+	}
+	text_free_lines(lines, n);
+	return y - 1;
+}
+
 /* The message line: a message when there is one, otherwise why the task
- * in view has its flag. */
-static void draw_message(ui *u, view *v)
+ * in view has its flag. two_lines: drawn over the view, it may take the
+ * row above. */
+static void draw_message(ui *u, view *v, bool two_lines)
 {
 	int y = LINES - 2;
 	if (u->msg[0]) {
 		char shown[sizeof u->msg + 8];
 		snprintf(shown, sizeof shown, "%s%s", u->msg_error ? "! " : "", u->msg);
-		ui_put(y, 0, COLS, shown, u->msg_error ? UI_E_ERROR : UI_E_MESSAGE);
+		put_message_text(0, shown, u->msg_error ? UI_E_ERROR : UI_E_MESSAGE, two_lines);
 		return;
 	}
 	int num = v->ops->task ? v->ops->task(u, v) : 0;
@@ -249,7 +301,12 @@ static void draw_message(ui *u, view *v)
 	int x = ui_put(y, 0, COLS, head, UI_E_DIM);
 	x += ui_put_flag(y, x, COLS - x, t->flag);
 	/* A returned report's reason first: it is what its agency must act on. */
-	ui_put(y, x + 2, COLS - x - 2, t->returned[0] ? t->returned : t->reason, t->returned[0] ? UI_E_ERROR : UI_E_NORMAL);
+	int top = put_message_text(x + 2, t->returned[0] ? t->returned : t->reason,
+	                           t->returned[0] ? UI_E_ERROR : UI_E_NORMAL, two_lines);
+	if (top != y) {
+		x = ui_put(top, 0, COLS, head, UI_E_DIM);
+		ui_put_flag(top, x, COLS - x, t->flag);
+	}
 }
 
 static void hint_key(ui *u, ui_action a, char *buf, size_t len)
@@ -340,8 +397,10 @@ static void draw(ui *u)
 		if (v->ops->overlay && u->depth > 1)
 			u->stack[u->depth - 2]->ops->draw(u, u->stack[u->depth - 2]);
 		if (!v->ops->overlay)
-			draw_message(u, v);
+			draw_message(u, v, false);
 		v->ops->draw(u, v);
+		if (!v->ops->overlay && last_row_free(v))
+			draw_message(u, v, true);
 		draw_hints(u, v);
 	}
 	if (u->cursor_y >= 0) {
