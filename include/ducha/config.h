@@ -50,6 +50,8 @@ typedef struct config {
 	char lang[3];             /* [ui] lang: "zh" or "en" */
 	int color;                /* [ui] color: -1 auto, 0 never, 1 always */
 	bool mouse;               /* [ui] mouse: clicks and the wheel (off: the terminal selects text) */
+	int ambiguous_width;      /* [ui] ambiguous_width: 0 auto (from the locale), 1 or 2 */
+	bool ascii;               /* [ui] ascii: signs and ellipses in ASCII */
 	int page_width;           /* [report] page_width (80) */
 	int page_length;          /* [report] page_length (66) */
 	char report_dir[PATH_MAX];/* [report] folder */

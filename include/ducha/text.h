@@ -53,4 +53,14 @@ char *text_json_safe(const char *json);
 
 /* Chinese numerals for 1–99 as documents number measures: 6 → "六", 21 → "二十一". */
 void text_cn_number(int n, char *buf, size_t len);
+/* How the full-screen program draws signs (set by it only; commands and
+ * documents keep the defaults): TEXT_DISPLAY_ASCII draws …, →, ≥, ✓ and
+ * the like in ASCII; TEXT_DISPLAY_AMBIGUOUS_WIDE, for a terminal that
+ * draws East Asian ambiguous characters two columns wide, draws those in
+ * ASCII (curses would count them one). Widths follow what is drawn. */
+enum { TEXT_DISPLAY_ASCII = 1, TEXT_DISPLAY_AMBIGUOUS_WIDE = 2 };
+void text_set_display(unsigned mode);
+unsigned text_display(void);
+/* What is drawn instead of cp in the display mode set, or NULL. */
+const char *text_cp_substitute(uint32_t cp);
 #endif

@@ -161,6 +161,8 @@ static const char *const csv_names[] = { "utf-8-bom", "utf-8", "gb18030", NULL }
 static const int csv_values[] = { CSV_UTF8_BOM, CSV_UTF8, CSV_GB18030 };
 static const char *const bool_names[] = { "false", "true", "no", "yes", "0", "1", NULL };
 static const int bool_values[] = { 0, 1, 0, 1, 0, 1 };
+static const char *const ambiguous_names[] = { "auto", "1", "2", NULL };
+static const int ambiguous_values[] = { 0, 1, 2 };
 static const char *const on_off_names[] = { "off", "on", NULL };
 static const int on_off_values[] = { 0, 1 };
 
@@ -199,6 +201,8 @@ static const config_key key_table[] = {
 	{ "ui", "lang", KEY_CHOICE, "zh", AT(lang), 0, 0, lang_names, lang_values, true },
 	{ "ui", "color", KEY_CHOICE, "auto", AT(color), 0, 0, color_names, color_values, false },
 	{ "ui", "mouse", KEY_CHOICE, "on", AT(mouse), 0, 0, on_off_names, on_off_values, false },
+	{ "ui", "ambiguous_width", KEY_CHOICE, "auto", AT(ambiguous_width), 0, 0, ambiguous_names, ambiguous_values, false },
+	{ "ui", "ascii", KEY_CHOICE, "false", AT(ascii), 0, 0, bool_names, bool_values, false },
 	{ "report", "page_width", KEY_INT, "80", AT(page_width), 60, 400, NULL, NULL, false },
 	{ "report", "page_length", KEY_INT, "66", AT(page_length), 0, 1000, NULL, NULL, false },
 	{ "report", "folder", KEY_PATH, "reports", AT(report_dir), 0, 0, NULL, NULL, false },

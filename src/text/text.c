@@ -91,9 +91,66 @@ static bool in_ranges(uint32_t cp, const range *r, size_t n)
 	return false;
 }
 
+static const range ambiguous[] = {
+#include "ambiguous.inc"
+};
+
+/* The signs drawn differently for a terminal that cannot show them as
+ * they are: in ASCII mode every one; with ambiguous characters drawn
+ * wide, those that are ambiguous (curses would count them one column
+ * and the terminal draw two). Sorted by code point. */
+static const struct { uint32_t cp; bool is_ambiguous; const char *ascii; } substitutes[] = {
+	{ 0x00B1, true, "+/-" }, { 0x00B7, true, "." }, { 0x00D7, true, "x" }, { 0x00F7, true, "/" },
+	{ 0x2013, true, "-" }, { 0x2014, true, "--" }, { 0x2015, true, "-" }, { 0x2018, true, "'" },
+	{ 0x2019, true, "'" }, { 0x201C, true, "\"" }, { 0x201D, true, "\"" }, { 0x2026, true, "..." },
+	{ 0x2190, true, "<-" }, { 0x2191, true, "^" }, { 0x2192, true, "->" }, { 0x2193, true, "v" },
+	{ 0x2248, true, "~" }, { 0x2264, true, "<=" }, { 0x2265, true, ">=" }, { 0x2500, true, "-" },
+	{ 0x2713, false, "v" },
+};
+
+static unsigned display_mode;
+
+void text_set_display(unsigned mode)
+{
+	display_mode = mode;
+}
+
+unsigned text_display(void)
+{
+	return display_mode;
+}
+
+const char *text_cp_substitute(uint32_t cp)
+{
+	if (!display_mode || cp < 0x80)
+		return NULL;
+	size_t lo = 0, hi = sizeof substitutes / sizeof substitutes[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (substitutes[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool listed = lo < sizeof substitutes / sizeof substitutes[0] && substitutes[lo].cp == cp;
+	if (listed && ((display_mode & TEXT_DISPLAY_ASCII) || substitutes[lo].is_ambiguous))
+		return substitutes[lo].ascii;
+	/* Any other ambiguous character cannot be placed reliably. */
+	if ((display_mode & TEXT_DISPLAY_AMBIGUOUS_WIDE) && in_ranges(cp, ambiguous, sizeof ambiguous / sizeof ambiguous[0]))
+		return "?";
+	return NULL;
+}
+
 int text_cp_width(uint32_t cp)
 {
 	/* The common cases first: ASCII, and the CJK ideographs of every text. */
+	if (cp < 0x80)
+		return 1;
+	if (display_mode) {
+		const char *s = text_cp_substitute(cp);
+		if (s)
+			return (int)strlen(s);
+	}
 	if (cp < 0x300)
 		return 1;
 	if (cp >= 0x4E00 && cp <= 0x9FFF)
@@ -269,9 +326,11 @@ char *text_truncate(const char *s, int cols)
 		cols = 1;
 	if (safe_width(e, strlen(e)) <= cols)
 		return e;
-	size_t keep = fit(e, strlen(e), cols - 1, &used);
+	/* "…": one column, or as wide as what the display mode draws for it. */
+	int ellipsis = text_cp_width(0x2026);
+	size_t keep = fit(e, strlen(e), cols > ellipsis ? cols - ellipsis : 0, &used);
 	char *t = xrealloc(e, keep + 4);
-	memcpy(t + keep, "\xe2\x80\xa6", 4); /* "…", one column, and its NUL */
+	memcpy(t + keep, "\xe2\x80\xa6", 4);
 	return t;
 }
 

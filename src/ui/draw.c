@@ -10,11 +10,25 @@
 #include "ui_i18n.h"
 #include "ducha/xalloc.h"
 
+/* Appends cp as drawn: itself, or what the display mode draws instead
+ * (ASCII signs); w has room for 3 characters per byte of the text. */
+static size_t add_drawn(wchar_t *w, size_t k, uint32_t cp)
+{
+	const char *sub = text_cp_substitute(cp);
+	if (!sub) {
+		w[k++] = (wchar_t)cp;
+		return k;
+	}
+	while (*sub)
+		w[k++] = (wchar_t)(unsigned char)*sub++;
+	return k;
+}
+
 /* Safe UTF-8 (from text_truncate) as wide characters for curses. */
 static wchar_t *widen(const char *s)
 {
 	size_t n = strlen(s), k = 0;
-	wchar_t *w = xmalloc((n + 1) * sizeof *w);
+	wchar_t *w = xmalloc((3 * n + 1) * sizeof *w);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = text_decode(s + i, n - i, &cp);
@@ -22,7 +36,7 @@ static wchar_t *widen(const char *s)
 			cp = 0xFFFD;
 			len = 1;
 		}
-		w[k++] = (wchar_t)cp;
+		k = add_drawn(w, k, cp);
 		i += len;
 	}
 	w[k] = L'\0';
@@ -37,8 +51,10 @@ static wchar_t *widen(const char *s)
 static wchar_t *fit_safe(const char *s, int cols, int *used, bool *cut)
 {
 	size_t n = strlen(s);
-	wchar_t *w = xmalloc((n + 2) * sizeof *w);
-	int total = 0, fit_w = 0;
+	wchar_t *w = xmalloc((3 * n + 4) * sizeof *w);
+	int total = 0, fit_w = 0, ellipsis = text_cp_width(0x2026);
+	if (ellipsis > cols)
+		ellipsis = 0;           /* a cell narrower than "...": cut without it */
 	size_t k = 0, fit_n = 0;
 	bool fitting = true;
 	for (size_t i = 0; i < n && total <= cols;) {
@@ -49,21 +65,20 @@ static wchar_t *fit_safe(const char *s, int cols, int *used, bool *cut)
 			return NULL;
 		}
 		int cw = text_cp_width(cp);
-		if (fitting && fit_w + cw > cols - 1)
+		if (fitting && fit_w + cw > cols - ellipsis)
 			fitting = false;
+		k = add_drawn(w, k, cp);
 		if (fitting) {
 			fit_w += cw;
-			fit_n = k + 1;
+			fit_n = k;
 		}
 		total += cw;
-		w[k++] = (wchar_t)cp;
 		i += len;
 	}
 	*cut = total > cols;
 	if (*cut) {
-		w[fit_n] = L'\u2026';
-		k = fit_n + 1;
-		total = fit_w + 1;
+		k = ellipsis ? add_drawn(w, fit_n, 0x2026) : fit_n;
+		total = fit_w + ellipsis;
 	}
 	w[k] = L'\0';
 	*used = total;

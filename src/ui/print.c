@@ -10,6 +10,7 @@
 #include "ducha/permission.h"
 #include "ducha/print.h"
 #include "ducha/summary.h"
+#include "ducha/text.h"
 #include "ui_i18n.h"
 
 /* The file of the summary in the report folder; false (and said why) when
@@ -68,11 +69,15 @@ static void produce(ui *u, summary_request *r)
 	r->rules = &cfg->flags;
 	r->user = u->c->who.user;
 	summary s = { 0 };
+	/* Paper keeps its own signs: the screen's ASCII ones are for the screen. */
+	unsigned display = text_display();
+	text_set_display(0);
 	if (summary_build(&s, u->c->st, &u->c->plan, r))
 		deliver(u, &s);
 	else
 		ui_message(u, true, "%s", store_error(u->c->st));
 	summary_free(&s);
+	text_set_display(display);
 }
 
 void ui_print_agency(ui *u, int64_t agency_id, const char *name)

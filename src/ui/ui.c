@@ -3,6 +3,7 @@
 #include "ducha/ui.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -721,6 +722,24 @@ static void run_loop(ui *u)
 
 /* --- start and finish --------------------------------------------------- */
 
+/* Legacy CJK code sets, in which terminals draw ambiguous characters wide. */
+static bool legacy_cjk_locale(void)
+{
+	static const char *const sets[] = { "GB18030", "GBK", "GB2312", "BIG5", "BIG5-HKSCS", "EUC-JP", "EUC-KR", "EUC-TW",
+	                                    "SHIFT_JIS" };
+	const char *set = nl_langinfo(CODESET);
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
+		if (strcasecmp(set, sets[i]) == 0)
+			return true;
+	return false;
+}
+
+static void ui_set_display(const config *cfg)
+{
+	bool wide = cfg->ambiguous_width == 2 || (cfg->ambiguous_width == 0 && legacy_cjk_locale());
+	text_set_display((cfg->ascii ? TEXT_DISPLAY_ASCII : 0) | (wide ? TEXT_DISPLAY_AMBIGUOUS_WIDE : 0));
+}
+
 static bool prepare(ui *u, app *c, char *err, size_t errlen)
 {
 	memset(u, 0, sizeof *u);
@@ -728,6 +747,7 @@ static bool prepare(ui *u, app *c, char *err, size_t errlen)
 	u->filter.flag = -1;
 	bool english = strcmp(c->cfg.lang, "en") == 0;
 	ui_set_english(english);
+	ui_set_display(&c->cfg);
 	if (!ui_keymap_init(&u->keys, &c->cfg, err, errlen) || !ui_theme_check(&c->cfg, err, errlen))
 		return false;
 	if (!ui_data_open(&u->data, c->st, &c->plan, c->as_of, &c->cfg.flags, english)) {
@@ -746,6 +766,7 @@ static void finish(ui *u)
 	u->ndrafts = 0;
 	ui_recover_close(u);
 	ui_input_free(u->in);
+	text_set_display(0);
 	ui_timing_close(u->timing);
 	ui_data_close(&u->data);
 }

@@ -57,6 +57,12 @@ for case in "$here"/cases/*.keys; do
   if [ "${UPDATE:-0}" = 1 ]; then
     printf '%s\n' "$actual" > "$expected"
   fi
+  # "# check: ambiguous-wide": every line fits with ambiguous characters two columns wide.
+  if sed -n '2p' "$case" | grep -q '^# check: ambiguous-wide' &&
+     ! printf '%s\n' "$actual" | /usr/bin/python3 "$here/width_check.py" > "$T/wide" 2>&1; then
+    failed=$((failed + 1)); echo "FAILED: screen/$name: lines too wide with ambiguous characters wide:"; head -20 "$T/wide"
+    continue
+  fi
   if [ -f "$expected" ] && diff -u "$expected" <(printf '%s\n' "$actual") > "$T/diff"; then
     passed=$((passed + 1))
   else
