@@ -179,4 +179,16 @@ int flag_shown_due(const task_detail *d, const task_state *st, bool *more);
  * task's indicators, capped at 100; a done or accepted task is 100; -1 when
  * there are no indicators or no reported values. */
 int flag_progress(const task_detail *d, const task_state *st);
+/* An indicator's quarters side by side (the trend of the task view): for
+ * each quarter from its first figure to the as-of date's, the figure
+ * reported for it (counted reports only), 序时 at the quarter's end, and the
+ * share of the way from the baseline to the target the figure stands at
+ * (0..1). The last max quarters; returns how many. Milestones have none. */
+typedef struct flag_trend_point {
+	int year, quarter;
+	bool has_actual, has_expected, has_share;
+	double actual, expected, share;
+} flag_trend_point;
+int flag_trend(const task_detail *d, const plan_rec *plan, const indicator_rec *ind, int as_of,
+               flag_trend_point *out, int max);
 #endif

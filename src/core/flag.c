@@ -589,6 +589,90 @@ static void judge_indicator(const flag_ctx *c, const indicator_rec *ind, indicat
 	st->facts.tolerance = c->rules->approx_tolerance;
 }
 
+/* ---- the trend of an indicator ---- */
+
+/* The phase in force on day, as the judging above builds it; false when
+ * no target applies then (before an annual target's year). */
+static bool phase_on(const flag_ctx *c, const indicator_rec *ind, int day, flag_phase *p)
+{
+	if (ind->mode == MODE_CUMULATIVE || ind->milestone) {
+		*p = (flag_phase){ c->plan->starts, ind->due, 0, ind->target, ind->milestone ? 0 : ind->baseline,
+		                   ind->milestone || ind->has_baseline };
+		if (!ind->milestone && ind->has_baseline && ind->baseline_date)
+			p->start = ind->baseline_date;
+		return true;
+	}
+	if (ind->mode == MODE_ANNUAL) {
+		*p = year_phase(c, ind, date_year(ind->due), ind->due);
+		return day >= p->start;
+	}
+	int years[MODEL_MAX_DUES], dues[MODEL_MAX_DUES];
+	int count = target_years(c, ind, years, dues, MODEL_MAX_DUES);
+	for (int i = 0; i < count; i++)
+		if (years[i] == date_year(day)) {
+			*p = year_phase(c, ind, years[i], dues[i]);
+			return true;
+		}
+	return false;
+}
+
+static void trend_point(const flag_ctx *c, const indicator_rec *ind, const value_point *pts, int n, int year,
+                        int quarter, flag_trend_point *tp)
+{
+	memset(tp, 0, sizeof *tp);
+	tp->year = year;
+	tp->quarter = quarter;
+	for (int i = n - 1; i >= 0 && !tp->has_actual; i--)
+		if (pts[i].year == year && pts[i].quarter == quarter) {
+			tp->has_actual = true;
+			tp->actual = pts[i].value;
+		}
+	int end = period_last_day(year, quarter);
+	flag_phase p;
+	if (!phase_on(c, ind, end, &p) || flag_target_missing(p.target))
+		return;
+	double share;
+	if (p.paced) {
+		tp->has_expected = true;
+		tp->expected = expected_on(ind, &p, end, &share);
+	}
+	double span = p.target - p.baseline;
+	if (tp->has_actual && fabs(span) > 1e-9) {
+		double s = (tp->actual - p.baseline) / span;
+		tp->has_share = true;
+		tp->share = s < 0 ? 0 : s > 1 ? 1 : s;
+	}
+}
+
+int flag_trend(const task_detail *d, const plan_rec *plan, const indicator_rec *ind, int as_of,
+               flag_trend_point *out, int max)
+{
+	flag_ctx c = { d, plan, as_of, NULL };
+	int n;
+	if (ind->milestone || max <= 0)
+		return 0;
+	value_point *pts = model_indicator_series(d, ind->id, &n);
+	int year, quarter;
+	period_of_date(as_of, &year, &quarter);
+	/* Up to the last quarter ended, or the current one once it has a figure. */
+	int now = quarter_index(year, quarter), last = now - 1, first = -1;
+	for (int i = 0; i < n; i++) {
+		int q = quarter_index(pts[i].year, pts[i].quarter);
+		if (q == now)
+			last = now;
+		if (q <= now && (first < 0 || q < first))
+			first = q;
+	}
+	int count = 0;
+	if (first >= 0) {
+		int from = last - first + 1 > max ? last - max + 1 : first;
+		for (int q = from; q <= last; q++)
+			trend_point(&c, ind, pts, n, q / 4, q % 4 + 1, &out[count++]);
+	}
+	free(pts);
+	return count;
+}
+
 /* ---- tasks judged by status and dates ---- */
 
 static bool task_marked_done(const task_rec *t)

@@ -105,6 +105,9 @@ static const struct { uint32_t cp; bool is_ambiguous; const char *ascii; } subst
 	{ 0x2019, true, "'" }, { 0x201C, true, "\"" }, { 0x201D, true, "\"" }, { 0x2026, true, "..." },
 	{ 0x2190, true, "<-" }, { 0x2191, true, "^" }, { 0x2192, true, "->" }, { 0x2193, true, "v" },
 	{ 0x2248, true, "~" }, { 0x2264, true, "<=" }, { 0x2265, true, ">=" }, { 0x2500, true, "-" },
+	/* The trend's bars, lowest to full. */
+	{ 0x2581, true, "_" }, { 0x2582, true, "." }, { 0x2583, true, ":" }, { 0x2584, true, "-" },
+	{ 0x2585, true, "=" }, { 0x2586, true, "+" }, { 0x2587, true, "*" }, { 0x2588, true, "#" },
 	{ 0x2713, false, "v" },
 };
 

@@ -99,6 +99,56 @@ static void progress_text(const indicator_rec *i, const indicator_state *s, char
 	snprintf(buf, len, UI_L("实际 %s  %s %s%s%s", "actual %s  %s %s%s%s"), a, label, e, *g ? "  " : "", g);
 }
 
+/* A figure in a trend column, or "-". */
+static void trend_value(bool has, double v, char *buf, size_t len)
+{
+	if (has)
+		wording_quantity(v, "", WORDING_COMPUTED, buf, len);
+	else
+		snprintf(buf, len, "-");
+}
+
+/* One row of the trend: the block's label on the first, the row's label,
+ * then a cell per quarter, right-aligned. */
+static void trend_row(ui_doc *d, const char *block, const char *label, char cells[][24], int n, int cell_w)
+{
+	char line[1024];
+	int pad = sub_w() - text_width(block);
+	size_t used = (size_t)snprintf(line, sizeof line, "%s%*s", block, pad > 0 ? pad : 0, "");
+	used += (size_t)snprintf(line + used, sizeof line - used, "%s", label);
+	for (int k = 0; k < n && used < sizeof line; k++) {
+		pad = cell_w - text_width(cells[k]);
+		used += (size_t)snprintf(line + used, sizeof line - used, "%*s%s", pad > 0 ? pad : 0, "", cells[k]);
+	}
+	ui_doc_line_start(d, 5);
+	ui_doc_add(d, line, UI_E_NORMAL);
+}
+
+/* The indicator's quarters side by side: the figure, 序时 at the quarter's
+ * end, and a bar of how far along to the target (▁ to █), as many
+ * quarters as the width holds, the latest last. */
+static void build_trend(ui_doc *d, const ui_task *t, const plan_rec *plan, const indicator_rec *i, int as_of)
+{
+	enum { TREND_MAX = 16, CELL_W = 8 };
+	static const char *const bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	int fit = (d->width - 5 - sub_w() - 4) / CELL_W;
+	flag_trend_point pts[TREND_MAX];
+	int n = flag_trend(&t->d, plan, i, as_of, pts, fit < TREND_MAX ? fit : TREND_MAX);
+	if (n < 2)
+		return;
+	char quarters[TREND_MAX][24], actual[TREND_MAX][24], expected[TREND_MAX][24], bar[TREND_MAX][24];
+	for (int k = 0; k < n; k++) {
+		period_format(pts[k].year, pts[k].quarter, quarters[k]);
+		trend_value(pts[k].has_actual, pts[k].actual, actual[k], sizeof actual[k]);
+		trend_value(pts[k].has_expected, pts[k].expected, expected[k], sizeof expected[k]);
+		snprintf(bar[k], sizeof bar[k], "%s", pts[k].has_share ? bars[(int)(pts[k].share * 7 + 0.5)] : " ");
+	}
+	trend_row(d, UI_L("趋势", "Trend"), UI_L("季度", "Qtr "), quarters, n, CELL_W);
+	trend_row(d, "", UI_L("实际", "Act."), actual, n, CELL_W);
+	trend_row(d, "", UI_L("序时", "Exp."), expected, n, CELL_W);
+	trend_row(d, "", UI_L("进度", "Done"), bar, n, CELL_W);
+}
+
 static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_state *s, int as_of)
 {
 	char line[600], target[128], due[DATE_TEXT_SIZE];
@@ -120,7 +170,7 @@ static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_s
 	ui_doc_para(d, 5, UI_L("预测", "Next"), sub_w(), line, UI_E_NORMAL);
 }
 
-static void build_indicators(ui_doc *d, const ui_task *t, int as_of)
+static void build_indicators(ui_doc *d, const ui_task *t, const plan_rec *plan, int as_of)
 {
 	ui_doc_blank(d);
 	ui_doc_line_start(d, 0);
@@ -128,8 +178,10 @@ static void build_indicators(ui_doc *d, const ui_task *t, int as_of)
 	if (t->d.nindicators == 0)
 		ui_doc_para(d, 2, NULL, 0, UI_L("（无量化指标，按任务状态和完成时限督查）",
 		                                "(No indicators: followed by status and deadline)"), UI_E_DIM);
-	for (int i = 0; i < t->d.nindicators && i < t->st.nindicators; i++)
+	for (int i = 0; i < t->d.nindicators && i < t->st.nindicators; i++) {
 		build_indicator(d, &t->d.indicators[i], &t->st.indicators[i], as_of);
+		build_trend(d, t, plan, &t->d.indicators[i], as_of);
+	}
 }
 
 /* "2017-10-10T09:30:00Z" as "2017-10-10 09:30". */
@@ -244,7 +296,7 @@ static void task_layout(ui *u, view *v)
 	}
 	build_head(&t->doc, task);
 	build_facts(&t->doc, task, u->data.as_of);
-	build_indicators(&t->doc, task, u->data.as_of);
+	build_indicators(&t->doc, task, &u->c->plan, u->data.as_of);
 	build_history(&t->doc, task, u->c->st, u->c->plan.id);
 	/* The same place after a resize or a save; the draw clamps it. */
 	t->doc.top = top;
