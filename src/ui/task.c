@@ -146,7 +146,7 @@ static void build_trend(ui_doc *d, const ui_task *t, const plan_rec *plan, const
 	trend_row(d, UI_L("趋势", "Trend"), UI_L("季度", "Qtr "), quarters, n, CELL_W);
 	trend_row(d, "", UI_L("实际", "Act."), actual, n, CELL_W);
 	trend_row(d, "", UI_L("序时", "Exp."), expected, n, CELL_W);
-	trend_row(d, "", UI_L("进度", "Done"), bar, n, CELL_W);
+	trend_row(d, "", UI_L("完成", "Done"), bar, n, CELL_W);
 }
 
 static void build_indicator(ui_doc *d, const indicator_rec *i, const indicator_state *s, int as_of)
