@@ -41,6 +41,9 @@ typedef struct judged_row {
 	int due;                     /* the deadline that drives the verdict (flag_shown_due) */
 	bool more_dues;              /* a later one follows: shown "2016-12-31+" */
 	quarter_standing standing;   /* on the report due now (app_calendar.h) */
+	bool has_gap;                /* gap_points can be measured */
+	int gap_points;              /* behind 序时, in points (flag_gap_points) */
+	int last_report;             /* the latest report's quarter (year × 4 + quarter - 1); -1: none */
 	char returned[320];          /* STANDING_RETURNED: "2017Q4 已退回：<the reason>" */
 } judged_row;
 

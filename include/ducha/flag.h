@@ -179,6 +179,11 @@ int flag_shown_due(const task_detail *d, const task_state *st, bool *more);
  * task's indicators, capped at 100; a done or accepted task is 100; -1 when
  * there are no indicators or no reported values. */
 int flag_progress(const task_detail *d, const task_state *st);
+/* How far the task is behind 序时, in percentage points of the way from
+ * baseline to target, for its worst open indicator (negative: ahead);
+ * false when no indicator can be measured against 序时. Sorting by it puts
+ * the furthest behind first. */
+bool flag_gap_points(const task_detail *d, const task_state *st, int *points);
 /* An indicator's quarters side by side (the trend of the task view): for
  * each quarter from its first figure to the as-of date's, the figure
  * reported for it (counted reports only), 序时 at the quarter's end, and the

@@ -100,6 +100,9 @@ static void keep_row(judge_cache *c, task_detail *d, const task_state *st, int p
 	}
 	r->flag = st->flag;
 	r->progress = progress;
+	r->has_gap = flag_gap_points(d, st, &r->gap_points);
+	const report_rec *latest = model_latest_report(d);
+	r->last_report = latest ? latest->year * 4 + latest->quarter - 1 : -1;
 	memcpy(r->reason, st->reason, sizeof r->reason);
 	drop_row(c->rows[num]);
 	c->rows[num] = r;

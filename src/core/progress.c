@@ -44,6 +44,26 @@ int flag_progress(const task_detail *d, const task_state *st)
 	return (int)floor(sum / counted * 100 + 1e-9);
 }
 
+bool flag_gap_points(const task_detail *d, const task_state *st, int *points)
+{
+	int n = st->nindicators < d->nindicators ? st->nindicators : d->nindicators;
+	bool any = false;
+	double worst = 0;
+	for (int i = 0; i < n; i++) {
+		const indicator_state *s = &st->indicators[i];
+		double span = s->target - s->facts.baseline;
+		if (!s->has_actual || s->flag == FLAG_DONE || flag_target_missing(s->target) || fabs(span) < 1e-9 ||
+		    s->expected_share <= 0)
+			continue;
+		double behind = (s->expected - s->actual) / span * 100;
+		if (!any || behind > worst)
+			worst = behind;
+		any = true;
+	}
+	*points = any ? (int)lround(worst) : 0;
+	return any;
+}
+
 int flag_shown_due(const task_detail *d, const task_state *st, bool *more)
 {
 	int due = 0;

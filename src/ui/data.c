@@ -172,13 +172,13 @@ void ui_data_trim(ui_data *u)
 
 bool ui_filter_active(const ui_filter *f)
 {
-	return f && (f->agency_id || f->flag >= 0 || f->year);
+	return f && (f->agency_id || f->flags || f->year);
 }
 
 bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n)
 {
 	task_filter q = { .area = area, .agency_id = f ? f->agency_id : 0, .due_year = f ? f->year : 0 };
-	if (judge_cache_nums(&u->cache, &q, f && f->flag >= 0 ? FLAG_SET_OF(f->flag) : 0, nums, n))
+	if (judge_cache_nums(&u->cache, &q, f ? f->flags : 0, nums, n))
 		return true;
 	note_failure(u, false, 0);
 	return false;
@@ -245,4 +245,68 @@ bool ui_data_fill(ui_data *u, int budget)
 		return false;
 	u->shown_partial = false;
 	return true;
+}
+
+/* --- sorting ---------------------------------------------------------------- */
+
+typedef struct sort_item {
+	int num;
+	const ui_row *row;
+} sort_item;
+
+static ui_sort sorting;
+
+/* The furthest behind, the lowest, the oldest first; what cannot be
+ * measured last; ties by number. */
+static int compare_rows(const void *pa, const void *pb)
+{
+	const sort_item *a = pa, *b = pb;
+	const ui_row *x = a->row, *y = b->row;
+	int c = 0;
+	switch (sorting) {
+	case UI_SORT_DUE: c = (x->due > y->due) - (x->due < y->due); break;
+	case UI_SORT_GAP:
+		c = x->has_gap != y->has_gap ? (y->has_gap - x->has_gap) : (y->gap_points > x->gap_points) - (y->gap_points < x->gap_points);
+		break;
+	case UI_SORT_PROGRESS:
+		c = (x->progress < 0) != (y->progress < 0) ? (x->progress < 0) - (y->progress < 0)
+		                                          : (x->progress > y->progress) - (x->progress < y->progress);
+		break;
+	case UI_SORT_LEAD: c = strcmp(x->task.lead ? x->task.lead : "", y->task.lead ? y->task.lead : ""); break;
+	case UI_SORT_LAST_REPORT: c = (x->last_report > y->last_report) - (x->last_report < y->last_report); break;
+	default: break;
+	}
+	return c ? c : (a->num > b->num) - (a->num < b->num);
+}
+
+bool ui_data_sort(ui_data *u, int *nums, int n, ui_sort s)
+{
+	if (s == UI_SORT_NUMBER || n < 2)
+		return true;
+	if (!ui_data_prefetch(u, nums, n))
+		return false;
+	sort_item *items = xcalloc((size_t)n, sizeof *items);
+	for (int i = 0; i < n; i++) {
+		items[i].num = nums[i];
+		items[i].row = ui_data_row(u, nums[i]);
+		if (!items[i].row) {
+			free(items);
+			return false;
+		}
+	}
+	sorting = s;
+	qsort(items, (size_t)n, sizeof *items, compare_rows);
+	for (int i = 0; i < n; i++)
+		nums[i] = items[i].num;
+	free(items);
+	return true;
+}
+
+const char *ui_sort_label(ui_sort s, bool english)
+{
+	static const char *const zh[] = { "按序号排序", "按截止日期排序（最早的在前）", "按与序时的差距排序（落后最多的在前）",
+	                                  "按进度排序（最低的在前）", "按牵头单位排序", "按最近填报排序（最久未报的在前）" };
+	static const char *const en[] = { "by number", "by deadline (earliest first)", "by gap to 序时 (furthest behind first)",
+	                                  "by progress (lowest first)", "by lead agency", "by last report (longest silent first)" };
+	return s >= 0 && s < UI_SORT_COUNT ? (english ? en[s] : zh[s]) : "";
 }

@@ -26,6 +26,56 @@ static ui_field *agency_field(filter_view *f) { return &f->form.fields[0]; }
 static ui_field *flag_field(filter_view *f) { return &f->form.fields[1]; }
 static ui_field *year_field(filter_view *f) { return &f->form.fields[2]; }
 
+/* The choices of the flag field: every flag, then the groups people ask
+ * for ("滞后及以上" is 滞后 and worse, as `--flag behind+` is). Index 0 is
+ * 全部 (no filter). */
+#define GROUP_WORSE_THAN_BEHIND \
+	(FLAG_SET_OF(FLAG_BEHIND) | FLAG_SET_OF(FLAG_UNREPORTED) | FLAG_SET_OF(FLAG_LAGGING) | FLAG_SET_OF(FLAG_OVERDUE))
+#define GROUP_RED (FLAG_SET_OF(FLAG_LAGGING) | FLAG_SET_OF(FLAG_OVERDUE))
+#define GROUP_YELLOW (FLAG_SET_OF(FLAG_BEHIND) | FLAG_SET_OF(FLAG_UNREPORTED))
+static const struct { flag_set set; const char *zh, *en; } groups[] = {
+	{ GROUP_WORSE_THAN_BEHIND, "滞后及以上", "behind or worse" },
+	{ GROUP_RED, "红色（逾期、严重滞后）", "red (overdue, lagging)" },
+	{ GROUP_YELLOW, "黄色（滞后、未报送）", "yellow (behind, unreported)" },
+};
+enum { NGROUPS = sizeof groups / sizeof groups[0], NCHOICES = 1 + FLAG_COUNT + NGROUPS };
+
+static flag_set choice_set(int choice)
+{
+	if (choice <= 0)
+		return 0;
+	if (choice <= FLAG_COUNT)
+		return FLAG_SET_OF(choice - 1);
+	return choice - 1 - FLAG_COUNT < NGROUPS ? groups[choice - 1 - FLAG_COUNT].set : 0;
+}
+
+static int set_choice_of(flag_set s)
+{
+	for (int i = 0; i < NCHOICES; i++)
+		if (choice_set(i) == s)
+			return i;
+	return 0;
+}
+
+const char *ui_filter_flags_label(flag_set s)
+{
+	int c = set_choice_of(s);
+	if (c == 0)
+		return "";
+	if (c <= FLAG_COUNT)
+		return flag_label((flag_value)(c - 1), ui_english());
+	return ui_english() ? groups[c - 1 - FLAG_COUNT].en : groups[c - 1 - FLAG_COUNT].zh;
+}
+
+void ui_filter_describe(const ui_filter *f, char *buf, size_t len)
+{
+	char year[16] = "";
+	if (f->year)
+		snprintf(year, sizeof year, UI_L("%d年", "%d"), f->year);
+	snprintf(buf, len, "%s%s%s%s%s", f->agency, f->agency[0] && (f->flags || f->year) ? " · " : "",
+	         ui_filter_flags_label(f->flags), f->flags && f->year ? " · " : "", year);
+}
+
 /* Agencies whose name holds the typed text, into buf; returns how many. */
 static int candidates(const filter_view *f, const char *typed, char *buf, size_t len, int64_t *only)
 {
@@ -104,13 +154,17 @@ static void apply(ui *u, filter_view *f)
 	if (ok) {
 		u->filter.agency_id = id;
 		snprintf(u->filter.agency, sizeof u->filter.agency, "%s", agency_name(f, id));
-		u->filter.flag = flag_field(f)->choice - 1;
+		u->filter.flags = choice_set(flag_field(f)->choice);
 		u->filter.year = year;
 		bool active = ui_filter_active(&u->filter);
 		ui_pop(u);
 		ui_relayout(u);
-		ui_message(u, false, "%s", active ? UI_L("已筛选；按 f 修改或清除", "Filtered; f changes or clears it")
-		                                  : UI_L("已清除筛选", "Filter cleared"));
+		char key[32];
+		ui_keymap_first(&u->keys, UI_ACT_CLEAR_FILTER, key, sizeof key);
+		if (active)
+			ui_message(u, false, UI_L("已筛选（各领域、全部和滞后清单）；按 f 修改，按 %s 清除", "Filtered (panes, all, lagging); f changes it, %s clears it"), key);
+		else
+			ui_message(u, false, "%s", UI_L("已清除筛选", "Filter cleared"));
 	} else {
 		ui_form_focus_error(&f->form);
 		ui_message(u, true, "%s", UI_L("筛选条件有误，见各项下面的提示", "See the errors under the fields"));
@@ -132,8 +186,8 @@ static void filter_draw(ui *u, view *v)
 	free(typed);
 	char head[300], key[32];
 	ui_keymap_first(&u->keys, UI_ACT_OPEN, key, sizeof key);
-	snprintf(head, sizeof head, UI_L("筛选各领域的任务（%s 应用）：留空或选“全部”即不按该项筛选",
-	                                 "Filter the area panes (%s applies): blank or \"all\" does not filter"), key);
+	snprintf(head, sizeof head, UI_L("筛选任务清单（%s 应用）：留空或选“全部”即不按该项筛选",
+	                                 "Filter the task lists (%s applies): blank or \"all\" does not filter"), key);
 	ui_put(1, 1, COLS - 2, head, UI_E_HEADER);
 	ui_form_draw(&f->form, FORM_Y, 0, COLS - 1, ui_body_end() - FORM_Y + 1, &u->cursor_y, &u->cursor_x);
 }
@@ -191,16 +245,18 @@ view *ui_filter_new(ui *u)
 	f->base.ops = &filter_ops;
 	if (!store_agencies(u->c->st, u->c->plan.id, &f->agencies, &f->nagencies))
 		ui_message(u, true, "%s", store_error(u->c->st));
-	const char *flags[FLAG_COUNT + 1];
+	const char *flags[NCHOICES];
 	flags[0] = UI_L("全部", "all");
 	for (int i = 0; i < FLAG_COUNT; i++)
 		flags[i + 1] = flag_label((flag_value)i, ui_english());
+	for (int i = 0; i < NGROUPS; i++)
+		flags[1 + FLAG_COUNT + i] = ui_english() ? groups[i].en : groups[i].zh;
 	char year[16] = "";
 	if (u->filter.year)
 		snprintf(year, sizeof year, "%d", u->filter.year);
 	ui_form_init(&f->form);
 	ui_form_add_line(&f->form, UI_L("单位", "Agency"), AGENCY_W, 100, u->filter.agency);
-	ui_form_add_choice(&f->form, UI_L("预警", "Flag"), flags, FLAG_COUNT + 1, u->filter.flag + 1);
+	ui_form_add_choice(&f->form, UI_L("预警", "Flag"), flags, NCHOICES, set_choice_of(u->filter.flags));
 	ui_form_add_line(&f->form, UI_L("完成年份", "Deadline year"), YEAR_W, 4, year);
 	return &f->base;
 }

@@ -16,21 +16,34 @@
 
 enum { PANES_MAX = 9, TABS_Y = 1, AREA_Y = 2, HEADER_Y = 3, LIST_Y = 4 };
 
+/* A pane per area, then 全部 (every task of the plan). */
 typedef struct panes {
 	view base;
-	int area;                   /* index into the areas */
-	int *nums[PANES_MAX];
-	int count[PANES_MAX];
-	ui_list list[PANES_MAX];
-	int tab_x[PANES_MAX + 1];   /* where each tab starts; the last is the end */
+	int area;                   /* index into the areas; pane_count: 全部 */
+	int *nums[PANES_MAX + 1];
+	int count[PANES_MAX + 1];
+	ui_list list[PANES_MAX + 1];
+	int tab_x[PANES_MAX + 2];   /* where each tab starts; the last is the end */
 	ui_row_cols cols;
 	bool load_failed;
-	bool stale[PANES_MAX];      /* read again when next shown */
+	bool stale[PANES_MAX + 1];  /* read again when next shown */
 } panes;
 
+/* The areas' panes. */
 static int pane_count(ui *u)
 {
 	return u->data.nareas < PANES_MAX ? u->data.nareas : PANES_MAX;
+}
+
+/* The areas' panes and 全部. */
+static int tab_count(ui *u)
+{
+	return pane_count(u) ? pane_count(u) + 1 : 0;
+}
+
+static bool is_all(ui *u, int i)
+{
+	return i == pane_count(u);
 }
 
 static int selected_num(const panes *p)
@@ -46,7 +59,9 @@ static void load_area(ui *u, panes *p, int i, int height)
 	free(p->nums[i]);
 	p->nums[i] = NULL;
 	p->count[i] = 0;
-	if (!ui_data_nums(&u->data, u->data.areas[i].num, &u->filter, &p->nums[i], &p->count[i])) {
+	int area = is_all(u, i) ? 0 : u->data.areas[i].num;
+	if (!ui_data_nums(&u->data, area, &u->filter, &p->nums[i], &p->count[i]) ||
+	    !ui_data_sort(&u->data, p->nums[i], p->count[i], u->sort)) {
 		ui_message(u, true, "%s", u->data.err);
 		p->load_failed = true;
 	}
@@ -62,7 +77,7 @@ static void panes_layout(ui *u, view *v)
 {
 	panes *p = (panes *)v;
 	p->load_failed = false;
-	for (int i = 0; i < pane_count(u); i++)
+	for (int i = 0; i < tab_count(u); i++)
 		p->stale[i] = true;
 	if (pane_count(u))
 		load_area(u, p, p->area, ui_body_end() - LIST_Y + 1);
@@ -73,39 +88,47 @@ static void draw_tabs(ui *u, panes *p)
 {
 	int x = 0;
 	ui_blank(TABS_Y, 0, COLS, UI_E_TAB);
-	for (int i = 0; i < pane_count(u); i++) {
+	char all_key[32];
+	ui_keymap_first(&u->keys, UI_ACT_AREA_ALL, all_key, sizeof all_key);
+	for (int i = 0; i < tab_count(u); i++) {
 		char label[64];
 		bool on = i == p->area;
 		/* Brackets mark the current pane without colour. */
-		snprintf(label, sizeof label, "%s%d %s%s", on ? "[" : " ", u->data.areas[i].num,
-		         u->data.areas[i].short_name, on ? "]" : " ");
+		if (is_all(u, i))
+			snprintf(label, sizeof label, "%s%s %s%s", on ? "[" : " ", all_key, UI_L("全部", "All"), on ? "]" : " ");
+		else
+			snprintf(label, sizeof label, "%s%d %s%s", on ? "[" : " ", u->data.areas[i].num,
+			         u->data.areas[i].short_name, on ? "]" : " ");
 		p->tab_x[i] = x;
 		x += ui_put(TABS_Y, x, COLS - x, label, on ? UI_E_TAB_ACTIVE : UI_E_TAB) + 1;
 	}
-	p->tab_x[pane_count(u)] = x;
+	p->tab_x[tab_count(u)] = x;
 }
 
 static void filter_text(ui *u, char *buf, size_t len)
 {
-	const ui_filter *f = &u->filter;
-	char year[16] = "";
-	if (f->year)
-		snprintf(year, sizeof year, UI_L("%d年", "%d"), f->year);
-	snprintf(buf, len, "%s%s%s%s%s%s", UI_L("筛选：", "Filter: "), f->agency,
-	         f->agency[0] && (f->flag >= 0 || f->year) ? " · " : "",
-	         f->flag >= 0 ? flag_label((flag_value)f->flag, ui_english()) : "",
-	         f->flag >= 0 && f->year ? " · " : "", year);
+	char what[300];
+	ui_filter_describe(&u->filter, what, sizeof what);
+	snprintf(buf, len, UI_L("筛选：%s", "Filter: %s"), what);
 }
 
 static void draw_area_line(ui *u, panes *p)
 {
-	const area_rec *a = &u->data.areas[p->area];
 	char cn[16], line[400], filter[300] = "";
-	if (ui_english())
-		snprintf(cn, sizeof cn, "%d", a->num);
-	else
-		text_cn_number(a->num, cn, sizeof cn);
-	snprintf(line, sizeof line, UI_L("%s、%s　%d 项任务", "%s. %s  %d tasks"), cn, a->title, p->count[p->area]);
+	if (is_all(u, p->area)) {
+		snprintf(line, sizeof line, UI_L("全部任务（各领域）　%d 项", "All tasks (every area)  %d"), p->count[p->area]);
+	} else {
+		const area_rec *a = &u->data.areas[p->area];
+		if (ui_english())
+			snprintf(cn, sizeof cn, "%d", a->num);
+		else
+			text_cn_number(a->num, cn, sizeof cn);
+		snprintf(line, sizeof line, UI_L("%s、%s　%d 项任务", "%s. %s  %d tasks"), cn, a->title, p->count[p->area]);
+	}
+	if (u->sort != UI_SORT_NUMBER) {
+		size_t used = strlen(line);
+		snprintf(line + used, sizeof line - used, UI_L("，%s", ", %s"), ui_sort_label(u->sort, ui_english()));
+	}
 	if (ui_filter_active(&u->filter))
 		filter_text(u, filter, sizeof filter);
 	char pos[40];
@@ -141,7 +164,7 @@ static void panes_draw(ui *u, view *v)
 
 static void switch_to(ui *u, panes *p, int i)
 {
-	int n = pane_count(u);
+	int n = tab_count(u);
 	if (!n)
 		return;
 	p->area = (i % n + n) % n;
@@ -157,11 +180,14 @@ static bool panes_action(ui *u, view *v, ui_action a)
 			switch_to(u, p, a - UI_ACT_AREA_1);
 		return true;
 	}
+	if (a == UI_ACT_AREA_ALL) {
+		switch_to(u, p, pane_count(u));
+		return true;
+	}
 	switch (a) {
 	case UI_ACT_NEXT_PANE: switch_to(u, p, p->area + 1); return true;
 	case UI_ACT_PREV_PANE: switch_to(u, p, p->area - 1); return true;
 	case UI_ACT_OPEN: ui_open_task(u, selected_num(p)); return true;
-	case UI_ACT_FILTER: ui_push(u, ui_filter_new(u)); return true;
 	default: return ui_list_action(&p->list[p->area], a);
 	}
 }
@@ -171,7 +197,7 @@ static void panes_mouse(ui *u, view *v, const ui_event *ev)
 	panes *p = (panes *)v;
 	ui_list *l = &p->list[p->area];
 	if (ev->y == TABS_Y && ev->mouse != UI_MOUSE_WHEEL_UP && ev->mouse != UI_MOUSE_WHEEL_DOWN) {
-		for (int i = 0; i < pane_count(u); i++)
+		for (int i = 0; i < tab_count(u); i++)
 			if (ev->x >= p->tab_x[i] && ev->x < p->tab_x[i + 1])
 				switch_to(u, p, i);
 		return;
@@ -203,7 +229,7 @@ static int panes_step(ui *u, view *v, int from, int delta)
 static void panes_free(view *v)
 {
 	panes *p = (panes *)v;
-	for (int i = 0; i < PANES_MAX; i++)
+	for (int i = 0; i <= PANES_MAX; i++)
 		free(p->nums[i]);
 	free(p);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ui_draw.h"
+#include "ui_filter.h"
 #include "ui_i18n.h"
 #include "ui_list.h"
 #include "ui_print.h"
@@ -31,6 +32,40 @@ static int selected_num(const tasklist *t)
 	return t->list.n ? t->nums[t->list.sel] : 0;
 }
 
+/* The list's tasks under the task lists' filter, in their sort order (a
+ * list keeps its own order, worst first for the lagging view, until s
+ * chooses another); the title says so. */
+static bool refine(ui *u, tasklist *t)
+{
+	if (ui_filter_active(&u->filter)) {
+		int *allowed = NULL, nallowed = 0, kept = 0, top = 0;
+		if (!ui_data_nums(&u->data, 0, &u->filter, &allowed, &nallowed))
+			return false;
+		for (int k = 0; k < nallowed; k++)
+			top = allowed[k] > top ? allowed[k] : top;
+		bool *in = xcalloc((size_t)top + 1, sizeof *in);
+		for (int k = 0; k < nallowed; k++)
+			in[allowed[k]] = allowed[k] > 0;
+		for (int i = 0; i < t->n; i++)
+			if (t->nums[i] > 0 && t->nums[i] <= top && in[t->nums[i]])
+				t->nums[kept++] = t->nums[i];
+		free(in);
+		free(allowed);
+		char what[300], was[sizeof t->title];
+		ui_filter_describe(&u->filter, what, sizeof what);
+		snprintf(was, sizeof was, "%s", t->title);
+		snprintf(t->title, sizeof t->title, UI_L("筛选（%s）%d 项 · %s", "Filtered (%s): %d · %s"), what, kept, was);
+		t->n = kept;
+	}
+	if (u->sort != UI_SORT_NUMBER) {
+		if (!ui_data_sort(&u->data, t->nums, t->n, u->sort))
+			return false;
+		size_t used = strlen(t->title);
+		snprintf(t->title + used, sizeof t->title - used, UI_L("，%s", ", %s"), ui_sort_label(u->sort, ui_english()));
+	}
+	return true;
+}
+
 static void tasklist_layout(ui *u, view *v)
 {
 	tasklist *t = (tasklist *)v;
@@ -38,7 +73,7 @@ static void tasklist_layout(ui *u, view *v)
 	free(t->nums);
 	t->nums = NULL;
 	t->n = 0;
-	t->failed = !t->src.load(u, t->src.ctx, &t->nums, &t->n, t->title, sizeof t->title);
+	t->failed = !t->src.load(u, t->src.ctx, &t->nums, &t->n, t->title, sizeof t->title) || !refine(u, t);
 	if (t->failed)
 		ui_message(u, true, "%s", u->data.err);
 	for (int i = 0; i < t->n; i++)

@@ -19,6 +19,7 @@
 #include "ui_agencies.h"
 #include "ui_confirm.h"
 #include "ui_draw.h"
+#include "ui_filter.h"
 #include "ui_follow.h"
 #include "ui_help.h"
 #include "ui_indicator.h"
@@ -536,6 +537,26 @@ static bool top_is(ui *u, const char *name)
 	return strcmp(ui_top(u)->ops->name, name) == 0;
 }
 
+static void clear_filter(ui *u)
+{
+	if (!ui_filter_active(&u->filter)) {
+		ui_message(u, false, "%s", UI_L("没有筛选", "No filter is set"));
+		return;
+	}
+	memset(&u->filter, 0, sizeof u->filter);
+	ui_relayout(u);
+	ui_message(u, false, "%s", UI_L("已清除筛选", "Filter cleared"));
+}
+
+static void next_sort(ui *u)
+{
+	char key[32];
+	u->sort = (ui_sort)((u->sort + 1) % UI_SORT_COUNT);
+	ui_relayout(u);
+	ui_keymap_first(&u->keys, UI_ACT_SORT, key, sizeof key);
+	ui_message(u, false, UI_L("%s（按 %s 换下一种）", "Sorted %s (%s: the next order)"), ui_sort_label(u->sort, ui_english()), key);
+}
+
 static void global_action(ui *u, view *v, ui_action a)
 {
 	int num = v->ops->task ? v->ops->task(u, v) : 0;
@@ -563,6 +584,9 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_REOPEN: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REOPEN)); break;
 	case UI_ACT_INDICATOR: ui_push_if(u, ui_indicator_new(u, num)); break;
 	case UI_ACT_PRINT: ui_print_unavailable(u); break;
+	case UI_ACT_FILTER: ui_push(u, ui_filter_new(u)); break;
+	case UI_ACT_CLEAR_FILTER: clear_filter(u); break;
+	case UI_ACT_SORT: next_sort(u); break;
 	case UI_ACT_PREV_TASK: case UI_ACT_NEXT_TASK:
 		ui_message(u, false, "%s", UI_L("[ 和 ] 在任务详情中换到列表的上一项、下一项", "[ and ] step through a list from inside a task"));
 		break;
@@ -744,7 +768,7 @@ static bool prepare(ui *u, app *c, char *err, size_t errlen)
 {
 	memset(u, 0, sizeof *u);
 	u->c = c;
-	u->filter.flag = -1;
+	u->filter.flags = 0;
 	bool english = strcmp(c->cfg.lang, "en") == 0;
 	ui_set_english(english);
 	ui_set_display(&c->cfg);

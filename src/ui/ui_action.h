@@ -45,8 +45,15 @@ enum {
 	  "有预警的任务，最严重的在前", "Flagged tasks, worst first") \
 	X(SEARCH, "search", UI_SCOPE_GLOBAL, "/", "搜索", "search", \
 	  "边输入边搜索任务内容、进展情况和填报说明", "Search task text and notes as you type") \
-	X(FILTER, "filter", UI_SCOPE_PANES, "f", "筛选", "filter", \
-	  "按单位、预警或完成年份筛选任务", "Filter tasks by agency, flag or deadline year") \
+	X(FILTER, "filter", UI_SCOPE_PANES | UI_SCOPE_LIST, "f", "筛选", "filter", \
+	  "按单位、预警（或“滞后及以上”等）或完成年份筛选任务清单", "Filter the task lists by agency, flag (or a group) or deadline year") \
+	X(CLEAR_FILTER, "clear-filter", UI_SCOPE_PANES | UI_SCOPE_LIST, "c", "", "", \
+	  "清除筛选", "Clear the filter") \
+	X(SORT, "sort", UI_SCOPE_PANES | UI_SCOPE_LIST, "s", "排序", "sort", \
+	  "换一种排序：序号、截止日期、与序时的差距、进度、牵头单位、最近填报", \
+	  "Next sort order: number, deadline, gap to 序时, progress, lead agency, last report") \
+	X(AREA_ALL, "area-all", UI_SCOPE_PANES, "0", "", "", \
+	  "全部任务（各领域合在一起，筛选和排序同样适用）", "Every task of the plan in one list") \
 	X(AREA_1, "area-1", UI_SCOPE_PANES, "1", "领域", "area", \
 	  "第一个领域（创新能力）", "Area 1 (innovation)") \
 	X(AREA_2, "area-2", UI_SCOPE_PANES, "2", "", "", \

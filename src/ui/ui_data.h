@@ -16,13 +16,19 @@
 typedef judged_task ui_task;
 typedef judged_row ui_row;
 
-/* Filters of the main panes; zero (and flag -1) means any. */
+/* The filter of the task lists (the panes, 全部, the lagging view); zero
+ * means any. */
 typedef struct ui_filter {
 	int64_t agency_id;
 	char agency[101];
-	int flag;                    /* a flag_value, or -1 */
+	flag_set flags;              /* one flag or a group of them ("滞后及以上") */
 	int year;
 } ui_filter;
+
+/* How the task lists are sorted (s steps through them). */
+typedef enum ui_sort {
+	UI_SORT_NUMBER, UI_SORT_DUE, UI_SORT_GAP, UI_SORT_PROGRESS, UI_SORT_LEAD, UI_SORT_LAST_REPORT, UI_SORT_COUNT
+} ui_sort;
 
 typedef struct ui_data {
 	store *st;
@@ -65,6 +71,11 @@ bool ui_data_nums(ui_data *u, int area, const ui_filter *f, int **nums, int *n);
  * *unjudged: how many tasks are not judged yet (the view says so and is
  * laid out again when they are: ui_data_fill). */
 bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT], int *unjudged);
+/* Sorts task numbers by s (their rows are judged first); UI_SORT_NUMBER
+ * leaves the order as it is. False on a store error. */
+bool ui_data_sort(ui_data *u, int *nums, int n, ui_sort s);
+/* "按截止日期排序" and the like. */
+const char *ui_sort_label(ui_sort s, bool english);
 /* The row of a task if judged already, else NULL; nothing is read. */
 const ui_row *ui_data_known_row(ui_data *u, int num);
 /* Judges a few more of the plan's tasks ahead of need (between keys).

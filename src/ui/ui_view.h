@@ -60,7 +60,8 @@ struct ui {
 	int depth;
 	view *drafts[UI_MAX_DRAFTS];             /* forms left with unsaved input */
 	int ndrafts;
-	ui_filter filter;                        /* of the main panes */
+	ui_filter filter;                        /* of the task lists */
+	ui_sort sort;                            /* of the task lists */
 	char msg[600];
 	bool msg_error;
 	bool too_small, quit;

@@ -225,6 +225,34 @@ START_TEST(progress_share)
 }
 END_TEST
 
+/* The sort by gap: the worst open indicator's shortfall against 序时, in
+ * points of the way from baseline to target; done ones and those without
+ * a figure do not count. */
+START_TEST(gap_points)
+{
+	indicator_rec ind[2] = { { .target = 100 }, { .target = 10 } };
+	indicator_state st[2] = {
+		{ .flag = FLAG_BEHIND, .has_actual = true, .actual = 40, .target = 100, .expected = 60, .expected_share = 0.6 },
+		{ .flag = FLAG_LAGGING, .has_actual = true, .actual = 2, .target = 10, .expected = 6, .expected_share = 0.6 },
+	};
+	st[0].facts.baseline = 0;
+	st[1].facts.baseline = 0;
+	task_detail d = { .task = { .status = (char *)"in-progress" }, .indicators = ind, .nindicators = 2 };
+	task_state s = { .nindicators = 2, .indicators = st };
+	int points = 0;
+	ck_assert(flag_gap_points(&d, &s, &points));
+	ck_assert_int_eq(points, 40);                     /* (6 - 2) / 10: the worse of 20 and 40 */
+	st[1].flag = FLAG_DONE;
+	ck_assert(flag_gap_points(&d, &s, &points));
+	ck_assert_int_eq(points, 20);
+	st[0].actual = 70;                                /* ahead of 序时: negative */
+	ck_assert(flag_gap_points(&d, &s, &points));
+	ck_assert_int_eq(points, -10);
+	st[0].has_actual = false;
+	ck_assert(!flag_gap_points(&d, &s, &points));
+}
+END_TEST
+
 static Suite *ui_suite(void)
 {
 	Suite *s = suite_create("ui_widgets");
@@ -238,6 +266,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, keymap_checks);
 	tcase_add_test(tc, list_selection);
 	tcase_add_test(tc, progress_share);
+	tcase_add_test(tc, gap_points);
 	suite_add_tcase(s, tc);
 	return s;
 }
