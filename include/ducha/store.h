@@ -223,7 +223,10 @@ bool store_agency_tasks(store *s, int64_t plan_id, agency_task **out, int *n);
 /* Every agency known to the database (id and name; no counts), by id. */
 bool store_agency_names(store *s, agency_rec **out, int *n);
 
-typedef enum search_kind { SEARCH_TASK, SEARCH_PROGRESS, SEARCH_COMMENT, SEARCH_REPORT } search_kind;
+/* The last two are found by the screen (src/ui/search.c), not the index. */
+typedef enum search_kind {
+	SEARCH_TASK, SEARCH_PROGRESS, SEARCH_COMMENT, SEARCH_REPORT, SEARCH_NUMBER, SEARCH_AGENCY
+} search_kind;
 typedef struct search_hit {
 	int task_num;
 	search_kind kind;            /* where the text was found */

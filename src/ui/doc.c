@@ -95,6 +95,22 @@ bool ui_doc_action(ui_doc *d, ui_action a)
 	return true;
 }
 
+/* A segment, with the doc's mark highlighted where it appears. */
+static int put_marked(const ui_doc *d, int y, int x, int w, const char *text, ui_elem e)
+{
+	const char *at = d->mark[0] ? strstr(text, d->mark) : NULL;
+	if (!at)
+		return ui_put(y, x, w, text, e);
+	char *pre = xstrdup(text);
+	pre[at - text] = '\0';
+	int used = ui_put(y, x, w, pre, e);
+	free(pre);
+	char *hit = xstrdup(d->mark);
+	used += ui_put(y, x + used, w - used, hit, UI_E_MATCH);
+	free(hit);
+	return used + put_marked(d, y, x + used, w - used, at + strlen(d->mark), e);
+}
+
 void ui_doc_draw(ui_doc *d, int y, int x, int h)
 {
 	d->height = h;
@@ -103,6 +119,15 @@ void ui_doc_draw(ui_doc *d, int y, int x, int h)
 		const ui_doc_line *l = &d->lines[d->top + r];
 		int col = x + l->indent, right = x + d->width;
 		for (int s = 0; s < l->nsegs && col < right; s++)
-			col += ui_put(y + r, col, right - col, l->segs[s].text, l->segs[s].elem);
+			col += put_marked(d, y + r, col, right - col, l->segs[s].text, l->segs[s].elem);
 	}
+}
+
+int ui_doc_find_mark(const ui_doc *d)
+{
+	for (int i = 0; d->mark[0] && i < d->n; i++)
+		for (int s = 0; s < d->lines[i].nsegs; s++)
+			if (strstr(d->lines[i].segs[s].text, d->mark))
+				return i;
+	return -1;
 }

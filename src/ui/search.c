@@ -32,31 +32,10 @@ static const char *kind_label(search_kind k)
 	case SEARCH_PROGRESS: return UI_L("进展情况", "progress");
 	case SEARCH_COMMENT: return UI_L("督查意见", "comment");
 	case SEARCH_REPORT: return UI_L("填报说明", "report");
+	case SEARCH_NUMBER: return UI_L("序号", "number");
+	case SEARCH_AGENCY: return UI_L("单位", "agency");
 	}
 	return "?";
-}
-
-static void run_query(ui *u, search_view *s)
-{
-	store_search_free(s->hits, s->n);
-	s->hits = NULL;
-	s->n = 0;
-	s->failed = false;
-	char *q = ui_edit_text(&s->query);
-	if (q[0] && !store_search(u->c->st, u->c->plan.id, q, HIT_LIMIT, &s->hits, &s->n)) {
-		ui_message(u, true, "%s", store_error(u->c->st));
-		s->failed = true;
-	}
-	free(q);
-	s->list.sel = s->list.top = 0;
-	ui_list_fit(&s->list, s->n, ui_body_end() - LIST_Y + 1);
-}
-
-static void search_layout(ui *u, view *v)
-{
-	search_view *s = (search_view *)v;
-	(void)u;
-	ui_list_fit(&s->list, s->n, ui_body_end() - LIST_Y + 1);
 }
 
 /* Byte offset of needle in hay, ASCII letters folded; -1 when absent. */
@@ -71,6 +50,76 @@ static long find_folded(const char *hay, const char *needle)
 			return (long)i;
 	}
 	return -1;
+}
+
+static void add_hit(search_hit **hits, int *n, int *cap, int num, search_kind kind, const char *text)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*hits = xrealloc(*hits, (size_t)*cap * sizeof **hits);
+	}
+	(*hits)[(*n)++] = (search_hit){ num, kind, xstrdup(text) };
+}
+
+/* What the index does not hold, first: the task of that number, and the
+ * tasks of every agency whose name holds the text ("牵头单位：市科委"),
+ * from two Chinese characters (or three letters) on: one character ("科")
+ * is looked for in the texts. */
+static void extra_hits(ui *u, const char *q, search_hit **hits, int *n, int *cap)
+{
+	bool digits = q[0] != '\0';
+	for (const char *p = q; *p; p++)
+		digits = digits && *p >= '0' && *p <= '9';
+	const ui_row *row = digits && strlen(q) < 8 ? ui_data_row(&u->data, atoi(q)) : NULL;
+	if (row)
+		add_hit(hits, n, cap, row->task.num, SEARCH_NUMBER, row->task.text);
+	const agency_rec *agencies;
+	const agency_task *links;
+	int nagencies, nlinks;
+	if (digits || text_width(q) < 3 || !ui_data_agencies(&u->data, &agencies, &nagencies, &links, &nlinks))
+		return;
+	for (int a = 0; a < nagencies && *n < HIT_LIMIT; a++) {
+		if (find_folded(agencies[a].name, q) < 0)
+			continue;
+		for (int k = 0; k < nlinks && *n < HIT_LIMIT; k++)
+			if (links[k].agency_id == agencies[a].id) {
+				char text[300];
+				snprintf(text, sizeof text, UI_L("%s：%s", "%s: %s"), links[k].lead ? UI_L("牵头单位", "lead") : UI_L("配合单位", "support"),
+				         agencies[a].name);
+				add_hit(hits, n, cap, links[k].num, SEARCH_AGENCY, text);
+			}
+	}
+}
+
+static void run_query(ui *u, search_view *s)
+{
+	store_search_free(s->hits, s->n);
+	s->hits = NULL;
+	s->n = 0;
+	s->failed = false;
+	char *q = ui_edit_text(&s->query);
+	search_hit *found = NULL;
+	int nfound = 0, cap = 0;
+	if (q[0]) {
+		extra_hits(u, q, &s->hits, &s->n, &cap);
+		if (!store_search(u->c->st, u->c->plan.id, q, HIT_LIMIT, &found, &nfound)) {
+			ui_message(u, true, "%s", store_error(u->c->st));
+			s->failed = true;
+		}
+		for (int i = 0; i < nfound && s->n < HIT_LIMIT; i++)
+			add_hit(&s->hits, &s->n, &cap, found[i].task_num, found[i].kind, found[i].text);
+		store_search_free(found, nfound);
+	}
+	free(q);
+	s->list.sel = s->list.top = 0;
+	ui_list_fit(&s->list, s->n, ui_body_end() - LIST_Y + 1);
+}
+
+static void search_layout(ui *u, view *v)
+{
+	search_view *s = (search_view *)v;
+	(void)u;
+	ui_list_fit(&s->list, s->n, ui_body_end() - LIST_Y + 1);
 }
 
 /* Start of the shown part: about a third of the width before the match. */
@@ -187,12 +236,23 @@ static int search_step(ui *u, view *v, int from, int delta)
 	return ui_list_step(&s->list, at, delta) < 0 ? 0 : search_task(u, v);
 }
 
+/* The task of the hit, with the search's text highlighted in it. */
+static void open_hit(ui *u, search_view *s)
+{
+	if (!s->n)
+		return;
+	char *q = ui_edit_text(&s->query);
+	const search_hit *h = &s->hits[s->list.sel];
+	ui_open_task_marked(u, h->task_num, h->kind == SEARCH_NUMBER ? NULL : q);
+	free(q);
+}
+
 static bool search_action(ui *u, view *v, ui_action a)
 {
 	search_view *s = (search_view *)v;
 	switch (a) {
 	case UI_ACT_CANCEL: ui_pop(u); return true;
-	case UI_ACT_OPEN: ui_open_task(u, search_task(u, v)); return true;
+	case UI_ACT_OPEN: open_hit(u, s); return true;
 	case UI_ACT_UP: case UI_ACT_DOWN: case UI_ACT_PAGE_UP: case UI_ACT_PAGE_DOWN:
 		return ui_list_action(&s->list, a);
 	default:
@@ -218,7 +278,7 @@ static void search_mouse(ui *u, view *v, const ui_event *ev)
 {
 	search_view *s = (search_view *)v;
 	if (ui_list_mouse(&s->list, ev->mouse, ev->y, LIST_Y))
-		ui_open_task(u, search_task(u, v));
+		open_hit(u, s);
 }
 
 static void search_free(view *v)

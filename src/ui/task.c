@@ -22,6 +22,8 @@ typedef struct task_view {
 	view base;
 	int num;
 	ui_doc doc;
+	char mark[128];             /* the search that opened it: highlighted */
+	bool scrolled_to_mark;
 } task_view;
 
 /* The labels under an indicator: two Chinese characters, or a short English word. */
@@ -298,8 +300,12 @@ static void task_layout(ui *u, view *v)
 	build_facts(&t->doc, task, u->data.as_of);
 	build_indicators(&t->doc, task, &u->c->plan, u->data.as_of);
 	build_history(&t->doc, task, u->c->st, u->c->plan.id);
-	/* The same place after a resize or a save; the draw clamps it. */
-	t->doc.top = top;
+	/* The same place after a resize or a save; the draw clamps it. The
+	 * first time, a search's match is brought into view. */
+	snprintf(t->doc.mark, sizeof t->doc.mark, "%s", t->mark);
+	int at = t->scrolled_to_mark ? -1 : ui_doc_find_mark(&t->doc);
+	t->scrolled_to_mark = true;
+	t->doc.top = at > ui_body_end() - UI_BODY_TOP - 2 ? at - 2 : top;
 }
 
 static void task_draw(ui *u, view *v)
@@ -397,6 +403,15 @@ static const view_ops task_ops = {
 	.hints = task_hints,
 	.hints_for = task_hints_for,
 };
+
+view *ui_task_new_marked(ui *u, int num, const char *mark)
+{
+	task_view *t = (task_view *)ui_task_new(u, num);
+	char *safe = text_escape(mark ? mark : "", 0);
+	snprintf(t->mark, sizeof t->mark, "%s", safe);
+	free(safe);
+	return &t->base;
+}
 
 view *ui_task_new(ui *u, int num)
 {

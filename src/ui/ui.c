@@ -166,10 +166,15 @@ bool ui_may_write(ui *u, int num, permission_action what)
 /* Opening a task reads it afresh: someone may have reported on it since. */
 void ui_open_task(ui *u, int num)
 {
+	ui_open_task_marked(u, num, NULL);
+}
+
+void ui_open_task_marked(ui *u, int num, const char *mark)
+{
 	if (num <= 0)
 		return;
 	ui_data_forget(&u->data, num);
-	ui_push(u, ui_task_new(u, num));
+	ui_push(u, mark && mark[0] ? ui_task_new_marked(u, num, mark) : ui_task_new(u, num));
 }
 
 static void reopen_or_new(ui *u, const view_ops *ops, int num, view *(*make)(ui *, int))

@@ -22,6 +22,7 @@ typedef struct ui_doc {
 	int n, cap;
 	int top, height;
 	int width;                  /* the width it was built for */
+	char mark[128];             /* text shown highlighted wherever it appears (a search's) */
 } ui_doc;
 
 void ui_doc_clear(ui_doc *d, int width);
@@ -37,4 +38,6 @@ void ui_doc_blank(ui_doc *d);
 /* Scrolling: up, down, page up/down, first, last. */
 bool ui_doc_action(ui_doc *d, ui_action a);
 void ui_doc_draw(ui_doc *d, int y, int x, int h);
+/* The first line holding the mark, or -1. */
+int ui_doc_find_mark(const ui_doc *d);
 #endif

@@ -104,6 +104,8 @@ bool ui_holds_input(ui *u, view *v);
 int ui_unsaved_forms(ui *u);
 /* Opens the detail of a task, or its forms when the user may write. */
 void ui_open_task(ui *u, int num);
+/* The same, with a search's text highlighted in it. */
+void ui_open_task_marked(ui *u, int num, const char *mark);
 void ui_open_report(ui *u, int num);
 void ui_open_note(ui *u, int num);
 /* Whether the user may do this to a task (role, agency, read-only
