@@ -73,6 +73,9 @@ void wording_report_steps(const report_step *steps, int n, bool english, char *b
 const char *wording_note_kind(const char *kind, bool english);
 /* How figures are judged and what 进度 is, for the help. */
 const char *wording_judging_rules(bool english);
+/* The thresholds in force, with their numbers from the config: 滞后, 严重滞后,
+ * 临期, 未报送, the tolerance of "≈" targets. */
+void wording_thresholds(const config_flags *rules, bool english, char *buf, size_t len);
 /* A report's values: "科技型企业 2100 家，众创空间 151 家". */
 void wording_values(const task_detail *d, const report_rec *r, bool english, char *buf, size_t len);
 #endif

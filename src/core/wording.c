@@ -401,6 +401,19 @@ void wording_report_steps(const report_step *steps, int n, bool english, char *b
 	}
 }
 
+void wording_thresholds(const config_flags *rules, bool english, char *buf, size_t len)
+{
+	snprintf(buf, len,
+	         L("本单位的判定线（配置文件 [flags]）：实际增长不到序时应增长的 %.0f%% 为滞后，不到 %.0f%% 为严重滞后；"
+	           "未完成且距完成时限不足 %d 天为临期；季度结束后 %d 天内应报送，过期仍未报为未报送；"
+	           "“约”（≈）目标上下 %.0f%% 以内算达到。",
+	           "This office's lines ([flags] of the config): growth below %.0f%% of the expected is behind, below "
+	           "%.0f%% lagging; not done within %d days of the due date is due soon; a quarter's report is due "
+	           "%d days after it ends, missing after that is unreported; an \"about\" (≈) target is met within %.0f%%."),
+	         rules->behind * 100, rules->lagging * 100, rules->due_soon_days, rules->report_grace_days,
+	         rules->approx_tolerance * 100);
+}
+
 const char *wording_judging_rules(bool english)
 {
 	return L("每个数字与它所报季度末的序时进度比较（序时：从基数到目标值按天均匀推进，个、家、名等取整）；"

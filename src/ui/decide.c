@@ -199,6 +199,14 @@ static const ui_action decide_hints[] = {
 };
 
 static const view_ops decide_ops = {
+	.explain = {
+		"审核：通过，或退回并写明原因（原因会显示给填报单位）；退回的填报不计入判定。"
+		"销号：任务已报完成、经核实无误后关闭任务；撤销销号要写原因。"
+		"重新打开：已锁定的季度填报允许该单位再报一次，要写原因。F2 确定，Esc 取消。",
+		"Review: pass, or return with a reason (shown to the agency); a returned report does not count. Accept: close "
+		"a task reported completed once checked; undoing it needs a reason. Reopen: let the agency file a locked "
+		"quarter once more, with a reason. F2 confirms, Esc cancels.",
+	},
 	.name = "decide",
 	.scope = UI_SCOPE_EDIT,
 	.draw = decide_draw,

@@ -229,6 +229,14 @@ static const ui_action filter_hints[] = {
 };
 
 static const view_ops filter_ops = {
+	.explain = {
+		"单位：单位名称或其中几个字（只对应一个单位时即可）；预警：一种预警，或“滞后及以上”（滞后、未报送、"
+		"严重滞后、逾期）、“红色”、“黄色”；完成年份：完成时限所在的年份。留空或“全部”不按该项筛选。"
+		"筛选对各领域、全部和滞后清单都有效，按 c 清除。",
+		"Agency: its name or part of it (when only one agency matches); flag: one flag, or \"behind or worse\" "
+		"(behind, unreported, lagging, overdue), red or yellow; deadline year: the year of the due date. Blank or "
+		"\"all\" does not filter. The filter applies to the panes, All and the lagging view; c clears it.",
+	},
 	.name = "filter",
 	.scope = UI_SCOPE_EDIT,
 	.draw = filter_draw,

@@ -19,6 +19,7 @@ enum { KEYS_W = 18, DOC_X = 1 };
 typedef struct help_view {
 	view base;
 	ui_doc doc;
+	const char *const *explain;  /* of the form it was opened over, or NULL */
 } help_view;
 
 static const struct { unsigned scope; const char *zh, *en; } groups[] = {
@@ -52,14 +53,29 @@ static void build_keys(ui *u, ui_doc *d)
 			ui_doc_line_start(d, 2);
 			ui_doc_add(d, label, UI_E_HINT_KEY);
 			ui_doc_add(d, info->help[ui_english()], UI_E_NORMAL);
-			ui_doc_add(d, "  ", UI_E_NORMAL);
-			ui_doc_add(d, info->name, UI_E_DIM);
+			/* The names [keys] uses, for those who change keys: English help only. */
+			if (ui_english()) {
+				ui_doc_add(d, "  ", UI_E_NORMAL);
+				ui_doc_add(d, info->name, UI_E_DIM);
+			}
 		}
 		ui_doc_blank(d);
 	}
 }
 
-static void build_flags(ui_doc *d)
+/* What to enter in the form beneath, paragraph by paragraph. */
+static void build_form(ui_doc *d, const char *text)
+{
+	ui_doc_line_start(d, 0);
+	ui_doc_add(d, UI_L("本表单怎么填", "This form"), UI_E_HEADER);
+	char *copy = xstrdup(text);
+	for (char *save = NULL, *p = strtok_r(copy, "\n", &save); p; p = strtok_r(NULL, "\n", &save))
+		ui_doc_para(d, 2, NULL, 0, p, UI_E_NORMAL);
+	free(copy);
+	ui_doc_blank(d);
+}
+
+static void build_flags(ui *u, ui_doc *d)
 {
 	static const char *const why[FLAG_COUNT][2] = {
 		{ "目标已达到，或任务已完成并销号", "target met, or the task completed and accepted" },
@@ -90,8 +106,17 @@ static void build_flags(ui_doc *d)
 	}
 	ui_doc_blank(d);
 	ui_doc_para(d, 0, NULL, 0, wording_judging_rules(ui_english()), UI_E_NORMAL);
+	char text[1200];
+	wording_thresholds(&u->c->cfg.flags, ui_english(), text, sizeof text);
+	ui_doc_para(d, 0, NULL, 0, text, UI_E_NORMAL);
+	char *folder = text_escape(u->c->cfg.report_dir, 0);
+	snprintf(text, sizeof text, UI_L("打印（p）的 PDF 写入报告文件夹 %s（[report] folder）%s。",
+	                                 "Printed PDFs (p) go into the report folder %s ([report] folder)%s."),
+	         folder, u->c->cfg.print_command[0] ? UI_L("，并交给打印命令", ", then to the print command") : "");
+	free(folder);
+	ui_doc_para(d, 0, NULL, 0, text, UI_E_NORMAL);
 	ui_doc_blank(d);
-	ui_doc_para(d, 0, NULL, 0, UI_L("按键可在 ducha.ini 的 [keys] 中修改（动作名 = 按键，如 save = F2 ^S），"
+	ui_doc_para(d, 0, NULL, 0, UI_L("按键可在 ducha.ini 的 [keys] 中修改（动作名 = 按键，如 save = F2 ^S；动作名见 README 或英文帮助），"
 	                                "颜色在 [colors] 中修改（元素 = 前景色,背景色）；设置 NO_COLOR 或 [ui] color = never 即不用颜色。",
 	                                "Keys are set in [keys] of ducha.ini (action = keys, e.g. save = F2 ^S), colours in "
 	                                "[colors] (element = fg,bg); NO_COLOR or [ui] color = never turns colour off."),
@@ -103,8 +128,10 @@ static void help_layout(ui *u, view *v)
 	help_view *h = (help_view *)v;
 	int top = h->doc.top;
 	ui_doc_clear(&h->doc, COLS - 2 * DOC_X);
+	if (h->explain && h->explain[ui_english()])
+		build_form(&h->doc, h->explain[ui_english()]);
 	build_keys(u, &h->doc);
-	build_flags(&h->doc);
+	build_flags(u, &h->doc);
 	h->doc.top = top;
 }
 
@@ -154,8 +181,10 @@ static const view_ops help_ops = {
 
 view *ui_help_new(ui *u)
 {
-	(void)u;
 	help_view *h = xcalloc(1, sizeof *h);
 	h->base.ops = &help_ops;
+	view *beneath = ui_top(u);
+	if (beneath && beneath->ops->explain[0])
+		h->explain = beneath->ops->explain;
 	return &h->base;
 }

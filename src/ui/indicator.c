@@ -290,6 +290,13 @@ static const ui_action indicator_hints[] = {
 };
 
 static const view_ops indicator_ops = {
+	.explain = {
+		"指标定义（管理员）：名称、单位、目标和比较方式（≥、>、约等）、基数（序时从基数起算，存量指标不设基数则不算序时）、"
+		"计算方式（累计：方案开始以来；本年累计：每年从零起；年度：当年全年）。修改写入留痕，已报的数字不变，判定按新定义重算。",
+		"Indicator definition (administrators): name, unit, target and comparison (>=, >, about), baseline (expected "
+		"progress starts from it; a stock without one has none), mode (to date, this year so far, the year's). A change "
+		"is audited; figures already reported stay, and are judged again by the new definition.",
+	},
 	.name = "indicator",
 	.scope = UI_SCOPE_EDIT,
 	.draw = indicator_draw,

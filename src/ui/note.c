@@ -160,6 +160,12 @@ static const ui_action note_hints[] = {
 };
 
 const view_ops ui_note_ops = {
+	.explain = {
+		"记录：牵头单位写进展情况，配合单位写配合情况，督查人员写督查意见（按你的角色自动选定）。"
+		"可以多行，Enter 换行；F2 保存，保存后写入留痕，所有人可见。",
+		"Note: a lead agency writes progress, a supporting agency its part, an inspector a comment (chosen by your "
+		"role). Several lines, Enter starts a new one; F2 saves it into the audit trail, for everyone to see.",
+	},
 	.name = "note",
 	.scope = UI_SCOPE_EDIT,
 	.draw = note_draw,

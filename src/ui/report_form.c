@@ -589,6 +589,24 @@ static const ui_action report_hints[] = {
 };
 
 const view_ops ui_report_ops = {
+	.explain = {
+		"填报季度：这份填报所属的季度，默认是现在应报的季度；改季度会载入该季度已有的填报。\n"
+		"指标：填截至该季度末的数。标“累计”的填方案开始以来的累计数（不是本季度新增数）；"
+		"标“本年累计”的填当年 1 月 1 日以来的累计数，每年从零算起；里程碑选“已完成”或“未完成”；"
+		"留空表示本季度不报这一项。每项右边是目标和上次填报的数。\n"
+		"进展状态：进行中、已完成等；选“已完成”后督查人员可以销号。\n"
+		"进展说明：本季度做了什么、遇到什么问题、下一步怎么办，可以多行。\n"
+		"F2 检查并保存；数字明显不合理（比上次少、远超目标）时会提示，确认无误再按一次 F2。"
+		"Esc 离开，已输入的内容留作草稿，断线也不会丢。",
+		"Quarter: the quarter this report is for, by default the one due now; changing it loads that quarter's report.\n"
+		"Indicators: the figure at the end of that quarter. \"to date\" is the total since the plan began (not this "
+		"quarter's increase); \"this year so far\" counts from 1 January, from zero each year; a milestone is done or "
+		"not done; blank leaves it out this quarter. Beside each: the target and the last figure reported.\n"
+		"Status: in progress, completed and so on; once completed, an inspector may accept the task.\n"
+		"Note: what was done this quarter, what stands in the way, what comes next; several lines.\n"
+		"F2 checks and saves; an implausible figure (below the last, far above the target) asks for F2 again. "
+		"Esc leaves; what was typed stays as a draft, even if the connection drops.",
+	},
 	.name = "report",
 	.scope = UI_SCOPE_EDIT,
 	.draw = report_draw,

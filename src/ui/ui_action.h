@@ -44,7 +44,7 @@ enum {
 	X(LAGGING, "lagging", UI_SCOPE_GLOBAL, "l", "滞后", "lagging", \
 	  "有预警的任务，最严重的在前", "Flagged tasks, worst first") \
 	X(SEARCH, "search", UI_SCOPE_GLOBAL, "/", "搜索", "search", \
-	  "边输入边搜索任务内容、进展情况和填报说明", "Search task text and notes as you type") \
+	  "边输入边搜索：任务序号、单位名称、任务内容、进展情况和填报说明", "Search as you type: task numbers, agency names, task texts and notes") \
 	X(FILTER, "filter", UI_SCOPE_PANES | UI_SCOPE_LIST, "f", "筛选", "filter", \
 	  "按单位、预警（或“滞后及以上”等）或完成年份筛选任务清单", "Filter the task lists by agency, flag (or a group) or deadline year") \
 	X(CLEAR_FILTER, "clear-filter", UI_SCOPE_PANES | UI_SCOPE_LIST, "c", "", "", \

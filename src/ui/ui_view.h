@@ -38,6 +38,8 @@ typedef struct view_ops {
 	 * recovery file, which adds id, user and plan (src/ui/recover.c); false,
 	 * leaving out alone, when there is none. NULL: nothing to keep. */
 	bool (*save_draft)(ui *u, view *v, draft *out);
+	/* Forms: what to enter in each field, shown first by ? (Chinese, English). */
+	const char *explain[2];
 	const ui_action *hints;                  /* the hint line, ending in UI_ACT_NONE */
 	const ui_action *(*hints_for)(ui *u, view *v);  /* instead of hints, when they depend on the user */
 } view_ops;

@@ -253,6 +253,37 @@ START_TEST(gap_points)
 }
 END_TEST
 
+/* The README's list of action names for [keys] is the action table's:
+ * every name, each once, nothing else (the Chinese help no longer shows
+ * them, so this list is where users find them). */
+START_TEST(readme_lists_every_action)
+{
+	FILE *f = fopen("README.md", "rb");
+	ck_assert_msg(f != NULL, "cannot read README.md (run from the top folder)");
+	char line[8192];
+	bool found = false;
+	while (!found && fgets(line, sizeof line, f))
+		found = strncmp(line, "Action names for `[keys]`", 25) == 0;
+	fclose(f);
+	ck_assert_msg(found, "README.md has no \"Action names for `[keys]`\" line");
+	int listed = 0;
+	bool seen[UI_ACTION_COUNT] = { false };
+	for (const char *p = strchr(line + 25, '`'); p; p = strchr(p, '`')) {
+		const char *end = strchr(p + 1, '`');
+		ck_assert(end != NULL);
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)(end - p - 1), p + 1);
+		ui_action a = ui_action_find(name);
+		ck_assert_msg(a != UI_ACT_NONE, "README lists \"%s\", which is no action", name);
+		ck_assert_msg(!seen[a], "README lists \"%s\" twice", name);
+		seen[a] = true;
+		listed++;
+		p = end + 1;
+	}
+	ck_assert_int_eq(listed, UI_ACTION_COUNT);
+}
+END_TEST
+
 static Suite *ui_suite(void)
 {
 	Suite *s = suite_create("ui_widgets");
@@ -267,6 +298,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, list_selection);
 	tcase_add_test(tc, progress_share);
 	tcase_add_test(tc, gap_points);
+	tcase_add_test(tc, readme_lists_every_action);
 	suite_add_tcase(s, tc);
 	return s;
 }
