@@ -316,8 +316,18 @@ static void draw_message(ui *u, view *v, bool two_lines)
 	}
 }
 
+/* The key a hint names: the first of the action's, or in a form the first
+ * that does not type text ("?" types itself there; F1 is help). */
 static void hint_key(ui *u, ui_action a, char *buf, size_t len)
 {
+	view *v = ui_top(u);
+	if (v && (v->ops->scope & UI_SCOPE_EDIT)) {
+		for (int i = 0; i < u->keys.nkeys[a]; i++)
+			if (!ui_key_is_text(u->keys.keys[a][i])) {
+				ui_key_name(u->keys.keys[a][i], buf, len);
+				return;
+			}
+	}
 	if (a == UI_ACT_AREA_1) {
 		char first[32], last[32];
 		ui_keymap_first(&u->keys, UI_ACT_AREA_1, first, sizeof first);
