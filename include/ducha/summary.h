@@ -110,6 +110,18 @@ const report_rec *summary_latest_report(const summary_task *t);
 
 /* Wording shared by the renderers, so every format says the same. */
 const char *summary_role_label(summary_role r);          /* 牵头 / 配合 / "" */
+
+/* 催办 (src/summary/remind.c): per agency, the tasks overdue, those whose
+ * last due quarterly report is missing (or returned) and those near their
+ * date and not on course, each once, with the task's text; as plain text
+ * into out, nothing at all when there is nothing to remind. Returns how
+ * many tasks. */
+typedef struct remind_rules {
+	int as_of, plan_starts;
+	const config_flags *rules;
+	const char *plan_code, *plan_title;
+} remind_rules;
+int summary_remind(FILE *out, const summary *s, const remind_rules *r);
 const char *summary_role_name(summary_role r);           /* lead / support / listed */
 const char *summary_indicator_name(const task_detail *d, int64_t indicator_id);
 /* The sentences about indicators and tasks: ducha/wording.h. */

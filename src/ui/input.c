@@ -80,8 +80,11 @@ static const struct { const char *seq; int code; } known_sequences[] = {
 
 void ui_input_know_sequences(void)
 {
+	/* Only sequences the terminal description leaves unbound: one it binds
+	 * stays as it is (replacing a binding leaks inside ncurses). */
 	for (size_t i = 0; i < sizeof known_sequences / sizeof known_sequences[0]; i++)
-		define_key(known_sequences[i].seq, known_sequences[i].code);
+		if (key_defined(known_sequences[i].seq) == 0)
+			define_key(known_sequences[i].seq, known_sequences[i].code);
 }
 
 /* How long the rest of a sequence may take once its start has come: a

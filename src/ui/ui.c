@@ -30,6 +30,7 @@
 #include "ui_plans.h"
 #include "ui_print.h"
 #include "ui_recover.h"
+#include "ui_remind.h"
 #include "ui_report_form.h"
 #include "ui_screen.h"
 #include "ui_search.h"
@@ -591,6 +592,7 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_PERIOD: if (!top_is(u, "period")) ui_push(u, ui_period_new(u)); break;
 	case UI_ACT_PLANS: if (!top_is(u, "plans")) ui_push(u, ui_plans_new(u)); break;
 	case UI_ACT_LAGGING: if (!ui_tasklist_is(v, "lagging")) ui_push(u, ui_lagging_new(u)); break;
+	case UI_ACT_REMIND: if (!top_is(u, "remind")) ui_push(u, ui_remind_new(u)); break;
 	case UI_ACT_SEARCH: ui_push(u, ui_search_new(u)); break;
 	case UI_ACT_REPORT: ui_open_report(u, num); break;
 	case UI_ACT_NOTE: ui_open_note(u, num); break;
@@ -820,7 +822,11 @@ static void terminal_modes(const config *cfg)
 	keypad(stdscr, TRUE);
 	set_escdelay(UI_ESC_DELAY_MS);
 	ui_input_know_sequences();
-	if (cfg->mouse)
+	/* On TERM=linux ncurses takes the mouse from gpm, which serves the
+	 * machine's own console only (never an SSH session) and leaks when
+	 * loaded: no mouse there. */
+	const char *term = getenv("TERM");
+	if (cfg->mouse && !(term && strncmp(term, "linux", 5) == 0))
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	curs_set(0);
 }

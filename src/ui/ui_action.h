@@ -43,6 +43,9 @@ enum {
 	  "本期填报：各单位应报、已报、待审核、已退回、未报", "This quarter's reports by agency: owed, filed, to review, returned, missing") \
 	X(LAGGING, "lagging", UI_SCOPE_GLOBAL, "l", "滞后", "lagging", \
 	  "有预警的任务，最严重的在前", "Flagged tasks, worst first") \
+	X(REMIND, "remind", UI_SCOPE_GLOBAL, "r", "催办", "remind", \
+	  "催办：各单位已逾期、未报送和临近完成时限的任务，即 ducha remind 将发出的内容", \
+	  "Reminders: what ducha remind would send each agency (overdue, unreported, near its date)") \
 	X(SEARCH, "search", UI_SCOPE_GLOBAL, "/", "搜索", "search", \
 	  "边输入边搜索：任务序号、单位名称、任务内容、进展情况和填报说明", "Search as you type: task numbers, agency names, task texts and notes") \
 	X(FILTER, "filter", UI_SCOPE_PANES | UI_SCOPE_LIST, "f", "筛选", "filter", \

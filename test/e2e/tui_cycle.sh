@@ -8,17 +8,8 @@
 # loads it, and F2 keeps its note.
 # Prints "e2e cycle tests: N passed, N failed".
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-DUCHA=${DUCHA:-$top/ducha}
-case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
-unset DUCHA_DB DUCHA_CONF
-export LC_ALL=C.UTF-8 TZ=UTC
-command -v tmux >/dev/null || { echo "e2e cycle tests: tmux is not installed"; exit 1; }
-T=$(mktemp -d)
-SUITE=e2e/cycle
-. "$top/test/lib/tmux.sh"
-trap 'tmux_stop; rm -rf "$T"' EXIT
+SUITE=e2e/cycle LABEL="e2e cycle tests"
+. "$(dirname "$0")/../lib/e2e.sh"
 start() {  # start USER TEXT-TO-WAIT-FOR: one person's session
   tmux_start 80 24 "env TERM=xterm-256color DUCHA_CONF='$T/users.ini' '$DUCHA' --user $1"
   wait_for "$2"

@@ -9,17 +9,8 @@
 # with the user's yes drops it, and a damaged file is set aside as .bad.
 # Prints "e2e hangup tests: N passed, N failed".
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-DUCHA=${DUCHA:-$top/ducha}
-case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
-unset DUCHA_DB DUCHA_CONF
-export LC_ALL=C.UTF-8 TZ=UTC
-command -v tmux >/dev/null || { echo "e2e hangup tests: tmux is not installed"; exit 1; }
-T=$(mktemp -d)
-SUITE=e2e/hangup
-. "$top/test/lib/tmux.sh"
-trap 'tmux_stop; rm -rf "$T"' EXIT
+SUITE=e2e/hangup LABEL="e2e hangup tests"
+. "$(dirname "$0")/../lib/e2e.sh"
 # Starts the program in a new session; its exit status goes into the pipe,
 # a hang-up's too.
 start() {

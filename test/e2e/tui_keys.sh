@@ -7,17 +7,8 @@
 # Then q closes a screen, and Q quits at once from deep inside.
 # Prints "e2e keys tests: N passed, N failed".
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-DUCHA=${DUCHA:-$top/ducha}
-case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
-unset DUCHA_DB DUCHA_CONF
-export LC_ALL=C.UTF-8 TZ=UTC
-command -v tmux >/dev/null || { echo "e2e keys tests: tmux is not installed"; exit 1; }
-T=$(mktemp -d)
-SUITE=e2e/keys
-. "$top/test/lib/tmux.sh"
-trap 'tmux_stop; rm -rf "$T"' EXIT
+SUITE=e2e/keys LABEL="e2e keys tests"
+. "$(dirname "$0")/../lib/e2e.sh"
 
 "$DUCHA" --db "$T/demo.db" init --demo > "$T/init.log" 2>&1 || { cat "$T/init.log"; echo "e2e keys tests: 0 passed, 1 failed"; exit 1; }
 sed "s|^folder = .*|folder = $T/reports|" "$top/conf/demo.ini" > "$T/demo.ini"

@@ -5,17 +5,8 @@
 # Then the second saves over the first one's report, and the first is told.
 # Prints "e2e live tests: N passed, N failed".
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-DUCHA=${DUCHA:-$top/ducha}
-case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
-unset DUCHA_DB DUCHA_CONF
-export LC_ALL=C.UTF-8 TZ=UTC
-command -v tmux >/dev/null || { echo "e2e live tests: tmux is not installed"; exit 1; }
-T=$(mktemp -d)
-SUITE=e2e/live
-. "$top/test/lib/tmux.sh"
-trap 'tmux_stop; rm -rf "$T"' EXIT
+SUITE=e2e/live LABEL="e2e live tests"
+. "$(dirname "$0")/../lib/e2e.sh"
 
 cat > "$T/users.ini" <<INI
 [database]

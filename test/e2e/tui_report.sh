@@ -5,17 +5,8 @@
 # save, quit; then `ducha show` must have that report.
 # Prints "e2e tests: N passed, N failed".
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-DUCHA=${DUCHA:-$top/ducha}
-case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
-unset DUCHA_DB DUCHA_CONF
-export LC_ALL=C.UTF-8 TZ=UTC
-command -v tmux >/dev/null || { echo "e2e tests: tmux is not installed"; exit 1; }
-T=$(mktemp -d)
-SUITE=e2e
-. "$top/test/lib/tmux.sh"
-trap 'tmux_stop; rm -rf "$T"' EXIT
+SUITE=e2e LABEL="e2e tests"
+. "$(dirname "$0")/../lib/e2e.sh"
 
 "$DUCHA" --db "$T/demo.db" init --demo > "$T/init.log" 2>&1 || { cat "$T/init.log"; echo "e2e tests: 0 passed, 1 failed"; exit 1; }
 # The demo's settings with the report folder in $T: drafts a developer left

@@ -7,19 +7,12 @@
 # it; TERM=dumb is refused with a message.
 # Prints "e2e terminal tests: N passed, N failed".
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-DUCHA=${DUCHA:-$top/ducha}
-case $DUCHA in /*) ;; *) DUCHA=$top/$DUCHA ;; esac
-unset DUCHA_DB DUCHA_CONF
-export LC_ALL=C.UTF-8 TZ=UTC
-T=$(mktemp -d)
-SUITE=e2e/terminals
+SUITE=e2e/terminals LABEL="e2e terminal tests" E2E_TMUX=no
+. "$(dirname "$0")/../lib/e2e.sh"
 passed=0 failed=0
 check() {
   if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $SUITE/$1"; fi
 }
-trap 'rm -rf "$T"' EXIT
 
 "$DUCHA" --db "$T/demo.db" init --demo > "$T/init.log" 2>&1 || { cat "$T/init.log"; echo "e2e terminal tests: 0 passed, 1 failed"; exit 1; }
 sed "s|^folder = .*|folder = $T/reports|" "$top/conf/demo.ini" > "$T/demo.ini"
