@@ -12,6 +12,7 @@
 #include "ducha/text.h"
 #include "ui_draw.h"
 #include "ui_i18n.h"
+#include "ui_agency_trend.h"
 #include "ui_list.h"
 #include "ui_print.h"
 #include "ui_tasklist.h"
@@ -299,6 +300,11 @@ static bool agencies_action(ui *u, view *v, ui_action a)
 			ui_print_agency(u, av->list[av->sel.sel].id, av->list[av->sel.sel].name);
 		return true;
 	}
+	if (a == UI_ACT_TREND) {
+		if (av->n)
+			ui_push(u, ui_agency_trend_new(u, av->list[av->sel.sel].id, av->list[av->sel.sel].name));
+		return true;
+	}
 	return ui_list_action(&av->sel, a);
 }
 
@@ -317,7 +323,7 @@ static void agencies_free(view *v)
 }
 
 static const ui_action agencies_hints[] = {
-	UI_ACT_OPEN, UI_ACT_PRINT, UI_ACT_LAGGING, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
+	UI_ACT_OPEN, UI_ACT_TREND, UI_ACT_PRINT, UI_ACT_LAGGING, UI_ACT_SEARCH, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
 };
 
 /* One view, two names: 单位一览 and 本期填报 (a->period). */

@@ -310,3 +310,29 @@ const char *ui_sort_label(ui_sort s, bool english)
 	                                  "by progress (lowest first)", "by lead agency", "by last report (longest silent first)" };
 	return s >= 0 && s < UI_SORT_COUNT ? (english ? en[s] : zh[s]) : "";
 }
+
+/* --- an agency's flags over the quarters --------------------------------- */
+
+bool ui_data_agency_trend(ui_data *u, int64_t agency_id, const int *days, int ndays, int counts[][FLAG_COUNT])
+{
+	const agency_rec *agencies;
+	const agency_task *links;
+	int nagencies, nlinks;
+	if (!ui_data_agencies(u, &agencies, &nagencies, &links, &nlinks))
+		return false;
+	memset(counts, 0, (size_t)ndays * sizeof *counts);
+	for (int k = 0; k < nlinks; k++) {
+		if (links[k].agency_id != agency_id)
+			continue;
+		const ui_task *t = ui_data_task(u, links[k].num);
+		if (!t)
+			return false;
+		for (int q = 0; q < ndays; q++) {
+			task_state st;
+			flag_judge_task(&t->d, u->plan, days[q], u->cache.scope.rules, &st);
+			counts[q][st.flag]++;
+			flag_task_state_free(&st);
+		}
+	}
+	return true;
+}

@@ -604,6 +604,9 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_FILTER: ui_push(u, ui_filter_new(u)); break;
 	case UI_ACT_CLEAR_FILTER: clear_filter(u); break;
 	case UI_ACT_SORT: next_sort(u); break;
+	case UI_ACT_TREND:
+		ui_message(u, false, "%s", UI_L("t 在单位一览（a）中使用：所选单位各季度末的预警数", "t works in the agencies view (a)"));
+		break;
 	case UI_ACT_PREV_TASK: case UI_ACT_NEXT_TASK:
 		ui_message(u, false, "%s", UI_L("[ 和 ] 在任务详情中换到列表的上一项、下一项", "[ and ] step through a list from inside a task"));
 		break;

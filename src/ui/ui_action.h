@@ -88,6 +88,8 @@ enum {
 	  "Open the selection (in a form: next field; in a note: new line)") \
 	X(PLANS, "plans", UI_SCOPE_GLOBAL, "P", "方案", "plans", \
 	  "切换工作方案（数据库中有多个方案时）", "Switch to another plan (when the database holds several)") \
+	X(TREND, "trend", UI_SCOPE_LIST, "t", "趋势", "trend", \
+	  "单位一览中：所选单位各季度末的预警数（红、黄、蓝、绿）", "In the agencies view: the agency's flag counts at each quarter's end") \
 	X(PRINT, "print", UI_SCOPE_LIST, "p", "打印", "print", \
 	  "打印所选单位的督办单或任务清单（PDF，写入报告文件夹）", \
 	  "Print the selected agency's notice or the task list: a PDF in the report folder, then the printer") \

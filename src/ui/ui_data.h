@@ -74,6 +74,10 @@ bool ui_data_flagged(ui_data *u, int **nums, int *n, int counts[FLAG_COUNT], int
 /* Sorts task numbers by s (their rows are judged first); UI_SORT_NUMBER
  * leaves the order as it is. False on a store error. */
 bool ui_data_sort(ui_data *u, int *nums, int n, ui_sort s);
+/* An agency's tasks (led or supported, each once per link) by flag, judged
+ * as of each of the days (the ends of quarters): the flags it had then, by
+ * the reports it has now. Reads each task in full: for one agency at a time. */
+bool ui_data_agency_trend(ui_data *u, int64_t agency_id, const int *days, int ndays, int counts[][FLAG_COUNT]);
 /* "按截止日期排序" and the like. */
 const char *ui_sort_label(ui_sort s, bool english);
 /* The row of a task if judged already, else NULL; nothing is read. */
