@@ -273,7 +273,9 @@ case_replaced_database() {
   [ "$(sqlite3 t.db 'SELECT count(*) FROM note')" = 0 ] && ok || bad "the note went into the new file unasked"
   keys n; wait_for "替换之后" && ok || bad "the typed note is lost"
   keys F2; wait_for "已保存" && ok || bad "saving into the reopened file failed"
-  keys Q; keys q
+  # Q quits at once; the case's folder goes only once the program has closed its files.
+  keys Q
+  [ "$(exit_status)" = 0 ] && ok || bad "Q did not quit"
   tmux_stop
 }
 
