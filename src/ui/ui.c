@@ -417,7 +417,9 @@ static void draw(ui *u)
 		if (!v->ops->overlay)
 			draw_message(u, v, false);
 		v->ops->draw(u, v);
-		if (!v->ops->overlay && last_row_free(v))
+		/* Two lines only at rest (or for a message): a held arrow key then
+		 * never has to redraw the row the reason covered. */
+		if (!v->ops->overlay && (u->rested || u->msg[0]) && last_row_free(v))
 			draw_message(u, v, true);
 		draw_hints(u, v);
 	}
@@ -638,6 +640,7 @@ static void handle_key(ui *u, ui_key k)
 	}
 	ui_action a = ui_keymap_lookup(&u->keys, k, v->ops->scope);
 	u->reason_held = a == UI_ACT_UP || a == UI_ACT_DOWN;
+	u->rested = false;
 	if (jump_key(u, v, k, a)) {
 		if (u->jumping)
 			show_jump(u);
@@ -716,12 +719,14 @@ static void between_keys(ui *u)
 	while (!ui_input_stop_signal()) {
 		bool fill = ui_data_fill_pending(&u->data);
 		double rested = clock_ms() - from;
-		if (u->reason_held && (ui_input_is_script(u->in) || rested >= UI_REASON_REST_MS)) {
+		if (!u->rested && (ui_input_is_script(u->in) || rested >= UI_REASON_REST_MS)) {
+			/* At rest: the reason comes back, on two lines if it needs them. */
+			u->rested = true;
 			u->reason_held = false;
 			draw(u);
 			continue;
 		}
-		if (!fill && !u->reason_held) {
+		if (!fill && u->rested) {
 			if (ui_input_is_script(u->in) || ui_input_wait(u->in, UI_FOLLOW_MS))
 				return;
 			if (ui_follow_check(u))
@@ -729,7 +734,7 @@ static void between_keys(ui *u)
 			continue;
 		}
 		if (!fill) {
-			/* At least 1 ms: curses takes a negative timeout as "forever". */
+			/* Until the rest. At least 1 ms: curses takes a negative timeout as "forever". */
 			int left = UI_REASON_REST_MS - (int)rested;
 			if (ui_input_wait(u->in, left > 1 ? left : 1))
 				return;

@@ -77,6 +77,7 @@ struct ui {
 	struct { int task; char period[8]; } saved[8];  /* reports this session saved (a ring) */
 	int nsaved;
 	bool reason_held;            /* a move: the message line waits for the cursor to rest */
+	bool rested;                 /* no key since the rest: a reason may take two lines */
 	int cursor_y, cursor_x;                  /* -1: no cursor */
 	ui_input *in;
 	ui_timing *timing;                       /* DUCHA_KEY_TIMING, or NULL */
