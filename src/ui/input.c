@@ -99,19 +99,28 @@ static bool read_now(int ms, int *rc, wint_t *ch)
 	return *rc != ERR;
 }
 
-/* After an Esc that curses could not match: a lone Esc when nothing
- * follows at once; otherwise the rest of the sequence (CSI: parameters up
- * to a final byte; SS3 or Alt: one more key) is read and the whole dropped. */
+/* After an Esc that curses could not match: a lone Esc when anything but
+ * "[" or "O" follows (over SSH, Esc and the next key can come in one
+ * packet: that key is given back, to be read as itself); otherwise the
+ * rest of the sequence (CSI: parameters up to a final byte; SS3: one more
+ * character) is read and the whole dropped. */
 static ui_key after_escape(void)
 {
 	int rc;
 	wint_t ch;
 	if (!read_now(0, &rc, &ch))
 		return UI_KEY_ESC;
-	if (rc != KEY_CODE_YES && ch == 'O')
+	if (rc == KEY_CODE_YES || (ch != '[' && ch != 'O')) {
+		if (rc == KEY_CODE_YES)
+			ungetch((int)ch);
+		else
+			unget_wch((wchar_t)ch);
+		return UI_KEY_ESC;
+	}
+	if (ch == 'O') {
 		read_now(SEQUENCE_GAP_MS, &rc, &ch);
-	if (rc == KEY_CODE_YES || ch != '[')
 		return UI_KEY_UNKNOWN;
+	}
 	for (int n = 0; n < 32 && read_now(SEQUENCE_GAP_MS, &rc, &ch); n++)
 		if (rc == KEY_CODE_YES || (ch >= 0x40 && ch <= 0x7E && !(n == 0 && ch == '[')))
 			break;

@@ -49,9 +49,12 @@ if infocmp putty >/dev/null 2>&1; then
   form_home_end "putty" putty $'\e[1~' $'\e[4~'
 fi
 
-# q closes the screen in view; on the first screen it quits.
+# q closes the screen in view; on the first screen it quits. Esc and an
+# arrow key in one write (as one SSH packet can bring them): back, then down.
 start xterm-256color
 keys Enter; wait_for "任务 1 "
+text $'\e\e[B'; wait_for ">   2 推动建设"; check "Esc and Down in one packet: back, then down" $?
+keys Enter; wait_for "任务 2 "
 keys q; wait_for "一、创新能力取得新突破"; check "q closes the task and goes back" $?
 keys q
 [ "$(exit_status)" = 0 ]; check "q on the first screen quits" $?
