@@ -486,12 +486,20 @@ static void judge_phase(const flag_ctx *c, const indicator_rec *ind, const flag_
 	judge_open(c, ind, p, all, nall, st);
 }
 
-static void judge_cumulative(const flag_ctx *c, const indicator_rec *ind, indicator_state *st)
+/* A cumulative target's one phase: from the plan's start (or the
+ * baseline's date) to its due date. */
+static flag_phase cumulative_phase(const flag_ctx *c, const indicator_rec *ind)
 {
 	bool paced = ind->milestone || ind->has_baseline;
 	flag_phase p = { c->plan->starts, ind->due, 0, ind->target, ind->milestone ? 0 : ind->baseline, paced };
 	if (!ind->milestone && ind->has_baseline && ind->baseline_date)
 		p.start = ind->baseline_date;
+	return p;
+}
+
+static void judge_cumulative(const flag_ctx *c, const indicator_rec *ind, indicator_state *st)
+{
+	flag_phase p = cumulative_phase(c, ind);
 	int n;
 	value_point *pts = known_values(c, ind, 0, &n);
 	judge_phase(c, ind, &p, pts, n, pts, n, st);
@@ -596,10 +604,7 @@ static void judge_indicator(const flag_ctx *c, const indicator_rec *ind, indicat
 static bool phase_on(const flag_ctx *c, const indicator_rec *ind, int day, flag_phase *p)
 {
 	if (ind->mode == MODE_CUMULATIVE || ind->milestone) {
-		*p = (flag_phase){ c->plan->starts, ind->due, 0, ind->target, ind->milestone ? 0 : ind->baseline,
-		                   ind->milestone || ind->has_baseline };
-		if (!ind->milestone && ind->has_baseline && ind->baseline_date)
-			p->start = ind->baseline_date;
+		*p = cumulative_phase(c, ind);
 		return true;
 	}
 	if (ind->mode == MODE_ANNUAL) {

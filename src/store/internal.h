@@ -48,6 +48,12 @@ extern const char store_sql_audit_next[], store_sql_report_json[], store_sql_fin
 	store_sql_report_update[], store_sql_report_insert[], store_sql_value_upsert[], store_sql_task_object[],
 	store_sql_audit_head[];
 
+/* How the audit trail names a plan's tasks, up to the number: "task " in
+ * the first plan, "plan CODE task " in any other, so `log TASK` never mixes
+ * plans. plan and code: SQL for the plan's id and code. */
+#define STORE_SQL_TASK_PREFIX(plan, code) \
+	"(CASE WHEN " plan " = (SELECT min(id) FROM plan) THEN '' ELSE 'plan ' || " code " || ' ' END || 'task ')"
+
 /* The id of the trail's last init or reinit (0: none): one index lookup
  * per action, however long the trail. */
 #define STORE_SQL_LAST_INIT \

@@ -114,8 +114,7 @@ bool store_audit_last(store *s, int64_t *id)
 }
 
 const char store_sql_task_object_prefix[] =
-	"SELECT CASE WHEN id = (SELECT min(id) FROM plan) THEN '' ELSE 'plan ' || code || ' ' END || 'task '"
-	" FROM plan WHERE id = :plan";
+	"SELECT " STORE_SQL_TASK_PREFIX("id", "code") " FROM plan WHERE id = :plan";
 /* A screenful of news at most: more than this and the screen is read afresh. */
 const char store_sql_changes_after[] =
 	"SELECT id, user, role, action, object FROM audit WHERE id > :after ORDER BY id LIMIT " STORE_CHANGES_MAX_TEXT;

@@ -200,9 +200,7 @@ static bool check_schema(store *s, problem_list *p)
 
 /* --- the data against its trail ------------------------------------------ */
 
-#define TASK_OBJECT(t, p) \
-	"(CASE WHEN " t ".plan_id = (SELECT min(id) FROM plan) THEN '' ELSE 'plan ' || " p ".code || ' ' END" \
-	" || 'task ' || " t ".num)"
+#define TASK_OBJECT(t, p) "(" STORE_SQL_TASK_PREFIX(t ".plan_id", p ".code") " || " t ".num)"
 
 /* Replay starts at the last (re-)initialisation: nothing before it survives. */
 #define SINCE STORE_SQL_LAST_INIT

@@ -192,11 +192,9 @@ static bool save_values(store *s, const report_input *in, int64_t report_id)
 	return true;
 }
 
-/* Audit objects name a task as "task N" in the first plan and as
- * "plan CODE task N" in any other, so `log TASK` never mixes plans. */
+/* A task's audit object: "task N", or "plan CODE task N" outside the first plan. */
 #define TASK_OBJECT_SQL \
-	"SELECT CASE WHEN t.plan_id = (SELECT min(id) FROM plan) THEN '' ELSE 'plan ' || p.code || ' ' END" \
-	"       || 'task ' || t.num FROM task t JOIN plan p ON p.id = t.plan_id"
+	"SELECT " STORE_SQL_TASK_PREFIX("t.plan_id", "p.code") " || t.num FROM task t JOIN plan p ON p.id = t.plan_id"
 
 const char store_sql_task_object[] =
 	TASK_OBJECT_SQL " WHERE t.id = :id";

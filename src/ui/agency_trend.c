@@ -42,18 +42,9 @@ static int count_of(const int counts[FLAG_COUNT], flag_set s)
 	return n;
 }
 
-/* A row: its label, padded, then a right-aligned cell per quarter. */
 static void add_row(ui_doc *d, const char *label, char cells[][24], int n, ui_elem e)
 {
-	char line[1024];
-	int pad = LABEL_W - text_width(label);
-	size_t used = (size_t)snprintf(line, sizeof line, "%s%*s", label, pad > 0 ? pad : 1, "");
-	for (int k = 0; k < n && used < sizeof line; k++) {
-		int w = CELL_W - text_width(cells[k]);
-		used += (size_t)snprintf(line + used, sizeof line - used, "%*s%s", w > 0 ? w : 1, "", cells[k]);
-	}
-	ui_doc_line_start(d, 2);
-	ui_doc_add(d, line, e);
+	ui_doc_row(d, 2, label, LABEL_W, cells, n, CELL_W, e);
 }
 
 /* The last quarters ended by the as-of date, from the plan's start, as

@@ -105,9 +105,7 @@ static int put_marked(const ui_doc *d, int y, int x, int w, const char *text, ui
 	pre[at - text] = '\0';
 	int used = ui_put(y, x, w, pre, e);
 	free(pre);
-	char *hit = xstrdup(d->mark);
-	used += ui_put(y, x + used, w - used, hit, UI_E_MATCH);
-	free(hit);
+	used += ui_put(y, x + used, w - used, d->mark, UI_E_MATCH);
 	return used + put_marked(d, y, x + used, w - used, at + strlen(d->mark), e);
 }
 
@@ -130,4 +128,18 @@ int ui_doc_find_mark(const ui_doc *d)
 			if (strstr(d->lines[i].segs[s].text, d->mark))
 				return i;
 	return -1;
+}
+
+void ui_doc_row(ui_doc *d, int indent, const char *label, int label_w, char cells[][24], int n, int cell_w,
+                ui_elem e)
+{
+	char line[1024];
+	int pad = label_w - text_width(label);
+	size_t used = (size_t)snprintf(line, sizeof line, "%s%*s", label, pad < 0 ? 1 : pad, "");
+	for (int k = 0; k < n && used < sizeof line; k++) {
+		int w = cell_w - text_width(cells[k]);
+		used += (size_t)snprintf(line + used, sizeof line - used, "%*s%s", w > 0 ? w : 1, "", cells[k]);
+	}
+	ui_doc_line_start(d, indent);
+	ui_doc_add(d, line, e);
 }

@@ -131,7 +131,9 @@ bool ui_follow_check(ui *u)
 		free(ch);
 		return false;
 	}
-	u->seen_audit = ch[n - 1].id;
+	/* Past the limit everything is read afresh: the rest of the rows need not be. */
+	if (n < STORE_CHANGES_MAX || !store_audit_last(st, &u->seen_audit))
+		u->seen_audit = ch[n - 1].id;
 	forget_changed(u, ch, n);
 	ui_relayout(u);
 	if (!say_overwritten(u, ch, n) && (!u->msg[0] || !u->msg_error))

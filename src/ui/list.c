@@ -52,6 +52,17 @@ int ui_list_step(ui_list *l, int at, int delta)
 	return l->sel;
 }
 
+int ui_list_step_from(ui_list *l, const int *nums, int from, int delta)
+{
+	int at = -1;
+	for (int i = 0; i < l->n && at < 0; i++)
+		if (nums[i] == from)
+			at = i;
+	if (at < 0)
+		return -1;
+	return ui_list_step(l, at, delta) < 0 ? 0 : nums[l->sel];
+}
+
 void ui_list_position(const ui_list *l, char *buf, size_t len)
 {
 	bool above = l->top > 0, below = l->top + l->height < l->n;

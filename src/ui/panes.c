@@ -216,14 +216,7 @@ static int panes_step(ui *u, view *v, int from, int delta)
 {
 	(void)u;
 	panes *p = (panes *)v;
-	ui_list *l = &p->list[p->area];
-	int at = -1;
-	for (int i = 0; i < l->n && at < 0; i++)
-		if (p->nums[p->area][i] == from)
-			at = i;
-	if (at < 0)
-		return -1;
-	return ui_list_step(l, at, delta) < 0 ? 0 : selected_num(p);
+	return ui_list_step_from(&p->list[p->area], p->nums[p->area], from, delta);
 }
 
 static void panes_free(view *v)

@@ -99,7 +99,6 @@ static void switch_plan(ui *u, const plan_rec *to)
 	while (u->depth)
 		ui_pop(u);
 	memset(&u->filter, 0, sizeof u->filter);
-	u->filter.flags = 0;
 	ui_push(u, ui_panes_new(u));
 	ui_relayout(u);
 	ui_message(u, false, UI_L("已切换到 %s", "Switched to %s"), c->plan.code);

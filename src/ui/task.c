@@ -114,16 +114,10 @@ static void trend_value(bool has, double v, char *buf, size_t len)
  * then a cell per quarter, right-aligned. */
 static void trend_row(ui_doc *d, const char *block, const char *label, char cells[][24], int n, int cell_w)
 {
-	char line[1024];
+	char head[64];
 	int pad = sub_w() - text_width(block);
-	size_t used = (size_t)snprintf(line, sizeof line, "%s%*s", block, pad > 0 ? pad : 0, "");
-	used += (size_t)snprintf(line + used, sizeof line - used, "%s", label);
-	for (int k = 0; k < n && used < sizeof line; k++) {
-		pad = cell_w - text_width(cells[k]);
-		used += (size_t)snprintf(line + used, sizeof line - used, "%*s%s", pad > 0 ? pad : 0, "", cells[k]);
-	}
-	ui_doc_line_start(d, 5);
-	ui_doc_add(d, line, UI_E_NORMAL);
+	snprintf(head, sizeof head, "%s%*s%s", block, pad > 0 ? pad : 0, "", label);
+	ui_doc_row(d, 5, head, text_width(head), cells, n, cell_w, UI_E_NORMAL);
 }
 
 /* The indicator's quarters side by side: the figure, 序时 at the quarter's

@@ -134,13 +134,7 @@ static int tasklist_step(ui *u, view *v, int from, int delta)
 {
 	(void)u;
 	tasklist *t = (tasklist *)v;
-	int at = -1;
-	for (int i = 0; i < t->n && at < 0; i++)
-		if (t->nums[i] == from)
-			at = i;
-	if (at < 0)
-		return -1;
-	return ui_list_step(&t->list, at, delta) < 0 ? 0 : selected_num(t);
+	return ui_list_step_from(&t->list, t->nums, from, delta);
 }
 
 static void tasklist_free(view *v)

@@ -290,31 +290,32 @@ static int put_message_text(int x, const char *text, ui_elem e, bool two_lines)
 
 /* The message line: a message when there is one, otherwise why the task
  * in view has its flag. two_lines: drawn over the view, it may take the
- * row above. */
-static void draw_message(ui *u, view *v, bool two_lines)
+ * row above. Returns whether the text is wider than its line. */
+static bool draw_message(ui *u, view *v, bool two_lines)
 {
 	int y = LINES - 2;
 	if (u->msg[0]) {
 		char shown[sizeof u->msg + 8];
 		snprintf(shown, sizeof shown, "%s%s", u->msg_error ? "! " : "", u->msg);
 		put_message_text(0, shown, u->msg_error ? UI_E_ERROR : UI_E_MESSAGE, two_lines);
-		return;
+		return text_width(shown) > COLS;
 	}
 	int num = v->ops->task ? v->ops->task(u, v) : 0;
 	const ui_row *t = num && !u->reason_held ? ui_data_row(&u->data, num) : NULL;
 	if (!t)
-		return;
+		return false;
 	char head[32];
 	snprintf(head, sizeof head, "%d ", num);
 	int x = ui_put(y, 0, COLS, head, UI_E_DIM);
 	x += ui_put_flag(y, x, COLS - x, t->flag);
 	/* A returned report's reason first: it is what its agency must act on. */
-	int top = put_message_text(x + 2, t->returned[0] ? t->returned : t->reason,
-	                           t->returned[0] ? UI_E_ERROR : UI_E_NORMAL, two_lines);
+	const char *why = t->returned[0] ? t->returned : t->reason;
+	int top = put_message_text(x + 2, why, t->returned[0] ? UI_E_ERROR : UI_E_NORMAL, two_lines);
 	if (top != y) {
 		x = ui_put(top, 0, COLS, head, UI_E_DIM);
 		ui_put_flag(top, x, COLS - x, t->flag);
 	}
+	return text_width(why) > COLS - x - 2;
 }
 
 /* The key a hint names: the first of the action's, or in a form the first
@@ -414,12 +415,11 @@ static void draw(ui *u)
 		draw_title(u);
 		if (v->ops->overlay && u->depth > 1)
 			u->stack[u->depth - 2]->ops->draw(u, u->stack[u->depth - 2]);
-		if (!v->ops->overlay)
-			draw_message(u, v, false);
+		bool longer = !v->ops->overlay && draw_message(u, v, false);
 		v->ops->draw(u, v);
 		/* Two lines only at rest (or for a message): a held arrow key then
 		 * never has to redraw the row the reason covered. */
-		if (!v->ops->overlay && (u->rested || u->msg[0]) && last_row_free(v))
+		if (longer && (u->rested || u->msg[0]) && last_row_free(v))
 			draw_message(u, v, true);
 		draw_hints(u, v);
 	}
@@ -498,11 +498,13 @@ static void jump_to(ui *u, int num)
 	u->jumping = false;
 	if (num <= 0)
 		return;
+	/* Read afresh once, as ui_open_task would: the view then finds it. */
+	ui_data_forget(&u->data, num);
 	if (!ui_data_task(&u->data, num)) {
 		ui_message(u, true, UI_L("没有编号为 %d 的任务", "There is no task %d"), num);
 		return;
 	}
-	ui_open_task(u, num);
+	ui_push(u, ui_task_new(u, num));
 }
 
 /* Digits (or ":" and digits) then Enter open that task from any screen
@@ -793,7 +795,6 @@ static bool prepare(ui *u, app *c, char *err, size_t errlen)
 {
 	memset(u, 0, sizeof *u);
 	u->c = c;
-	u->filter.flags = 0;
 	bool english = strcmp(c->cfg.lang, "en") == 0;
 	ui_set_english(english);
 	ui_set_display(&c->cfg);

@@ -35,6 +35,10 @@ void ui_doc_add(ui_doc *d, const char *text, ui_elem e);
  * columns), text wrapped by display width in the rest. */
 void ui_doc_para(ui_doc *d, int indent, const char *label, int label_w, const char *text, ui_elem e);
 void ui_doc_blank(ui_doc *d);
+/* A line of a table: label padded to label_w columns (a space after it
+ * when it is wider), then each cell right-aligned in cell_w columns. */
+void ui_doc_row(ui_doc *d, int indent, const char *label, int label_w, char cells[][24], int n, int cell_w,
+                ui_elem e);
 /* Scrolling: up, down, page up/down, first, last. */
 bool ui_doc_action(ui_doc *d, ui_action a);
 void ui_doc_draw(ui_doc *d, int y, int x, int h);

@@ -17,6 +17,9 @@ bool ui_list_action(ui_list *l, ui_action a);
 /* Selects the row delta rows from row `at` and returns it: -1 (and nothing
  * moves) when at is -1 (not in the list) or the step goes past an end. */
 int ui_list_step(ui_list *l, int at, int delta);
+/* The same for a list of task numbers (nums, one per row), from the row of
+ * task from: the task now selected; 0 past an end, -1 when from is not there. */
+int ui_list_step_from(ui_list *l, const int *nums, int from, int delta);
 /* Where the selection is, as shown at a list's top right: "12/38 ↓" (↑
  * when rows are hidden above, ↓ below); "" for an empty list. */
 void ui_list_position(const ui_list *l, char *buf, size_t len);
