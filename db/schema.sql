@@ -1,10 +1,10 @@
--- ducha database schema, version 6.
+-- ducha database schema, version 7.
 -- Applied by `ducha init` (the program embeds this file at build time).
 -- Every table is STRICT; every enumerated or bounded column has a CHECK.
 -- Free text is bounded in characters (length) and in bytes (CAST AS BLOB).
 
 PRAGMA application_id = 1146438472;  -- 0x44554348, "DUCH"
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 -- One policy document (工作方案).
 CREATE TABLE plan (
@@ -165,7 +165,11 @@ CREATE TABLE note (
                                  AND length(CAST(text AS BLOB)) <= 8000),
   author    TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 64),
   created   TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
-  demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))
+  demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+  -- Its author's last change of the text (shown as 已修改), NULL if never.
+  edited    TEXT CHECK (edited IS NULL OR edited GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
+  -- Withdrawn by its author: kept for the trail, shown and searched no more.
+  withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1))
 ) STRICT;
 CREATE INDEX note_task ON note(task_id, created);
 
@@ -187,6 +191,8 @@ CREATE TRIGGER note_search_update AFTER UPDATE OF text ON note
 BEGIN DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
       INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 1, new.text); END;
 CREATE TRIGGER note_search_delete AFTER DELETE ON note
+BEGIN DELETE FROM search_text WHERE rowid = old.id * 4 + 1; END;
+CREATE TRIGGER note_search_withdraw AFTER UPDATE OF withdrawn ON note WHEN new.withdrawn = 1
 BEGIN DELETE FROM search_text WHERE rowid = old.id * 4 + 1; END;
 CREATE TRIGGER report_search_insert AFTER INSERT ON report WHEN new.note <> ''
 BEGIN INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 2, new.note); END;

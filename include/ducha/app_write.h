@@ -46,6 +46,13 @@ app_result app_reopen(app *a, const task_detail *d, const char *period, const ch
  * *failed is the index of the one refused, or -1. */
 app_result app_save_reports(app *a, const task_detail *const *tasks, const report_input *in, int n,
                             int *failed, char *msg, size_t len);
+/* The note of d with this id (withdrawn ones are not read), or NULL. */
+const note_rec *app_find_note(const task_detail *d, int64_t note_id);
+/* Its author's new text for a note of d (the trail keeps the old text); an
+ * unchanged text is refused. */
+app_result app_edit_note(app *a, const task_detail *d, int64_t note_id, const char *text, char *msg, size_t len);
+/* Its author withdraws a note of d: no longer shown, the trail keeps it. */
+app_result app_withdraw_note(app *a, const task_detail *d, int64_t note_id, char *msg, size_t len);
 /* A sample note (示例数据) of init --demo. */
 app_result app_add_sample_note(app *a, const task_rec *t, const char *kind, const char *text, char *msg,
                                size_t len);

@@ -98,6 +98,7 @@ typedef struct note_rec {
 	int64_t id;
 	char *kind;                  /* progress | comment | support (配合情况) */
 	char *text, *author, *created;
+	char *edited;                /* its author's last change, or NULL */
 	bool demo;
 } note_rec;
 

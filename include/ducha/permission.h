@@ -22,6 +22,11 @@ typedef enum permission_action {
 const char *permission_note_kind(const actor *who, const task_rec *t);
 bool permission_check(const actor *who, permission_action action, const task_rec *t,
                       char *why, size_t whylen);
+/* The permission a kind of note needs: PERM_COMMENT, PERM_SUPPORT or PERM_PROGRESS. */
+permission_action permission_of_note_kind(const char *kind);
+/* Whether who may edit or withdraw note n of task t: only its author, and
+ * only while they may still write that kind of note on t. */
+bool permission_may_change_note(const actor *who, const note_rec *n, const task_rec *t, char *why, size_t whylen);
 /* Whether a role may do this to some task at all (the key hints leave out
  * what the user can never do: 填报 for a viewer). */
 bool permission_role_may_ever(role r, permission_action action);

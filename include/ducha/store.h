@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include "ducha/model.h"
 
-enum { STORE_SCHEMA_VERSION = 6, STORE_APPLICATION_ID = 0x44554348 };
+enum { STORE_SCHEMA_VERSION = 7, STORE_APPLICATION_ID = 0x44554348 };
 /* Beside the database: the audit trail's length and head, rewritten after
  * each commit, so that `check` notices a trail cut short or re-chained. */
 #define STORE_ANCHOR_SUFFIX MODEL_ANCHOR_SUFFIX
@@ -99,6 +99,12 @@ bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kin
 /* The same at a given time ("YYYY-MM-DDThh:mm:ssZ"; NULL: now), for sample data. */
 bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *kind, const char *text, bool demo,
                        const char *at);
+/* Its author's new text for a note (kept in the trail with the old one);
+ * refused (STORE_FAIL_DENIED) for anyone else, a viewer, or an author the
+ * rules no longer let write that kind of note on the task. */
+bool store_edit_note(store *s, const actor *who, int64_t note_id, const char *text);
+/* Its author withdraws a note: no longer shown or searched, the trail keeps it. */
+bool store_withdraw_note(store *s, const actor *who, int64_t note_id);
 /* 销号: marks a task accepted (inspector or admin); at: its time (NULL: now). */
 /* upto: the as-of quarter ("YYYYQn"); only the latest report at or before
  * it counts (a report for a later quarter is no ground for 销号). */

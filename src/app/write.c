@@ -48,10 +48,7 @@ app_result app_save_report(app *a, const task_detail *d, const report_input *in,
 static app_result add_note(app *a, const task_rec *t, const char *kind, const char *text, bool sample, char *msg,
                            size_t len)
 {
-	permission_action what = strcmp(kind, "comment") == 0   ? PERM_COMMENT
-	                         : strcmp(kind, "support") == 0 ? PERM_SUPPORT
-	                                                        : PERM_PROGRESS;
-	if (!app_may(a, what, t, msg, len))
+	if (!app_may(a, permission_of_note_kind(kind), t, msg, len))
 		return APP_REFUSED;
 	bool ok = store_add_note_at(a->st, &a->who, t->id, kind, text, sample, sample ? a->stamp : NULL);
 	return ok ? APP_OK : app_store_failure(a, msg, len);
@@ -60,6 +57,44 @@ static app_result add_note(app *a, const task_rec *t, const char *kind, const ch
 app_result app_add_note(app *a, const task_rec *t, const char *kind, const char *text, char *msg, size_t len)
 {
 	return add_note(a, t, kind, text, false, msg, len);
+}
+
+const note_rec *app_find_note(const task_detail *d, int64_t note_id)
+{
+	for (int i = 0; i < d->nnotes; i++)
+		if (d->notes[i].id == note_id)
+			return &d->notes[i];
+	return NULL;
+}
+
+/* text NULL: withdraw. */
+static app_result change_note(app *a, const task_detail *d, int64_t note_id, const char *text, char *msg,
+                              size_t len)
+{
+	const note_rec *n = app_find_note(d, note_id);
+	if (!n) {
+		snprintf(msg, len, "任务 %d 没有编号为 %lld 的记录（或已撤回）", d->task.num, (long long)note_id);
+		return APP_REFUSED;
+	}
+	if (!permission_may_change_note(&a->who, n, &d->task, msg, len) ||
+	    !app_may(a, permission_of_note_kind(n->kind), &d->task, msg, len))
+		return APP_REFUSED;
+	if (text && strcmp(text, n->text) == 0) {
+		snprintf(msg, len, "内容没有改动，没有保存");
+		return APP_REFUSED;
+	}
+	bool ok = text ? store_edit_note(a->st, &a->who, note_id, text) : store_withdraw_note(a->st, &a->who, note_id);
+	return ok ? APP_OK : app_store_failure(a, msg, len);
+}
+
+app_result app_edit_note(app *a, const task_detail *d, int64_t note_id, const char *text, char *msg, size_t len)
+{
+	return change_note(a, d, note_id, text, msg, len);
+}
+
+app_result app_withdraw_note(app *a, const task_detail *d, int64_t note_id, char *msg, size_t len)
+{
+	return change_note(a, d, note_id, NULL, msg, len);
 }
 
 app_result app_add_sample_note(app *a, const task_rec *t, const char *kind, const char *text, char *msg,

@@ -141,8 +141,11 @@ static void print_history(const task_detail *d)
 	for (int i = d->nnotes - 1; i >= 0; i--) {
 		const note_rec *n = &d->notes[i];
 		char *author = text_escape(n->author, 0);
-		say("  %s  %s  %s%s\n", n->created, wording_note_kind(n->kind, false), author,
-		       n->demo ? "  [示例数据]" : "");
+		char edited[80] = "";
+		if (n->edited)
+			snprintf(edited, sizeof edited, "  （%s 已修改）", n->edited);
+		say("  %s  %s  %s  编号 %lld%s%s\n", n->created, wording_note_kind(n->kind, false), author,
+		    (long long)n->id, edited, n->demo ? "  [示例数据]" : "");
 		free(author);
 		print_wrapped(NULL, n->text, 6);
 	}
@@ -270,7 +273,9 @@ static char *report_json(cli *c, const task_detail *d, const report_rec *r)
 static char *note_json(cli *c, const note_rec *n)
 {
 	json_field f[] = {
+		{ "id", JSON_INT, NULL, n->id, 0 },
 		{ "kind", JSON_TEXT, n->kind, 0, 0 },     { "text", JSON_TEXT, n->text, 0, 0 },
+		{ "edited", n->edited ? JSON_TEXT : JSON_NULL, n->edited, 0, 0 },
 		{ "author", JSON_TEXT, n->author, 0, 0 }, { "created", JSON_TEXT, n->created, 0, 0 },
 		{ "demo", JSON_BOOL, NULL, n->demo, 0 },
 	};

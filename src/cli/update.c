@@ -1,4 +1,5 @@
 /* update, note: the two ways to write from the command line. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,13 +170,67 @@ static int run_update(cli *c, const cli_args *args)
 	return 0;
 }
 
+/* The note id of --edit or --withdraw: 0 and a message when malformed. */
+static int64_t note_id_of(const char *option, const char *arg)
+{
+	char *end;
+	errno = 0;
+	long long id = strtoll(arg, &end, 10);
+	if (errno || end == arg || *end || id <= 0 || arg[0] == '+' || arg[0] == ' ') {
+		cli_error("--%s 需要记录的编号（ducha show TASK 中“编号”后的数字），而不是“%s”", option, arg);
+		return 0;
+	}
+	return id;
+}
+
+/* --edit ID TEXT or --withdraw ID: the author's own note on the task. */
+static int change_note(cli *c, const cli_args *a, int num, const char *edit, const char *withdraw)
+{
+	const char *text = a->noperands > 1 ? a->operands[1] : NULL;
+	if (edit && withdraw)
+		return cli_usage_error(c, "--edit 和 --withdraw 只能用一个");
+	if (edit && !text)
+		return cli_usage_error(c, "--edit 需要新的内容：ducha note TASK --edit ID TEXT");
+	if (withdraw && text)
+		return cli_usage_error(c, "--withdraw 不带内容：ducha note TASK --withdraw ID");
+	int64_t id = note_id_of(edit ? "edit" : "withdraw", edit ? edit : withdraw);
+	if (id == 0)
+		return 2;
+	char err[512];
+	text_rule rule = { "记录", NOTE_MAX_CHARS, true, true };
+	if (text && !validate_text(&rule, text, err, sizeof err))
+		return cli_error("%s", err);
+	if (!cli_open(c, true))
+		return 1;
+	task_detail d;
+	bool found;
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
+		return cli_error("%s", store_error(c->app.st));
+	app_result r = text ? app_edit_note(&c->app, &d, id, text, err, sizeof err)
+	                    : app_withdraw_note(&c->app, &d, id, err, sizeof err);
+	model_detail_free(&d);
+	if (r == APP_REFUSED)
+		return cli_error("%s", err);
+	if (r != APP_OK)
+		return cli_error("保存失败，未做任何改动: %s", err);
+	printf(text ? "已修改：任务 %d 的记录 %lld（原文留在留痕中）\n" : "已撤回：任务 %d 的记录 %lld（原文留在留痕中）\n", num,
+	       (long long)id);
+	return 0;
+}
+
 static int run_note(cli *c, const cli_args *a)
 {
 	bool comment = cli_given(c, a, "comment");
+	const char *edit = cli_value(c, a, "edit"), *withdraw = cli_value(c, a, "withdraw");
 	const char *kind = "comment";
 	int num;
 	if (!cli_parse_task(c, a->operands[0], &num))
 		return 2;
+	if (edit || withdraw)
+		return comment ? cli_usage_error(c, "--comment 只用于添加；修改或撤回时沿用原来的类别")
+		               : change_note(c, a, num, edit, withdraw);
+	if (a->noperands < 2)
+		return cli_usage_error(c, "需要任务序号和内容");
 	const char *text = a->operands[1];
 	char err[512];
 	text_rule rule = { comment ? "督查意见" : "进展情况", NOTE_MAX_CHARS, true, true };
@@ -296,13 +351,15 @@ const cli_command cli_cmd_update = {
 
 static const cli_option note_options[] = {
 	{ "comment", 0, NULL, "作为督查意见（督查人员；默认：牵头单位的进展情况，配合单位的配合情况）", 0, NULL },
+	{ "edit", 0, "ID", "改为 TEXT：自己写的记录（编号见 ducha show TASK），原文留在留痕中", 0, NULL },
+	{ "withdraw", 0, "ID", "撤回自己写的记录（不带 TEXT）：不再显示，原文留在留痕中", 0, NULL },
 	{ 0 },
 };
 
 const cli_command cli_cmd_note = {
-	.name = "note", .run = run_note, .summary = "添加进展情况或督查意见", .operands = "TASK TEXT",
-	.min_operands = 2, .max_operands = 2, .missing_operand = "需要任务序号和内容", .options = note_options,
-	.notes = "  TEXT 中有空格时请用引号括起来\n",
+	.name = "note", .run = run_note, .summary = "添加进展情况或督查意见", .operands = "TASK [TEXT]",
+	.min_operands = 1, .max_operands = 2, .missing_operand = "需要任务序号和内容", .options = note_options,
+	.notes = "  TEXT 中有空格时请用引号括起来；修改后的记录标明“已修改”\n",
 };
 
 static const cli_option accept_options[] = {

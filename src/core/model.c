@@ -73,6 +73,7 @@ void model_note_free(note_rec *n)
 	free(n->text);
 	free(n->author);
 	free(n->created);
+	free(n->edited);
 	memset(n, 0, sizeof *n);
 }
 

@@ -38,6 +38,20 @@ const char *permission_note_kind(const actor *who, const task_rec *t)
 	return "progress";
 }
 
+permission_action permission_of_note_kind(const char *kind)
+{
+	return strcmp(kind, "comment") == 0 ? PERM_COMMENT : strcmp(kind, "support") == 0 ? PERM_SUPPORT : PERM_PROGRESS;
+}
+
+bool permission_may_change_note(const actor *who, const note_rec *n, const task_rec *t, char *why, size_t whylen)
+{
+	if (strcmp(n->author, who->user) != 0) {
+		snprintf(why, whylen, "只能修改或撤回自己写的记录（这一条是 %s 写的）", n->author);
+		return false;
+	}
+	return permission_check(who, permission_of_note_kind(n->kind), t, why, whylen);
+}
+
 /* Why a reporter may not do this on t (empty when they may). */
 static void reporter_rule(const actor *who, permission_action action, const task_rec *t, char *rule, size_t len)
 {

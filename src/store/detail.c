@@ -43,8 +43,8 @@ const char store_sql_details_values[] =
 	"  FROM indicator i JOIN report_value v ON v.indicator_id = i.id"
 	" WHERE i.task_id " IN_TASKS " ORDER BY i.task_id, i.ord";
 const char store_sql_details_notes[] =
-	"SELECT task_id, id, kind, text, author, created, demo FROM note"
-	" WHERE task_id " IN_TASKS " ORDER BY task_id, created, id";
+	"SELECT task_id, id, kind, text, author, created, demo, edited FROM note"
+	" WHERE task_id " IN_TASKS " AND withdrawn = 0 ORDER BY task_id, created, id";
 
 /* Later than any period, for "every report". */
 static const char all_periods[] = "9999Q4";
@@ -388,6 +388,7 @@ static bool read_notes(store *s, batch *b, bool latest)
 		n->author = db_col_dup(q, 4);
 		n->created = db_col_dup(q, 5);
 		n->demo = db_col_int(q, 6) != 0;
+		n->edited = db_col_is_null(q, 7) ? NULL : db_col_dup(q, 7);
 	}
 	db_reset(q);
 	return rc == 0;

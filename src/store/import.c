@@ -288,7 +288,7 @@ bool store_import_plan(store *s, const actor *who, const plan_import *in)
 	"(SELECT json_group_array(json(j)) FROM (SELECT json_object('kind', n.kind, 'text', n.text," \
 	"   'author', n.author, 'created', n.created," \
 	"   'demo', json(CASE n.demo WHEN 1 THEN 'true' ELSE 'false' END)) AS j" \
-	"   FROM note n WHERE n.task_id = t.id ORDER BY n.created, n.id))"
+	"   FROM note n WHERE n.task_id = t.id AND n.withdrawn = 0 ORDER BY n.created, n.id))"
 
 static const char export_sql[] =
 	"SELECT json_object("

@@ -183,6 +183,7 @@ static bool make_search_index(store *s, db *ref)
 	       db_exec(s->db, "DROP TRIGGER IF EXISTS task_search_insert; DROP TRIGGER IF EXISTS task_search_update;"
 	                      " DROP TRIGGER IF EXISTS task_search_delete; DROP TRIGGER IF EXISTS note_search_insert;"
 	                      " DROP TRIGGER IF EXISTS note_search_update; DROP TRIGGER IF EXISTS note_search_delete;"
+	                      " DROP TRIGGER IF EXISTS note_search_withdraw;"
 	                      " DROP TRIGGER IF EXISTS report_search_insert; DROP TRIGGER IF EXISTS report_search_update;"
 	                      " DROP TRIGGER IF EXISTS report_search_delete") &&
 	       shipped_objects_of(s, ref, "trigger", "task") && shipped_objects_of(s, ref, "trigger", "note") &&
@@ -223,9 +224,24 @@ static bool migrate_5_to_6(store *s)
 	return with_shipped(s, 6, step_5_to_6);
 }
 
+/* 6 → 7: a note its author edited (edited) or withdrew (withdrawn), and the
+ * trigger that takes a withdrawn note out of the search index. */
+static bool step_6_to_7(store *s, db *ref)
+{
+	/* An older database's earlier steps made the note table from today's
+	 * text, its triggers with it. */
+	return db_exec(s->db, "DROP TRIGGER IF EXISTS note_search_withdraw") &&
+	       recreate_table(s, ref, "note", NOTE_V2_COLUMNS, NOTE_V2_COLUMNS);
+}
+
+static bool migrate_6_to_7(store *s)
+{
+	return with_shipped(s, 7, step_6_to_7);
+}
+
 /* Migrations from version N to N+1, in order; index 0 takes 1 to 2. */
 static bool (*const migrations[])(store *) = { migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5,
-                                               migrate_5_to_6 };
+                                               migrate_5_to_6, migrate_6_to_7 };
 
 static bool file_exists(const char *path)
 {
@@ -527,7 +543,7 @@ static char *replaced_json(store *s)
 	db_stmt *q = db_prepare(s->db,
 		"SELECT json_object('audit_rows', :rows, 'audit_head', :head,"
 		"  'plans', (SELECT json_group_array(code) FROM plan),"
-		"  'reports', (SELECT count(*) FROM report), 'notes', (SELECT count(*) FROM note))");
+		"  'reports', (SELECT count(*) FROM report), 'notes', (SELECT count(*) FROM note WHERE withdrawn = 0))");
 	bool ok = q && db_bind_int(q, ":rows", rows) && db_bind_text(q, ":head", head) &&
 	          db_step(q) == 1;
 	char *out = ok ? db_col_dup(q, 0) : NULL;

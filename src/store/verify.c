@@ -243,15 +243,19 @@ static const char check_reports_sql[] =
 	" ORDER BY 1 LIMIT 1";
 
 static const char check_notes_sql[] =
+	/* A note as its last row of the trail left it: written, edited or
+	 * withdrawn (only by its author, so the row's user is the author). */
 	"WITH logged AS (SELECT json_extract(new, '$.id') AS note_id, object, new, user FROM audit"
-	"   WHERE action = 'note' AND id > " SINCE "),"
-	" cur AS (SELECT n.id, n.kind, n.text, n.author, " TASK_OBJECT("t", "p") " || ' note' AS object"
-	"   FROM note n JOIN task t ON t.id = n.task_id JOIN plan p ON p.id = t.plan_id),"
+	"   WHERE id IN (SELECT max(id) FROM audit WHERE action = 'note' AND id > " SINCE
+	"                GROUP BY json_extract(new, '$.id'))),"
+	" cur AS (SELECT n.id, n.kind, n.text, n.author, " TASK_OBJECT("t", "p") " || ' note' AS object,"
+	"   n.withdrawn, n.edited FROM note n JOIN task t ON t.id = n.task_id JOIN plan p ON p.id = t.plan_id),"
 	/* Compared whole by EXCEPT (sorted, where a full outer join on the note's
 	 * id would be a nested loop): the notes unlike any row of the trail,
 	 * and the trail's notes that are gone. */
-	" differs AS (SELECT id, kind, text, author, object FROM cur EXCEPT"
-	"   SELECT note_id, json_extract(new, '$.kind'), json_extract(new, '$.text'), user, object FROM logged),"
+	" differs AS (SELECT id, kind, text, author, object, withdrawn, edited FROM cur EXCEPT"
+	"   SELECT note_id, json_extract(new, '$.kind'), json_extract(new, '$.text'), user, object,"
+	"   coalesce(json_extract(new, '$.withdrawn'), 0), json_extract(new, '$.edited') FROM logged),"
 	" first AS (SELECT id, object FROM differs ORDER BY object || ' ' || id LIMIT 1)"
 	" SELECT first.object || ' ' || first.id,"
 	"   CASE WHEN EXISTS (SELECT 1 FROM logged WHERE note_id = first.id) THEN '与留痕记录不符'"

@@ -381,6 +381,8 @@ bool store_save_reports(store *s, const actor *who, const report_input *in, int 
 	return finish(s, ok);
 }
 
+static char *note_json(store *s, int64_t note_id);
+
 bool store_add_note(store *s, const actor *who, int64_t task_id, const char *kind,
                     const char *text, bool demo)
 {
@@ -405,16 +407,74 @@ bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *
 		ok = denied(s, "记录");
 	char *new_json = NULL;
 	if (ok) {
-		q = db_prepare(s->db, "SELECT json_object('id', id, 'kind', kind, 'text', text) FROM note WHERE id = :id");
-		ok = q && db_bind_int(q, ":id", db_last_id(s->db)) && db_step(q) == 1;
-		if (ok)
-			new_json = db_col_dup(q, 0);
-		if (q)
-			db_reset(q);
+		new_json = note_json(s, db_last_id(s->db));
+		ok = new_json != NULL;
 	}
 	ok = ok && store_audit_append(s, who, "note", object, NULL, new_json);
 	free(new_json);
 	return finish(s, ok);
+}
+
+/* A note as the trail records it: at its writing, then at each change. */
+#define NOTE_JSON \
+	"SELECT json_object('id', id, 'kind', kind, 'text', text, 'edited', edited," \
+	" 'withdrawn', json(CASE withdrawn WHEN 1 THEN 'true' ELSE 'false' END)) FROM note WHERE id = :id"
+
+static char *note_json(store *s, int64_t note_id)
+{
+	db_stmt *q = db_prepare(s->db, NOTE_JSON);
+	char *json = q && db_bind_int(q, ":id", note_id) && db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
+	if (q)
+		db_reset(q);
+	return json;
+}
+
+/* Only its author changes a note, and only while the rules still let them
+ * write that kind of note on that task (a reporter who moved to another
+ * agency, or a viewer, may not). text NULL withdraws it. */
+static bool change_note(store *s, const actor *who, int64_t note_id, const char *text)
+{
+	db_stmt *q = db_prepare(s->db, "SELECT task_id, kind FROM note WHERE id = :id AND withdrawn = 0");
+	int64_t task_id = 0;
+	char kind[16] = "";
+	if (q && db_bind_int(q, ":id", note_id) && db_step(q) == 1) {
+		task_id = db_col_int(q, 0);
+		snprintf(kind, sizeof kind, "%s", db_col_text(q, 1));
+	}
+	if (q)
+		db_reset(q);
+	char object[320];
+	if (task_id == 0) {
+		db_fail(s->db, "没有这条记录（或已撤回）");
+		return false;
+	}
+	bool ok = task_object(s, task_id, "note", object, sizeof object);
+	char *old_json = ok ? note_json(s, note_id) : NULL;
+	q = ok && old_json ? db_prepare(s->db,
+		text ? "UPDATE note SET text = :text, edited = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+		       " WHERE id = :id AND author = :user AND withdrawn = 0 AND :role <> 'viewer' AND " MAY_NOTE
+		     : "UPDATE note SET withdrawn = 1"
+		       " WHERE id = :id AND author = :user AND withdrawn = 0 AND :role <> 'viewer' AND " MAY_NOTE) : NULL;
+	ok = q && db_bind_int(q, ":id", note_id) && db_bind_int(q, ":task", task_id) &&
+	     db_bind_text(q, ":kind", kind) && db_bind_text(q, ":user", who->user) &&
+	     (!text || db_bind_text(q, ":text", text)) && bind_actor(q, who) && db_run(q);
+	if (ok && db_changes(s->db) != 1)
+		ok = denied(s, text ? "修改" : "撤回");
+	char *new_json = ok ? note_json(s, note_id) : NULL;
+	ok = ok && new_json && store_audit_append(s, who, "note", object, old_json, new_json);
+	free(old_json);
+	free(new_json);
+	return ok;
+}
+
+bool store_edit_note(store *s, const actor *who, int64_t note_id, const char *text)
+{
+	return begin(s) && finish(s, change_note(s, who, note_id, text));
+}
+
+bool store_withdraw_note(store *s, const actor *who, int64_t note_id)
+{
+	return begin(s) && finish(s, change_note(s, who, note_id, NULL));
 }
 
 /* What `check` replays a task's status from (verify.c). */
