@@ -15,7 +15,8 @@
  * them: user, kind (report | note), plan (its code), task (its number); a
  * report has period, "indicator" and "value" pairs, status, note and "seen"
  * fields ("2017Q3 2": that quarter's report version when the form opened);
- * a note has note-kind (progress | comment) and note. */
+ * a note has note-kind (progress | comment) and note, and "edits" (a
+ * note's id) when it changes a note written before. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -43,6 +44,7 @@ typedef struct draft {
 	int nvalues;
 	char *status;               /* report: the status code chosen */
 	char *note_kind;            /* note: progress | comment */
+	int edits;                  /* note: the id of the note it changes, 0 for a new one */
 	char *note;                 /* the report's note, or the note's text */
 	draft_seen *seen;           /* report: versions when the form opened */
 	int nseen;

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +157,8 @@ static void put_draft(out_buf *b, const draft *d)
 		}
 	} else {
 		put_field(b, "note-kind", d->note_kind);
+		if (d->edits > 0)
+			put_number(b, "edits", d->edits);
 	}
 	put_field(b, "note", d->note);
 	put_field(b, "end", "");
@@ -236,12 +239,13 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 /* The fields a draft holds at most once. */
 enum {
 	F_USER = 1, F_KIND = 2, F_PLAN = 4, F_TASK = 8, F_PERIOD = 16, F_STATUS = 32,
-	F_NOTE_KIND = 64, F_NOTE = 128,
+	F_NOTE_KIND = 64, F_NOTE = 128, F_EDITS = 256,
 };
 
 static const struct { const char *name; unsigned bit; } single_fields[] = {
 	{ "user", F_USER }, { "kind", F_KIND }, { "plan", F_PLAN }, { "task", F_TASK },
 	{ "period", F_PERIOD }, { "status", F_STATUS }, { "note-kind", F_NOTE_KIND }, { "note", F_NOTE },
+	{ "edits", F_EDITS },
 };
 
 typedef struct draft_parse {
@@ -281,6 +285,11 @@ static bool single_field(reader *r, draft_parse *p, const char *name, unsigned b
 		ok = parse_int(v, 1, 1000000, &p->d->task);
 		free(v);
 		return ok || fail(r, "task 应为任务序号");
+	}
+	if (bit == F_EDITS) {
+		ok = parse_int(v, 1, INT_MAX, &p->d->edits);
+		free(v);
+		return ok || fail(r, "edits 应为记录的编号");
 	}
 	*text_slot(p->d, bit) = v;
 	return true;

@@ -36,7 +36,7 @@ static void what_done(const store_change *c, char *out, size_t len)
 		{ "review", "刚审核了任务 %d %s 的填报", "just reviewed task %d's report %s" },
 		{ "reopen", "刚重新打开了任务 %d %s 的填报", "just reopened task %d's report %s" },
 		{ "conflict", "刚保存了任务 %d %s 的填报（与他人同时修改）", "just saved task %d's report %s over a conflict" },
-		{ "note", "刚给任务 %d 写了记录%s", "just wrote a note on task %d%s" },
+		{ "note", "刚写了或修改了任务 %d 的记录%s", "just wrote or changed a note on task %d%s" },
 		{ "status", "刚更改了任务 %d 的销号状态%s", "just changed task %d's acceptance%s" },
 		{ "indicator", "刚修改了任务 %d 的量化指标%s", "just changed task %d's indicators%s" },
 	};

@@ -358,7 +358,7 @@ static void restore_one(ui *u, const draft *d, restored *s)
 		return;
 	}
 	view *v = d->kind == DRAFT_REPORT ? ui_report_from_draft(u, d, why, sizeof why)
-	                                  : ui_note_from_draft(u, d, why, sizeof why);
+	          : d->edits ? ui_note_edit_from_draft(u, d, why, sizeof why) : ui_note_from_draft(u, d, why, sizeof why);
 	if (!v || !ui_draft_keep(u, v)) {
 		if (v)
 			v->ops->free(v);

@@ -272,8 +272,14 @@ static void build_history(ui_doc *d, const ui_task *t, store *st, int64_t plan_i
 		const note_rec *n = &t->d.notes[i];
 		char line[300], at[32];
 		when(n->created, at, sizeof at);
-		snprintf(line, sizeof line, "%s  %s  %s%s", at,
-		         wording_note_kind(n->kind, ui_english()), n->author,
+		char edited[64] = "";
+		if (n->edited) {
+			char at_edit[32];
+			when(n->edited, at_edit, sizeof at_edit);
+			snprintf(edited, sizeof edited, UI_L("  （%s 已修改）", "  (edited %s)"), at_edit);
+		}
+		snprintf(line, sizeof line, "%s  %s  %s%s%s", at,
+		         wording_note_kind(n->kind, ui_english()), n->author, edited,
 		         n->demo ? UI_L("  [示例数据]", "  [demo data]") : "");
 		ui_doc_para(d, 2, NULL, 0, line, UI_E_LABEL);
 		ui_doc_para(d, 6, NULL, 0, n->text, UI_E_NORMAL);
@@ -362,6 +368,28 @@ static const ui_action task_hints[] = {
 	UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_QUIT, UI_ACT_HELP, UI_ACT_NONE,
 };
 
+static bool has_own_note(ui *u, const task_detail *d)
+{
+	for (int i = 0; i < d->nnotes; i++)
+		if (strcmp(d->notes[i].author, u->c->who.user) == 0)
+			return true;
+	return false;
+}
+
+/* The hints with 改记录 after 备注 (one list at a time is in use). */
+static const ui_action *with_edit_note(const ui_action *base)
+{
+	static ui_action out[16];
+	int n = 0;
+	for (int i = 0; base[i] != UI_ACT_NONE && n < 14; i++) {
+		out[n++] = base[i];
+		if (base[i] == UI_ACT_NOTE)
+			out[n++] = UI_ACT_EDIT_NOTE;
+	}
+	out[n] = UI_ACT_NONE;
+	return out;
+}
+
 /* An inspector also sees 审核 and 重开, and 销号 when the task is reported
  * completed (or accepted: undo). */
 static const ui_action *task_hints_for(ui *u, view *v)
@@ -375,14 +403,16 @@ static const ui_action *task_hints_for(ui *u, view *v)
 	static const ui_action admin[] = {
 		UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_INDICATOR, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE,
 	};
-	/* An administrator keeps the reporter's keys in view, and 指标; the others work too. */
-	if (u->c->who.role == ROLE_ADMIN)
-		return admin;
-	if (u->c->who.role != ROLE_INSPECTOR)
-		return task_hints;
 	const ui_task *t = ui_data_task(&u->data, ((task_view *)v)->num);
-	task_phase phase = t ? flag_task_phase(&t->d, u->c->as_of, NULL) : TASK_NOT_STARTED;
-	return phase == TASK_REPORTED_DONE || phase == TASK_ACCEPTED ? inspector_accept : inspector;
+	const ui_action *base = task_hints;
+	/* An administrator keeps the reporter's keys in view, and 指标; the others work too. */
+	if (u->c->who.role == ROLE_ADMIN) {
+		base = admin;
+	} else if (u->c->who.role == ROLE_INSPECTOR) {
+		task_phase phase = t ? flag_task_phase(&t->d, u->c->as_of, NULL) : TASK_NOT_STARTED;
+		base = phase == TASK_REPORTED_DONE || phase == TASK_ACCEPTED ? inspector_accept : inspector;
+	}
+	return t && has_own_note(u, &t->d) ? with_edit_note(base) : base;
 }
 
 static const view_ops task_ops = {

@@ -219,6 +219,17 @@ void ui_open_note(ui *u, int num)
 		reopen_or_new(u, &ui_note_ops, num, ui_note_new);
 }
 
+void ui_open_note_edit(ui *u, int num)
+{
+	if (num <= 0)
+		return;
+	ui_data_forget(&u->data, num);
+	if (store_is_readonly(u->c->st))
+		ui_message(u, true, "%s", UI_L("数据库以只读方式打开，不能保存", "The database is open read-only"));
+	else
+		reopen_or_new(u, &ui_note_edit_ops, num, ui_note_edit_new);
+}
+
 /* --- drawing ------------------------------------------------------------ */
 
 static void draw_title(ui *u)
@@ -365,7 +376,7 @@ static bool offered(ui *u, ui_action a)
 	};
 	role r = u->c->who.role;
 	bool readonly = store_is_readonly(u->c->st);
-	if (a == UI_ACT_NOTE)
+	if (a == UI_ACT_NOTE || a == UI_ACT_EDIT_NOTE)
 		return !readonly && (permission_role_may_ever(r, PERM_PROGRESS) || permission_role_may_ever(r, PERM_COMMENT));
 	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++)
 		if (writes[i].act == a)
@@ -600,6 +611,7 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_SEARCH: ui_push(u, ui_search_new(u)); break;
 	case UI_ACT_REPORT: ui_open_report(u, num); break;
 	case UI_ACT_NOTE: ui_open_note(u, num); break;
+	case UI_ACT_EDIT_NOTE: ui_open_note_edit(u, num); break;
 	case UI_ACT_REVIEW: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REVIEW)); break;
 	case UI_ACT_ACCEPT: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_ACCEPT)); break;
 	case UI_ACT_REOPEN: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REOPEN)); break;

@@ -97,6 +97,9 @@ enum {
 	  "录入所选任务的季度填报", "Enter the quarterly report of the task") \
 	X(NOTE, "note", UI_SCOPE_TASK, "n", "备注", "note", \
 	  "添加进展情况或督查意见", "Add a progress note or an inspector's comment") \
+	X(EDIT_NOTE, "edit-note", UI_SCOPE_TASK, "e", "改记录", "edit note", \
+	  "修改或撤回自己写的记录（原文留在留痕中）", \
+	  "Change or withdraw a note you wrote; the trail keeps the old text") \
 	X(REVIEW, "review", UI_SCOPE_TASK, "v", "审核", "review", \
 	  "审核最新一份待审核的填报：通过或退回（督查人员）", "Pass or return the report waiting for review (inspectors)") \
 	X(ACCEPT, "accept", UI_SCOPE_TASK, "x", "销号", "accept", \

@@ -111,6 +111,8 @@ void ui_open_task(ui *u, int num);
 void ui_open_task_marked(ui *u, int num, const char *mark);
 void ui_open_report(ui *u, int num);
 void ui_open_note(ui *u, int num);
+/* Change or withdraw one of one's own notes on the task. */
+void ui_open_note_edit(ui *u, int num);
 /* Whether the user may do this to a task (role, agency, read-only
  * database); when not, says why in the message line. */
 bool ui_may_write(ui *u, int num, permission_action what);

@@ -54,6 +54,15 @@ static void sample(draft_set *s)
 	d->task = 12;
 	d->note_kind = dup_s("comment");
 	d->note = dup_s("");
+	d = draft_set_push(s);                               /* a change of note 70000 */
+	d->id = dup_s("host:1:2.3/3");
+	d->user = dup_s("wang");
+	d->kind = DRAFT_NOTE;
+	d->plan = dup_s("P2");
+	d->task = 12;
+	d->note_kind = dup_s("progress");
+	d->edits = 70000;
+	d->note = dup_s("改过的进展\n");
 }
 
 /* A form leaves out what its kind does not have; a decoded draft has "". */
@@ -70,6 +79,7 @@ static void expect_same_input(const draft *a, const draft *b)
 	ck_assert_str_eq(or_empty(a->period), or_empty(b->period));
 	ck_assert_str_eq(or_empty(a->status), or_empty(b->status));
 	ck_assert_str_eq(or_empty(a->note_kind), or_empty(b->note_kind));
+	ck_assert_int_eq(a->edits, b->edits);
 	ck_assert_str_eq(a->note, b->note);
 	ck_assert_int_eq(a->nvalues, b->nvalues);
 	for (int i = 0; i < a->nvalues; i++) {
@@ -99,9 +109,11 @@ START_TEST(round_trip_keeps_every_byte)
 	sample(&s);
 	char *bytes = draft_encode(&s, &len);
 	ck_assert_msg(draft_decode(bytes, len, &back, err, sizeof err), "%s", err);
-	ck_assert_int_eq(back.n, 2);
+	ck_assert_int_eq(back.n, 3);
 	expect_same(&s.d[0], &back.d[0]);
 	expect_same(&s.d[1], &back.d[1]);
+	expect_same(&s.d[2], &back.d[2]);
+	ck_assert_int_eq(back.d[1].edits, 0);
 	/* Encoding what was read gives the same bytes. */
 	size_t len2;
 	char *again = draft_encode(&back, &len2);
@@ -398,13 +410,14 @@ START_TEST(others_drafts_stay)
 	ui_push(&u, typed_report(&u));
 	ui_recover_save_all(&u);
 	ck_assert_int_eq(draft_read_file(path, &back, err, sizeof err), DRAFT_FILE_OK);
-	ck_assert_int_eq(back.n, 3);
+	ck_assert_int_eq(back.n, 4);
 	draft_set_free(&back);
 	ui_recover_discard(&u);
 	ck_assert_int_eq(draft_read_file(path, &back, err, sizeof err), DRAFT_FILE_OK);
-	ck_assert_int_eq(back.n, 2);
+	ck_assert_int_eq(back.n, 3);
 	expect_same(&s.d[0], &back.d[0]);
 	expect_same(&s.d[1], &back.d[1]);
+	expect_same(&s.d[2], &back.d[2]);
 	draft_set_free(&back);
 	draft_set_free(&s);
 	ui_pop(&u);

@@ -48,6 +48,9 @@ echo "--- the author withdraws"
 $DUCHA --user kewei note 3 --withdraw 2
 $DUCHA --user kewei note 3 --withdraw 2; echo "rc $?"
 $DUCHA --user kewei show 3 | sed -n '/^进展情况/,$p' | sed 's/20[0-9-]*T[0-9:.]*Z/TIME/g'
+$DUCHA --user insp note 3 "临时意见，随后撤回" >/dev/null && $DUCHA --user insp note 3 --withdraw 3
+$DUCHA --user boss report --agency 市科委 | tr -d '\n' > notice.txt
+echo "督办单: the edited comment $(grep -c '督查意见：请市科委本季度内完成认定' notice.txt), the withdrawn one $(grep -c '临时意见' notice.txt)"
 echo "search index: $(sqlite3 t.db "SELECT group_concat(rowid) FROM search_text WHERE search_text MATCH '第一批认定'") / $(sqlite3 t.db "SELECT group_concat((rowid % 4) || ':' || (rowid / 4)) FROM search_text WHERE search_text MATCH '本季度内完成'")"
 sqlite3 t.db "SELECT user, action, object, json_extract(old, '$.text'), json_extract(new, '$.text'), json_extract(new, '$.withdrawn'), json_extract(new, '$.edited') IS NOT NULL FROM audit WHERE action = 'note' ORDER BY id"
 $DUCHA --user boss export --format json | /usr/bin/python3 -c 'import json,sys; p=json.load(sys.stdin)
