@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ducha/cli.h"
+#include "ducha/cli_charset.h"
 #include "ducha/date.h"
 #include "ducha/identity.h"
 #include "ducha/text.h"
@@ -96,6 +97,17 @@ static void setup_locale(void)
 	setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* No command after the global options, on a terminal: curses converts the
+ * screen for a GB18030 terminal itself. */
+static bool will_run_full_screen(int argc, char **argv)
+{
+	cli_args a;
+	char err[512];
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	       cli_parse_options(&global_spec, argc, argv, true, &a, err, sizeof err) && a.next >= argc &&
+	       !a.value[cli_option_index(&global_spec, "help")] && !a.value[cli_option_index(&global_spec, "version")];
+}
+
 /* *installed: the system-wide config was read (a shared copy). A setgid
  * binary without it refuses to run: it would have nobody named. */
 static bool load_config(cli *c, const char *conf_opt, bool setgid, bool *installed)
@@ -170,6 +182,9 @@ int main(int argc, char **argv)
 	const char *conf_opt = NULL, *db_opt = NULL, *as_of_opt = NULL;
 	int optind_after = 1;
 	setup_locale();
+	cli_charset_args(argc, argv);
+	if (!will_run_full_screen(argc, argv))
+		cli_charset_output();
 	/* Files we create (database, -wal, -shm, reports) are for the group only. */
 	umask(007);
 	/* Past a file-size limit, a write should fail and be rolled back, not kill us. */

@@ -3,8 +3,9 @@
 # Windows) with the locale installed the screen goes out in GB18030 and typed
 # Chinese comes in from it: a search typed as GB18030 bytes finds task 17.
 # The raw bytes are read from script(1)'s pty, since tmux takes a pane's
-# bytes as UTF-8. With the locale missing, one ASCII line says how to fix
-# it; TERM=dumb is refused with a message.
+# bytes as UTF-8. Commands on that terminal print GB18030 and take GB18030
+# arguments. With the locale missing, one ASCII line says how to fix it;
+# TERM=dumb is refused with a message.
 # Prints "e2e terminal tests: N passed, N failed".
 set -u
 SUITE=e2e/terminals LABEL="e2e terminal tests" E2E_TMUX=no
@@ -60,6 +61,18 @@ printf 'Q' >&5
 exec 5>&-
 wait
 [ "$(cat "$T/status")" = 0 ]; check "Q quits" $?
+
+# The command line on that terminal: what it prints goes out in GB18030,
+# its arguments typed in GB18030 are understood, an error is converted too;
+# a pipe keeps UTF-8 (CSV and JSON read by other programs).
+gbrun() { env LOCPATH="$T/locales" LC_ALL=zh_CN.GB18030 script -qec "$1" /dev/null < /dev/null; }
+gbrun "'$DUCHA' --db '$T/demo.db' tasks --agency $(gb 市科委)" > "$T/cli.raw"
+grep -qF "$(gb 组建石墨烯)" "$T/cli.raw" && ! grep -qF "组建石墨烯" "$T/cli.raw"
+check "a command on a GB18030 terminal prints GB18030, and takes a GB18030 argument" $?
+gbrun "'$DUCHA' --db '$T/demo.db' tasks --agency $(gb 不存在的单位)" > "$T/cli-err.raw"
+grep -qF "$(gb '没有名为 "不存在的单位" 的单位')" "$T/cli-err.raw"; check "and its error messages in GB18030" $?
+env LOCPATH="$T/locales" LC_ALL=zh_CN.GB18030 "$DUCHA" --db "$T/demo.db" tasks --area 1 | grep -qF "创新能力"
+check "a pipe keeps UTF-8" $?
 
 # The locale asked for but not installed: one line, in ASCII, says so.
 env -u LOCPATH LC_ALL=zh_CN.GBK "$DUCHA" --db "$T/demo.db" tasks --area 1 > /dev/null 2> "$T/warn.txt"
