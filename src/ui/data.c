@@ -313,6 +313,23 @@ const char *ui_sort_label(ui_sort s, bool english)
 
 /* --- an agency's flags over the quarters --------------------------------- */
 
+enum { TREND_BATCH = 256 };
+
+/* One task's flag at the end of each quarter, counted. */
+static bool judge_quarters(ui_data *u, int num, const int *days, int ndays, int counts[][FLAG_COUNT])
+{
+	const ui_task *t = ui_data_task(u, num);
+	if (!t)
+		return false;
+	for (int q = 0; q < ndays; q++) {
+		task_state st;
+		flag_judge_task(&t->d, u->plan, days[q], u->cache.scope.rules, &st);
+		counts[q][st.flag]++;
+		flag_task_state_free(&st);
+	}
+	return true;
+}
+
 bool ui_data_agency_trend(ui_data *u, int64_t agency_id, const int *days, int ndays, int counts[][FLAG_COUNT])
 {
 	const agency_rec *agencies;
@@ -321,18 +338,18 @@ bool ui_data_agency_trend(ui_data *u, int64_t agency_id, const int *days, int nd
 	if (!ui_data_agencies(u, &agencies, &nagencies, &links, &nlinks))
 		return false;
 	memset(counts, 0, (size_t)ndays * sizeof *counts);
-	for (int k = 0; k < nlinks; k++) {
-		if (links[k].agency_id != agency_id)
-			continue;
-		const ui_task *t = ui_data_task(u, links[k].num);
-		if (!t)
-			return false;
-		for (int q = 0; q < ndays; q++) {
-			task_state st;
-			flag_judge_task(&t->d, u->plan, days[q], u->cache.scope.rules, &st);
-			counts[q][st.flag]++;
-			flag_task_state_free(&st);
-		}
+	int *nums = xmalloc((size_t)(nlinks ? nlinks : 1) * sizeof *nums), n = 0;
+	for (int k = 0; k < nlinks; k++)
+		if (links[k].agency_id == agency_id)
+			nums[n++] = links[k].num;
+	bool ok = true;
+	/* Read in batches (one query each, not one per task). */
+	for (int k = 0; ok && k < n; k += TREND_BATCH) {
+		ok = judge_cache_load_tasks(&u->cache, nums + k, n - k < TREND_BATCH ? n - k : TREND_BATCH, JUDGE_FULL);
+		for (int i = k; ok && i < n && i < k + TREND_BATCH; i++)
+			ok = judge_quarters(u, nums[i], days, ndays, counts);
 	}
-	return true;
+	free(nums);
+	return ok;
 }
+
