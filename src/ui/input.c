@@ -248,7 +248,11 @@ static bool special_token(ui_input *in, const char *tok, ui_event *ev, bool *sto
 		return true;
 	}
 	if (strcmp(tok, "dump") == 0 || strncmp(tok, "dump ", 5) == 0) {
-		in->hooks.dump(in->hooks.ctx, tok[4] ? tok + 5 : "");
+		in->hooks.dump(in->hooks.ctx, tok[4] ? tok + 5 : "", false);
+		return false;
+	}
+	if (strncmp(tok, "dump-marked ", 12) == 0) {
+		in->hooks.dump(in->hooks.ctx, tok + 12, true);
 		return false;
 	}
 	if (mouse_token(tok, ev))

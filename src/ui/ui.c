@@ -916,10 +916,10 @@ typedef struct script_ctx {
 	const ui_script_opts *o;
 } script_ctx;
 
-static void script_dump(void *ctx, const char *label)
+static void script_dump(void *ctx, const char *label, bool marked)
 {
 	script_ctx *s = ctx;
-	ui_screen_dump(s->o->dump, label, s->u->cursor_y >= 0);
+	ui_screen_dump(s->o->dump, label, s->u->cursor_y >= 0, marked ? ui_attr(UI_E_MATCH) : -1);
 }
 
 static bool script_hook(void *ctx, const char *token)

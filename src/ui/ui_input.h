@@ -21,7 +21,7 @@ typedef struct ui_input ui_input;
 /* Hooks of a script: dump the screen at <dump>; hook gets any other <token>
  * the script holds (test-only actions) and returns false when unknown. */
 typedef struct ui_script_hooks {
-	void (*dump)(void *ctx, const char *label);
+	void (*dump)(void *ctx, const char *label, bool marked);
 	bool (*hook)(void *ctx, const char *token);
 	void *ctx;
 } ui_script_hooks;
@@ -41,7 +41,8 @@ int  ui_input_stop_signal(void);
  * starting with # is a comment); <Name> is a key by the names of
  * ui_key_parse (<Enter>, <Esc>, <S-Tab>, <F2>, <^S>); <lt> is "<";
  * <resize COLSxROWS>, <click X Y>, <dclick X Y>, <wheel-up X Y>,
- * <wheel-down X Y>, <dump> and <dump LABEL>. */
+ * <wheel-down X Y>, <dump> and <dump LABEL>, <dump-marked LABEL> (a line of
+ * ^ under the cells drawn as a search match, UI_E_MATCH, after each row). */
 ui_input *ui_input_script(const char *path, const ui_script_hooks *hooks, char *err, size_t errlen);
 /* The next event; false at the end of input (terminal gone, script done). */
 bool ui_input_next(ui_input *in, ui_event *ev);
