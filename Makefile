@@ -15,7 +15,7 @@ else
 Q   = @
 say = @printf '  %-5s %s\n'
 endif
-PKGS      = ncursesw sqlite3 libcrypto pangocairo cairo-pdf fontconfig libzip xlsxwriter
+PKGS      = ncursesw sqlite3 libcrypto pangocairo cairo-pdf fontconfig libzip xlsxwriter libxml-2.0
 VERSION   = 0.1.0
 BASE_CFLAGS = -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen -I/usr/include/iniparser \

@@ -9,7 +9,7 @@ CREATE TABLE audit (
   role      TEXT NOT NULL CHECK (role IN ('admin', 'inspector', 'reporter', 'viewer')),
   action    TEXT NOT NULL CHECK (action IN ('init', 'reinit', 'report', 'note', 'status', 'conflict',
                                          'import', 'restore', 'backup', 'migrate', 'review',
-                                         'reopen', 'indicator')),
+                                         'reopen', 'indicator', 'alias', 'plan')),
   object    TEXT NOT NULL CHECK (length(object) BETWEEN 1 AND 200),
   old       TEXT CHECK (old IS NULL OR json_valid(old)),
   new       TEXT CHECK (new IS NULL OR json_valid(new)),

@@ -71,6 +71,13 @@ CREATE TABLE agency (
                                         AND instr(name, ' ') = 0)
 ) STRICT;
 
+-- Other names an agency goes by (市发改委 for 市发展改革委): the importer,
+-- --agency and the screen's filter take them for the agency.
+CREATE TABLE agency_alias (
+  alias     TEXT PRIMARY KEY CHECK (length(alias) BETWEEN 1 AND 100 AND instr(alias, ' ') = 0),
+  agency_id INTEGER NOT NULL REFERENCES agency(id)
+) STRICT, WITHOUT ROWID;
+
 -- 牵头单位 / 配合单位
 CREATE TABLE task_agency (
   task_id   INTEGER NOT NULL REFERENCES task(id),

@@ -5,7 +5,7 @@
 set -u
 check_only=false
 if [ "${1:-}" = "--check" ]; then check_only=true; shift; fi
-need="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libssl-dev libcsv-dev check sqlite3 tmux python3 clang libclang-rt-14-dev valgrind libpango1.0-dev libcairo2-dev libzip-dev libxlsxwriter-dev fonts-noto-cjk poppler-utils python3-openpyxl locales"
+need="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libssl-dev libcsv-dev check sqlite3 tmux python3 clang libclang-rt-14-dev valgrind libpango1.0-dev libcairo2-dev libzip-dev libxml2-dev libxlsxwriter-dev fonts-noto-cjk poppler-utils python3-openpyxl locales"
 [ $# -gt 0 ] && need="$need $*"
 missing=""
 for p in $need; do

@@ -13,6 +13,8 @@ typedef struct csv_row {
 	int line;                /* the physical line the record starts on (1-based) */
 	int nfields;
 	char **fields;           /* UTF-8, NUL-terminated; line breaks as \n */
+	unsigned char *merged;   /* per field, 1: covered by a merged cell above, whose text
+	                          * it repeats (Excel, Word); NULL for CSV */
 } csv_row;
 
 typedef struct csv_table {

@@ -70,20 +70,41 @@ typedef struct plantable {
 /* The names of the area and measure made when the table has no such column. */
 extern const char plantable_default_section[];
 
+/* Whether a row is a 分工表's header: it names the 序号, 重点任务 and
+ * 牵头单位 columns (a Word 通知 holds other tables too). */
+bool plantable_header_row(const csv_row *row);
+
+/* Agency names the database knows (and their aliases), sorted by strcmp:
+ * where a line break inside an agency cell ends a name. */
+typedef struct plantable_known {
+	const char *const *names;
+	int n;
+} plantable_known;
+
 /* Reads the table; false when there are errors (all of them in out->errors).
+ * known (may be NULL) and the names the table itself gives between
+ * separators decide the line breaks of agency cells.
  * The cells of each row below the header are freed once read (so a large
  * file is held about once); csvread_free still frees the rest. */
-bool plantable_read(csv_table *csv, bool propose_targets, plantable *out);
+bool plantable_read(csv_table *csv, bool propose_targets, const plantable_known *known, plantable *out);
 void plantable_free(plantable *t);
 
-/* Splits a 牵头单位/配合单位 cell on 、，,;； and line breaks (never inside
- * brackets), removes the spaces inside each name and writes its brackets
- * full-width, as official names do; duplicates dropped.
+/* Splits a 牵头单位/配合单位 cell on 、，,;； (never inside brackets) and at
+ * the line breaks that end a name: those after which the lines would not
+ * read as known names (a PDF breaks "市发展改革⏎委" anywhere; a typed cell
+ * has "市科委⏎市教委" one a line). Removes the spaces inside each name and
+ * writes its brackets full-width, as official names do; duplicates dropped.
  * Returns the count; *names is malloc'd (free with plantable_free_names).
  * On a name that is too long: -1 and a reason in err. */
-int  plantable_split_agencies(const char *cell, char ***names, char *err, size_t errlen);
+int  plantable_split_agencies(const char *cell, const plantable_known *known, char ***names, char *err,
+                              size_t errlen);
 void plantable_free_names(char **names, int n);
-/* A cell's lines joined: line breaks (and the spaces around them) removed,
- * a space kept between two ASCII words. malloc'd. */
+/* The known name nearest to name (by characters added, dropped or
+ * changed), when at most half of the longer one differs; else NULL. */
+const char *plantable_nearest(const char *name, const plantable_known *known);
+/* A cell's lines joined as a PDF copy needs: line breaks and the blanks
+ * around them removed (a space kept between two Latin words, none inside a
+ * number), blanks next to a Chinese character removed, other runs of blanks
+ * one space. malloc'd. */
 char *plantable_join_lines(const char *cell);
 #endif

@@ -68,7 +68,14 @@ typedef struct detail_query {
 bool store_task_details(store *s, int64_t plan_id, const detail_query *q, task_detail **out, int *n);
 /* Agencies named in the plan, with lead/support counts, in name order. */
 bool store_agencies(store *s, int64_t plan_id, agency_rec **out, int *n);
+/* By its name or by another name it goes by (an alias); spaces ignored. */
 bool store_agency_find(store *s, const char *name, int64_t *id, bool *found);
+/* Every alias and the name of its agency, by alias; malloc'd strings. */
+bool store_agency_aliases(store *s, char ***aliases, char ***names, int *n);
+/* Another name for an agency (admin), or with agency NULL the alias taken
+ * away; audited ('alias'). Refused for a name that is an agency's own or
+ * another agency's alias. */
+bool store_agency_set_alias(store *s, const actor *who, const char *agency, const char *alias);
 
 /* report_input.expected_version: the version the user started from. */
 enum { STORE_ANY_VERSION = 0, STORE_EXPECT_NEW = -1 };

@@ -12,6 +12,7 @@
 #include "ducha/cli_say.h"
 #include "ducha/csvread.h"
 #include "ducha/date.h"
+#include "ducha/officeread.h"
 #include "ducha/plantable.h"
 #include "ducha/table.h"
 #include "ducha/text.h"
@@ -24,10 +25,21 @@ enum { AREA_SHORT_CHARS = 10 };
 _Static_assert((int)MODEL_MAX_DUES == (int)DEADLINE_MAX_DUES, "due date arrays differ in size");
 
 typedef struct plan_args {
-	const char *file, *code, *title, *issuer, *starts;
-	bool dry_run, no_indicators;
+	const char *file, *code, *title, *issuer, *starts, *sheet;
+	bool dry_run, no_indicators, yes;
 	int starts_day;
 } plan_args;
+
+/* The agencies the database knows, by name and by alias: what the reader
+ * splits agency cells by, and what a name in the table is checked against. */
+typedef struct agency_names {
+	char **names;                /* agencies' own names, sorted */
+	int nnames;
+	char **aliases, **alias_of;  /* sorted by alias */
+	int naliases;
+	plantable_known known;       /* names and aliases together, sorted */
+	char **all;
+} agency_names;
 
 static int read_plan_args(cli *c, const cli_args *args, plan_args *a)
 {
@@ -38,6 +50,10 @@ static int read_plan_args(cli *c, const cli_args *args, plan_args *a)
 	a->starts = cli_value(c, args, "starts");
 	a->dry_run = cli_given(c, args, "dry-run");
 	a->no_indicators = cli_given(c, args, "no-indicators");
+	a->yes = cli_given(c, args, "yes");
+	a->sheet = cli_value(c, args, "sheet");
+	if (a->sheet && strcmp(officeread_kind(a->file), "xlsx") != 0)
+		return cli_usage_error(c, "--sheet 只用于 Excel 工作簿（.xlsx）");
 	if (a->starts && !date_parse(a->starts, &a->starts_day))
 		return cli_usage_error(c, "--starts \"%s\" 不是 YYYY-MM-DD 格式的有效日期", a->starts);
 	return 0;
@@ -160,28 +176,136 @@ static void put(const char *label, const char *s)
 	free(safe);
 }
 
-/* The agencies the database does not know yet, each once. */
-typedef struct fresh_list {
-	const char **names;
-	int n;
-} fresh_list;
-
-/* Whether an agency is new to the database (no database: every one is). */
-static bool is_new(cli *c, const char *name, fresh_list *fresh)
+static int by_name(const void *a, const void *b)
 {
-	int64_t id;
-	bool found = false;
-	if (c->app.st && store_agency_find(c->app.st, name, &id, &found) && found)
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* From the database when there is one (opened to read, then closed: the
+ * import opens it again once the table has passed). */
+static bool read_agency_names(cli *c, agency_names *k)
+{
+	memset(k, 0, sizeof *k);
+	if (access(c->app.db_path, F_OK) != 0)
+		return true;
+	char err[1024];
+	store *st = store_open(c->app.db_path, STORE_READONLY, c->app.cfg.busy_timeout_ms, err, sizeof err);
+	if (!st) {
+		cli_error("%s", err);
 		return false;
-	for (int i = 0; i < fresh->n; i++)
-		if (strcmp(fresh->names[i], name) == 0)
-			return true;
-	fresh->names = xrealloc(fresh->names, sizeof *fresh->names * (size_t)(fresh->n + 1));
-	fresh->names[fresh->n++] = name;
+	}
+	agency_rec *recs;
+	int n;
+	if (!store_agency_names(st, &recs, &n) || !store_agency_aliases(st, &k->aliases, &k->alias_of, &k->naliases)) {
+		cli_error("%s", store_error(st));
+		store_close(st);
+		return false;
+	}
+	store_close(st);
+	k->names = xcalloc((size_t)n + 1, sizeof *k->names);
+	k->all = xcalloc((size_t)(n + k->naliases) + 1, sizeof *k->all);
+	for (int i = 0; i < n; i++) {
+		k->names[i] = k->all[i] = xstrdup(recs[i].name);
+		model_agency_free(&recs[i]);
+	}
+	free(recs);
+	k->nnames = n;
+	for (int i = 0; i < k->naliases; i++)
+		k->all[n + i] = k->aliases[i];
+	qsort(k->names, (size_t)n, sizeof *k->names, by_name);
+	qsort(k->all, (size_t)(n + k->naliases), sizeof *k->all, by_name);
+	k->known = (plantable_known){ (const char *const *)k->all, n + k->naliases };
 	return true;
 }
 
-static void put_agencies(cli *c, const char *label, char **names, int n, fresh_list *fresh)
+static void agency_names_free(agency_names *k)
+{
+	for (int i = 0; i < k->nnames; i++)
+		free(k->names[i]);
+	for (int i = 0; i < k->naliases; i++) {
+		free(k->aliases[i]);
+		free(k->alias_of[i]);
+	}
+	free(k->names);
+	free(k->aliases);
+	free(k->alias_of);
+	free(k->all);
+}
+
+static bool has_name(char *const *sorted, int n, const char *name)
+{
+	return n && bsearch(&name, sorted, (size_t)n, sizeof *sorted, by_name);
+}
+
+/* A name the table gives by an alias becomes the agency's own name. */
+static void resolve_aliases(const agency_names *k, char **names, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *const *hit = k->naliases ? bsearch(&names[i], k->aliases, (size_t)k->naliases, sizeof *k->aliases,
+		                                         by_name) : NULL;
+		if (hit) {
+			free(names[i]);
+			names[i] = xstrdup(k->alias_of[hit - k->aliases]);
+		}
+	}
+}
+
+/* The names the database does not know, each once, with the line that
+ * first has it. */
+typedef struct fresh_list {
+	const char **names;
+	int *lines;
+	int n;
+} fresh_list;
+
+static void collect_new(const agency_names *k, char **names, int n, int line, fresh_list *fresh)
+{
+	for (int i = 0; i < n; i++) {
+		if (has_name(k->names, k->nnames, names[i]))
+			continue;
+		bool seen = false;
+		for (int j = 0; j < fresh->n && !seen; j++)
+			seen = strcmp(fresh->names[j], names[i]) == 0;
+		if (seen)
+			continue;
+		fresh->names = xrealloc(fresh->names, sizeof *fresh->names * (size_t)(fresh->n + 1));
+		fresh->lines = xrealloc(fresh->lines, sizeof *fresh->lines * (size_t)(fresh->n + 1));
+		fresh->names[fresh->n] = names[i];
+		fresh->lines[fresh->n++] = line;
+	}
+}
+
+static void find_new(plantable *pt, const agency_names *k, fresh_list *fresh)
+{
+	for (int t = 0; t < pt->ntasks; t++) {
+		plantable_task *task = &pt->tasks[t];
+		resolve_aliases(k, task->lead, task->nlead);
+		resolve_aliases(k, task->support, task->nsupport);
+		collect_new(k, task->lead, task->nlead, task->line, fresh);
+		collect_new(k, task->support, task->nsupport, task->line, fresh);
+	}
+}
+
+/* "市发展改革 — 是否为 市发展改革委？" or "（数据库中没有相近的单位）". */
+static void describe_new(const agency_names *k, const char *name, char *out, size_t len)
+{
+	plantable_known own = { (const char *const *)k->names, k->nnames };
+	const char *near = plantable_nearest(name, &own);
+	if (near)
+		snprintf(out, len, "%s — 是否为 %s？", name, near);
+	else
+		snprintf(out, len, "%s（数据库中没有相近的单位）", name);
+}
+
+static bool is_new(const fresh_list *fresh, const char *name)
+{
+	for (int i = 0; i < fresh->n; i++)
+		if (strcmp(fresh->names[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void put_agencies(const char *label, char **names, int n, const fresh_list *fresh)
 {
 	size_t cap = 16;
 	for (int i = 0; i < n; i++)
@@ -189,10 +313,9 @@ static void put_agencies(cli *c, const char *label, char **names, int n, fresh_l
 	char *line = xmalloc(cap);
 	line[0] = '\0';
 	for (int i = 0; i < n; i++) {
-		bool unknown = is_new(c, names[i], fresh);
 		strcat(line, i ? "、" : "");
 		strcat(line, names[i]);
-		strcat(line, unknown ? "（新）" : "");
+		strcat(line, is_new(fresh, names[i]) ? "（新）" : "");
 	}
 	put(label, n ? line : "—");
 	free(line);
@@ -214,7 +337,7 @@ static void put_target(const plantable_target *g, int due)
 	put("      指标：", line);
 }
 
-static void put_task(cli *c, const plantable_task *t, fresh_list *fresh, int *nind)
+static void put_task(const plantable_task *t, const fresh_list *fresh, int *nind)
 {
 	char head[64], dues[DEADLINE_MAX_DUES * (DATE_TEXT_SIZE + 2) + 64] = "";
 	snprintf(head, sizeof head, "    任务 %d（第 %d 行）：", t->num, t->line);
@@ -228,8 +351,8 @@ static void put_task(cli *c, const plantable_task *t, fresh_list *fresh, int *ni
 	char line[400];
 	snprintf(line, sizeof line, "%s → %s%s", t->deadline, dues, t->due.yearly ? "（每年）" : "");
 	put("      完成时限：", line);
-	put_agencies(c, "      牵头单位：", t->lead, t->nlead, fresh);
-	put_agencies(c, "      配合单位：", t->support, t->nsupport, fresh);
+	put_agencies("      牵头单位：", t->lead, t->nlead, fresh);
+	put_agencies("      配合单位：", t->support, t->nsupport, fresh);
 	for (int i = 0; i < t->ntargets; i++)
 		put_target(&t->targets[i], t->due.dues[t->due.count - 1]);
 	for (int i = 0; i < t->nskips; i++) {
@@ -239,11 +362,10 @@ static void put_task(cli *c, const plantable_task *t, fresh_list *fresh, int *ni
 	*nind += t->ntargets;
 }
 
-static void dry_run(cli *c, const plantable *pt, const plan_import *in, const char *encoding,
-                    bool starts_given)
+static void dry_run(const plantable *pt, const plan_import *in, const char *encoding, bool starts_given,
+                    const agency_names *k, const fresh_list *fresh)
 {
 	char line[800], s[DATE_TEXT_SIZE], e[DATE_TEXT_SIZE];
-	fresh_list fresh = { 0 };
 	int nind = 0;
 	snprintf(line, sizeof line, "%s（%s 编码，表头在第 %d 行）", in->source, encoding, pt->header_line);
 	put("试导入，未写入任何内容：", line);
@@ -263,12 +385,36 @@ static void dry_run(cli *c, const plantable *pt, const plan_import *in, const ch
 			put("  措施 ", line);
 			for (int t = 0; t < pt->ntasks; t++)
 				if (pt->tasks[t].measure == m)
-					put_task(c, &pt->tasks[t], &fresh, &nind);
+					put_task(&pt->tasks[t], fresh, &nind);
 		}
 	}
+	for (int i = 0; i < fresh->n; i++) {
+		describe_new(k, fresh->names[i], line, sizeof line);
+		char label[64];
+		snprintf(label, sizeof label, "数据库中没有的单位（第 %d 行）：", fresh->lines[i]);
+		put(label, line);
+	}
 	printf("合计：%d 个领域，%d 项措施，%d 项任务，%d 个量化指标（加 --no-indicators 则不建），"
-	       "%d 个新单位\n", pt->nareas, pt->nmeasures, pt->ntasks, nind, fresh.n);
-	free(fresh.names);
+	       "%d 个新单位%s\n", pt->nareas, pt->nmeasures, pt->ntasks, nind, fresh->n,
+	       fresh->n ? "（核对无误后导入时须加 --yes，它们将作为新单位建立）" : "");
+}
+
+/* Names the database does not know: refused without --yes, each said with
+ * the nearest known one. */
+static bool new_names_refused(const plan_args *a, const agency_names *k, const fresh_list *fresh)
+{
+	if (!fresh->n || a->yes)
+		return false;
+	char line[600];
+	for (int i = 0; i < fresh->n; i++) {
+		describe_new(k, fresh->names[i], line, sizeof line);
+		char *safe = text_escape(line, 0);
+		cli_error("%s:%d: 数据库中没有这个单位：%s", a->file, fresh->lines[i], safe);
+		free(safe);
+	}
+	cli_error("%s: 未导入任何内容：表中有 %d 个数据库中没有的单位；请改正表格，或核对无误后加 --yes 导入"
+	          "（它们将作为新单位建立；可先用 --dry-run 查看）", a->file, fresh->n);
+	return true;
 }
 
 /* --- the command ------------------------------------------------------------------- */
@@ -298,20 +444,24 @@ static bool code_taken(cli *c, const char *code)
 	return exists;
 }
 
-static int load(cli *c, const plan_args *a, const plantable *pt, const char *encoding)
+static int load(cli *c, const plan_args *a, plantable *pt, const char *encoding, const agency_names *k)
 {
 	plan_import in;
 	built b = { 0 };
+	fresh_list fresh = { 0 };
 	bool created = false;
 	char err[1024];
+	find_new(pt, k, &fresh);
 	build(pt, a, &in, &b);
 	int rc = 0;
 	if (in.starts > in.ends) {
 		rc = cli_error("--starts %s 晚于最后的截止日期", a->starts);
+	} else if (!a->dry_run && new_names_refused(a, k, &fresh)) {
+		rc = 1;
 	} else if (!open_for_import(c, a->dry_run, &created) || code_taken(c, a->code)) {
 		rc = 1;
 	} else if (a->dry_run) {
-		dry_run(c, pt, &in, encoding, a->starts != NULL);
+		dry_run(pt, &in, encoding, a->starts != NULL, k, &fresh);
 	} else if (app_import_plan(&c->app, &in, err, sizeof err) != APP_OK) {
 		rc = cli_error("导入失败，未写入任何内容: %s", err);
 	} else {
@@ -322,7 +472,20 @@ static int load(cli *c, const plan_args *a, const plantable *pt, const char *enc
 		        a->title, a->code, in.nareas, in.nmeasures, in.ntasks, encoding, a->code);
 	}
 	built_free(&b, pt->nareas, pt->ntasks);
+	free(fresh.names);
+	free(fresh.lines);
 	return rc;
+}
+
+/* The table, whichever of CSV, .xlsx and .docx the file is. */
+static bool read_table(const plan_args *a, csv_table *csv, char *err, size_t len)
+{
+	const char *kind = officeread_kind(a->file);
+	if (strcmp(kind, "xlsx") == 0)
+		return officeread_xlsx(a->file, a->sheet, csv, err, len);
+	if (strcmp(kind, "docx") == 0)
+		return officeread_docx(a->file, csv, err, len);
+	return csvread_file(a->file, csv, err, len);
 }
 
 static int run_import_plan(cli *c, const cli_args *args)
@@ -338,10 +501,15 @@ static int run_import_plan(cli *c, const cli_args *args)
 		                 c->app.who.user, model_role_name(c->app.who.role));
 	csv_table csv;
 	char err[1024];
-	if (!csvread_file(a.file, &csv, err, sizeof err))
+	agency_names k;
+	if (!read_agency_names(c, &k))
+		return 1;
+	if (!read_table(&a, &csv, err, sizeof err)) {
+		agency_names_free(&k);
 		return cli_error("%s；未导入任何内容", err);
+	}
 	plantable pt;
-	bool read = plantable_read(&csv, !a.no_indicators, &pt);
+	bool read = plantable_read(&csv, !a.no_indicators, &k.known, &pt);
 	const char *encoding = csv.encoding;   /* a string constant */
 	/* The table holds copies of everything: the file's cells can go. */
 	csvread_free(&csv);
@@ -349,9 +517,10 @@ static int run_import_plan(cli *c, const cli_args *args)
 		print_errors(a.file, &pt);
 		rc = 1;
 	} else {
-		rc = load(c, &a, &pt, encoding);
+		rc = load(c, &a, &pt, encoding, &k);
 	}
 	plantable_free(&pt);
+	agency_names_free(&k);
 	return rc;
 }
 
@@ -362,15 +531,20 @@ static const cli_option import_plan_options[] = {
 	{ "starts", 0, "YYYY-MM-DD", "序时进度的起点（默认：最早截止日期所在年份的 1 月 1 日）", 0, NULL },
 	{ "dry-run", 0, NULL, "只检查并列出将要创建的内容（含建议的量化指标和未能识别的数字），不写入", 0, NULL },
 	{ "no-indicators", 0, NULL, "不根据任务文字建议量化指标", 0, NULL },
+	{ "sheet", 0, "NAME", "Excel 工作簿中要读的工作表（默认第一个）", 0, NULL },
+	{ "yes", 0, NULL, "确认表中数据库没有的单位是新单位，建立它们（不加时列出并拒绝导入）", 0, NULL },
 	{ 0 },
 };
 
 const cli_command cli_cmd_import_plan = {
-	.name = "import-plan", .run = run_import_plan, .summary = "从分工表（CSV）导入一个新的工作方案（管理员）",
-	.operands = "FILE.csv", .min_operands = 1, .max_operands = 1, .missing_operand = "缺少 CSV 文件",
+	.name = "import-plan", .run = run_import_plan, .summary = "从分工表（CSV、Excel 或 Word）导入一个新的工作方案（管理员）",
+	.operands = "FILE", .min_operands = 1, .max_operands = 1, .missing_operand = "缺少分工表文件（.csv、.xlsx 或 .docx）",
 	.options = import_plan_options,
-	.notes = "  列按表头名称匹配（顺序不限）：序号、重点任务、完成时限、牵头单位、配合单位，可选 领域、措施\n"
-	         "  编码：UTF-8（可带 BOM）或 GB18030/GBK；单位名称按 、，,; 和换行拆分，去掉名称中的空格\n"
+	.notes = "  FILE：.csv（UTF-8 可带 BOM，或 GB18030/GBK）、.xlsx（第一个或 --sheet 指定的工作表）、\n"
+	         "  .docx（表头含 序号、重点任务、牵头单位 的第一个表格）；合并单元格按所合并的内容读\n"
+	         "  列按表头名称匹配（顺序不限）：序号、重点任务、完成时限、牵头单位、配合单位，可选 领域、措施\n"
+	         "  从 PDF 复制的文字：单元格内的换行和汉字间的空格去掉（英文单词间留一个空格）；\n"
+	         "  单位名称按 、，,;； 拆分，换行处是否分开按已有单位名称（含别名）判断\n"
 	         "  没有 领域 列：建一个领域“全部任务”；没有 措施 列：每个领域建一项与它同名的措施；\n"
 	         "  领域、措施 单元格为空时沿用上一行（合并单元格），措施不跨领域沿用\n",
 };

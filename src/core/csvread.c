@@ -165,6 +165,7 @@ static void on_record(int term, void *data)
 		csv_row *r = &t->rows[t->nrows++];
 		r->line = ps->rec_line ? ps->rec_line : 1;
 		r->nfields = ps->nfields;
+		r->merged = NULL;
 		r->fields = xrealloc(NULL, sizeof *r->fields * (size_t)(ps->nfields ? ps->nfields : 1));
 		memcpy(r->fields, ps->fields, sizeof *r->fields * (size_t)ps->nfields);
 		ps->nfields = 0;
@@ -273,6 +274,7 @@ void csvread_free(csv_table *t)
 		for (int i = 0; i < t->rows[r].nfields; i++)
 			free(t->rows[r].fields[i]);
 		free(t->rows[r].fields);
+		free(t->rows[r].merged);
 	}
 	free(t->rows);
 	memset(t, 0, sizeof *t);

@@ -58,11 +58,6 @@ static bool is_break_cp(uint32_t cp)
 	return cp == '\n' || cp == '\r';
 }
 
-static bool ascii_word(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-}
-
 /* Code points of s (invalid bytes stop it: cells are validated first). */
 static uint32_t *decode_all(const char *s, int *n)
 {
@@ -113,6 +108,16 @@ static char *encode(const uint32_t *cp, int from, int to)
 	return xrealloc(out, o + 1);   /* kept for the whole import: no slack */
 }
 
+static bool ascii_letter(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+/* Text copied out of a PDF: a line break is layout, so it goes with the
+ * blanks around it (but two Latin words stay apart: "Open Source"; a number
+ * cut in two joins: "5⏎00" is 500); blanks between Chinese characters are
+ * the spacing of a title ("市 发 展 改 革 委"), so they go too; blanks
+ * between two ASCII characters become one space. */
 char *plantable_join_lines(const char *cell)
 {
 	int n;
@@ -120,17 +125,20 @@ char *plantable_join_lines(const char *cell)
 	uint32_t *out = xrealloc(NULL, sizeof *out * (size_t)(n + 1));
 	int o = 0;
 	for (int i = 0; i < n; i++) {
-		if (!is_break_cp(cp[i])) {
+		if (!is_break_cp(cp[i]) && !is_blank_cp(cp[i])) {
 			out[o++] = cp[i];
 			continue;
 		}
-		/* A break with the blanks around it is layout: drop it all, but keep
-		 * two ASCII words apart. */
-		while (o > 0 && is_blank_cp(out[o - 1]))
-			o--;
-		while (i + 1 < n && (is_blank_cp(cp[i + 1]) || is_break_cp(cp[i + 1])))
-			i++;
-		if (o > 0 && i + 1 < n && ascii_word(out[o - 1]) && ascii_word(cp[i + 1]))
+		bool broke = false;
+		for (; i < n && (is_blank_cp(cp[i]) || is_break_cp(cp[i])); i++)
+			broke |= is_break_cp(cp[i]);
+		i--;
+		if (o == 0 || i + 1 >= n)
+			continue;
+		uint32_t before = out[o - 1], after = cp[i + 1];
+		bool keep = broke ? ascii_letter(before) && ascii_letter(after)
+		                  : before < 0x80 && after < 0x80;
+		if (keep)
 			out[o++] = ' ';
 	}
 	int s = 0;
@@ -202,7 +210,78 @@ static char *strip_numbering(const char *s)
 
 static bool is_list_separator(uint32_t cp)
 {
-	return cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == ';' || cp == 0xFF1B || is_break_cp(cp);
+	return cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == ';' || cp == 0xFF1B;
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool known_name(const plantable_known *k, const char *name)
+{
+	return k && k->n && bsearch(&name, k->names, (size_t)k->n, sizeof *k->names, by_string);
+}
+
+/* The last character of a name that ends an agency's name: 委 局 办 厅 … */
+static bool ends_like_agency(const uint32_t *cp, int len)
+{
+	static const char suffixes[] = "委局办厅部院会府司行所站队处室心团社校馆台署区";
+	if (len == 0)
+		return false;
+	char last[8];
+	last[put_cp(last, cp[len - 1])] = '\0';
+	return strstr(suffixes, last) != NULL;
+}
+
+enum { MAX_SEGMENTS = 64 };
+
+typedef struct piece {
+	uint32_t *cp;                /* the piece's characters, blanks and breaks taken out */
+	int start[MAX_SEGMENTS + 1]; /* where each line of it starts in cp; start[n] = its length */
+	int n;
+} piece;
+
+/* How likely these lines of a piece are one agency's name: a known name
+ * best; an unknown one better when it ends like a name, worse when it runs
+ * on past a line that ended like one ("市科委⏎市教委" are two). */
+static int group_score(const piece *p, int from, int to, const plantable_known *k)
+{
+	char *name = encode(p->cp, p->start[from], p->start[to]);
+	bool known = known_name(k, name);
+	free(name);
+	if (known)
+		return 4;
+	int score = ends_like_agency(p->cp + p->start[from], p->start[to] - p->start[from]) ? -1 : -3;
+	for (int m = from + 1; m < to; m++)
+		if (ends_like_agency(p->cp + p->start[from], p->start[m] - p->start[from]))
+			score -= 2;
+	return score;
+}
+
+/* Which line breaks of a piece end a name: the split that names the most
+ * known agencies (then the fewest names). bounds[i] is true where a name
+ * ends after line i. */
+static void choose_breaks(const piece *p, const plantable_known *k, bool *bounds)
+{
+	int best[MAX_SEGMENTS + 1], groups[MAX_SEGMENTS + 1], from[MAX_SEGMENTS + 1];
+	best[0] = 0;
+	groups[0] = 0;
+	for (int i = 1; i <= p->n; i++) {
+		best[i] = -1000000;
+		for (int j = 0; j < i; j++) {
+			int s = best[j] + group_score(p, j, i, k);
+			if (s > best[i] || (s == best[i] && groups[j] + 1 < groups[i])) {
+				best[i] = s;
+				groups[i] = groups[j] + 1;
+				from[i] = j;
+			}
+		}
+	}
+	for (int i = 0; i < p->n && i < MAX_SEGMENTS; i++)
+		bounds[i] = false;
+	for (int i = p->n; i > 0; i = from[i])
+		bounds[i - 1] = true;
 }
 
 void plantable_free_names(char **names, int n)
@@ -232,11 +311,33 @@ static bool add_name(char ***names, int *n, const uint32_t *cp, int len, char *e
 	return true;
 }
 
-int plantable_split_agencies(const char *cell, char ***names, char *err, size_t errlen)
+/* A piece between separators, its lines split where choose_breaks says. */
+static bool add_piece(piece *p, int len, const plantable_known *k, char ***names, int *count, char *err,
+                      size_t errlen)
 {
-	int n, count = 0, depth = 0, len = 0;
+	/* Lines 0 … p->n; the last one may be empty (a break at the end). */
+	p->n = p->n > 0 && p->start[p->n] == len ? p->n : p->n + 1;
+	p->start[p->n] = len;
+	bool bounds[MAX_SEGMENTS];
+	choose_breaks(p, k, bounds);
+	bool ok = true;
+	for (int i = 0, from = 0; ok && i < p->n; i++)
+		if (bounds[i]) {
+			ok = add_name(names, count, p->cp + p->start[from], p->start[i + 1] - p->start[from], err, errlen);
+			from = i + 1;
+		}
+	p->n = 0;
+	p->start[0] = 0;
+	return ok;
+}
+
+int plantable_split_agencies(const char *cell, const plantable_known *known, char ***names, char *err,
+                             size_t errlen)
+{
+	int n, count = 0, depth = 0;
 	uint32_t *cp = decode_all(cell, &n);
-	uint32_t *name = xrealloc(NULL, sizeof *name * (size_t)(n + 1));
+	piece p = { .cp = xrealloc(NULL, sizeof *p.cp * (size_t)(n + 1)) };
+	int len = 0;
 	*names = NULL;
 	bool ok = true;
 	for (int i = 0; ok && i <= n; i++) {
@@ -246,21 +347,88 @@ int plantable_split_agencies(const char *cell, char ***names, char *err, size_t 
 		else if ((c == ')' || c == 0xFF09) && depth > 0)
 			depth--;
 		if (i == n || (depth == 0 && is_list_separator(c))) {
-			ok = add_name(names, &count, name, len, err, errlen);
+			ok = add_piece(&p, len, known, names, &count, err, errlen);
 			len = 0;
+		} else if (depth == 0 && is_break_cp(c)) {
+			/* a line of the piece ends (one break, however many there are) */
+			if (len > p.start[p.n] && p.n < MAX_SEGMENTS - 1)
+				p.start[++p.n] = len;
 		} else if (!is_blank_cp(c) && !is_break_cp(c)) {
 			/* 市 发 展 改 革 委 → 市发展改革委; 各区县(自治县) → 各区县（自治县） */
-			name[len++] = c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c;
+			p.cp[len++] = c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c;
 		}
 	}
 	free(cp);
-	free(name);
+	free(p.cp);
 	if (!ok) {
 		plantable_free_names(*names, count);
 		*names = NULL;
 		return -1;
 	}
 	return count;
+}
+
+/* The characters two names share in order (the longest common subsequence). */
+static int shared_chars(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+	int *row = xcalloc((size_t)nb + 1, sizeof *row);
+	for (int i = 1; i <= na; i++) {
+		int diag = 0;
+		for (int j = 1; j <= nb; j++) {
+			int up = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? diag + 1 : (up > row[j - 1] ? up : row[j - 1]);
+			diag = up;
+		}
+	}
+	int n = row[nb];
+	free(row);
+	return n;
+}
+
+/* Edit distance in characters (insert, delete, substitute one). */
+static int distance(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+	int *row = xmalloc(sizeof *row * (size_t)(nb + 1));
+	for (int j = 0; j <= nb; j++)
+		row[j] = j;
+	for (int i = 1; i <= na; i++) {
+		int diag = row[0];
+		row[0] = i;
+		for (int j = 1; j <= nb; j++) {
+			int up = row[j];
+			int best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	int d = row[nb];
+	free(row);
+	return d;
+}
+
+const char *plantable_nearest(const char *name, const plantable_known *k)
+{
+	int na, best = -1, best_d = 0, best_shared = 0;
+	uint32_t *a = decode_all(name, &na);
+	for (int i = 0; k && i < k->n; i++) {
+		int nb;
+		uint32_t *b = decode_all(k->names[i], &nb);
+		int d = distance(a, na, b, nb), shared = shared_chars(a, na, b, nb);
+		/* Close: at most half the longer name differs; of two as close, the
+		 * one that keeps more of it (市经信委: 市经济信息委, not 市教委). */
+		if (d * 2 <= (na > nb ? na : nb) && (best < 0 || d < best_d || (d == best_d && shared > best_shared))) {
+			best = i;
+			best_d = d;
+			best_shared = shared;
+		}
+		free(b);
+	}
+	free(a);
+	return best < 0 ? NULL : k->names[best];
 }
 
 /* --- header ------------------------------------------------------------------- */
@@ -270,6 +438,12 @@ static bool find_columns(const csv_row *row, int col[PT_NCOLS])
 	for (int c = 0; c < PT_NCOLS; c++)
 		col[c] = csvread_column(row, col_names[c]);
 	return col[PT_NUM] >= 0 && col[PT_TEXT] >= 0;
+}
+
+bool plantable_header_row(const csv_row *row)
+{
+	return csvread_column(row, col_names[PT_NUM]) >= 0 && csvread_column(row, col_names[PT_TEXT]) >= 0 &&
+	       csvread_column(row, col_names[PT_LEAD]) >= 0;
 }
 
 /* The header row's index, or -1 (with the errors recorded). */
@@ -302,6 +476,7 @@ typedef struct reader {
 	const int *col;
 	const csv_row *row;
 	char *area, *measure;        /* the current 领域 / 措施, filled down */
+	const plantable_known *known;
 	bool propose;
 	int row_errors;
 	int tasks_cap;               /* room in t->tasks */
@@ -368,7 +543,7 @@ static bool parse_agencies(reader *rd, plantable_col c, char ***names, int *n)
 {
 	char err[300];
 	*names = NULL;
-	*n = plantable_split_agencies(cell(rd, c), names, err, sizeof err);
+	*n = plantable_split_agencies(cell(rd, c), rd->known, names, err, sizeof err);
 	if (*n < 0) {
 		row_error(rd, "%s（第 %d 列）: %s", col_label[c], rd->col[c] + 1, err);
 		*n = 0;
@@ -592,14 +767,111 @@ static void sort_errors(plantable *t)
 	}
 }
 
-bool plantable_read(csv_table *csv, bool propose_targets, plantable *out)
+/* The names a cell gives on their own lines, between separators: the
+ * table's own word on where a name ends. */
+static void own_names(const char *cell, char ***names, int *n, int *cap)
+{
+	int len;
+	uint32_t *cp = decode_all(cell, &len);
+	uint32_t *name = xrealloc(NULL, sizeof *name * (size_t)(len + 1));
+	int k = 0, depth = 0;
+	bool broken = false;
+	for (int i = 0; i <= len; i++) {
+		uint32_t c = i < len ? cp[i] : 0;
+		depth += (c == '(' || c == 0xFF08) - ((c == ')' || c == 0xFF09) && depth > 0);
+		if (i == len || (depth == 0 && is_list_separator(c))) {
+			if (k > 0 && !broken && k <= AGENCY_MAX_CHARS) {
+				if (*n == *cap) {
+					*cap = *cap ? *cap * 2 : 64;
+					*names = xrealloc(*names, sizeof **names * (size_t)*cap);
+				}
+				(*names)[(*n)++] = encode(name, 0, k);
+			}
+			k = 0;
+			broken = false;
+		} else if (is_break_cp(c)) {
+			broken |= depth == 0 && k > 0;
+		} else if (!is_blank_cp(c)) {
+			name[k++] = c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c;
+		}
+	}
+	free(cp);
+	free(name);
+}
+
+/* The known names and those the table gives on their own, sorted, once each. */
+static plantable_known gather_known(const csv_table *csv, int header, const int *col, const plantable_known *known)
+{
+	char **names = NULL;
+	int n = 0, cap = 0;
+	for (int i = 0; known && i < known->n; i++) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = xrealloc(names, sizeof *names * (size_t)cap);
+		}
+		names[n++] = xstrdup(known->names[i]);
+	}
+	for (int r = header + 1; r < csv->nrows; r++) {
+		own_names(cell_at(&csv->rows[r], col[PT_LEAD]), &names, &n, &cap);
+		own_names(cell_at(&csv->rows[r], col[PT_SUPPORT]), &names, &n, &cap);
+	}
+	if (n)
+		qsort(names, (size_t)n, sizeof *names, by_string);
+	int kept = 0;
+	for (int i = 0; i < n; i++) {
+		if (kept && strcmp(names[kept - 1], names[i]) == 0)
+			free(names[i]);
+		else
+			names[kept++] = names[i];
+	}
+	return (plantable_known){ (const char *const *)names, kept };
+}
+
+static void free_known(plantable_known *k)
+{
+	for (int i = 0; i < k->n; i++)
+		free((char *)k->names[i]);
+	free((void *)k->names);
+}
+
+/* A row whose 序号 is merged from the row above (Excel, Word) continues that
+ * task: its own cells are added to the task's, on a new line. */
+static void join_continuations(csv_table *csv, int header, const int *col)
+{
+	int kept = header + 1;
+	for (int r = header + 1; r < csv->nrows; r++) {
+		csv_row *row = &csv->rows[r], *prev = kept > header + 1 ? &csv->rows[kept - 1] : NULL;
+		bool continues = prev && row->merged && col[PT_NUM] < row->nfields && row->merged[col[PT_NUM]];
+		if (!continues) {
+			csv->rows[kept++] = *row;
+			continue;
+		}
+		for (int c = 0; c < row->nfields && c < prev->nfields; c++) {
+			if (!row->merged[c] && row->fields[c][0]) {
+				char *both = xmalloc(strlen(prev->fields[c]) + strlen(row->fields[c]) + 2);
+				sprintf(both, "%s%s%s", prev->fields[c], prev->fields[c][0] ? "\n" : "", row->fields[c]);
+				free(prev->fields[c]);
+				prev->fields[c] = both;
+			}
+		}
+		for (int c = 0; c < row->nfields; c++)
+			free(row->fields[c]);
+		free(row->fields);
+		free(row->merged);
+	}
+	csv->nrows = kept;
+}
+
+bool plantable_read(csv_table *csv, bool propose_targets, const plantable_known *known, plantable *out)
 {
 	memset(out, 0, sizeof *out);
 	int col[PT_NCOLS];
 	int header = find_header(csv, col, out);
 	if (header < 0)
 		return false;
-	reader rd = { .t = out, .col = col, .propose = propose_targets };
+	join_continuations(csv, header, col);
+	plantable_known all = gather_known(csv, header, col, known);
+	reader rd = { .t = out, .col = col, .propose = propose_targets, .known = &all };
 	for (int r = header + 1; r < csv->nrows; r++) {
 		rd.row = &csv->rows[r];
 		if (!skip_row(&rd))
@@ -611,6 +883,7 @@ bool plantable_read(csv_table *csv, bool propose_targets, plantable *out)
 	}
 	free(rd.area);
 	free(rd.measure);
+	free_known(&all);
 	check_duplicates(out);
 	if (out->ntasks == 0 && out->nerrors == 0)
 		add_error(out, out->header_line, "表头下面没有任何任务");

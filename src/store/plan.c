@@ -7,6 +7,7 @@
 
 #include "ducha/date.h"
 #include "internal.h"
+#include "ducha/xalloc.h"
 
 static int parse_date_col(db_stmt *q, int col)
 {
@@ -134,8 +135,11 @@ bool store_agencies(store *s, int64_t plan_id, agency_rec **out, int *n)
 	return db_collect(q, out, n, sizeof **out, read_agency, NULL);
 }
 
+/* By its name or another name it goes by (agency_alias). */
 const char store_sql_agency_find[] =
-	"SELECT id FROM agency WHERE name = replace(replace(:name, ' ', ''), '　', '')";
+	"WITH k(n) AS (SELECT replace(replace(:name, ' ', ''), '　', ''))"
+	" SELECT id FROM agency, k WHERE name = k.n"
+	" UNION ALL SELECT agency_id FROM agency_alias, k WHERE alias = k.n LIMIT 1";
 
 bool store_agency_find(store *s, const char *name, int64_t *id, bool *found)
 {
@@ -151,6 +155,27 @@ bool store_agency_find(store *s, const char *name, int64_t *id, bool *found)
 	if (rc == 0)
 		db_fail(s->db, "没有名为 \"%s\" 的单位", name);
 	return rc >= 0;
+}
+
+bool store_agency_aliases(store *s, char ***aliases, char ***names, int *n)
+{
+	db_stmt *q = db_prepare(s->db, "SELECT a.alias, g.name FROM agency_alias a JOIN agency g ON g.id = a.agency_id"
+	                               " ORDER BY a.alias");
+	int rc, cap = 0;
+	*aliases = *names = NULL;
+	*n = 0;
+	while (q && (rc = db_step(q)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*aliases = xrealloc(*aliases, sizeof **aliases * (size_t)cap);
+			*names = xrealloc(*names, sizeof **names * (size_t)cap);
+		}
+		(*aliases)[*n] = db_col_dup(q, 0);
+		(*names)[(*n)++] = db_col_dup(q, 1);
+	}
+	if (q)
+		db_reset(q);
+	return q && rc == 0;
 }
 
 /* Sorted in C (store_agency_tasks): SQLite's sort of every link was half

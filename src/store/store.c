@@ -72,6 +72,18 @@ static bool shipped_objects_of(store *s, db *ref, const char *type, const char *
 	return ok && rc == 0;
 }
 
+/* A table made from its shipped text, empty. */
+static bool shipped_table(store *s, db *ref, const char *table)
+{
+	db_stmt *q = db_prepare(ref, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = :name");
+	char *create = q && db_bind_text(q, ":name", table) && db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
+	if (q)
+		db_reset(q);
+	bool ok = create && db_exec(s->db, create);
+	free(create);
+	return ok;
+}
+
 /* A table re-made from its shipped text (so that `check` finds the shipped
  * schema), its rows copied with columns (the new ones take their defaults),
  * its indexes re-made. Foreign keys are off while a migration runs, and the
@@ -225,13 +237,17 @@ static bool migrate_5_to_6(store *s)
 }
 
 /* 6 → 7: a note its author edited (edited) or withdrew (withdrawn), and the
- * trigger that takes a withdrawn note out of the search index. */
+ * trigger that takes a withdrawn note out of the search index; agencies'
+ * other names (agency_alias); the trail's alias and plan rows. */
 static bool step_6_to_7(store *s, db *ref)
 {
 	/* An older database's earlier steps made the note table from today's
 	 * text, its triggers with it. */
 	return db_exec(s->db, "DROP TRIGGER IF EXISTS note_search_withdraw") &&
-	       recreate_table(s, ref, "note", NOTE_V2_COLUMNS, NOTE_V2_COLUMNS);
+	       recreate_table(s, ref, "note", NOTE_V2_COLUMNS, NOTE_V2_COLUMNS) &&
+	       db_exec(s->db, "DROP TABLE IF EXISTS agency_alias") && shipped_table(s, ref, "agency_alias") &&
+	       db_exec(s->db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete") &&
+	       recreate_table(s, ref, "audit", AUDIT_COLUMNS, AUDIT_COLUMNS);
 }
 
 static bool migrate_6_to_7(store *s)
@@ -556,7 +572,7 @@ static char *replaced_json(store *s)
 static const char clear_data_sql[] =
 	"DELETE FROM report_value; DELETE FROM report; DELETE FROM note; DELETE FROM indicator;"
 	"DELETE FROM task_agency; DELETE FROM task; DELETE FROM measure; DELETE FROM area;"
-	"DELETE FROM plan; DELETE FROM agency;";
+	"DELETE FROM plan; DELETE FROM agency_alias; DELETE FROM agency;";
 
 static bool init_in_place(store *s, const actor *who, bool again)
 {

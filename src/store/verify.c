@@ -265,6 +265,18 @@ static const char check_notes_sql[] =
 	" FROM logged LEFT JOIN note n ON n.id = logged.note_id WHERE n.id IS NULL"
 	" ORDER BY 1 LIMIT 1";
 
+/* Each alias is its last 'alias' row's; one taken away has none. */
+static const char check_aliases_sql[] =
+	"WITH last AS (SELECT object, new FROM audit WHERE id IN"
+	"   (SELECT max(id) FROM audit WHERE action = 'alias' AND id > " SINCE " GROUP BY object)),"
+	" cur AS (SELECT 'alias ' || a.alias AS object, json_object('alias', a.alias, 'agency', g.name) AS j"
+	"   FROM agency_alias a JOIN agency g ON g.id = a.agency_id)"
+	" SELECT * FROM (SELECT object, '这个别名与留痕记录不符' FROM"
+	"   (SELECT object, j FROM cur EXCEPT SELECT object, new FROM last WHERE new IS NOT NULL)"
+	" UNION ALL SELECT object, '留痕中有这个别名，数据库中却没有' FROM"
+	"   (SELECT object FROM last WHERE new IS NOT NULL EXCEPT SELECT object FROM cur))"
+	" ORDER BY 1 LIMIT 1";
+
 /* A task's status and version are its last 'status' row's, or the
  * initial ones when it has none. */
 static const char check_status_sql[] =
@@ -355,7 +367,8 @@ bool store_check_replay(store *s, void (*report)(void *ctx, const char *problem)
 	/* With a foreign schema the queries below could run anyone's triggers. */
 	if (ran && p.n == 0)
 		ran = first_difference(s, check_reports_sql, &p) && first_difference(s, check_notes_sql, &p) &&
-		      first_difference(s, check_status_sql, &p) && check_definition(s, &p);
+		      first_difference(s, check_status_sql, &p) && first_difference(s, check_aliases_sql, &p) &&
+		      check_definition(s, &p);
 	*nproblems = p.n;
 	return ran;
 }

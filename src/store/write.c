@@ -415,6 +415,69 @@ bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *
 	return finish(s, ok);
 }
 
+#define ALIAS_JSON \
+	"SELECT json_object('alias', a.alias, 'agency', g.name) FROM agency_alias a JOIN agency g ON g.id = a.agency_id" \
+	" WHERE a.alias = :alias"
+
+static char *alias_json(store *s, const char *alias)
+{
+	db_stmt *q = db_prepare(s->db, ALIAS_JSON);
+	char *json = q && db_bind_text(q, ":alias", alias) && db_step(q) == 1 ? db_col_dup(q, 0) : NULL;
+	if (q)
+		db_reset(q);
+	return json;
+}
+
+static bool name_taken(store *s, const char *alias)
+{
+	db_stmt *q = db_prepare(s->db, "SELECT 1 FROM agency WHERE name = :alias");
+	bool taken = q && db_bind_text(q, ":alias", alias) && db_step(q) == 1;
+	if (q)
+		db_reset(q);
+	return taken;
+}
+
+static bool set_alias(store *s, const actor *who, const char *agency, const char *alias)
+{
+	if (who->role != ROLE_ADMIN)
+		return denied(s, "别名设置");
+	char *old_json = alias_json(s, alias), object[160];
+	snprintf(object, sizeof object, "alias %s", alias);
+	bool ok = true;
+	if (agency && name_taken(s, alias)) {
+		db_fail(s->db, "“%s”本身就是一个单位的名称，不能再作别名", alias);
+		ok = false;
+	} else if (agency && old_json) {
+		db_fail(s->db, "“%s”已经是另一个单位的别名（先用 --unalias 取消）", alias);
+		ok = false;
+	} else if (!agency && !old_json) {
+		db_fail(s->db, "没有“%s”这个别名", alias);
+		ok = false;
+	}
+	db_stmt *q = NULL;
+	if (ok && agency) {
+		q = db_prepare(s->db, "INSERT INTO agency_alias (alias, agency_id) SELECT :alias, id FROM agency WHERE name = :agency");
+		ok = q && db_bind_text(q, ":alias", alias) && db_bind_text(q, ":agency", agency) && db_run(q);
+		if (ok && db_changes(s->db) != 1) {
+			db_fail(s->db, "没有名为 \"%s\" 的单位", agency);
+			ok = false;
+		}
+	} else if (ok) {
+		q = db_prepare(s->db, "DELETE FROM agency_alias WHERE alias = :alias");
+		ok = q && db_bind_text(q, ":alias", alias) && db_run(q);
+	}
+	char *new_json = ok && agency ? alias_json(s, alias) : NULL;
+	ok = ok && (!agency || new_json) && store_audit_append(s, who, "alias", object, old_json, new_json);
+	free(old_json);
+	free(new_json);
+	return ok;
+}
+
+bool store_agency_set_alias(store *s, const actor *who, const char *agency, const char *alias)
+{
+	return begin(s) && finish(s, set_alias(s, who, agency, alias));
+}
+
 /* A note as the trail records it: at its writing, then at each change. */
 #define NOTE_JSON \
 	"SELECT json_object('id', id, 'kind', kind, 'text', text, 'edited', edited," \

@@ -23,7 +23,7 @@ static void check_cells(const csv_table *t)
 			if (targets.n < 0 || targets.nskipped < 0)
 				abort();
 			char **names, err[256];
-			int n = plantable_split_agencies(cell, &names, err, sizeof err);
+			int n = plantable_split_agencies(cell, NULL, &names, err, sizeof err);
 			if (n > 0)
 				plantable_free_names(names, n);
 		}
@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_cells(&t);
 	plantable table;
-	plantable_read(&t, true, &table);
+	plantable_read(&t, true, NULL, &table);
 	plantable_free(&table);
 	csvread_free(&t);
 	return 0;

@@ -366,7 +366,7 @@ def peak(args):
     subprocess.run([sys.argv[1]] + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 base = peak(["--version"])
-print(base, peak(["--conf", "admin.ini", "--db", "big.db", "import-plan", "big.csv", "--code", "BIG", "--title", "大"]))
+print(base, peak(["--conf", "admin.ini", "--db", "big.db", "import-plan", "big.csv", "--code", "BIG", "--title", "大", "--yes"]))
 PY
 ) || { bad "importing 16 MB failed"; return; }
   echo "security/import_memory: 16 MB 分工表 imported in $kb KiB peak resident (the program alone: $base KiB)"

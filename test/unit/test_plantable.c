@@ -11,7 +11,7 @@ static bool read_table(const char *csv_text, plantable *pt, csv_table *csv)
 	int line;
 	char err[400];
 	ck_assert_msg(csvread_parse(csv_text, strlen(csv_text), csv, &line, err, sizeof err), "%s", err);
-	return plantable_read(csv, true, pt);
+	return plantable_read(csv, true, NULL, pt);
 }
 
 static void done(plantable *pt, csv_table *csv)
@@ -159,7 +159,7 @@ START_TEST(cells_as_excel_writes_them)
 	ck_assert_int_eq(pt.ntasks, 2);                      /* the repeated header is skipped */
 	const plantable_task *t = &pt.tasks[0];
 	ck_assert_int_eq(t->num, 1);
-	ck_assert_str_eq(t->text, "推动 建设众创空间");
+	ck_assert_str_eq(t->text, "推动建设众创空间");      /* blanks between Chinese are layout */
 	ck_assert_str_eq(t->deadline, "2016年、2017年");
 	ck_assert(t->due.yearly);
 	ck_assert_int_eq(t->nlead, 2);
@@ -174,7 +174,7 @@ START_TEST(agency_lists)
 {
 	char **names, err[200];
 	int n = plantable_split_agencies("市发展 改革委、市经济信息委，市科委;市教委；\n市 科 委, 各区县（自治县、\n开发区）人民政府",
-	                                 &names, err, sizeof err);
+	                                 NULL, &names, err, sizeof err);
 	ck_assert_int_eq(n, 5);
 	ck_assert_str_eq(names[0], "市发展改革委");
 	ck_assert_str_eq(names[1], "市经济信息委");
@@ -182,25 +182,63 @@ START_TEST(agency_lists)
 	ck_assert_str_eq(names[3], "市教委");
 	ck_assert_str_eq(names[4], "各区县（自治县、开发区）人民政府");   /* no split inside brackets */
 	plantable_free_names(names, n);
-	n = plantable_split_agencies("各区县(自治县)人民政府", &names, err, sizeof err);
+	n = plantable_split_agencies("各区县(自治县)人民政府", NULL, &names, err, sizeof err);
 	ck_assert_int_eq(n, 1);
 	ck_assert_str_eq(names[0], "各区县（自治县）人民政府");
 	plantable_free_names(names, n);
-	ck_assert_int_eq(plantable_split_agencies(" 、 ,", &names, err, sizeof err), 0);
+	ck_assert_int_eq(plantable_split_agencies(" 、 ,", NULL, &names, err, sizeof err), 0);
 	plantable_free_names(names, 0);
 	char long_name[400] = "";
 	for (int i = 0; i < 101; i++)
 		strcat(long_name, "委");
-	ck_assert_int_eq(plantable_split_agencies(long_name, &names, err, sizeof err), -1);
+	ck_assert_int_eq(plantable_split_agencies(long_name, NULL, &names, err, sizeof err), -1);
 	ck_assert(strstr(err, "太长") != NULL);
 }
 END_TEST
 
 START_TEST(join_lines)
 {
-	char *s = plantable_join_lines("  推动\r\n  建设 \n\nOpen\nSource ");
-	ck_assert_str_eq(s, "推动建设Open Source");
-	free(s);
+	static const char *const cases[][2] = {
+		{ "  推动\r\n  建设 \n\nOpen\nSource ", "推动建设Open Source" },
+		{ "累计培育5\n00个以上", "累计培育500个以上" },         /* a number cut by a line break */
+		{ "市 发 展 改 革 委", "市发展改革委" },                   /* spaced-out characters */
+		{ "推动 建设 2 个 国内　领先", "推动建设2个国内领先" },
+		{ "3D\n打印、Wi-Fi  6 网络", "3D打印、Wi-Fi 6网络" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = plantable_join_lines(cases[i][0]);
+		ck_assert_str_eq(s, cases[i][1]);
+		free(s);
+	}
+}
+END_TEST
+
+/* Line breaks inside an agency cell end a name where the known names (or,
+ * without them, how agency names end) say so. */
+START_TEST(agency_line_breaks)
+{
+	static const char *const names_known[] = { "市发展改革委", "市教委", "市科委", "市经济信息委" };
+	plantable_known known = { names_known, 4 };
+	static const struct { const char *cell; bool with_known; int n; const char *first, *second; } cases[] = {
+		{ "市 发 展 改 革\n委、市经济信息委", true, 2, "市发展改革委", "市经济信息委" },
+		{ "市发展改革委\n市经济信\n息委", true, 2, "市发展改革委", "市经济信息委" },
+		{ "市科委\n市教委", true, 2, "市科委", "市教委" },
+		{ "市科委\n市教委", false, 2, "市科委", "市教委" },
+		{ "市发展改革\n委", false, 1, "市发展改革委", NULL },
+		{ "市经济信息委，\n市科委", true, 2, "市经济信息委", "市科委" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char **names, err[200];
+		int n = plantable_split_agencies(cases[i].cell, cases[i].with_known ? &known : NULL, &names, err, sizeof err);
+		ck_assert_msg(n == cases[i].n, "%s: %d names", cases[i].cell, n);
+		ck_assert_str_eq(names[0], cases[i].first);
+		if (cases[i].second)
+			ck_assert_str_eq(names[1], cases[i].second);
+		plantable_free_names(names, n);
+	}
+	ck_assert_str_eq(plantable_nearest("市发展改革", &known), "市发展改革委");
+	ck_assert_str_eq(plantable_nearest("市经信委", &known), "市经济信息委");
+	ck_assert_ptr_null(plantable_nearest("国家统计局", &known));
 }
 END_TEST
 
@@ -213,6 +251,7 @@ static Suite *plantable_suite(void)
 	tcase_add_test(tc, every_bad_line_is_listed);
 	tcase_add_test(tc, headers_missing);
 	tcase_add_test(tc, cells_as_excel_writes_them);
+	tcase_add_test(tc, agency_line_breaks);
 	tcase_add_test(tc, agency_lists);
 	tcase_add_test(tc, join_lines);
 	suite_add_tcase(s, tc);

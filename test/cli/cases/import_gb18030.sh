@@ -13,7 +13,7 @@ $DUCHA --db u.db import-plan "$src" --code 2018-KJ --title "2018年科技创新�
 
 for enc in utf8 gb18030 gbk; do
   file=$src; [ $enc != utf8 ] && file=$enc.csv
-  $DUCHA --db $enc.db import-plan "$file" --code 2018-KJ --title "2018年科技创新重点工作" >/dev/null; echo "$enc: exit $?"
+  $DUCHA --db $enc.db import-plan "$file" --code 2018-KJ --title "2018年科技创新重点工作" --yes >/dev/null; echo "$enc: exit $?"
   $DUCHA --db $enc.db export --format json > $enc.json
   $DUCHA --db $enc.db tasks --format csv > $enc.tasks
 done
@@ -29,7 +29,7 @@ echo "--- the built-in plan's table in GB18030 (with its BOM):"
 $DUCHA --db t.db init >/dev/null
 $DUCHA --db t.db export -o plan.csv 2>/dev/null
 iconv -f UTF-8 -t GB18030 plan.csv > plan-gb.csv
-$DUCHA --db t.db import-plan plan-gb.csv --code GB --title "国标编码" --starts 2016-02-06 >/dev/null; echo "exit $?"
+$DUCHA --db t.db import-plan plan-gb.csv --code GB --title "国标编码" --starts 2016-02-06 --yes >/dev/null; echo "exit $?"
 $DUCHA --db t.db --plan GB export -o again.csv 2>/dev/null
 cmp plan.csv again.csv && echo "exports the same 分工表 as the built-in plan"
 sqlite3 t.db "SELECT starts FROM plan WHERE code = 'GB'"

@@ -43,5 +43,5 @@ cp "$data/plan-2018.csv" plan.csv
 DUCHA_CONF=users.ini $DUCHA --user look import-plan plan.csv --code X --title x; echo "exit $?"
 DUCHA_CONF=users.ini $DUCHA --user look import-plan plan.csv --code X --title x --dry-run | tail -1; echo "exit $?"
 [ "$before" = "$(sqlite3 t.db .dump | sha256sum)" ] && echo "database unchanged"
-DUCHA_CONF=users.ini $DUCHA --user boss import-plan plan.csv --code X --title x; echo "exit $?"
+DUCHA_CONF=users.ini $DUCHA --user boss import-plan plan.csv --code X --title x --yes; echo "exit $?"
 sqlite3 t.db "SELECT user, role, action, object, json_extract(new, '$.tasks') FROM audit WHERE action = 'import'"

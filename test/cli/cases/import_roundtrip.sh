@@ -18,7 +18,7 @@ tasks_of t.db > builtin.txt
 echo "built-in tasks: $(wc -l < builtin.txt)"
 
 echo "--- into an empty database (no init):"
-$DUCHA --db empty.db import-plan plan.csv --code RT --title "往返测试"; echo "exit $?"
+$DUCHA --db empty.db import-plan plan.csv --code RT --title "往返测试" --yes; echo "exit $?"
 tasks_of empty.db > roundtrip.txt
 cmp builtin.txt roundtrip.txt && echo "same tasks, deadlines, due dates, lead and support agencies in order"
 $DUCHA --db empty.db export -o again.csv 2>/dev/null
