@@ -122,7 +122,7 @@ static zip_t *open_zip(const char *path, const char *what, char *err, size_t err
 	if (!z) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, code);
-		snprintf(err, errlen, "%s: 无法作为 %s 打开（%s）", path, what, zip_error_strerror(&ze));
+		snprintf(err, errlen, "%s: 无法作为%s打开（%s）", path, what, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 	}
 	return z;
