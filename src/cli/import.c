@@ -357,7 +357,7 @@ static void put_task(const plantable_task *t, const fresh_list *fresh, int *nind
 		put_target(&t->targets[i], t->due.dues[t->due.count - 1]);
 	for (int i = 0; i < t->nskips; i++) {
 		snprintf(line, sizeof line, "%s：%s", t->skips[i].source, t->skips[i].why);
-		put("      未能识别：", line);
+		put("      未识别：", line);
 	}
 	*nind += t->ntargets;
 }

@@ -455,6 +455,32 @@ static bool merge_or_rename(target_list *out, target *t)
 	}
 }
 
+/* A name that says what is counted: it has a Chinese character or a Latin
+ * letter ("5", "、" or "（）" say nothing). */
+static bool names_something(const char *name)
+{
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			return true;
+		/* U+3400–U+9FFF: E3 90 80 … E9 BF BF */
+		if (p[0] >= 0xE3 && p[0] <= 0xE9 && p[1] && p[2] && (p[0] > 0xE3 || p[1] >= 0x90))
+			return true;
+	}
+	return false;
+}
+
+/* A proposal that would judge nothing: no target, or nothing named. */
+static const char *senseless(const target *t)
+{
+	if (t->value <= 0 || (t->cmp == CMP_RANGE && t->value_hi <= 0))
+		return "目标为 0，不能作为指标";
+	if (!t->name[0])
+		return "找不到所计的事物（指标名称）";
+	if (!names_something(t->name))
+		return "指标名称不是文字（只有数字或标点）";
+	return NULL;
+}
+
 static void add_target(target_list *out, const cpbuf *b, const reading *r)
 {
 	target t = { .value = r->lo, .value_hi = r->range ? r->hi : r->lo };
@@ -468,8 +494,13 @@ static void add_target(target_list *out, const cpbuf *b, const reading *r)
 	if (s >= e)
 		leading_span(b, r->start, &s, &e);
 	make_name(b, s, e, t.name, sizeof t.name);
-	if (!t.name[0])
-		snprintf(t.name, sizeof t.name, "指标%d", out->n + 1);
+	const char *why = senseless(&t);
+	if (why) {
+		reading dropped = *r;
+		dropped.skip_why = why;
+		add_skip(out, b, &dropped);
+		return;
+	}
 	if (!merge_or_rename(out, &t))
 		return;
 	if (out->n == TARGET_MAX) {

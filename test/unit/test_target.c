@@ -139,6 +139,27 @@ START_TEST(long_names_keep_the_head_noun)
 }
 END_TEST
 
+/* A PDF's broken number ("5 00个", read before the table mends it) or a
+ * count of nothing never becomes an indicator: it is listed as unread. */
+START_TEST(senseless_proposals_are_dropped)
+{
+	target_list l;
+	target_propose("累计培育5 00个以上", &l);
+	ck_assert_int_eq(l.n, 0);
+	ck_assert_int_eq(l.nskipped, 2);                    /* "5" (no unit) and "00个以上" */
+	ck_assert_msg(strstr(l.skipped[1].why, "目标为 0") != NULL, "%s", l.skipped[1].why);
+	target_propose("达到0家以上", &l);
+	ck_assert_int_eq(l.n, 0);
+	ck_assert_int_eq(l.nskipped, 1);
+	target_propose("（5）、200家", &l);                 /* 200 of nothing named */
+	ck_assert_int_eq(l.n, 0);
+	ck_assert_msg(strstr(l.skipped[l.nskipped - 1].why, "不是文字") != NULL, "%s", l.skipped[l.nskipped - 1].why);
+	target_propose("累计培育孵化企业500个以上", &l);
+	ck_assert_int_eq(l.n, 1);
+	ck_assert(l.items[0].value == 500);
+}
+END_TEST
+
 START_TEST(limits_hold)
 {
 	char text[4000] = "";
@@ -169,6 +190,7 @@ static Suite *target_suite(void)
 	tcase_add_test(tc, per_year_and_repeats);
 	tcase_add_test(tc, long_names_keep_the_head_noun);
 	tcase_add_test(tc, limits_hold);
+	tcase_add_test(tc, senseless_proposals_are_dropped);
 	suite_add_tcase(s, tc);
 	return s;
 }
