@@ -67,6 +67,10 @@ bool app_admin_only(const app *a, const char *what, char *msg, size_t len);
 app_result app_create(app *a, bool force, bool *rebuilt, char *msg, size_t len);
 /* A new plan from an import (a->st open for writing). */
 app_result app_import_plan(app *a, const plan_import *in, char *msg, size_t len);
+/* Another name for an agency (市发改委 = 市发展改革委; spaces in it are
+ * dropped), or with agency NULL the alias taken away: administrators. On
+ * success msg holds the alias as stored. */
+app_result app_set_alias(app *a, const char *agency, const char *alias, char *msg, size_t len);
 /* An online copy to dest; over an existing file only with force, which is an
  * admin's and leaves a backup row (a->st is opened for it). */
 app_result app_backup(app *a, const char *dest, bool force, char *msg, size_t len);

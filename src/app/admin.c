@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ducha/app_write.h"
+#include "ducha/validate.h"
 
 bool app_admin_only(const app *a, const char *what, char *msg, size_t len)
 {
@@ -130,4 +131,38 @@ app_result app_edit_indicator(app *a, const task_detail *d, int ord, const indic
 	if (!indicator_edit_apply(ind, e, a->plan.starts, &edited, msg, len))
 		return APP_REFUSED;
 	return store_update_indicator(a->st, &a->who, d->task.id, &edited) ? APP_OK : app_store_failure(a, msg, len);
+}
+
+app_result app_set_alias(app *a, const char *agency, const char *alias, char *msg, size_t len)
+{
+	if (!app_admin_only(a, agency ? "设置单位别名" : "取消单位别名", msg, len))
+		return APP_REFUSED;
+	if (store_is_readonly(a->st)) {
+		snprintf(msg, len, "数据库 %s 以只读方式打开，不能保存", a->db_path);
+		return APP_REFUSED;
+	}
+	text_rule rule = { "别名", 100, false, true };
+	if (!validate_text(&rule, alias, msg, len))
+		return APP_REFUSED;
+	/* Spaces inside a name are layout (市 发 改 委), as in agency names. */
+	char bare[512];
+	size_t o = 0;
+	for (const char *p = alias; *p && o + 4 < sizeof bare; p++) {
+		if (*p == ' ')
+			continue;
+		if ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80) {
+			p += 2;
+			continue;
+		}
+		bare[o++] = *p;
+	}
+	bare[o] = '\0';
+	if (!bare[0]) {
+		snprintf(msg, len, "别名只有空白");
+		return APP_REFUSED;
+	}
+	if (!store_agency_set_alias(a->st, &a->who, agency, bare))
+		return app_store_failure(a, msg, len);
+	snprintf(msg, len, "%s", bare);
+	return APP_OK;
 }

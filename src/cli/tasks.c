@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "ducha/app_judge.h"
+#include "ducha/app_write.h"
+#include "ducha/text.h"
+#include "ducha/xalloc.h"
 #include "ducha/cli.h"
 #include "ducha/date.h"
 #include "ducha/flag.h"
@@ -114,9 +117,72 @@ static const table_column agency_columns[] = {
 	{ "support", "配合", 0, true, false },
 };
 
+/* --alias NAME=ALIAS, --unalias ALIAS: one change, then what it did. */
+static int change_alias(cli *c, const char *pair, const char *unalias)
+{
+	if (pair && unalias)
+		return cli_usage_error(c, "--alias 和 --unalias 只能用一个");
+	char *agency = pair ? xstrdup(pair) : NULL, *alias = NULL;
+	if (pair) {
+		char *eq = strchr(agency, '=');
+		if (!eq || eq == agency || !eq[1]) {
+			free(agency);
+			return cli_usage_error(c, "--alias 应写作 单位全称=别名，如 --alias 市发展改革委=市发改委");
+		}
+		*eq = '\0';
+		alias = eq + 1;
+	}
+	if (!cli_open(c, true)) {
+		free(agency);
+		return 1;
+	}
+	char err[600];
+	app_result r = app_set_alias(&c->app, agency, pair ? alias : unalias, err, sizeof err);
+	if (r == APP_OK) {
+		char *a = text_escape(err, 0), *g = agency ? text_escape(agency, 0) : NULL;
+		if (g)
+			printf("已设置：“%s”即“%s”（导入分工表、--agency 和筛选都认这个名称）\n", a, g);
+		else
+			printf("已取消别名“%s”\n", a);
+		free(a);
+		free(g);
+	}
+	free(agency);
+	return r == APP_OK ? 0 : cli_error(r == APP_REFUSED ? "%s" : "%s；未做任何改动", err);
+}
+
+static int list_aliases(cli *c, out_format fmt)
+{
+	if (!cli_open(c, false))
+		return 1;
+	char **aliases, **names;
+	int n;
+	if (!store_agency_aliases(c->app.st, &aliases, &names, &n))
+		return cli_error("%s", store_error(c->app.st));
+	static const table_column cols[] = { { "alias", "别名", 0, false, false }, { "agency", "单位", 0, false, false } };
+	table t;
+	table_init(&t, cols, 2);
+	for (int i = 0; i < n; i++) {
+		table_text(&t, aliases[i]);
+		table_text(&t, names[i]);
+		free(aliases[i]);
+		free(names[i]);
+	}
+	free(aliases);
+	free(names);
+	bool ok = table_print(&t, c->app.st, fmt, stdout);
+	table_free(&t);
+	return ok ? 0 : cli_error("%s", store_error(c->app.st));
+}
+
 static int run_agencies(cli *c, const cli_args *args)
 {
 	out_format fmt = cli_format(c, args, FMT_TEXT);
+	const char *pair = cli_value(c, args, "alias"), *unalias = cli_value(c, args, "unalias");
+	if (pair || unalias)
+		return change_alias(c, pair, unalias);
+	if (cli_given(c, args, "aliases"))
+		return list_aliases(c, fmt);
 	if (!cli_open(c, false))
 		return 1;
 	agency_rec *list;
@@ -152,6 +218,9 @@ const cli_command cli_cmd_tasks = {
 
 static const cli_option agencies_options[] = {
 	{ "format", 0, "text|csv|json", "输出格式（默认 text）", 0, "输出格式" },
+	{ "aliases", 0, NULL, "列出各单位的别名", 0, NULL },
+	{ "alias", 0, "NAME=ALIAS", "为单位设一个别名（管理员，记入留痕），如 市发展改革委=市发改委", 0, NULL },
+	{ "unalias", 0, "ALIAS", "取消一个别名（管理员，记入留痕）", 0, NULL },
 	{ 0 },
 };
 

@@ -102,10 +102,12 @@ static const char *agency_name(const filter_view *f, int64_t id)
 	return "";
 }
 
-/* An exact name, or the one agency whose name holds what was typed. */
-static bool check_agency(filter_view *f, const char *typed, int64_t *id)
+/* An exact name, another name it goes by (市发改委), or the one agency
+ * whose name holds what was typed. */
+static bool check_agency(filter_view *f, store *st, const char *typed, int64_t *id)
 {
 	char list[300];
+	bool found = false;
 	*id = 0;
 	if (!typed[0])
 		return true;
@@ -114,6 +116,8 @@ static bool check_agency(filter_view *f, const char *typed, int64_t *id)
 			*id = f->agencies[i].id;
 			return true;
 		}
+	if (store_agency_find(st, typed, id, &found) && found && agency_name(f, *id)[0])
+		return true;
 	int n = candidates(f, typed, list, sizeof list, id);
 	if (n == 1)
 		return true;
@@ -149,7 +153,7 @@ static void apply(ui *u, filter_view *f)
 	int64_t id;
 	int year;
 	ui_form_clear_errors(&f->form);
-	bool ok = check_agency(f, agency, &id);
+	bool ok = check_agency(f, u->c->st, agency, &id);
 	ok = check_year(f, year_text, &year) && ok;
 	if (ok) {
 		u->filter.agency_id = id;
