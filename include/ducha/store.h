@@ -310,6 +310,33 @@ typedef struct plan_import {
  * row 'import', in one transaction; an empty database gets the schema first.
  * Agencies already known are reused by name. */
 bool store_import_plan(store *s, const actor *who, const plan_import *in);
+/* A change to a task's definition: what is NULL (or not set) is kept. */
+typedef struct task_edit {
+	const char *text;
+	const char *deadline;        /* as written (2017年年底前), with its due dates: */
+	int dues[MODEL_MAX_DUES];    /* ascending day numbers */
+	int ndues;
+	bool set_lead, set_support;
+	const char *const *lead;     /* agency names, normalised; new ones are added */
+	int nlead;
+	const char *const *support;
+	int nsupport;
+	int measure;                 /* the measure's number in the plan; 0: keep */
+} task_edit;
+/* Administrators; one audit row 'plan' with the old and new definition.
+ * Indicators due on the old last due date follow the new one. */
+bool store_edit_task(store *s, const actor *who, int64_t task_id, const task_edit *e);
+/* An area's title and short label (NULL: keep), a measure's title. */
+bool store_edit_area(store *s, const actor *who, int64_t plan_id, int num, const char *title, const char *short_name);
+bool store_edit_measure(store *s, const actor *who, int64_t plan_id, int num, const char *title);
+typedef struct section_edit {
+	bool measure;                /* else an area */
+	int num;
+	const char *title, *short_name;   /* NULL: keep; short_name: areas only */
+} section_edit;
+/* Several at once, all or nothing (import-plan --areas). */
+bool store_edit_sections(store *s, const actor *who, int64_t plan_id, const section_edit *e, int n);
+
 /* Whether a plan of that code exists (false too when there is no schema yet). */
 bool store_plan_exists(store *s, const char *code, bool *exists);
 

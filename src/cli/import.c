@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ducha/app_agencies.h"
 #include "ducha/app_write.h"
 #include "ducha/cli.h"
 #include "ducha/cli_say.h"
@@ -30,16 +31,7 @@ typedef struct plan_args {
 	int starts_day;
 } plan_args;
 
-/* The agencies the database knows, by name and by alias: what the reader
- * splits agency cells by, and what a name in the table is checked against. */
-typedef struct agency_names {
-	char **names;                /* agencies' own names, sorted */
-	int nnames;
-	char **aliases, **alias_of;  /* sorted by alias */
-	int naliases;
-	plantable_known known;       /* names and aliases together, sorted */
-	char **all;
-} agency_names;
+
 
 static int read_plan_args(cli *c, const cli_args *args, plan_args *a)
 {
@@ -176,80 +168,6 @@ static void put(const char *label, const char *s)
 	free(safe);
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* From the database when there is one (opened to read, then closed: the
- * import opens it again once the table has passed). */
-static bool read_agency_names(cli *c, agency_names *k)
-{
-	memset(k, 0, sizeof *k);
-	if (access(c->app.db_path, F_OK) != 0)
-		return true;
-	char err[1024];
-	store *st = store_open(c->app.db_path, STORE_READONLY, c->app.cfg.busy_timeout_ms, err, sizeof err);
-	if (!st) {
-		cli_error("%s", err);
-		return false;
-	}
-	agency_rec *recs;
-	int n;
-	if (!store_agency_names(st, &recs, &n) || !store_agency_aliases(st, &k->aliases, &k->alias_of, &k->naliases)) {
-		cli_error("%s", store_error(st));
-		store_close(st);
-		return false;
-	}
-	store_close(st);
-	k->names = xcalloc((size_t)n + 1, sizeof *k->names);
-	k->all = xcalloc((size_t)(n + k->naliases) + 1, sizeof *k->all);
-	for (int i = 0; i < n; i++) {
-		k->names[i] = k->all[i] = xstrdup(recs[i].name);
-		model_agency_free(&recs[i]);
-	}
-	free(recs);
-	k->nnames = n;
-	for (int i = 0; i < k->naliases; i++)
-		k->all[n + i] = k->aliases[i];
-	qsort(k->names, (size_t)n, sizeof *k->names, by_name);
-	qsort(k->all, (size_t)(n + k->naliases), sizeof *k->all, by_name);
-	k->known = (plantable_known){ (const char *const *)k->all, n + k->naliases };
-	return true;
-}
-
-static void agency_names_free(agency_names *k)
-{
-	for (int i = 0; i < k->nnames; i++)
-		free(k->names[i]);
-	for (int i = 0; i < k->naliases; i++) {
-		free(k->aliases[i]);
-		free(k->alias_of[i]);
-	}
-	free(k->names);
-	free(k->aliases);
-	free(k->alias_of);
-	free(k->all);
-}
-
-static bool has_name(char *const *sorted, int n, const char *name)
-{
-	return n && bsearch(&name, sorted, (size_t)n, sizeof *sorted, by_name);
-}
-
-/* A name the table gives by an alias becomes the agency's own name. */
-static void resolve_aliases(const agency_names *k, char **names, int n)
-{
-	for (int i = 0; i < n; i++) {
-		char *const *hit = k->naliases ? bsearch(&names[i], k->aliases, (size_t)k->naliases, sizeof *k->aliases,
-		                                         by_name) : NULL;
-		if (hit) {
-			free(names[i]);
-			names[i] = xstrdup(k->alias_of[hit - k->aliases]);
-		}
-	}
-}
-
 /* The names the database does not know, each once, with the line that
  * first has it. */
 typedef struct fresh_list {
@@ -261,7 +179,7 @@ typedef struct fresh_list {
 static void collect_new(const agency_names *k, char **names, int n, int line, fresh_list *fresh)
 {
 	for (int i = 0; i < n; i++) {
-		if (has_name(k->names, k->nnames, names[i]))
+		if (agency_names_has(k, names[i]))
 			continue;
 		bool seen = false;
 		for (int j = 0; j < fresh->n && !seen; j++)
@@ -279,22 +197,11 @@ static void find_new(plantable *pt, const agency_names *k, fresh_list *fresh)
 {
 	for (int t = 0; t < pt->ntasks; t++) {
 		plantable_task *task = &pt->tasks[t];
-		resolve_aliases(k, task->lead, task->nlead);
-		resolve_aliases(k, task->support, task->nsupport);
+		agency_names_resolve(k, task->lead, task->nlead);
+		agency_names_resolve(k, task->support, task->nsupport);
 		collect_new(k, task->lead, task->nlead, task->line, fresh);
 		collect_new(k, task->support, task->nsupport, task->line, fresh);
 	}
-}
-
-/* "市发展改革 — 是否为 市发展改革委？" or "（数据库中没有相近的单位）". */
-static void describe_new(const agency_names *k, const char *name, char *out, size_t len)
-{
-	plantable_known own = { (const char *const *)k->names, k->nnames };
-	const char *near = plantable_nearest(name, &own);
-	if (near)
-		snprintf(out, len, "%s — 是否为 %s？", name, near);
-	else
-		snprintf(out, len, "%s（数据库中没有相近的单位）", name);
 }
 
 static bool is_new(const fresh_list *fresh, const char *name)
@@ -303,6 +210,22 @@ static bool is_new(const fresh_list *fresh, const char *name)
 		if (strcmp(fresh->names[i], name) == 0)
 			return true;
 	return false;
+}
+
+/* From the database when there is one (opened to read, then closed: the
+ * import opens it again once the table has passed). */
+static bool read_agency_names(cli *c, agency_names *k)
+{
+	char err[1024];
+	if (access(c->app.db_path, F_OK) != 0)
+		return agency_names_read(NULL, k, err, sizeof err);
+	store *st = store_open(c->app.db_path, STORE_READONLY, c->app.cfg.busy_timeout_ms, err, sizeof err);
+	bool ok = st && agency_names_read(st, k, err, sizeof err);
+	if (!ok)
+		cli_error("%s", err);
+	if (st)
+		store_close(st);
+	return ok;
 }
 
 static void put_agencies(const char *label, char **names, int n, const fresh_list *fresh)
@@ -389,7 +312,7 @@ static void dry_run(const plantable *pt, const plan_import *in, const char *enco
 		}
 	}
 	for (int i = 0; i < fresh->n; i++) {
-		describe_new(k, fresh->names[i], line, sizeof line);
+		agency_names_describe_new(k, fresh->names[i], line, sizeof line);
 		char label[64];
 		snprintf(label, sizeof label, "数据库中没有的单位（第 %d 行）：", fresh->lines[i]);
 		put(label, line);
@@ -407,7 +330,7 @@ static bool new_names_refused(const plan_args *a, const agency_names *k, const f
 		return false;
 	char line[600];
 	for (int i = 0; i < fresh->n; i++) {
-		describe_new(k, fresh->names[i], line, sizeof line);
+		agency_names_describe_new(k, fresh->names[i], line, sizeof line);
 		char *safe = text_escape(line, 0);
 		cli_error("%s:%d: 数据库中没有这个单位：%s", a->file, fresh->lines[i], safe);
 		free(safe);

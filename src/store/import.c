@@ -110,13 +110,13 @@ static bool insert_measures(store *s, int64_t plan_id, const plan_import *in)
 }
 
 /* The due dates as a JSON array, built by SQLite. */
-static char *dues_json(store *s, const import_task *t)
+char *store_dues_json(store *s, const int *dues, int n)
 {
 	db_stmt *q = db_prepare(s->db, "SELECT json_insert(:arr, '$[#]', :date)");
 	char *arr = q ? strdup("[]") : NULL;
-	for (int i = 0; arr && i < t->ndues; i++) {
+	for (int i = 0; arr && i < n; i++) {
 		char *next = NULL;
-		if (db_bind_text(q, ":arr", arr) && bind_date(q, ":date", t->dues[i]) &&
+		if (db_bind_text(q, ":arr", arr) && bind_date(q, ":date", dues[i]) &&
 		    db_step(q) == 1)
 			next = db_col_dup(q, 0);
 		db_reset(q);
@@ -175,7 +175,7 @@ static bool insert_task(store *s, int64_t plan_id, const import_task *t, int *ad
 		db_fail(s->db, "任务 %d 没有截止日期", t->num);
 		return false;
 	}
-	char *dues = dues_json(s, t);
+	char *dues = store_dues_json(s, t->dues, t->ndues);
 	db_stmt *q = dues ? db_prepare(s->db,
 		"INSERT INTO task (plan_id, measure_id, num, text, deadline, dues, due)"
 		" VALUES (:plan, (SELECT id FROM measure WHERE plan_id = :plan AND num = :measure),"

@@ -38,6 +38,16 @@ struct store {
 
 void store_read_task(db_stmt *q, task_rec *t);
 
+/* A write's transaction (src/store/write.c): BEGIN IMMEDIATE after checking
+ * the file is still the one opened; then COMMIT, or ROLLBACK with the error
+ * kept (store_last_failure). */
+bool store_tx_begin(store *s);
+bool store_tx_finish(store *s, bool ok);
+/* The task's trail object ("task 5", "plan CODE task 5") with a suffix. */
+bool store_task_object(store *s, int64_t task_id, const char *suffix, char *out, size_t len);
+/* Due dates (day numbers, ascending) as a JSON array. malloc'd. */
+char *store_dues_json(store *s, const int *dues, int n);
+
 /* The SQL of the hot queries, defined beside the functions that run them
  * and listed by store_hot_sql() (hot.c) for the query-plan test. */
 extern const char store_sql_plan[], store_sql_agencies[], store_sql_agency_find[];

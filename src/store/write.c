@@ -199,7 +199,7 @@ static bool save_values(store *s, const report_input *in, int64_t report_id)
 const char store_sql_task_object[] =
 	TASK_OBJECT_SQL " WHERE t.id = :id";
 
-static bool task_object(store *s, int64_t task_id, const char *suffix, char *out, size_t len)
+bool store_task_object(store *s, int64_t task_id, const char *suffix, char *out, size_t len)
 {
 	db_stmt *q = db_prepare(s->db, store_sql_task_object);
 	if (!q || !db_bind_int(q, ":id", task_id))
@@ -225,7 +225,7 @@ bool store_task_object_name(store *s, int64_t plan_id, int num, char *out, size_
 	return found;
 }
 
-static bool finish(store *s, bool ok)
+bool store_tx_finish(store *s, bool ok)
 {
 	if (ok && db_commit(s->db)) {
 		s->own_committed = s->own_count;
@@ -243,7 +243,7 @@ static bool finish(store *s, bool ok)
 	return false;
 }
 
-static bool begin(store *s)
+bool store_tx_begin(store *s)
 {
 	s->failure = STORE_FAIL_NONE;
 	free(s->theirs);
@@ -345,20 +345,20 @@ bool store_save_report(store *s, const actor *who, const report_input *in)
 	int version = 0;
 	char object[320], suffix[32];
 	snprintf(suffix, sizeof suffix, "report %s", in->period);
-	if (!begin(s))
+	if (!store_tx_begin(s))
 		return false;
-	bool ok = task_object(s, in->task_id, suffix, object, sizeof object) &&
+	bool ok = store_task_object(s, in->task_id, suffix, object, sizeof object) &&
 	          find_report(s, in, &id, &version);
 	if (ok && version_moved(in, id, version))
 		return record_conflict(s, who, in, id, object);
 	ok = ok && write_report(s, who, in, object, id);
-	return finish(s, ok);
+	return store_tx_finish(s, ok);
 }
 
 bool store_save_reports(store *s, const actor *who, const report_input *in, int n, int *failed)
 {
 	*failed = -1;
-	if (!begin(s))
+	if (!store_tx_begin(s))
 		return false;
 	bool ok = true;
 	for (int i = 0; ok && i < n; i++) {
@@ -366,7 +366,7 @@ bool store_save_reports(store *s, const actor *who, const report_input *in, int 
 		int version = 0;
 		char object[320], suffix[32];
 		snprintf(suffix, sizeof suffix, "report %s", in[i].period);
-		ok = task_object(s, in[i].task_id, suffix, object, sizeof object) &&
+		ok = store_task_object(s, in[i].task_id, suffix, object, sizeof object) &&
 		     find_report(s, &in[i], &id, &version);
 		/* All or nothing: a moved version fails the batch instead of being recorded. */
 		if (ok && version_moved(&in[i], id, version)) {
@@ -378,7 +378,7 @@ bool store_save_reports(store *s, const actor *who, const report_input *in, int 
 		if (!ok)
 			*failed = i;
 	}
-	return finish(s, ok);
+	return store_tx_finish(s, ok);
 }
 
 static char *note_json(store *s, int64_t note_id);
@@ -393,9 +393,9 @@ bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *
                        const char *at)
 {
 	char object[320];
-	if (!begin(s))
+	if (!store_tx_begin(s))
 		return false;
-	bool ok = task_object(s, task_id, "note", object, sizeof object);
+	bool ok = store_task_object(s, task_id, "note", object, sizeof object);
 	db_stmt *q = ok ? db_prepare(s->db,
 		"INSERT INTO note (task_id, kind, text, author, created, demo)"
 		" SELECT :task, :kind, :text, :author, coalesce(:at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), :demo"
@@ -412,7 +412,7 @@ bool store_add_note_at(store *s, const actor *who, int64_t task_id, const char *
 	}
 	ok = ok && store_audit_append(s, who, "note", object, NULL, new_json);
 	free(new_json);
-	return finish(s, ok);
+	return store_tx_finish(s, ok);
 }
 
 #define ALIAS_JSON \
@@ -475,7 +475,7 @@ static bool set_alias(store *s, const actor *who, const char *agency, const char
 
 bool store_agency_set_alias(store *s, const actor *who, const char *agency, const char *alias)
 {
-	return begin(s) && finish(s, set_alias(s, who, agency, alias));
+	return store_tx_begin(s) && store_tx_finish(s, set_alias(s, who, agency, alias));
 }
 
 /* A note as the trail records it: at its writing, then at each change. */
@@ -511,7 +511,7 @@ static bool change_note(store *s, const actor *who, int64_t note_id, const char 
 		db_fail(s->db, "没有这条记录（或已撤回）");
 		return false;
 	}
-	bool ok = task_object(s, task_id, "note", object, sizeof object);
+	bool ok = store_task_object(s, task_id, "note", object, sizeof object);
 	char *old_json = ok ? note_json(s, note_id) : NULL;
 	q = ok && old_json ? db_prepare(s->db,
 		text ? "UPDATE note SET text = :text, edited = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -532,12 +532,12 @@ static bool change_note(store *s, const actor *who, int64_t note_id, const char 
 
 bool store_edit_note(store *s, const actor *who, int64_t note_id, const char *text)
 {
-	return begin(s) && finish(s, change_note(s, who, note_id, text));
+	return store_tx_begin(s) && store_tx_finish(s, change_note(s, who, note_id, text));
 }
 
 bool store_withdraw_note(store *s, const actor *who, int64_t note_id)
 {
-	return begin(s) && finish(s, change_note(s, who, note_id, NULL));
+	return store_tx_begin(s) && store_tx_finish(s, change_note(s, who, note_id, NULL));
 }
 
 /* What `check` replays a task's status from (verify.c). */
@@ -565,7 +565,7 @@ bool store_audit_backup(store *s, const actor *who, const char *dest)
 {
 	char head[65];
 	int64_t rows = 0;
-	if (!begin(s))
+	if (!store_tx_begin(s))
 		return false;
 	bool ok = store_audit_head(s, head, &rows);
 	json_field f[] = {
@@ -577,7 +577,7 @@ bool store_audit_backup(store *s, const actor *who, const char *dest)
 	char *new_json = ok ? store_json_object(s, f, 4) : NULL;
 	ok = new_json && store_audit_append(s, who, "backup", "database", NULL, new_json);
 	free(new_json);
-	return finish(s, ok);
+	return store_tx_finish(s, ok);
 }
 
 /* Rows are numbered 1, 2, … by store_audit_append and never deleted (the
@@ -604,9 +604,9 @@ static bool change_status(store *s, const actor *who, int64_t task_id, const cha
                           const char *upto, const char *at, const char *refused)
 {
 	char object[320], *old = NULL, *new_json = NULL;
-	if (!begin(s))
+	if (!store_tx_begin(s))
 		return false;
-	bool ok = task_object(s, task_id, "", object, sizeof object);
+	bool ok = store_task_object(s, task_id, "", object, sizeof object);
 	db_stmt *q = ok ? db_prepare(s->db, TASK_STATUS_JSON) : NULL;
 	ok = ok && q && db_bind_int(q, ":task", task_id) && db_bind_text(q, ":why", NULL) && db_step(q) == 1;
 	if (ok)
@@ -631,7 +631,7 @@ static bool change_status(store *s, const actor *who, int64_t task_id, const cha
 	ok = ok && store_audit_append(s, who, "status", object, old, new_json);
 	free(old);
 	free(new_json);
-	return finish(s, ok);
+	return store_tx_finish(s, ok);
 }
 
 bool store_unaccept_task(store *s, const actor *who, int64_t task_id, const char *reason)
@@ -654,9 +654,9 @@ static bool change_report(store *s, const actor *who, int64_t task_id, const cha
 	int version = 0;
 	snprintf(in.period, sizeof in.period, "%s", period);
 	snprintf(suffix, sizeof suffix, "report %s", period);
-	if (!begin(s))
+	if (!store_tx_begin(s))
 		return false;
-	bool ok = task_object(s, task_id, suffix, object, sizeof object) && find_report(s, &in, &id, &version);
+	bool ok = store_task_object(s, task_id, suffix, object, sizeof object) && find_report(s, &in, &id, &version);
 	if (ok && !id) {
 		db_fail(s->db, "%s 尚无填报", object);
 		s->failure = STORE_FAIL_DENIED;
@@ -676,7 +676,7 @@ static bool change_report(store *s, const actor *who, int64_t task_id, const cha
 	     store_audit_append(s, who, action, object, old, new_json);
 	free(old);
 	free(new_json);
-	return finish(s, ok);
+	return store_tx_finish(s, ok);
 }
 
 bool store_review_report(store *s, const actor *who, int64_t task_id, const char *period, bool pass,
@@ -760,10 +760,10 @@ static bool audit_indicator(store *s, const actor *who, const char *object, cons
 bool store_update_indicator(store *s, const actor *who, int64_t task_id, const indicator_rec *edited)
 {
 	char object[320], suffix[40];
-	if (!begin(s))
+	if (!store_tx_begin(s))
 		return false;
 	snprintf(suffix, sizeof suffix, "indicator %d", edited->ord);
-	bool ok = task_object(s, task_id, suffix, object, sizeof object);
+	bool ok = store_task_object(s, task_id, suffix, object, sizeof object);
 	char *old = ok ? indicator_json(s, edited->id) : NULL;
 	db_stmt *q = old ? db_prepare(s->db, store_sql_indicator_update) : NULL;
 	ok = q && db_bind_int(q, ":task", task_id) && bind_indicator(q, edited) && bind_actor(q, who) && db_run(q);
@@ -772,5 +772,5 @@ bool store_update_indicator(store *s, const actor *who, int64_t task_id, const i
 	}
 	ok = ok && audit_indicator(s, who, object, old, edited->id);
 	free(old);
-	return finish(s, ok);
+	return store_tx_finish(s, ok);
 }
