@@ -20,7 +20,7 @@
 static const cli_command *const commands[] = {
 	&cli_cmd_init, &cli_cmd_tasks, &cli_cmd_show, &cli_cmd_agencies, &cli_cmd_update, &cli_cmd_note,
 	&cli_cmd_accept, &cli_cmd_review, &cli_cmd_reopen, &cli_cmd_indicator, &cli_cmd_lagging, &cli_cmd_report, &cli_cmd_remind, &cli_cmd_log, &cli_cmd_check,
-	&cli_cmd_import_plan, &cli_cmd_import_reports, &cli_cmd_export, &cli_cmd_backup, &cli_cmd_restore,
+	&cli_cmd_import_plan, &cli_cmd_edit, &cli_cmd_import_reports, &cli_cmd_export, &cli_cmd_backup, &cli_cmd_restore,
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 

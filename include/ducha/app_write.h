@@ -67,6 +67,19 @@ bool app_admin_only(const app *a, const char *what, char *msg, size_t len);
 app_result app_create(app *a, bool force, bool *rebuilt, char *msg, size_t len);
 /* A new plan from an import (a->st open for writing). */
 app_result app_import_plan(app *a, const plan_import *in, char *msg, size_t len);
+/* A change to a task as typed (NULL: keep): its text, deadline (as
+ * written: 2017年年底前), lead and support agencies (a cell, split as
+ * import-plan splits one), its measure's number (0: keep). */
+typedef struct task_change {
+	const char *text, *deadline, *lead, *support;
+	int measure;
+	bool confirmed;              /* agencies the database does not know are new ones */
+} task_change;
+/* Administrators. APP_CONFIRM (the names and the nearest known ones in msg)
+ * when an agency is unknown and not confirmed. */
+app_result app_edit_task(app *a, const task_detail *d, const task_change *c, char *msg, size_t len);
+/* Areas' titles and short labels, measures' titles: all or nothing. */
+app_result app_edit_sections(app *a, const section_edit *e, int n, char *msg, size_t len);
 /* Another name for an agency (市发改委 = 市发展改革委; spaces in it are
  * dropped), or with agency NULL the alias taken away: administrators. On
  * success msg holds the alias as stored. */

@@ -89,6 +89,27 @@ typedef struct plantable_known {
 bool plantable_read(csv_table *csv, bool propose_targets, const plantable_known *known, plantable *out);
 void plantable_free(plantable *t);
 
+/* A table of a plan's areas and measures (import-plan --areas): columns
+ * 领域 and/or 措施 (the number: 1, 一, （一）), 标题, and 简称 (areas). A
+ * row with a 措施 number is that measure; one with only a 领域 number, the
+ * area. Titles lose their numbering as in the 分工表. */
+typedef struct plantable_section {
+	int line;
+	bool measure;
+	int num;
+	char *title, *short_name;    /* NULL when the cell is empty */
+} plantable_section;
+
+typedef struct plantable_sections {
+	plantable_section *items;
+	int n;
+	plantable_error *errors;
+	int nerrors;
+} plantable_sections;
+
+bool plantable_read_sections(const csv_table *csv, plantable_sections *out);
+void plantable_sections_free(plantable_sections *s);
+
 /* Splits a 牵头单位/配合单位 cell on 、，,;； (never inside brackets) and at
  * the line breaks that end a name: those after which the lines would not
  * read as known names (a PDF breaks "市发展改革⏎委" anywhere; a typed cell

@@ -411,12 +411,66 @@ static bool read_table(const plan_args *a, csv_table *csv, char *err, size_t len
 	return csvread_file(a->file, csv, err, len);
 }
 
+/* --areas: the current plan's area and measure titles and short labels. */
+static void put_sections(const plantable_sections *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		const plantable_section *s = &t->items[i];
+		char line[700];
+		snprintf(line, sizeof line, "%s %d：%s%s%s%s", s->measure ? "措施" : "领域", s->num, s->title ? "标题 " : "",
+		         s->title ? s->title : "", s->short_name ? (s->title ? "，简称 " : "简称 ") : "",
+		         s->short_name ? s->short_name : "");
+		put("  ", line);
+	}
+}
+
+static int import_areas(cli *c, const plan_args *a)
+{
+	csv_table csv;
+	char err[1024];
+	if (a->code || a->title || a->issuer || a->starts || a->no_indicators || a->yes)
+		return cli_usage_error(c, "--areas 只改当前方案（--plan）的领域和措施，不与 --code、--title 等一起用");
+	if (!read_table(a, &csv, err, sizeof err))
+		return cli_error("%s；未做任何改动", err);
+	plantable_sections t;
+	bool read = plantable_read_sections(&csv, &t);
+	csvread_free(&csv);
+	int rc = 0;
+	if (!read) {
+		for (int i = 0; i < t.nerrors; i++)
+			cli_error("%s:%d: %s", a->file, t.errors[i].line, t.errors[i].msg);
+		rc = cli_error("%s: 未做任何改动（%d 处错误）", a->file, t.nerrors);
+	} else if (!cli_open(c, !a->dry_run)) {
+		rc = 1;
+	} else if (a->dry_run) {
+		printf("试修改《%s》的领域和措施，未写入任何内容：\n", c->app.plan.title);
+		put_sections(&t);
+	} else {
+		section_edit *e = xcalloc((size_t)t.n, sizeof *e);
+		for (int i = 0; i < t.n; i++)
+			e[i] = (section_edit){ t.items[i].measure, t.items[i].num, t.items[i].title, t.items[i].short_name };
+		app_result r = app_edit_sections(&c->app, e, t.n, err, sizeof err);
+		free(e);
+		if (r != APP_OK)
+			rc = cli_error(r == APP_REFUSED ? "%s" : "未做任何改动：%s", err);
+		else
+			printf("已修改《%s》的 %d 处领域、措施（原来的内容留在留痕中）\n", c->app.plan.title, t.n);
+	}
+	plantable_sections_free(&t);
+	return rc;
+}
+
 static int run_import_plan(cli *c, const cli_args *args)
 {
 	plan_args a = { 0 };
 	int rc = read_plan_args(c, args, &a);
 	if (rc)
 		return rc;
+	if (cli_given(c, args, "areas"))
+		return import_areas(c, &a);
+	if (!a.code || !a.title)
+		return cli_usage_error(c, "缺少 --%s（新工作方案的%s）", a.code ? "title TITLE" : "code CODE",
+		                       a.code ? "标题" : "编号");
 	if (!valid_args(&a))
 		return 1;
 	if (!a.dry_run && c->app.who.role != ROLE_ADMIN)
@@ -448,8 +502,10 @@ static int run_import_plan(cli *c, const cli_args *args)
 }
 
 static const cli_option import_plan_options[] = {
-	{ "code", 0, "CODE", "新工作方案的编号，如 渝府办发〔2016〕25号", CLI_REQUIRED, NULL },
-	{ "title", 0, "TITLE", "新工作方案的标题", CLI_REQUIRED, NULL },
+	{ "code", 0, "CODE", "新工作方案的编号，如 渝府办发〔2016〕25号（导入分工表时必填）", 0, NULL },
+	{ "title", 0, "TITLE", "新工作方案的标题（导入分工表时必填）", 0, NULL },
+	{ "areas", 0, NULL, "FILE 不是分工表，而是当前方案（--plan）的领域、措施表：列 领域、措施、标题、简称，"
+	  "改它们的标题和简称", 0, NULL },
 	{ "issuer", 0, "NAME", "发文单位", 0, NULL },
 	{ "starts", 0, "YYYY-MM-DD", "序时进度的起点（默认：最早截止日期所在年份的 1 月 1 日）", 0, NULL },
 	{ "dry-run", 0, NULL, "只检查并列出将要创建的内容（含建议的量化指标和未能识别的数字），不写入", 0, NULL },

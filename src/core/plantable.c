@@ -905,3 +905,137 @@ void plantable_free(plantable *t)
 	free(t->errors);
 	memset(t, 0, sizeof *t);
 }
+
+/* --- areas and measures (import-plan --areas) --------------------------------- */
+
+static const char *const section_cols[4][5] = {
+	{ "领域", "领域编号", "领域序号", NULL }, { "措施", "措施编号", "措施序号", NULL },
+	{ "标题", "名称", "领域或措施标题", NULL }, { "简称", "短名", "标签", NULL },
+};
+
+/* 1–999 as digits, or in Chinese numerals (一 … 九十九), bracketed or
+ * followed by 、 or . as lists number them; 0 when it is not a number. */
+static int cn_digit(uint32_t c)
+{
+	static const uint32_t digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	for (int k = 0; k < 10; k++)
+		if (c == digits[k])
+			return k;
+	return -1;
+}
+
+static int section_number(const char *cell)
+{
+	char *s = plantable_join_lines(cell);
+	int n, v = 0, i = 0, cur = 0;
+	uint32_t *cp = decode_all(s, &n);
+	free(s);
+	if (i < n && (cp[i] == '(' || cp[i] == 0xFF08))
+		i++;
+	int start = i;
+	for (; i < n && cp[i] >= '0' && cp[i] <= '9' && v < 1000; i++)
+		v = v * 10 + (int)(cp[i] - '0');
+	for (; i == start || (i > start && v == 0); i++) {     /* 一 … 九十九: no digits read */
+		if (i >= n)
+			break;
+		int d = cn_digit(cp[i]);
+		if (d >= 0) {
+			cur = d;
+		} else if (cp[i] == 0x5341) {                       /* 十 */
+			v += (cur ? cur : 1) * 10;
+			cur = 0;
+		} else {
+			break;
+		}
+		start = i + 1;
+	}
+	v += cur;
+	if (i < n && (cp[i] == ')' || cp[i] == 0xFF09 || cp[i] == 0x3001 || cp[i] == '.' || cp[i] == 0xFF0E))
+		i++;
+	bool ok = i == n && v >= 1 && v <= 999;
+	free(cp);
+	return ok ? v : 0;
+}
+
+static void section_error(plantable_sections *t, int line, const char *msg, const char *cell)
+{
+	t->errors = xrealloc(t->errors, sizeof *t->errors * (size_t)(t->nerrors + 1));
+	plantable_error *e = &t->errors[t->nerrors++];
+	e->line = line;
+	snprintf(e->msg, sizeof e->msg, msg, cell);
+}
+
+static char *section_text(const csv_row *r, int col, bool title)
+{
+	if (col < 0)
+		return NULL;
+	char *joined = plantable_join_lines(cell_at(r, col));
+	char *out = title ? strip_numbering(joined) : xstrdup(joined);
+	free(joined);
+	if (!out[0]) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static void read_section_row(plantable_sections *t, const csv_row *r, const int *col)
+{
+	const char *area = col[0] >= 0 ? cell_at(r, col[0]) : "", *measure = col[1] >= 0 ? cell_at(r, col[1]) : "";
+	char *m = plantable_join_lines(measure), *a = plantable_join_lines(area);
+	bool is_measure = m[0] != '\0';
+	int num = section_number(is_measure ? m : a);
+	if (!m[0] && !a[0])
+		section_error(t, r->line, "这一行既没有领域也没有措施的编号%s", "");
+	else if (!num)
+		section_error(t, r->line, "编号“%.40s”不是 1–999 的数（可写 1、一、（一））", is_measure ? m : a);
+	free(m);
+	free(a);
+	if (!num)
+		return;
+	plantable_section s = { r->line, is_measure, num, section_text(r, col[2], true), section_text(r, col[3], false) };
+	if (!s.title && !s.short_name) {
+		section_error(t, r->line, "没有标题也没有简称%s", "");
+		return;
+	}
+	if (is_measure && s.short_name) {
+		free(s.short_name);
+		s.short_name = NULL;
+		section_error(t, r->line, "措施没有简称（只有领域有）%s", "");
+	}
+	t->items = xrealloc(t->items, sizeof *t->items * (size_t)(t->n + 1));
+	t->items[t->n++] = s;
+}
+
+bool plantable_read_sections(const csv_table *csv, plantable_sections *out)
+{
+	memset(out, 0, sizeof *out);
+	int col[4] = { -1, -1, -1, -1 }, header = -1;
+	for (int r = 0; r < csv->nrows && r < PLANTABLE_HEADER_SEARCH && header < 0; r++) {
+		for (int c = 0; c < 4; c++)
+			col[c] = csvread_column(&csv->rows[r], section_cols[c]);
+		if ((col[0] >= 0 || col[1] >= 0) && (col[2] >= 0 || col[3] >= 0))
+			header = r;
+	}
+	if (header < 0) {
+		section_error(out, csv->nrows ? csv->rows[0].line : 1,
+		              "找不到表头：应有“领域”或“措施”列（编号），以及“标题”或“简称”列%s", "");
+		return false;
+	}
+	for (int r = header + 1; r < csv->nrows; r++)
+		read_section_row(out, &csv->rows[r], col);
+	if (out->n == 0 && out->nerrors == 0)
+		section_error(out, csv->rows[header].line, "表头下面没有任何领域或措施%s", "");
+	return out->nerrors == 0;
+}
+
+void plantable_sections_free(plantable_sections *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		free(s->items[i].title);
+		free(s->items[i].short_name);
+	}
+	free(s->items);
+	free(s->errors);
+	memset(s, 0, sizeof *s);
+}
