@@ -188,7 +188,7 @@ fuzz: $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
 # tui_cycle.sh: the quarterly cycle by role; tui_keys.sh: Home/End per terminal;
 # tui_live.sh: two sessions, one sees the other's save; tui_terminals.sh:
 # GB18030, a missing locale, TERM=dumb; tui_notes.sh: changing and withdrawing
-# one's own notes).
+# one's own notes; tui_plan.sh: an administrator edits the plan).
 SCREEN_BIN = $(BUILD)/screen-test
 $(SCREEN_BIN): test/screen/screen.c $(BUILD)/libducha.a | $(DEPS_OK)
 	$(say) CC $<
@@ -204,6 +204,7 @@ test-e2e: $(BIN)
 	DUCHA=$(BIN) bash test/e2e/tui_live.sh
 	DUCHA=$(BIN) bash test/e2e/tui_terminals.sh
 	DUCHA=$(BIN) bash test/e2e/tui_notes.sh
+	DUCHA=$(BIN) bash test/e2e/tui_plan.sh
 .PHONY: test-screen test-e2e
 
 # The documents to look at (not part of `make test`, which checks them in

@@ -73,8 +73,6 @@ static bool new_names(const agency_names *k, const agency_cells *c, bool confirm
 				used = len - 1;
 		}
 	}
-	if (n && !confirmed)
-		snprintf(msg + used, used < len ? len - used : 0, "（确认是新单位就再保存一次，命令行加 --yes）");
 	return n > 0 && !confirmed;
 }
 

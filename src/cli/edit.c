@@ -22,7 +22,7 @@ static int number_of(const cli *c, const char *what, const char *arg, int max)
 static int failed(app_result r, const char *err)
 {
 	if (r == APP_CONFIRM)
-		return cli_error("未做任何改动：%s", err);
+		return cli_error("未做任何改动：%s（确认是新单位就加 --yes）", err);
 	return cli_error(r == APP_REFUSED ? "%s" : "未做任何改动：%s", err);
 }
 

@@ -118,6 +118,20 @@ bool ui_data_agencies(ui_data *u, const agency_rec **list, int *n, const agency_
 	return true;
 }
 
+void ui_data_forget_plan(ui_data *u)
+{
+	judge_cache_forget_all(&u->cache);
+	u->unjudged = -1;
+	drop_agencies(u);
+	area_rec *areas;
+	int n;
+	if (store_areas(u->st, u->plan->id, &areas, &n)) {
+		store_areas_free(u->areas, u->nareas);
+		u->areas = areas;
+		u->nareas = n;
+	}
+}
+
 void ui_data_close(ui_data *u)
 {
 	drop_agencies(u);

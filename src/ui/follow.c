@@ -39,6 +39,7 @@ static void what_done(const store_change *c, char *out, size_t len)
 		{ "note", "刚写了或修改了任务 %d 的记录%s", "just wrote or changed a note on task %d%s" },
 		{ "status", "刚更改了任务 %d 的销号状态%s", "just changed task %d's acceptance%s" },
 		{ "indicator", "刚修改了任务 %d 的量化指标%s", "just changed task %d's indicators%s" },
+		{ "plan", "刚修改了任务 %d 的定义%s", "just edited task %d%s" },
 	};
 	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
 		if (strcmp(c->action, verbs[i].action) == 0 && c->task) {
@@ -107,9 +108,15 @@ static void say_news(ui *u, const store_change *ch, int n)
  * when one names no task of this plan or there were too many to list. */
 static void forget_changed(ui *u, const store_change *ch, int n)
 {
-	bool all = n >= STORE_CHANGES_MAX;
-	for (int i = 0; i < n && !all; i++)
-		all = ch[i].task == 0;
+	bool all = n >= STORE_CHANGES_MAX, plan = false;
+	for (int i = 0; i < n; i++) {
+		all |= ch[i].task == 0;
+		plan |= strcmp(ch[i].action, "plan") == 0 || strcmp(ch[i].action, "alias") == 0;
+	}
+	if (plan) {
+		ui_data_forget_plan(&u->data);
+		return;
+	}
 	if (all) {
 		ui_data_forget_all(&u->data);
 		return;

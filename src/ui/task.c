@@ -401,7 +401,8 @@ static const ui_action *task_hints_for(ui *u, view *v)
 		UI_ACT_ACCEPT, UI_ACT_REVIEW, UI_ACT_REOPEN, UI_ACT_NOTE, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE,
 	};
 	static const ui_action admin[] = {
-		UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_INDICATOR, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE,
+		UI_ACT_REPORT, UI_ACT_NOTE, UI_ACT_INDICATOR, UI_ACT_EDIT_TASK, UI_ACT_PAGE_DOWN, UI_ACT_BACK, UI_ACT_HELP,
+		UI_ACT_NONE,
 	};
 	const ui_task *t = ui_data_task(&u->data, ((task_view *)v)->num);
 	const ui_action *base = task_hints;

@@ -23,6 +23,7 @@
 #include "ui_follow.h"
 #include "ui_help.h"
 #include "ui_indicator.h"
+#include "ui_plan_edit.h"
 #include "ui_i18n.h"
 #include "ui_lagging.h"
 #include "ui_note.h"
@@ -372,7 +373,8 @@ static bool offered(ui *u, ui_action a)
 {
 	static const struct { ui_action act; permission_action perm; } writes[] = {
 		{ UI_ACT_REPORT, PERM_REPORT }, { UI_ACT_REVIEW, PERM_REVIEW }, { UI_ACT_REOPEN, PERM_REVIEW },
-		{ UI_ACT_ACCEPT, PERM_ACCEPT }, { UI_ACT_INDICATOR, PERM_DEFINE },
+		{ UI_ACT_ACCEPT, PERM_ACCEPT }, { UI_ACT_INDICATOR, PERM_DEFINE }, { UI_ACT_EDIT_TASK, PERM_DEFINE },
+		{ UI_ACT_EDIT_AREA, PERM_DEFINE },
 	};
 	role r = u->c->who.role;
 	bool readonly = store_is_readonly(u->c->st);
@@ -616,6 +618,8 @@ static void global_action(ui *u, view *v, ui_action a)
 	case UI_ACT_ACCEPT: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_ACCEPT)); break;
 	case UI_ACT_REOPEN: ui_push_if(u, ui_decide_new(u, num, UI_DECIDE_REOPEN)); break;
 	case UI_ACT_INDICATOR: ui_push_if(u, ui_indicator_new(u, num)); break;
+	case UI_ACT_EDIT_TASK: ui_push_if(u, ui_plan_edit_new(u, num, false)); break;
+	case UI_ACT_EDIT_AREA: ui_push_if(u, ui_plan_edit_new(u, num, true)); break;
 	case UI_ACT_PRINT: ui_print_unavailable(u); break;
 	case UI_ACT_FILTER: ui_push(u, ui_filter_new(u)); break;
 	case UI_ACT_CLEAR_FILTER: clear_filter(u); break;

@@ -109,6 +109,12 @@ enum {
 	X(INDICATOR, "indicator", UI_SCOPE_TASK, "i", "指标", "define", \
 	  "修改所选任务的量化指标定义：名称、目标、基数、计算方式（管理员）", \
 	  "Edit the task's indicator definitions: name, target, baseline, mode (administrators)") \
+	X(EDIT_TASK, "edit-task", UI_SCOPE_TASK, "E", "改任务", "edit", \
+	  "修改任务内容、完成时限、单位和所属措施（管理员）", \
+	  "Edit the task's text, deadline, agencies and measure (administrators)") \
+	X(EDIT_AREA, "edit-area", UI_SCOPE_TASK, "A", "", "", \
+	  "修改所在领域的标题、简称和措施的标题（管理员）", \
+	  "Edit the title and label of the task's area, and its measure's title (administrators)") \
 	X(SAVE, "save", UI_SCOPE_EDIT, "F2 ^S", "保存", "save", \
 	  "检查并保存（出错时输入全部保留）", "Check and save (input is kept if it fails)") \
 	X(CANCEL, "cancel", UI_SCOPE_EDIT, "Esc", "返回", "back", \

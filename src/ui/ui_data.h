@@ -62,6 +62,9 @@ const ui_row *ui_data_row(ui_data *u, int num);
 /* Forgets one task (after a save) or all (reload), so they are read again. */
 void ui_data_forget(ui_data *u, int num);
 void ui_data_forget_all(ui_data *u);
+/* The plan's definition changed (an edit, an alias): every task, the
+ * agencies and the areas are read again. */
+void ui_data_forget_plan(ui_data *u);
 /* Lets go of all but the last few tasks opened in full; called between
  * events, when no screen holds one. */
 void ui_data_trim(ui_data *u);
