@@ -112,6 +112,13 @@ static xmlDoc *read_xml(zip_t *z, const char *name, bool required, char *err, si
 	free(buf);
 	if (!doc)
 		snprintf(err, errlen, "其中的 %s 不是有效的 XML（文件损坏？）", name);
+	/* Office never writes a DTD; one here could only define entities whose
+	 * expansion (a "billion laughs") reading the text would pay for. */
+	if (doc && (doc->intSubset || doc->extSubset)) {
+		snprintf(err, errlen, "其中的 %s 带有 DTD（Office 文件不会有），拒绝读取", name);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
 	return doc;
 }
 

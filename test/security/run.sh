@@ -346,6 +346,42 @@ case_csv_encoding() {
   [ "$(dump t.db)" = "$before" ] && ok || bad "--dry-run wrote"
 }
 
+case_office_files() {
+  admin_conf; fresh_db
+  before=$(dump t.db)
+  # an entity bomb in a sheet, a part that inflates to 200 MB, a zip that is
+  # not one, a docx without document.xml, a path that climbs out of the zip
+  "$PY" - <<'PY'
+import zipfile
+bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + "".join(
+    f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefg", "bcdefgh")) + ']>'
+sheet = bomb + '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&h;</t></is></c></row></sheetData></worksheet>'
+book = '<workbook><sheets><sheet name="s" r:id="rId1" xmlns:r="r"/></sheets></workbook>'
+rels = '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'
+with zipfile.ZipFile("bomb.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", book); z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/worksheets/sheet1.xml", sheet)
+small = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "甲">]><worksheet><sheetData/></worksheet>'
+with zipfile.ZipFile("dtd.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", book); z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/worksheets/sheet1.xml", small)
+with zipfile.ZipFile("big.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", "<w:document>" + " " * (200 << 20) + "</w:document>")
+with zipfile.ZipFile("empty.docx", "w") as z:
+    z.writestr("word/other.xml", "<x/>")
+rels_up = '<Relationships><Relationship Id="rId1" Target="../../../etc/passwd"/></Relationships>'
+with zipfile.ZipFile("climb.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", book); z.writestr("xl/_rels/workbook.xml.rels", rels_up)
+PY
+  printf 'PK\003\004 not really' > fake.xlsx
+  for f in bomb.xlsx dtd.xlsx big.docx empty.docx climb.xlsx fake.xlsx; do
+    expect_refused "$f" timeout 20 "$DUCHA" --conf admin.ini --db t.db import-plan "$f" --code X --title x && ok
+    [ "$(wc -l <<<"$last_err")" -le 2 ] && ok || bad "$f: more than a line or two: $last_err"
+  done
+  grep -q "DTD" < <(A import-plan dtd.xlsx --code X --title x 2>&1) && ok || bad "a sheet with a DTD is not refused for it"
+  [ "$(dump t.db)" = "$before" ] && ok || bad "a hostile file changed the database"
+}
+
 case_import_memory() {
   admin_conf
   "$PY" - <<'PY'
