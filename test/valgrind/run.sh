@@ -37,5 +37,15 @@ $DUCHA report --help >/dev/null 2>&1 && run report --all
 for f in pdf docx xlsx html csv; do run report --all --format $f -o "$T/tb.$f"; done
 run report --agency 市商委 --format pdf -o "$T/db.pdf"
 run remind
+# the 分工表 readers and the plan edits
+"$DUCHA" --db "$T/v.db" export --format csv > "$T/plan.csv"
+/usr/bin/python3 "$top/test/tools/broken_table.py" "$T/plan.csv" "$T/broken" >/dev/null
+for f in csv xlsx docx; do run import-plan "$T/broken.$f" --code "VG-$f" --title "valgrind" --dry-run; done
+run import-plan "$T/broken.xlsx" --code VG --title "valgrind"
+run note 15 --edit 8 "进展（改）"
+run agencies --alias 市发展改革委=市发改委
+run edit task 15 --lead "市发改委、市科委" --deadline "2018年年底前"
+printf '领域,标题,简称\n1,创新能力,能力\n' > "$T/areas.csv"
+run import-plan "$T/areas.csv" --areas
 echo "valgrind: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
