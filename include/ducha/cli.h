@@ -107,6 +107,8 @@ bool cli_open_listing(cli *c, const char *agency, task_filter *f);
 bool cli_parse_area(const cli *c, const char *arg, int *area);
 /* A task number argument. */
 bool cli_parse_task(const cli *c, const char *arg, int *num);
+/* Opens the database to write and reads task num in full; 0 or the exit status. */
+int  cli_open_task(cli *c, int num, task_detail *d);
 
 /* The commands, each declared beside its code. */
 extern const cli_command cli_cmd_init, cli_cmd_tasks, cli_cmd_show, cli_cmd_agencies, cli_cmd_update,

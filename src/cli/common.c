@@ -134,3 +134,13 @@ bool cli_open_listing(cli *c, const char *agency, task_filter *f)
 {
 	return cli_open(c, false) && (!agency || cli_find_agency(c, agency, &f->agency_id));
 }
+
+int cli_open_task(cli *c, int num, task_detail *d)
+{
+	bool found;
+	if (!cli_open(c, true))
+		return 1;
+	if (!store_task_detail(c->app.st, c->app.plan.id, num, d, &found))
+		return cli_error("%s", store_error(c->app.st));
+	return 0;
+}

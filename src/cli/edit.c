@@ -35,12 +35,10 @@ static int edit_task(cli *c, const cli_args *a, int num)
 		return cli_usage_error(c, "--title 和 --short 用于 edit area / edit measure");
 	if (measure && !(ch.measure = number_of(c, "措施", measure, 999)))
 		return 2;
-	if (!cli_open(c, true))
-		return 1;
 	task_detail d;
-	bool found;
-	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
-		return cli_error("%s", store_error(c->app.st));
+	int rc = cli_open_task(c, num, &d);
+	if (rc)
+		return rc;
 	char err[2048];
 	app_result r = app_edit_task(&c->app, &d, &ch, err, sizeof err);
 	model_detail_free(&d);

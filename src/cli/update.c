@@ -200,12 +200,10 @@ static int change_note(cli *c, const cli_args *a, int num, const char *edit, con
 	text_rule rule = { "记录", NOTE_MAX_CHARS, true, true };
 	if (text && !validate_text(&rule, text, err, sizeof err))
 		return cli_error("%s", err);
-	if (!cli_open(c, true))
-		return 1;
 	task_detail d;
-	bool found;
-	if (!store_task_detail(c->app.st, c->app.plan.id, num, &d, &found))
-		return cli_error("%s", store_error(c->app.st));
+	int rc = cli_open_task(c, num, &d);
+	if (rc)
+		return rc;
 	app_result r = text ? app_edit_note(&c->app, &d, id, text, err, sizeof err)
 	                    : app_withdraw_note(&c->app, &d, id, err, sizeof err);
 	model_detail_free(&d);
@@ -258,14 +256,7 @@ static int run_note(cli *c, const cli_args *a)
 static int load_task(cli *c, const cli_args *a, task_detail *d)
 {
 	int num;
-	bool found;
-	if (!cli_parse_task(c, a->operands[0], &num))
-		return 2;
-	if (!cli_open(c, true))
-		return 1;
-	if (!store_task_detail(c->app.st, c->app.plan.id, num, d, &found))
-		return cli_error("%s", store_error(c->app.st));
-	return 0;
+	return cli_parse_task(c, a->operands[0], &num) ? cli_open_task(c, num, d) : 2;
 }
 
 static int finish(const char *failed, app_result r, const char *err)

@@ -42,6 +42,19 @@ static char *with_digest(store *s, const char *json)
 	return out;
 }
 
+/* The change's audit row: the old definition, and the one now with the
+ * digest (read by sql for row id). Frees old_json. */
+static bool audit_change(store *s, const actor *who, const char *object, char *old_json, const char *sql, int64_t id)
+{
+	char *now = one_json(s, sql, id);
+	char *new_json = now ? with_digest(s, now) : NULL;
+	bool ok = new_json && store_audit_append(s, who, "plan", object, old_json, new_json);
+	free(old_json);
+	free(now);
+	free(new_json);
+	return ok;
+}
+
 static bool admin_only(store *s, const actor *who)
 {
 	if (who->role == ROLE_ADMIN)
@@ -117,13 +130,11 @@ static bool edit_task(store *s, const actor *who, int64_t task_id, const task_ed
 		ok = set_roles(s, task_id, "support", e->support, e->nsupport);
 	if (ok && e->measure)
 		ok = set_measure(s, task_id, e->measure);
-	char *now = ok ? one_json(s, TASK_DEFINITION_JSON, task_id) : NULL;
-	char *new_json = now ? with_digest(s, now) : NULL;
-	ok = new_json && store_audit_append(s, who, "plan", object, old_json, new_json);
-	free(old_json);
-	free(now);
-	free(new_json);
-	return ok;
+	if (!ok) {
+		free(old_json);
+		return false;
+	}
+	return audit_change(s, who, object, old_json, TASK_DEFINITION_JSON, task_id);
 }
 
 bool store_edit_task(store *s, const actor *who, int64_t task_id, const task_edit *e)
@@ -176,13 +187,11 @@ static bool edit_section(store *s, const actor *who, int64_t plan_id, const char
 		ok = run_text(s, sql, id, ":v", title);
 	if (ok && short_name && area)
 		ok = run_text(s, "UPDATE area SET short = :v WHERE id = :id", id, ":v", short_name);
-	char *now = ok ? one_json(s, json_sql, id) : NULL;
-	char *new_json = now ? with_digest(s, now) : NULL;
-	ok = new_json && store_audit_append(s, who, "plan", object, old_json, new_json);
-	free(old_json);
-	free(now);
-	free(new_json);
-	return ok;
+	if (!ok) {
+		free(old_json);
+		return false;
+	}
+	return audit_change(s, who, object, old_json, json_sql, id);
 }
 
 bool store_edit_area(store *s, const actor *who, int64_t plan_id, int num, const char *title, const char *short_name)
