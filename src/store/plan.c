@@ -161,7 +161,7 @@ bool store_agency_aliases(store *s, char ***aliases, char ***names, int *n)
 {
 	db_stmt *q = db_prepare(s->db, "SELECT a.alias, g.name FROM agency_alias a JOIN agency g ON g.id = a.agency_id"
 	                               " ORDER BY a.alias");
-	int rc, cap = 0;
+	int rc = -1, cap = 0;
 	*aliases = *names = NULL;
 	*n = 0;
 	while (q && (rc = db_step(q)) == 1) {
