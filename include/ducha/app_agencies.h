@@ -22,8 +22,9 @@ bool agency_names_read(store *st, agency_names *k, char *msg, size_t len);
 void agency_names_free(agency_names *k);
 /* Whether name is an agency's own name. */
 bool agency_names_has(const agency_names *k, const char *name);
-/* Names given by an alias become the agency's own name (in place). */
-void agency_names_resolve(const agency_names *k, char **names, int n);
+/* Names given by an alias become the agency's own name (in place); a name
+ * then given twice is kept once. Returns the count left. */
+int  agency_names_resolve(const agency_names *k, char **names, int n);
 /* "市发展改革 — 是否为 市发展改革委？" or "…（数据库中没有相近的单位）". */
 void agency_names_describe_new(const agency_names *k, const char *name, char *out, size_t len);
 #endif

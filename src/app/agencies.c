@@ -60,15 +60,25 @@ bool agency_names_has(const agency_names *k, const char *name)
 	return k->nnames && bsearch(&name, k->names, (size_t)k->nnames, sizeof *k->names, by_name);
 }
 
-void agency_names_resolve(const agency_names *k, char **names, int n)
+int agency_names_resolve(const agency_names *k, char **names, int n)
 {
-	for (int i = 0; i < n && k->naliases; i++) {
-		char *const *hit = bsearch(&names[i], k->aliases, (size_t)k->naliases, sizeof *k->aliases, by_name);
+	int kept = 0;
+	for (int i = 0; i < n; i++) {
+		char *const *hit = k->naliases ? bsearch(&names[i], k->aliases, (size_t)k->naliases, sizeof *k->aliases,
+		                                         by_name) : NULL;
 		if (hit) {
 			free(names[i]);
 			names[i] = xstrdup(k->alias_of[hit - k->aliases]);
 		}
+		bool again = false;
+		for (int j = 0; j < kept && !again; j++)
+			again = strcmp(names[j], names[i]) == 0;
+		if (again)
+			free(names[i]);
+		else
+			names[kept++] = names[i];
 	}
+	return kept;
 }
 
 void agency_names_describe_new(const agency_names *k, const char *name, char *out, size_t len)

@@ -50,7 +50,7 @@ static int split(const agency_names *k, const char *field, const char *cell, cha
 	if (n < 0)
 		snprintf(msg, len, "%s: %s", field, err);
 	else
-		agency_names_resolve(k, *names, n);
+		n = agency_names_resolve(k, *names, n);
 	return n;
 }
 

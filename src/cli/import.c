@@ -197,8 +197,8 @@ static void find_new(plantable *pt, const agency_names *k, fresh_list *fresh)
 {
 	for (int t = 0; t < pt->ntasks; t++) {
 		plantable_task *task = &pt->tasks[t];
-		agency_names_resolve(k, task->lead, task->nlead);
-		agency_names_resolve(k, task->support, task->nsupport);
+		task->nlead = agency_names_resolve(k, task->lead, task->nlead);
+		task->nsupport = agency_names_resolve(k, task->support, task->nsupport);
 		collect_new(k, task->lead, task->nlead, task->line, fresh);
 		collect_new(k, task->support, task->nsupport, task->line, fresh);
 	}
@@ -322,6 +322,24 @@ static void dry_run(const plantable *pt, const plan_import *in, const char *enco
 	       fresh->n ? "（核对无误后导入时须加 --yes，它们将作为新单位建立）" : "");
 }
 
+/* An agency named once by its name and once by an alias in the two roles
+ * of a task (the reader compared the names as written). */
+static bool roles_clash(const plan_args *a, const plantable *pt)
+{
+	bool clash = false;
+	for (int t = 0; t < pt->ntasks; t++)
+		for (int i = 0; i < pt->tasks[t].nlead; i++)
+			for (int j = 0; j < pt->tasks[t].nsupport; j++)
+				if (strcmp(pt->tasks[t].lead[i], pt->tasks[t].support[j]) == 0) {
+					cli_error("%s:%d: “%s”（含其别名）同时列在牵头单位和配合单位中", a->file, pt->tasks[t].line,
+					          pt->tasks[t].lead[i]);
+					clash = true;
+				}
+	if (clash)
+		cli_error("%s: 未导入任何内容", a->file);
+	return clash;
+}
+
 /* Names the database does not know: refused without --yes, each said with
  * the nearest known one. */
 static bool new_names_refused(const plan_args *a, const agency_names *k, const fresh_list *fresh)
@@ -379,6 +397,8 @@ static int load(cli *c, const plan_args *a, plantable *pt, const char *encoding,
 	int rc = 0;
 	if (in.starts > in.ends) {
 		rc = cli_error("--starts %s 晚于最后的截止日期", a->starts);
+	} else if (roles_clash(a, pt)) {
+		rc = 1;
 	} else if (!a->dry_run && new_names_refused(a, k, &fresh)) {
 		rc = 1;
 	} else if (!open_for_import(c, a->dry_run, &created) || code_taken(c, a->code)) {
