@@ -35,7 +35,7 @@ echo "agencies: $(sqlite3 t.db 'SELECT count(*) FROM agency')"
 echo "--- an agency by its name and by an alias: once; in both roles: refused"
 printf '序号,重点任务,完成时限,牵头单位,配合单位\n1,任务甲,2018年年底前,"市发改委、市发展改革委",市科委\n' > twice.csv
 $DUCHA --user boss import-plan twice.csv --code TW --title 两次 | sed 's/（文件编码.*//'
-$DUCHA --user boss --plan TW tasks --format csv | cut -d, -f5
+$DUCHA --user boss --plan TW tasks --format csv | cut -d, -f7
 printf '序号,重点任务,完成时限,牵头单位,配合单位\n1,任务乙,2018年年底前,市发改委,市发展改革委\n' > both.csv
 $DUCHA --user boss import-plan both.csv --code BO --title 两种; echo "exit $?"
 $DUCHA --user boss --plan TW edit task 1 --lead 市发改委 --support 市发展改革委; echo "exit $?"
