@@ -13,7 +13,7 @@
 enum { OFFICEREAD_MAX_PART = 64 * 1024 * 1024, OFFICEREAD_MAX_COLS = 64, OFFICEREAD_MAX_ROWS = 200000 };
 
 /* The first sheet, or the one named sheet. Row numbers are the sheet's;
- * line breaks inside cells are kept; a date cell reads YYYY-MM-DD. */
+ * line breaks inside cells are kept; a date cell reads 2018年6月30日. */
 bool officeread_xlsx(const char *path, const char *sheet, csv_table *out, char *err, size_t errlen);
 /* The first table with a header row naming 序号, 重点任务 and 牵头单位
  * (within its first rows); paragraphs and breaks in a cell are line

@@ -415,13 +415,14 @@ static bool cell_ref(const char *ref, int *col, int *row)
 	return true;
 }
 
-/* Excel's day 1 is 1900-01-01, counting the 29 February 1900 it invented. */
+/* Excel's day 1 is 1900-01-01, counting the 29 February 1900 it invented;
+ * written as a document writes a date (a 完成时限 reads it so). */
 static char *serial_date(double serial)
 {
-	int days = (int)serial;
-	int day = date_from_ymd(1899, 12, 31) + days - (days > 59 ? 1 : 0);
-	char *out = xmalloc(DATE_TEXT_SIZE);
-	date_format(day, out);
+	int days = (int)serial, y, m, d;
+	date_to_ymd(date_from_ymd(1899, 12, 31) + days - (days > 59 ? 1 : 0), &y, &m, &d);
+	char *out = xmalloc(32);
+	snprintf(out, 32, "%d年%d月%d日", y, m, d);
 	return out;
 }
 

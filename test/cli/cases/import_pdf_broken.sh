@@ -38,3 +38,15 @@ $DUCHA --db t.db import-plan broken.xlsx --sheet 没有 --code S2 --title x; ech
 $DUCHA --db t.db import-plan broken.csv --sheet 分工表 --code S2 --title x; echo "exit $?"
 printf 'not a zip' > fake.xlsx; $DUCHA --db t.db import-plan fake.xlsx --code S2 --title x; echo "exit $?"
 cp broken.xlsx fake.docx; $DUCHA --db t.db import-plan fake.docx --code S2 --title x; echo "exit $?"
+echo "--- Excel's own types: a date cell, a number cell, a number stored as 2.0"
+/usr/bin/python3 - <<'PY'
+import datetime
+from openpyxl import Workbook
+wb = Workbook(); ws = wb.active
+ws.append(["序号", "重点任务", "完成时限", "牵头单位", "配合单位"])
+ws.append([1, "推动建设研发中心", datetime.date(2018, 6, 30), "市科委", "市教委"])
+ws.append([2.0, "新增50家以上企业", "2018年年底前", "市科委", None])
+ws["C2"].number_format = "yyyy/m/d"
+wb.save("types.xlsx")
+PY
+$DUCHA --db t.db import-plan types.xlsx --code TYPES --title 类型 --dry-run | grep "任务 [12]（\|完成时限"
