@@ -194,6 +194,13 @@ bool deadline_parse(const char *text, deadline *out, char *err, size_t errlen)
 		fail(err, errlen, text ? text : "", "不是有效的 UTF-8 或过长");
 		return false;
 	}
+	/* A date as a spreadsheet writes one: 2018-06-30. */
+	int day;
+	if (date_parse(norm, &day)) {
+		out->count = 1;
+		out->dues[0] = day;
+		return true;
+	}
 	const char *p = norm;
 	(void)(eat(&p, "到") || eat(&p, "于"));
 	while (*p) {

@@ -37,6 +37,7 @@ START_TEST(end_of_month)
 	expect_one("2016年六月前", "2016-06-30");
 	expect_one("2016年12月前", "2016-12-31");
 	expect_one("2016年9月15日前", "2016-09-15");
+	expect_one("2018-06-30", "2018-06-30");          /* as a spreadsheet writes a date */
 }
 END_TEST
 
@@ -81,7 +82,8 @@ START_TEST(rejects_nonsense)
 	deadline dl;
 	char err[200];
 	const char *bad[] = { "", "长期", "年底前", "2016年13月前", "2016年2月30日前", "2016年年底前后天",
-	                      "16年", "2016", "2017―2016年", "\xff\xfe", "2016年、", "3000年" };
+	                      "16年", "2016", "2017―2016年", "\xff\xfe", "2016年、", "3000年",
+	                      "2018-02-30", "2018-6-30" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		err[0] = '\0';
 		ck_assert_msg(!deadline_parse(bad[i], &dl, err, sizeof err), "accepted: %s", bad[i]);
