@@ -61,6 +61,8 @@ app_result app_add_sample_note(app *a, const task_rec *t, const char *kind, cons
  * anything is opened or written. */
 /* Whether who is an administrator; otherwise "user（role）无权<what>：…" in msg. */
 bool app_admin_only(const app *a, const char *what, char *msg, size_t len);
+/* An administrator's change on a database open to write; otherwise why. */
+bool app_admin_writes(const app *a, const char *what, char *msg, size_t len);
 /* Opens (creating) a->db_path and loads the built-in plan; a database with
  * data only with force, re-created in place (*rebuilt). a->st and a->plan
  * are set on success. */

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ducha/app_write.h"
+#include "ducha/plantable.h"
 #include "ducha/validate.h"
 
 bool app_admin_only(const app *a, const char *what, char *msg, size_t len)
@@ -15,6 +16,17 @@ bool app_admin_only(const app *a, const char *what, char *msg, size_t len)
 		return true;
 	snprintf(msg, len, "%s（%s）无权%s：只有管理员（admin）可以", a->who.user, model_role_name(a->who.role), what);
 	return false;
+}
+
+bool app_admin_writes(const app *a, const char *what, char *msg, size_t len)
+{
+	if (!app_admin_only(a, what, msg, len))
+		return false;
+	if (store_is_readonly(a->st)) {
+		snprintf(msg, len, "数据库 %s 以只读方式打开，不能保存", a->db_path);
+		return false;
+	}
+	return true;
 }
 
 /* Group-writable, so colleagues in the ducha group can save; never world. */
@@ -135,34 +147,26 @@ app_result app_edit_indicator(app *a, const task_detail *d, int ord, const indic
 
 app_result app_set_alias(app *a, const char *agency, const char *alias, char *msg, size_t len)
 {
-	if (!app_admin_only(a, agency ? "设置单位别名" : "取消单位别名", msg, len))
+	if (!app_admin_writes(a, agency ? "设置单位别名" : "取消单位别名", msg, len))
 		return APP_REFUSED;
-	if (store_is_readonly(a->st)) {
-		snprintf(msg, len, "数据库 %s 以只读方式打开，不能保存", a->db_path);
-		return APP_REFUSED;
-	}
 	text_rule rule = { "别名", 100, false, true };
 	if (!validate_text(&rule, alias, msg, len))
 		return APP_REFUSED;
-	/* Spaces inside a name are layout (市 发 改 委), as in agency names. */
-	char bare[512];
-	size_t o = 0;
-	for (const char *p = alias; *p && o + 4 < sizeof bare; p++) {
-		if (*p == ' ')
-			continue;
-		if ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80) {
-			p += 2;
-			continue;
-		}
-		bare[o++] = *p;
-	}
-	bare[o] = '\0';
-	if (!bare[0]) {
-		snprintf(msg, len, "别名只有空白");
+	/* Written as the importer writes a name from a cell (spaces are layout:
+	 * 市 发 改 委; brackets full-width), so that a cell's name finds it. */
+	char **bare;
+	int n = plantable_split_agencies(alias, NULL, &bare, msg, len);
+	if (n != 1) {
+		if (n == 0)
+			snprintf(msg, len, "别名只有空白");
+		else if (n > 1)
+			snprintf(msg, len, "别名只能是一个名称（不含 、，,；;）");
+		plantable_free_names(bare, n > 0 ? n : 0);
 		return APP_REFUSED;
 	}
-	if (!store_agency_set_alias(a->st, &a->who, agency, bare))
-		return app_store_failure(a, msg, len);
-	snprintf(msg, len, "%s", bare);
-	return APP_OK;
+	app_result r = store_agency_set_alias(a->st, &a->who, agency, bare[0]) ? APP_OK : app_store_failure(a, msg, len);
+	if (r == APP_OK)
+		snprintf(msg, len, "%s", bare[0]);
+	plantable_free_names(bare, 1);
+	return r;
 }

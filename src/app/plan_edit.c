@@ -13,13 +13,7 @@
 
 static bool may_edit(app *a, char *msg, size_t len)
 {
-	if (!app_admin_only(a, "修改工作方案", msg, len))
-		return false;
-	if (store_is_readonly(a->st)) {
-		snprintf(msg, len, "数据库 %s 以只读方式打开，不能保存", a->db_path);
-		return false;
-	}
-	return true;
+	return app_admin_writes(a, "修改工作方案", msg, len);
 }
 
 static bool valid(const char *field, int max, bool multiline, const char *value, char *msg, size_t len)
@@ -76,29 +70,65 @@ static bool new_names(const agency_names *k, const agency_cells *c, bool confirm
 	return n > 0 && !confirmed;
 }
 
-static app_result read_agencies(app *a, const task_detail *d, const task_change *c, agency_cells *out, char *msg,
+/* The first agency both cells name, or NULL. */
+static const char *in_both(const agency_cells *c)
+{
+	for (int i = 0; i < c->nlead; i++)
+		for (int j = 0; j < c->nsupport; j++)
+			if (strcmp(c->lead[i], c->support[j]) == 0)
+				return c->lead[i];
+	return NULL;
+}
+
+/* The agencies the task keeps in the role not changed (its list is joined with ';'). */
+static int kept_role(const char *joined, char ***names)
+{
+	char err[300];
+	int n = plantable_split_agencies(joined ? joined : "", NULL, names, err, sizeof err);
+	return n < 0 ? 0 : n;
+}
+
+static app_result check_agencies(const agency_names *k, const task_rec *t, const task_change *c, agency_cells *out,
+                                 char *msg, size_t len)
+{
+	if (c->lead && (out->nlead = split(k, "牵头单位", c->lead, &out->lead, msg, len)) < 0)
+		return APP_REFUSED;
+	if (c->lead && out->nlead == 0) {
+		snprintf(msg, len, "牵头单位不能为空");
+		return APP_REFUSED;
+	}
+	if (c->support && (out->nsupport = split(k, "配合单位", c->support, &out->support, msg, len)) < 0)
+		return APP_REFUSED;
+	if (new_names(k, out, c->confirmed, msg, len))
+		return APP_CONFIRM;
+	/* The same agency may not lead and support: a role not changed keeps its
+	 * agencies, which the new ones of the other role must not repeat. */
+	agency_cells roles = *out;
+	if (!c->lead)
+		roles.nlead = kept_role(t->lead, &roles.lead);
+	if (!c->support)
+		roles.nsupport = kept_role(t->support, &roles.support);
+	const char *both = in_both(&roles);
+	app_result r = APP_OK;
+	if (both) {
+		snprintf(msg, len, "“%s”同时列在牵头单位和配合单位中", both);
+		r = APP_REFUSED;
+	}
+	if (!c->lead)
+		plantable_free_names(roles.lead, roles.nlead);
+	if (!c->support)
+		plantable_free_names(roles.support, roles.nsupport);
+	return r;
+}
+
+static app_result read_agencies(app *a, const task_rec *t, const task_change *c, agency_cells *out, char *msg,
                                 size_t len)
 {
 	agency_names k;
 	memset(out, 0, sizeof *out);
 	if (!agency_names_read(a->st, &k, msg, len))
 		return APP_FAILED;
-	app_result r = APP_OK;
-	if (c->lead && (out->nlead = split(&k, "牵头单位", c->lead, &out->lead, msg, len)) < 0)
-		r = APP_REFUSED;
-	else if (c->lead && out->nlead == 0 && (snprintf(msg, len, "牵头单位不能为空"), true))
-		r = APP_REFUSED;
-	else if (c->support && (out->nsupport = split(&k, "配合单位", c->support, &out->support, msg, len)) < 0)
-		r = APP_REFUSED;
-	else if (new_names(&k, out, c->confirmed, msg, len))
-		r = APP_CONFIRM;
-	/* the same agency may not lead and support */
-	char **lead = c->lead ? out->lead : NULL, **support = c->support ? out->support : NULL;
-	(void)d;
-	for (int i = 0; r == APP_OK && lead && i < out->nlead; i++)
-		for (int j = 0; support && j < out->nsupport; j++)
-			if (strcmp(lead[i], support[j]) == 0 && (snprintf(msg, len, "“%s”同时列在牵头单位和配合单位中", lead[i]), true))
-				r = APP_REFUSED;
+	app_result r = check_agencies(&k, t, c, out, msg, len);
 	agency_names_free(&k);
 	if (out->nlead < 0)
 		out->nlead = 0;
@@ -128,7 +158,7 @@ app_result app_edit_task(app *a, const task_detail *d, const task_change *c, cha
 		return APP_REFUSED;
 	}
 	agency_cells cells;
-	app_result r = read_agencies(a, d, c, &cells, msg, len);
+	app_result r = read_agencies(a, &d->task, c, &cells, msg, len);
 	if (r == APP_OK) {
 		e.text = text = c->text ? plantable_join_lines(c->text) : NULL;
 		e.deadline = written;

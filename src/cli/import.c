@@ -31,8 +31,6 @@ typedef struct plan_args {
 	int starts_day;
 } plan_args;
 
-
-
 static int read_plan_args(cli *c, const cli_args *args, plan_args *a)
 {
 	a->file = args->operands[0];

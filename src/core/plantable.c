@@ -311,34 +311,17 @@ static bool add_name(char ***names, int *n, const uint32_t *cp, int len, char *e
 	return true;
 }
 
-/* A piece between separators, its lines split where choose_breaks says. */
-static bool add_piece(piece *p, int len, const plantable_known *k, char ***names, int *count, char *err,
-                      size_t errlen)
-{
-	/* Lines 0 … p->n; the last one may be empty (a break at the end). */
-	p->n = p->n > 0 && p->start[p->n] == len ? p->n : p->n + 1;
-	p->start[p->n] = len;
-	bool bounds[MAX_SEGMENTS];
-	choose_breaks(p, k, bounds);
-	bool ok = true;
-	for (int i = 0, from = 0; ok && i < p->n; i++)
-		if (bounds[i]) {
-			ok = add_name(names, count, p->cp + p->start[from], p->start[i + 1] - p->start[from], err, errlen);
-			from = i + 1;
-		}
-	p->n = 0;
-	p->start[0] = 0;
-	return ok;
-}
+/* Calls each for every piece of a cell between separators (never inside
+ * brackets): its characters without blanks or breaks, brackets full-width
+ * (市 发 展 改 革 委 → 市发展改革委; 各区县(自治县) → 各区县（自治县）), and
+ * where each of its lines starts. Stops at the first false. */
+typedef bool (*piece_fn)(const piece *p, void *ctx);
 
-int plantable_split_agencies(const char *cell, const plantable_known *known, char ***names, char *err,
-                             size_t errlen)
+static bool each_piece(const char *cell, piece_fn each, void *ctx)
 {
-	int n, count = 0, depth = 0;
+	int n, depth = 0, len = 0;
 	uint32_t *cp = decode_all(cell, &n);
 	piece p = { .cp = xrealloc(NULL, sizeof *p.cp * (size_t)(n + 1)) };
-	int len = 0;
-	*names = NULL;
 	bool ok = true;
 	for (int i = 0; ok && i <= n; i++) {
 		uint32_t c = i < n ? cp[i] : 0;
@@ -347,25 +330,59 @@ int plantable_split_agencies(const char *cell, const plantable_known *known, cha
 		else if ((c == ')' || c == 0xFF09) && depth > 0)
 			depth--;
 		if (i == n || (depth == 0 && is_list_separator(c))) {
-			ok = add_piece(&p, len, known, names, &count, err, errlen);
-			len = 0;
+			/* Lines 0 … p.n; the last one may be empty (a break at the end). */
+			p.n = p.n > 0 && p.start[p.n] == len ? p.n : p.n + 1;
+			p.start[p.n] = len;
+			ok = len == 0 || each(&p, ctx);
+			p.n = len = 0;
 		} else if (depth == 0 && is_break_cp(c)) {
 			/* a line of the piece ends (one break, however many there are) */
 			if (len > p.start[p.n] && p.n < MAX_SEGMENTS - 1)
 				p.start[++p.n] = len;
 		} else if (!is_blank_cp(c) && !is_break_cp(c)) {
-			/* 市 发 展 改 革 委 → 市发展改革委; 各区县(自治县) → 各区县（自治县） */
 			p.cp[len++] = c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c;
 		}
 	}
 	free(cp);
 	free(p.cp);
-	if (!ok) {
-		plantable_free_names(*names, count);
+	return ok;
+}
+
+typedef struct split_ctx {
+	const plantable_known *known;
+	char ***names;
+	int count;
+	char *err;
+	size_t errlen;
+} split_ctx;
+
+/* A piece's lines, split into names where choose_breaks says. */
+static bool split_piece(const piece *p, void *ctx)
+{
+	split_ctx *x = ctx;
+	bool bounds[MAX_SEGMENTS];
+	choose_breaks(p, x->known, bounds);
+	bool ok = true;
+	for (int i = 0, from = 0; ok && i < p->n; i++)
+		if (bounds[i]) {
+			ok = add_name(x->names, &x->count, p->cp + p->start[from], p->start[i + 1] - p->start[from], x->err,
+			              x->errlen);
+			from = i + 1;
+		}
+	return ok;
+}
+
+int plantable_split_agencies(const char *cell, const plantable_known *known, char ***names, char *err,
+                             size_t errlen)
+{
+	split_ctx x = { known, names, 0, err, errlen };
+	*names = NULL;
+	if (!each_piece(cell, split_piece, &x)) {
+		plantable_free_names(*names, x.count);
 		*names = NULL;
 		return -1;
 	}
-	return count;
+	return x.count;
 }
 
 /* The characters two names share in order (the longest common subsequence). */
@@ -767,36 +784,32 @@ static void sort_errors(plantable *t)
 	}
 }
 
+typedef struct own_ctx {
+	char ***names;
+	int *n, *cap;
+} own_ctx;
+
+/* A piece on one line is a name as the table itself writes it. */
+static bool own_piece(const piece *p, void *ctx)
+{
+	own_ctx *x = ctx;
+	int len = p->start[p->n];
+	if (p->n != 1 || len > AGENCY_MAX_CHARS)
+		return true;
+	if (*x->n == *x->cap) {
+		*x->cap = *x->cap ? *x->cap * 2 : 64;
+		*x->names = xrealloc(*x->names, sizeof **x->names * (size_t)*x->cap);
+	}
+	(*x->names)[(*x->n)++] = encode(p->cp, 0, len);
+	return true;
+}
+
 /* The names a cell gives on their own lines, between separators: the
  * table's own word on where a name ends. */
 static void own_names(const char *cell, char ***names, int *n, int *cap)
 {
-	int len;
-	uint32_t *cp = decode_all(cell, &len);
-	uint32_t *name = xrealloc(NULL, sizeof *name * (size_t)(len + 1));
-	int k = 0, depth = 0;
-	bool broken = false;
-	for (int i = 0; i <= len; i++) {
-		uint32_t c = i < len ? cp[i] : 0;
-		depth += (c == '(' || c == 0xFF08) - ((c == ')' || c == 0xFF09) && depth > 0);
-		if (i == len || (depth == 0 && is_list_separator(c))) {
-			if (k > 0 && !broken && k <= AGENCY_MAX_CHARS) {
-				if (*n == *cap) {
-					*cap = *cap ? *cap * 2 : 64;
-					*names = xrealloc(*names, sizeof **names * (size_t)*cap);
-				}
-				(*names)[(*n)++] = encode(name, 0, k);
-			}
-			k = 0;
-			broken = false;
-		} else if (is_break_cp(c)) {
-			broken |= depth == 0 && k > 0;
-		} else if (!is_blank_cp(c)) {
-			name[k++] = c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c;
-		}
-	}
-	free(cp);
-	free(name);
+	own_ctx x = { names, n, cap };
+	each_piece(cell, own_piece, &x);
 }
 
 /* The known names and those the table gives on their own, sorted, once each. */

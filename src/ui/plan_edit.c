@@ -89,7 +89,6 @@ static void plan_draw(ui *u, view *v)
 	else
 		snprintf(head, sizeof head, UI_L("修改任务 %d（管理员）", "Edit task %d (administrators)"), pv->num);
 	ui_put(1, 1, COLS - 2, head, UI_E_HEADER);
-	(void)u;
 	ui_form_draw(&pv->form, FORM_Y, 0, COLS - 1, ui_body_end() - FORM_Y + 1, &u->cursor_y, &u->cursor_x);
 }
 
@@ -104,14 +103,12 @@ static char *changed(plan_view *pv, int k)
 	return now;
 }
 
-static void done(ui *u, plan_view *pv, const char *what)
+static void done(ui *u, const char *what)
 {
-	int num = pv->num;
 	ui_pop(u);
 	ui_data_forget_plan(&u->data);
 	ui_relayout(u);
 	ui_message(u, false, UI_L("已修改：%s（原来的内容留在留痕中）", "Changed: %s (the old one stays in the trail)"), what);
-	(void)num;
 }
 
 static void failed(ui *u, plan_view *pv, app_result r, const char *why)
@@ -145,7 +142,7 @@ static void save_task(ui *u, plan_view *pv)
 	if (r == APP_OK && !ch.text && !ch.deadline && !ch.lead && !ch.support && !ch.measure)
 		ui_message(u, false, "%s", UI_L("没有改动", "Nothing changed"));
 	else if (r == APP_OK && (r = app_edit_task(u->c, &t->d, &ch, why, sizeof why)) == APP_OK)
-		done(u, pv, UI_L("任务的定义", "the task"));
+		done(u, UI_L("任务的定义", "the task"));
 	else
 		failed(u, pv, r, why);
 	for (int k = 0; k < T_COUNT; k++)
@@ -168,7 +165,7 @@ static void save_sections(ui *u, plan_view *pv)
 	if (n == 0)
 		ui_message(u, false, "%s", UI_L("没有改动", "Nothing changed"));
 	else if ((r = app_edit_sections(u->c, e, n, why, sizeof why)) == APP_OK)
-		done(u, pv, UI_L("领域和措施", "the area and measure"));
+		done(u, UI_L("领域和措施", "the area and measure"));
 	else
 		failed(u, pv, r, why);
 	for (int k = 0; k < S_COUNT; k++)
