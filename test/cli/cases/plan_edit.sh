@@ -41,6 +41,7 @@ $A edit plan 1 --title y; echo "exit $?"
 $DUCHA --user insp edit task 5 --text "督查改的"; echo "exit $?"
 [ "$(rows)" = "$before" ] && echo "nothing was written"
 $A edit task 5 --support "市大数据局" --yes; echo "exit $?"
+$A edit task 5 --lead "市大数据局"; echo "exit $?"   # it supports already
 echo "--- areas and measures"
 $A edit area 2 --short 双创; echo "exit $?"
 $A edit measure 1 --title "加快建设全国领先的创新研发平台"; echo "exit $?"
